@@ -1,0 +1,73 @@
+//! Finding dossiers: a path is a dossier (a folder with `dossier.yaml`) or a folder searched
+//! recursively for them; a dossier's own subfolders are not searched (contract §1).
+
+use crate::dossier::DOSSIER_FILE;
+use std::path::{Path, PathBuf};
+
+/// A dossier folder, and how to show it to the user.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub shown: String,
+    pub dir: PathBuf,
+}
+
+/// Dossiers under `paths`, sorted by how they are shown, and the paths that held none.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<String>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        let before = found.len();
+        match std::fs::metadata(p) {
+            Err(e) => problems.push(format!("{}: {e}", p.display())),
+            Ok(m) if m.is_file() && p.file_name().is_some_and(|n| n == DOSSIER_FILE) => {
+                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                found.push(found_at(dir));
+            }
+            Ok(m) if !m.is_dir() => {
+                problems.push(format!("{}: not a folder (give a dossier folder or a folder of dossiers)", p.display()))
+            }
+            Ok(_) => walk(p, &mut found, &mut problems),
+        }
+        if found.len() == before && problems.last().is_none_or(|l| !l.starts_with(&p.display().to_string())) {
+            problems.push(format!("{}: no dossier found (a dossier is a folder with {DOSSIER_FILE})", p.display()));
+        }
+    }
+    found.sort();
+    found.dedup_by(|a, b| a.dir == b.dir);
+    (found, problems)
+}
+
+fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<String>) {
+    let mut it = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        };
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            it.skip_current_dir();
+        } else if entry.path().join(DOSSIER_FILE).is_file() {
+            found.push(found_at(entry.path()));
+            it.skip_current_dir();
+        }
+    }
+}
+
+fn found_at(dir: &Path) -> Found {
+    let shown = dir.to_string_lossy().replace('\\', "/");
+    let shown = shown.trim_end_matches('/').to_string();
+    Found {
+        shown: if shown.is_empty() { ".".into() } else { shown },
+        dir: dir.to_path_buf(),
+    }
+}

@@ -1,0 +1,199 @@
+//! The dossier: one folder per object, described by `dossier.yaml` (contract §2).
+//!
+//! `yaml` reads the file into the model below; `validate` checks it against the edition it is
+//! judged under. Nothing here looks at the attached files (see `inspect`).
+
+pub mod validate;
+pub mod yaml;
+
+use crate::lang::Lang;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The file that makes a folder a dossier.
+pub const DOSSIER_FILE: &str = "dossier.yaml";
+
+/// The format version of `dossier.yaml` this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `dossier.yaml` as written, before it is checked against an edition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DossierFile {
+    pub schema: u32,
+    pub kind: String,
+    pub edition: Option<String>,
+    pub object: Object,
+    pub state_body: StateBody,
+    pub signatory: Option<Signatory>,
+    pub application: Option<Application>,
+    pub addressee: Option<LocalText>,
+    #[serde(default)]
+    pub facts: BTreeMap<String, FactValue>,
+    #[serde(default)]
+    pub criteria: BTreeMap<String, CriterionOverride>,
+    #[serde(default)]
+    pub review: Review,
+    #[serde(default)]
+    pub documents: BTreeMap<String, DocumentEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Object {
+    pub name: LocalText,
+    pub short_name: Option<String>,
+    pub stage: Option<Stage>,
+    pub portal_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Development,
+    TrialOperation,
+    IndustrialOperation,
+    Decommissioned,
+}
+
+impl Stage {
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Development => "development",
+            Stage::TrialOperation => "trial-operation",
+            Stage::IndustrialOperation => "industrial-operation",
+            Stage::Decommissioned => "decommissioned",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateBody {
+    pub name: LocalText,
+    pub bin: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    pub name: String,
+    pub position: Option<LocalText>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    pub number: Option<String>,
+    pub date: Option<Date>,
+}
+
+/// A reviewer's judgment on one criterion row, with the reason for it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionOverride {
+    pub met: bool,
+    pub basis: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Architecture {
+    Conforms,
+    DoesNotConform,
+    Pending,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub received: Option<Date>,
+    pub sent_to_integrator: Option<Date>,
+    pub integrator_received: Option<Date>,
+    pub recommendation_received: Option<Date>,
+    pub architecture: Option<Architecture>,
+    pub decision: Option<Date>,
+    pub operator_notified: Option<Date>,
+    pub order_adopted: Option<Date>,
+    pub operation_ended: Option<Date>,
+    pub removal_notified: Option<Date>,
+}
+
+impl Review {
+    /// The date under a `review` key named in the rules data (`edition::REVIEW_DATE_KEYS`).
+    pub fn date(&self, key: &str) -> Option<NaiveDate> {
+        let d = match key {
+            "received" => self.received,
+            "sent_to_integrator" => self.sent_to_integrator,
+            // The contract: defaults to sent_to_integrator.
+            "integrator_received" => self.integrator_received.or(self.sent_to_integrator),
+            "recommendation_received" => self.recommendation_received,
+            "decision" => self.decision,
+            "operator_notified" => self.operator_notified,
+            "order_adopted" => self.order_adopted,
+            "operation_ended" => self.operation_ended,
+            "removal_notified" => self.removal_notified,
+            _ => None,
+        };
+        d.map(|d| d.0)
+    }
+}
+
+/// Text for generated documents: per language, or one string for every language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalText {
+    Same(String),
+    PerLang { kk: String, ru: String },
+}
+
+impl LocalText {
+    /// The text in `lang`; English reports show the Russian.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            LocalText::Same(s) => s,
+            LocalText::PerLang { kk, .. } if lang == Lang::Kk => kk,
+            LocalText::PerLang { ru, .. } => ru,
+        }
+    }
+}
+
+/// A fact as written; its type is checked against the edition's definition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
+    Flag(bool),
+    Integer(i64),
+    Number(f64),
+    Text(String),
+}
+
+impl fmt::Display for FactValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FactValue::Flag(b) => write!(f, "{b}"),
+            FactValue::Integer(n) => write!(f, "{n}"),
+            FactValue::Number(n) => write!(f, "{}", crate::facts::format_number(*n)),
+            FactValue::Text(s) => write!(f, "{s:?}"),
+        }
+    }
+}
+
+/// A `documents` entry: a path, a list of paths, or a map with `files` and dates.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentEntry {
+    pub files: Vec<String>,
+    pub issued: Option<Date>,
+    pub valid_until: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// A `YYYY-MM-DD` date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}

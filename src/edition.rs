@@ -1,0 +1,686 @@
+//! Editions of the Rules as data: the model, the TOML format, validation and the built-in set.
+//!
+//! Every rule the tool applies — which documents each kind files and where, the criteria rows
+//! with their facts and thresholds, the pass rule, the refusal grounds, the deadlines — is read
+//! from an edition file. The built-in files live in `src/editions/` and are embedded in the
+//! binary; `--rules FILE` loads another one, validated the same way.
+
+use crate::error::{Result, SourceError};
+use crate::lang::Text;
+use crate::source_path::Seg;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The edition files built into the binary, as (file name, text).
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "order-29-2024.toml",
+        include_str!("editions/order-29-2024.toml"),
+    ),
+    (
+        "order-84-2016.toml",
+        include_str!("editions/order-84-2016.toml"),
+    ),
+];
+
+/// The only format version of edition files this build reads.
+const FORMAT_VERSION: u32 = 1;
+
+/// One edition of the Rules.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub format: u32,
+    pub edition: Header,
+    #[serde(rename = "kind", default)]
+    pub kinds: Vec<Kind>,
+    #[serde(rename = "requirement", default)]
+    pub requirements: Vec<Requirement>,
+    #[serde(rename = "fact", default)]
+    pub facts: Vec<Fact>,
+    pub scoring: Scoring,
+    #[serde(rename = "group", default)]
+    pub groups: Vec<Group>,
+    #[serde(rename = "criterion", default)]
+    pub criteria: Vec<Criterion>,
+    #[serde(rename = "ground", default)]
+    pub grounds: Vec<Ground>,
+    #[serde(rename = "deadline", default)]
+    pub deadlines: Vec<Deadline>,
+    /// Where the edition came from, and its text (for `rules export`).
+    #[serde(skip, default)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Default)]
+pub enum Origin {
+    #[default]
+    BuiltIn,
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    pub id: String,
+    /// The edition a dossier without `edition:` is judged under.
+    #[serde(default)]
+    pub default: bool,
+    pub title: Text,
+    pub source: String,
+    pub status: String,
+    /// The Russian wording is a working translation (R50).
+    #[serde(default)]
+    pub russian_unofficial: bool,
+    /// The Kazakh wording is the tool's translation (no Kazakh source text).
+    #[serde(default)]
+    pub kazakh_unofficial: bool,
+    pub legal_basis: Text,
+    pub amended_units: Option<AmendedUnits>,
+    pub filing_deadline: Option<MonthDay>,
+}
+
+/// Units of the text that a later act rewrote and this edition lacks (R1, regulation.md §1).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmendedUnits {
+    #[serde(deserialize_with = "toml_date")]
+    pub from: NaiveDate,
+    pub by: String,
+    pub units: Vec<String>,
+    pub note: Text,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    pub id: String,
+    pub name: Text,
+    /// Whether `object.stage` must be given (information systems).
+    pub stage_required: bool,
+}
+
+/// Where a document goes: filed with the application (clause 3), or placed on the
+/// architecture portal and confirmed by the service integrator (clause 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Filed {
+    Application,
+    Portal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub kind: String,
+    pub id: String,
+    pub clause: String,
+    pub filed: Filed,
+    pub title: Text,
+    /// The document has a term of validity (`valid_until`).
+    #[serde(default)]
+    pub expires: bool,
+    /// Stages of the object under which an expired document still counts.
+    #[serde(default)]
+    pub expired_allowed_stages: Vec<String>,
+    /// Stages the document presupposes; another stage draws a warning (R35).
+    #[serde(default)]
+    pub expected_stages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactType {
+    /// A whole number >= 0.
+    Count,
+    /// true or false.
+    Flag,
+    /// A number from 0 to 100.
+    Percent,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: FactType,
+    pub label: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// Kinds that are scored at all (2016 scored information systems only).
+    pub kinds: Vec<String>,
+    pub clause: String,
+    pub min_total: u32,
+    pub min_group_points: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub title: Text,
+}
+
+/// A comparison of a fact against a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Op {
+    #[serde(rename = ">")]
+    Greater,
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = "=")]
+    Equal,
+}
+
+impl Op {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Greater => ">",
+            Op::AtLeast => "≥",
+            Op::Equal => "=",
+        }
+    }
+}
+
+/// A threshold: a number for counts and percentages, true/false for flags.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Threshold {
+    Flag(bool),
+    Number(f64),
+}
+
+impl fmt::Display for Threshold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Threshold::Flag(b) => write!(f, "{b}"),
+            Threshold::Number(n) => write!(f, "{}", crate::facts::format_number(*n)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub group: String,
+    pub applies_to: Vec<String>,
+    pub fact: String,
+    pub op: Op,
+    pub threshold: Threshold,
+    /// Row 1.4: how many territorial subdivisions the row names (R19).
+    pub territorial_units: Option<u32>,
+    pub wording: Text,
+}
+
+/// What the engine tests for a ground; the closed set of conditions it knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Condition {
+    /// The pass rule of the scoring section is not met.
+    CriteriaNotPassed,
+    /// `review.architecture` is `does-not-conform`.
+    ArchitectureDoesNotConform,
+    /// A requirement with `filed = "portal"` is missing, invalid or expired.
+    PortalItemMissing,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ground {
+    pub code: String,
+    pub clause: String,
+    pub condition: Condition,
+    pub title: Text,
+    /// A correction of the text, printed as a footnote.
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Actor {
+    StateBody,
+    AuthorizedBody,
+    ServiceIntegrator,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Limit {
+    Within,
+    NotLaterThan,
+    After,
+}
+
+/// Keys of `review` in dossier.yaml that start and complete deadlines.
+pub const REVIEW_DATE_KEYS: &[&str] = &[
+    "received",
+    "sent_to_integrator",
+    "integrator_received",
+    "recommendation_received",
+    "decision",
+    "operator_notified",
+    "order_adopted",
+    "operation_ended",
+    "removal_notified",
+];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    pub id: String,
+    pub clause: String,
+    pub actor: Actor,
+    pub working_days: u32,
+    pub starts: String,
+    /// The literal start where the tool reads another one (R14).
+    pub literal_starts: Option<String>,
+    pub done: String,
+    pub limit: Limit,
+    /// The step follows only an inclusion decision (clauses 8, 9).
+    #[serde(default)]
+    pub only_on_inclusion: bool,
+    pub title: Text,
+}
+
+impl Edition {
+    pub fn id(&self) -> &str {
+        &self.edition.id
+    }
+
+    pub fn kind(&self, id: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The requirements of one kind, in the order of the Rules (R44: keyed by kind and id).
+    pub fn requirements_for<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Requirement> {
+        self.requirements.iter().filter(move |r| r.kind == kind)
+    }
+
+    pub fn fact(&self, name: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.name == name)
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    pub fn scores(&self, kind: &str) -> bool {
+        self.scoring.kinds.iter().any(|k| k == kind)
+    }
+
+    pub fn ground_for(&self, condition: Condition) -> Option<&Ground> {
+        self.grounds.iter().find(|g| g.condition == condition)
+    }
+
+    /// Parses and validates an edition file. `file` names it in messages.
+    pub fn from_toml(text: &str, file: &str, origin: Origin) -> Result<Edition> {
+        let mut edition: Edition = toml::from_str(text).map_err(|e| {
+            let span = e.span().map(|r| (r.start, r.end));
+            SourceError {
+                code: "rules.syntax",
+                message: format!("{file}: {}", e.message().trim()),
+                file: file.to_string(),
+                source_text: text.to_string(),
+                span,
+                label: e.message().trim().to_string(),
+                help: Some("see docs/rules-format.md for the format of an edition file".into()),
+            }
+        })?;
+        edition.origin = origin;
+        if let Some(problem) = edition.problems().into_iter().next() {
+            let span = crate::toml_locate::locate(text, &problem.path);
+            return Err(SourceError {
+                code: "rules.invalid",
+                message: format!("{file}: {}", problem.message),
+                file: file.to_string(),
+                source_text: text.to_string(),
+                span,
+                label: problem.message,
+                help: problem.help,
+            }
+            .into());
+        }
+        Ok(edition)
+    }
+
+    /// Checks what the TOML types cannot: unique ids and references that resolve.
+    fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if self.format != FORMAT_VERSION {
+            out.push(Problem::new(
+                vec![Seg::key("format")],
+                format!(
+                    "format {} is not supported; this build reads format {FORMAT_VERSION}",
+                    self.format
+                ),
+            ));
+        }
+        let kinds: HashSet<&str> = self.kinds.iter().map(|k| k.id.as_str()).collect();
+        let groups: HashSet<&str> = self.groups.iter().map(|g| g.id.as_str()).collect();
+        duplicates(&mut out, "kind", self.kinds.iter().map(|k| k.id.clone()));
+        duplicates(
+            &mut out,
+            "requirement",
+            self.requirements
+                .iter()
+                .map(|r| format!("{} {}", r.kind, r.id)),
+        );
+        duplicates(&mut out, "fact", self.facts.iter().map(|f| f.name.clone()));
+        duplicates(&mut out, "group", self.groups.iter().map(|g| g.id.clone()));
+        duplicates(
+            &mut out,
+            "criterion",
+            self.criteria.iter().map(|c| c.id.clone()),
+        );
+        duplicates(&mut out, "ground", self.grounds.iter().map(|g| g.code.clone()));
+        duplicates(
+            &mut out,
+            "deadline",
+            self.deadlines.iter().map(|d| d.id.clone()),
+        );
+        let unknown_kind = |path: Vec<Seg>, kind: &str| {
+            Problem::new(path, format!("unknown kind `{kind}`"))
+                .help(format!("kinds of this edition: {}", join(kinds.iter())))
+        };
+        for (i, r) in self.requirements.iter().enumerate() {
+            if !kinds.contains(r.kind.as_str()) {
+                out.push(unknown_kind(at("requirement", i, "kind"), &r.kind));
+            }
+        }
+        for (i, k) in self.scoring.kinds.iter().enumerate() {
+            if !kinds.contains(k.as_str()) {
+                out.push(unknown_kind(
+                    vec![Seg::key("scoring"), Seg::key("kinds"), Seg::Index(i)],
+                    k,
+                ));
+            }
+        }
+        for (i, c) in self.criteria.iter().enumerate() {
+            if !groups.contains(c.group.as_str()) {
+                out.push(Problem::new(
+                    at("criterion", i, "group"),
+                    format!("criterion {} names group `{}`, which is not defined", c.id, c.group),
+                ));
+            }
+            for (j, k) in c.applies_to.iter().enumerate() {
+                if !kinds.contains(k.as_str()) {
+                    let mut path = at("criterion", i, "applies_to");
+                    path.push(Seg::Index(j));
+                    out.push(unknown_kind(path, k));
+                }
+            }
+            match self.fact(&c.fact) {
+                None => out.push(
+                    Problem::new(
+                        at("criterion", i, "fact"),
+                        format!("criterion {} names fact `{}`, which is not defined", c.id, c.fact),
+                    )
+                    .help("define it in a [[fact]] table".to_string()),
+                ),
+                Some(fact) => {
+                    let fits = matches!(
+                        (fact.kind, c.threshold, c.op),
+                        (FactType::Flag, Threshold::Flag(_), Op::Equal)
+                            | (FactType::Count | FactType::Percent, Threshold::Number(_), _)
+                    );
+                    if !fits {
+                        out.push(Problem::new(
+                            at("criterion", i, "threshold"),
+                            format!(
+                                "criterion {}: a {:?} fact needs {}",
+                                c.id,
+                                fact.kind,
+                                if fact.kind == FactType::Flag {
+                                    "op = \"=\" and threshold = true or false"
+                                } else {
+                                    "a number as threshold"
+                                }
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        if !self.criteria.is_empty() && self.scoring.min_group_points > 0 && self.groups.is_empty()
+        {
+            out.push(Problem::new(
+                vec![Seg::key("scoring")],
+                "criteria are defined but no [[group]]".into(),
+            ));
+        }
+        for (i, d) in self.deadlines.iter().enumerate() {
+            for (field, key) in [("starts", Some(&d.starts)), ("done", Some(&d.done))]
+                .into_iter()
+                .chain(std::iter::once(("literal_starts", d.literal_starts.as_ref())))
+            {
+                if let Some(key) = key
+                    && !REVIEW_DATE_KEYS.contains(&key.as_str())
+                {
+                    out.push(
+                        Problem::new(
+                            at("deadline", i, field),
+                            format!("`{key}` is not a date key of `review`"),
+                        )
+                        .help(format!("one of: {}", REVIEW_DATE_KEYS.join(", "))),
+                    );
+                }
+            }
+        }
+        if let Some(md) = self.edition.filing_deadline
+            && NaiveDate::from_ymd_opt(2000, md.month, md.day).is_none()
+        {
+            out.push(Problem::new(
+                vec![Seg::key("edition"), Seg::key("filing_deadline")],
+                format!("{}-{} is not a day of the year", md.month, md.day),
+            ));
+        }
+        out
+    }
+}
+
+struct Problem {
+    path: Vec<Seg>,
+    message: String,
+    help: Option<String>,
+}
+
+impl Problem {
+    fn new(path: Vec<Seg>, message: String) -> Problem {
+        Problem {
+            path,
+            message,
+            help: None,
+        }
+    }
+    fn help(mut self, help: String) -> Problem {
+        self.help = Some(help);
+        self
+    }
+}
+
+/// A TOML local date (`2025-01-08`, unquoted) as a `NaiveDate`.
+fn toml_date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
+    let dt = toml::value::Datetime::deserialize(d)?;
+    match (dt.date, dt.time) {
+        (Some(date), None) => NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        )
+        .ok_or_else(|| serde::de::Error::custom(format!("{dt} is not a date"))),
+        _ => Err(serde::de::Error::custom(format!(
+            "{dt}: expected a date such as 2025-01-08"
+        ))),
+    }
+}
+
+/// `table[index].field`
+fn at(table: &str, index: usize, field: &str) -> Vec<Seg> {
+    vec![Seg::key(table), Seg::Index(index), Seg::key(field)]
+}
+
+fn duplicates(out: &mut Vec<Problem>, table: &str, ids: impl Iterator<Item = String>) {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id.clone()) {
+            out.push(Problem::new(
+                vec![Seg::key(table), Seg::Index(i)],
+                format!("{table} `{id}` is defined twice"),
+            ));
+        }
+    }
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a &'a str>) -> String {
+    let mut v: Vec<&str> = items.copied().collect();
+    v.sort_unstable();
+    v.join(", ")
+}
+
+/// The editions a command can judge under: the built-in ones, then any loaded with `--rules`,
+/// which replace a built-in edition of the same id.
+#[derive(Debug, Clone)]
+pub struct Editions {
+    by_id: BTreeMap<String, Edition>,
+    default_id: String,
+}
+
+impl Editions {
+    /// The editions built into the binary.
+    pub fn built_in() -> Editions {
+        let mut by_id = BTreeMap::new();
+        for (file, text) in BUILT_IN {
+            // The built-in files are tested (edition::tests); a failure here is a build defect.
+            let edition = Edition::from_toml(text, file, Origin::BuiltIn)
+                .unwrap_or_else(|e| panic!("built-in edition {file} is invalid: {e}"));
+            by_id.insert(edition.id().to_string(), edition);
+        }
+        let default_id = by_id
+            .values()
+            .find(|e| e.edition.default)
+            .map(|e| e.id().to_string())
+            .expect("one built-in edition is the default");
+        Editions { by_id, default_id }
+    }
+
+    /// Adds an edition read from a file, replacing a built-in one of the same id.
+    pub fn load_file(&mut self, path: &Path) -> Result<&Edition> {
+        let text = read_text(path)?;
+        let edition = Edition::from_toml(
+            &text,
+            &path.display().to_string(),
+            Origin::File(path.to_path_buf()),
+        )?;
+        let id = edition.id().to_string();
+        self.by_id.insert(id.clone(), edition);
+        Ok(&self.by_id[&id])
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Edition> {
+        self.by_id.get(id)
+    }
+
+    pub fn default_edition(&self) -> &Edition {
+        &self.by_id[&self.default_id]
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.by_id.keys().map(String::as_str)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Edition> {
+        self.by_id.values()
+    }
+
+    /// The text of a built-in edition file, for `rules export`.
+    pub fn built_in_text(id: &str) -> Option<&'static str> {
+        BUILT_IN
+            .iter()
+            .find(|(file, _)| file.strip_suffix(".toml") == Some(id))
+            .map(|(_, text)| *text)
+    }
+}
+
+/// Reads a small text file the user wrote, refusing non-UTF-8 with a plain message.
+pub(crate) fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| crate::error::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        crate::error::Error::Usage(format!(
+            "{} is not UTF-8 text ({})",
+            path.display(),
+            crate::encoding::describe(e.as_bytes())
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_editions_load() {
+        let editions = Editions::built_in();
+        assert_eq!(editions.default_edition().id(), "order-29-2024");
+        let ids: Vec<&str> = editions.ids().collect();
+        assert_eq!(ids, ["order-29-2024", "order-84-2016"]);
+    }
+
+    #[test]
+    fn maxima_match_regulation_5_3() {
+        let editions = Editions::built_in();
+        let max = |edition: &str, kind: &str| {
+            editions
+                .get(edition)
+                .unwrap()
+                .criteria
+                .iter()
+                .filter(|c| c.applies_to.iter().any(|k| k == kind))
+                .count()
+        };
+        assert_eq!(max("order-29-2024", "information-system"), 12);
+        assert_eq!(max("order-29-2024", "hardware-software-complex"), 10);
+        assert_eq!(max("order-84-2016", "information-system"), 12);
+    }
+
+    #[test]
+    fn a_bad_reference_points_at_its_line() {
+        let text = Editions::built_in_text("order-29-2024")
+            .unwrap()
+            .replacen("group = \"2\"", "group = \"7\"", 1);
+        let err = Edition::from_toml(&text, "amended.toml", Origin::BuiltIn).unwrap_err();
+        let crate::error::Error::Source(e) = err else {
+            panic!("expected a source error")
+        };
+        assert_eq!(e.code, "rules.invalid");
+        assert!(e.message.contains("group `7`"), "{}", e.message);
+        let (line, _) = e.line_column().unwrap();
+        assert!(text.lines().nth(line - 1).unwrap().contains("group = \"7\""));
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error() {
+        let text = Editions::built_in_text("order-84-2016")
+            .unwrap()
+            .replacen("min_total = 3", "min_totl = 3", 1);
+        let err = Edition::from_toml(&text, "x.toml", Origin::BuiltIn).unwrap_err();
+        assert!(err.to_string().contains("min_totl"), "{err}");
+    }
+}

@@ -1,0 +1,83 @@
+//! `dossier`: checks, scores and drafts the submission that puts an "e-government" ICT
+//! infrastructure object on the List assigned to the operator (Rules of Order No. 29 of 2018).
+//!
+//! The library takes plain requests and returns data; it never prints, exits, or reads the
+//! environment. The binary (`src/main.rs`) owns the terminal. See ARCHITECTURE.md.
+
+pub mod diagnostic;
+pub mod discover;
+pub mod documents;
+pub mod dossier;
+pub mod edition;
+pub mod encoding;
+pub mod error;
+pub mod facts;
+pub mod inspect;
+pub mod judge;
+pub mod lang;
+pub mod messages;
+pub mod outcome;
+pub mod report;
+pub mod score;
+pub mod source_path;
+mod toml_locate;
+
+use chrono::NaiveDate;
+use edition::Editions;
+use error::Result;
+use lang::Lang;
+use rayon::prelude::*;
+use report::CheckReport;
+use std::path::PathBuf;
+
+/// What `dossier check` is asked to do.
+#[derive(Debug, Clone)]
+pub struct CheckRequest {
+    pub paths: Vec<PathBuf>,
+    pub today: NaiveDate,
+    pub lang: Lang,
+    /// `--edition`: judge every dossier under this edition.
+    pub edition: Option<String>,
+    /// `--rules`: editions to load from files, in order.
+    pub rules: Vec<PathBuf>,
+    pub what_if: judge::WhatIf,
+}
+
+/// Loads the built-in editions and any given with `--rules`.
+pub fn load_editions(rules: &[PathBuf]) -> Result<Editions> {
+    let mut editions = Editions::built_in();
+    for path in rules {
+        editions.load_file(path)?;
+    }
+    Ok(editions)
+}
+
+/// Judges every dossier under the request's paths, in parallel, in a deterministic order.
+pub fn check(req: &CheckRequest) -> Result<CheckReport> {
+    let editions = load_editions(&req.rules)?;
+    if let Some(id) = &req.edition
+        && editions.get(id).is_none()
+    {
+        let ids: Vec<&str> = editions.ids().collect();
+        return Err(error::Error::Usage(format!(
+            "unknown edition `{id}` (editions: {})",
+            ids.join(", ")
+        )));
+    }
+    let ctx = judge::Context {
+        editions: &editions,
+        edition: req.edition.as_deref(),
+        today: req.today,
+        lang: req.lang,
+        what_if: req.what_if.clone(),
+    };
+    let (found, path_errors) = discover::discover(&req.paths);
+    let dossiers = found
+        .par_iter()
+        .map(|f| judge::judge(&f.dir, &f.shown, &ctx))
+        .collect();
+    Ok(CheckReport {
+        dossiers,
+        path_errors,
+    })
+}

@@ -1,0 +1,30 @@
+//! Reports of a run: the contract's JSON, and the human table with findings.
+
+pub mod human;
+pub mod json;
+
+use crate::judge::DossierReport;
+use crate::outcome::Outcome;
+
+/// The judgments of one `check` run, in the order of their paths.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub dossiers: Vec<DossierReport>,
+    /// Paths given that could not be searched or held no dossier.
+    pub path_errors: Vec<String>,
+}
+
+impl CheckReport {
+    /// Contract §6: 2 when anything is invalid or unreadable, 1 when a dossier is incomplete
+    /// or refused, 0 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        let worst = self.dossiers.iter().map(|d| d.outcome).min();
+        if !self.path_errors.is_empty() || worst == Some(Outcome::Invalid) {
+            2
+        } else if matches!(worst, Some(Outcome::Incomplete | Outcome::Refuse)) {
+            1
+        } else {
+            0
+        }
+    }
+}
