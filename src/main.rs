@@ -1,1 +1,208 @@
-fn main() {}
+//! The `dossier` binary: parses arguments, hands a plain request to the library, prints what it
+//! returns, and turns the result into an exit code. Everything else is in the library.
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, ColorChoice, Command, Format, LangArg};
+use dossier::lang::Lang;
+use dossier::report::{human, json};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color_stdout = use_color(cli.color, std::io::stdout().is_terminal());
+    let color_stderr = use_color(cli.color, std::io::stderr().is_terminal());
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .color(color_stderr)
+                .unicode(color_stderr)
+                .build(),
+        )
+    }));
+    let lang = cli.lang.map_or_else(lang_from_env, |l| match l {
+        LangArg::En => Lang::En,
+        LangArg::Ru => Lang::Ru,
+        LangArg::Kk => Lang::Kk,
+    });
+    match run(cli.command, lang, color_stdout) {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::Pipe) => ExitCode::SUCCESS,
+        Err(Failure::Error(e)) => {
+            report_error(e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Failure {
+    /// stdout was closed (`dossier check … | head`): not an error.
+    Pipe,
+    Error(dossier::error::Error),
+}
+
+impl From<dossier::error::Error> for Failure {
+    fn from(e: dossier::error::Error) -> Self {
+        Failure::Error(e)
+    }
+}
+
+fn run(command: Command, lang: Lang, color: bool) -> Result<u8, Failure> {
+    match command {
+        Command::Check(args) => {
+            let request = dossier::CheckRequest {
+                paths: args.paths,
+                today: args.judge.today.unwrap_or_else(today),
+                lang,
+                edition: args.judge.edition,
+                rules: args.judge.rules,
+                what_if: Default::default(),
+            };
+            let report = dossier::check(&request)?;
+            for d in &report.dossiers {
+                for e in &d.errors {
+                    eprintln!("{:?}", e.to_report());
+                }
+            }
+            for p in &report.path_errors {
+                eprintln!("error: {p}");
+            }
+            let text = match args.format {
+                Format::Json => json::render(&report),
+                Format::Human => human::render(
+                    &report,
+                    human::Options {
+                        lang,
+                        color,
+                        width: terminal_width(),
+                    },
+                ),
+            };
+            print(&text)?;
+            Ok(report.exit_code())
+        }
+    }
+}
+
+fn print(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::Pipe),
+        Err(e) => Err(Failure::Error(dossier::error::Error::Io {
+            path: "<stdout>".into(),
+            source: e,
+        })),
+    }
+}
+
+fn report_error(e: dossier::error::Error) {
+    match e {
+        dossier::error::Error::Source(s) => eprintln!("{:?}", s.to_report()),
+        other => eprintln!("error: {other}"),
+    }
+}
+
+/// Colour only on a terminal, and never with NO_COLOR (https://no-color.org).
+fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// POSIX order: LC_ALL, then LC_MESSAGES, then LANG.
+fn lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .map_or(Lang::En, |v| Lang::from_locale(&v))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The table's width on a terminal; elsewhere the content decides.
+fn terminal_width() -> Option<u16> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or(Some(120))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cli::Cli;
+    use clap::CommandFactory;
+    use std::path::Path;
+
+    /// The committed completions and man page must be what the clap definition generates.
+    /// Run with UPDATE_GENERATED=1 to rewrite them.
+    #[test]
+    fn generated_references_are_current() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut expected: Vec<(std::path::PathBuf, Vec<u8>)> = Vec::new();
+        for shell in [
+            clap_complete::Shell::Bash,
+            clap_complete::Shell::Zsh,
+            clap_complete::Shell::Fish,
+            clap_complete::Shell::PowerShell,
+            clap_complete::Shell::Elvish,
+        ] {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut buf);
+            let name = match shell {
+                clap_complete::Shell::Bash => "dossier.bash",
+                clap_complete::Shell::Zsh => "_dossier",
+                clap_complete::Shell::Fish => "dossier.fish",
+                clap_complete::Shell::PowerShell => "_dossier.ps1",
+                _ => "dossier.elv",
+            };
+            expected.push((root.join("completions").join(name), buf));
+        }
+        let mut man = Vec::new();
+        clap_mangen::Man::new(Cli::command())
+            .render(&mut man)
+            .expect("man page renders");
+        expected.push((root.join("man").join("dossier.1"), man));
+        for sub in Cli::command().get_subcommands() {
+            let mut page = Vec::new();
+            let name = format!("dossier-{}", sub.get_name());
+            // clap names are &'static without its `string` feature; a test may leak.
+            let static_name: &'static str = Box::leak(name.clone().into_boxed_str());
+            clap_mangen::Man::new(sub.clone().name(static_name))
+                .render(&mut page)
+                .expect("man page renders");
+            expected.push((root.join("man").join(format!("{name}.1")), page));
+        }
+
+        let update = std::env::var_os("UPDATE_GENERATED").is_some();
+        let mut stale = Vec::new();
+        for (path, content) in expected {
+            if update {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, &content).unwrap();
+            } else if std::fs::read(&path).ok().as_deref() != Some(content.as_slice()) {
+                stale.push(path.display().to_string());
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "stale generated files (run `UPDATE_GENERATED=1 cargo test generated`): {stale:?}"
+        );
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

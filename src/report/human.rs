@@ -51,10 +51,9 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
         }
         let _ = writeln!(out, ": {}", outcome_label(lang, d.outcome, &grounds(d)));
         for x in shown {
-            let place = match (&x.line, d.outcome) {
-                (Some(line), _) => format!(" ({}:{line})", file_name(x)),
-                (None, _) => String::new(),
-            };
+            let place = x
+                .line
+                .map_or(String::new(), |line| format!(" ({}:{line})", file_name(x)));
             let _ = writeln!(
                 out,
                 "  {} {}{}",
@@ -65,7 +64,7 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
         }
     }
     for x in once {
-        let _ = write!(out, "\n{} {}\n", severity_label(lang, Severity::Info, opts.color), x.message);
+        let _ = write!(out, "\n{} {}\n", severity_label(lang, x.severity, opts.color), x.message);
     }
     let _ = write!(out, "\n{}\n", summary(report, lang));
     out

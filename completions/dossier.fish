@@ -1,0 +1,51 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_dossier_global_optspecs
+    string join \n lang= color= h/help V/version
+end
+
+function __fish_dossier_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_dossier_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_dossier_using_subcommand
+    set -l cmd (__fish_dossier_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c dossier -n "__fish_dossier_needs_command" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_needs_command" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_needs_command" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_needs_command" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dossier -n "__fish_dossier_using_subcommand check" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
