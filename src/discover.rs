@@ -20,16 +20,27 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<String>) {
         match std::fs::metadata(p) {
             Err(e) => problems.push(format!("{}: {e}", p.display())),
             Ok(m) if m.is_file() && p.file_name().is_some_and(|n| n == DOSSIER_FILE) => {
-                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
                 found.push(found_at(dir));
             }
-            Ok(m) if !m.is_dir() => {
-                problems.push(format!("{}: not a folder (give a dossier folder or a folder of dossiers)", p.display()))
-            }
+            Ok(m) if !m.is_dir() => problems.push(format!(
+                "{}: not a folder (give a dossier folder or a folder of dossiers)",
+                p.display()
+            )),
             Ok(_) => walk(p, &mut found, &mut problems),
         }
-        if found.len() == before && problems.last().is_none_or(|l| !l.starts_with(&p.display().to_string())) {
-            problems.push(format!("{}: no dossier found (a dossier is a folder with {DOSSIER_FILE})", p.display()));
+        if found.len() == before
+            && problems
+                .last()
+                .is_none_or(|l| !l.starts_with(&p.display().to_string()))
+        {
+            problems.push(format!(
+                "{}: no dossier found (a dossier is a folder with {DOSSIER_FILE})",
+                p.display()
+            ));
         }
     }
     found.sort();

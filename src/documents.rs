@@ -7,7 +7,7 @@ use crate::edition::{Edition, Filed, Requirement};
 use crate::inspect::{self, Verdict};
 use crate::lang::Lang;
 use crate::messages as msg;
-use crate::source_path::{path, Seg};
+use crate::source_path::{Seg, path};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;
@@ -54,7 +54,16 @@ pub fn check(
         .requirements_for(&file.kind)
         .map(|req| {
             let entry = file.documents.get(&req.id);
-            check_one(root, req, entry, file.object.stage, today, lang, at, diagnostics)
+            check_one(
+                root,
+                req,
+                entry,
+                file.object.stage,
+                today,
+                lang,
+                at,
+                diagnostics,
+            )
         })
         .collect()
 }
@@ -93,14 +102,24 @@ fn check_one(
     let entry_path = path(&["documents", &req.id]);
     let Some(entry) = entry else {
         let detail = msg::not_listed(lang);
-        finding(Severity::Error, "document.missing", &detail, at.line(&path(&["documents"])));
+        finding(
+            Severity::Error,
+            "document.missing",
+            &detail,
+            at.line(&path(&["documents"])),
+        );
         result.message = Some(detail);
         return result;
     };
     result.files = entry.files.clone();
     if entry.files.is_empty() {
         let detail = msg::no_files(lang);
-        finding(Severity::Error, "document.missing", &detail, at.line(&entry_path));
+        finding(
+            Severity::Error,
+            "document.missing",
+            &detail,
+            at.line(&entry_path),
+        );
         result.message = Some(detail);
         return result;
     }
@@ -121,7 +140,9 @@ fn check_one(
                     _ => None,
                 };
             }
-            Verdict::NotFound => absent.push((msg::not_found(lang, name), "document.missing", line)),
+            Verdict::NotFound => {
+                absent.push((msg::not_found(lang, name), "document.missing", line))
+            }
             Verdict::Placeholder => {
                 absent.push((msg::placeholder(lang, name), "document.placeholder", line))
             }
@@ -138,7 +159,12 @@ fn check_one(
             finding(Severity::Error, code, detail, *line);
         }
         result.status = status;
-        result.message = Some(list.into_iter().map(|(d, ..)| d).collect::<Vec<_>>().join("; "));
+        result.message = Some(
+            list.into_iter()
+                .map(|(d, ..)| d)
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         return result;
     }
     result.pages = pages;
@@ -155,11 +181,17 @@ fn check_one(
     };
     match entry.valid_until {
         Some(until) if until.0 < today => {
-            let allowed = stage.is_some_and(|s| req.expired_allowed_stages.iter().any(|a| a == s.id()));
+            let allowed =
+                stage.is_some_and(|s| req.expired_allowed_stages.iter().any(|a| a == s.id()));
             let until = until.to_string();
             if allowed {
                 let detail = msg::expired_allowed(lang, &until, &req.clause);
-                finding(Severity::Info, "document.expired-allowed", &detail, at.line(&until_path));
+                finding(
+                    Severity::Info,
+                    "document.expired-allowed",
+                    &detail,
+                    at.line(&until_path),
+                );
                 result.status = DocStatus::ExpiredAllowed;
                 result.message = Some(detail);
             } else {
@@ -167,7 +199,12 @@ fn check_one(
                 if stage == Some(Stage::TrialOperation) && !req.expired_allowed_stages.is_empty() {
                     detail = format!("{detail}; {}", msg::trial_is_not_development(lang));
                 }
-                finding(Severity::Error, "document.expired", &detail, at.line(&until_path));
+                finding(
+                    Severity::Error,
+                    "document.expired",
+                    &detail,
+                    at.line(&until_path),
+                );
                 result.status = DocStatus::Expired;
                 result.message = Some(detail);
             }
@@ -176,7 +213,12 @@ fn check_one(
         None if req.expires => {
             // R10: no term is fixed by the source texts; never expired for want of a date.
             let detail = msg::validity_unknown(lang);
-            finding(Severity::Warning, "document.validity-unknown", &detail, at.line(&entry_path));
+            finding(
+                Severity::Warning,
+                "document.validity-unknown",
+                &detail,
+                at.line(&entry_path),
+            );
         }
         None => {}
     }

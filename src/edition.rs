@@ -387,7 +387,11 @@ impl Edition {
             "criterion",
             self.criteria.iter().map(|c| c.id.clone()),
         );
-        duplicates(&mut out, "ground", self.grounds.iter().map(|g| g.code.clone()));
+        duplicates(
+            &mut out,
+            "ground",
+            self.grounds.iter().map(|g| g.code.clone()),
+        );
         duplicates(
             &mut out,
             "deadline",
@@ -414,7 +418,10 @@ impl Edition {
             if !groups.contains(c.group.as_str()) {
                 out.push(Problem::new(
                     at("criterion", i, "group"),
-                    format!("criterion {} names group `{}`, which is not defined", c.id, c.group),
+                    format!(
+                        "criterion {} names group `{}`, which is not defined",
+                        c.id, c.group
+                    ),
                 ));
             }
             for (j, k) in c.applies_to.iter().enumerate() {
@@ -428,7 +435,10 @@ impl Edition {
                 None => out.push(
                     Problem::new(
                         at("criterion", i, "fact"),
-                        format!("criterion {} names fact `{}`, which is not defined", c.id, c.fact),
+                        format!(
+                            "criterion {} names fact `{}`, which is not defined",
+                            c.id, c.fact
+                        ),
                     )
                     .help("define it in a [[fact]] table".to_string()),
                 ),
@@ -466,7 +476,10 @@ impl Edition {
         for (i, d) in self.deadlines.iter().enumerate() {
             for (field, key) in [("starts", Some(&d.starts)), ("done", Some(&d.done))]
                 .into_iter()
-                .chain(std::iter::once(("literal_starts", d.literal_starts.as_ref())))
+                .chain(std::iter::once((
+                    "literal_starts",
+                    d.literal_starts.as_ref(),
+                )))
             {
                 if let Some(key) = key
                     && !REVIEW_DATE_KEYS.contains(&key.as_str())
@@ -662,9 +675,11 @@ mod tests {
 
     #[test]
     fn a_bad_reference_points_at_its_line() {
-        let text = Editions::built_in_text("order-29-2024")
-            .unwrap()
-            .replacen("group = \"2\"", "group = \"7\"", 1);
+        let text = Editions::built_in_text("order-29-2024").unwrap().replacen(
+            "group = \"2\"",
+            "group = \"7\"",
+            1,
+        );
         let err = Edition::from_toml(&text, "amended.toml", Origin::BuiltIn).unwrap_err();
         let crate::error::Error::Source(e) = err else {
             panic!("expected a source error")
@@ -672,14 +687,21 @@ mod tests {
         assert_eq!(e.code, "rules.invalid");
         assert!(e.message.contains("group `7`"), "{}", e.message);
         let (line, _) = e.line_column().unwrap();
-        assert!(text.lines().nth(line - 1).unwrap().contains("group = \"7\""));
+        assert!(
+            text.lines()
+                .nth(line - 1)
+                .unwrap()
+                .contains("group = \"7\"")
+        );
     }
 
     #[test]
     fn an_unknown_key_is_an_error() {
-        let text = Editions::built_in_text("order-84-2016")
-            .unwrap()
-            .replacen("min_total = 3", "min_totl = 3", 1);
+        let text = Editions::built_in_text("order-84-2016").unwrap().replacen(
+            "min_total = 3",
+            "min_totl = 3",
+            1,
+        );
         let err = Edition::from_toml(&text, "x.toml", Origin::BuiltIn).unwrap_err();
         assert!(err.to_string().contains("min_totl"), "{err}");
     }

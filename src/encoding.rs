@@ -26,7 +26,11 @@ mod tests {
     fn names_windows_1251() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251
             .encode("объект: Единая система электронного документооборота государственных органов");
-        assert!(describe(&bytes).contains("Windows-1251"), "{}", describe(&bytes));
+        assert!(
+            describe(&bytes).contains("Windows-1251"),
+            "{}",
+            describe(&bytes)
+        );
     }
 
     #[test]

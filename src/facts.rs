@@ -46,8 +46,12 @@ impl TypeProblem {
             TypeProblem::NotAFlag => format!("`{name}` must be true or false, not {written}"),
             TypeProblem::NotANumber => format!("`{name}` must be a number, not {written}"),
             TypeProblem::Negative => format!("`{name}` cannot be negative ({written})"),
-            TypeProblem::NotWhole => format!("`{name}` counts things: it must be a whole number, not {written}"),
-            TypeProblem::PercentAbove100 => format!("`{name}` is a percentage: it must be from 0 to 100, not {written}"),
+            TypeProblem::NotWhole => {
+                format!("`{name}` counts things: it must be a whole number, not {written}")
+            }
+            TypeProblem::PercentAbove100 => {
+                format!("`{name}` is a percentage: it must be from 0 to 100, not {written}")
+            }
         }
     }
 }
@@ -119,22 +123,47 @@ mod tests {
         Fact {
             name: "f".into(),
             kind,
-            label: Text { en: t.clone(), ru: t.clone(), kk: t },
+            label: Text {
+                en: t.clone(),
+                ru: t.clone(),
+                kk: t,
+            },
         }
     }
 
     #[test]
     fn types_are_enforced() {
         let count = fact(FactType::Count);
-        assert_eq!(typed(&count, &FactValue::Integer(-1)), Err(TypeProblem::Negative));
-        assert_eq!(typed(&count, &FactValue::Number(3.5)), Err(TypeProblem::NotWhole));
-        assert_eq!(typed(&count, &FactValue::Number(3.0)), Ok(Value::Number(3.0)));
-        assert_eq!(typed(&count, &FactValue::Text("yes".into())), Err(TypeProblem::NotANumber));
+        assert_eq!(
+            typed(&count, &FactValue::Integer(-1)),
+            Err(TypeProblem::Negative)
+        );
+        assert_eq!(
+            typed(&count, &FactValue::Number(3.5)),
+            Err(TypeProblem::NotWhole)
+        );
+        assert_eq!(
+            typed(&count, &FactValue::Number(3.0)),
+            Ok(Value::Number(3.0))
+        );
+        assert_eq!(
+            typed(&count, &FactValue::Text("yes".into())),
+            Err(TypeProblem::NotANumber)
+        );
         let pct = fact(FactType::Percent);
-        assert_eq!(typed(&pct, &FactValue::Number(100.5)), Err(TypeProblem::PercentAbove100));
-        assert_eq!(typed(&pct, &FactValue::Number(49.5)), Ok(Value::Number(49.5)));
+        assert_eq!(
+            typed(&pct, &FactValue::Number(100.5)),
+            Err(TypeProblem::PercentAbove100)
+        );
+        assert_eq!(
+            typed(&pct, &FactValue::Number(49.5)),
+            Ok(Value::Number(49.5))
+        );
         let flag = fact(FactType::Flag);
-        assert_eq!(typed(&flag, &FactValue::Text("yes".into())), Err(TypeProblem::NotAFlag));
+        assert_eq!(
+            typed(&flag, &FactValue::Text("yes".into())),
+            Err(TypeProblem::NotAFlag)
+        );
         assert_eq!(parse_arg(&flag, "yes"), Ok(Value::Flag(true)));
         assert_eq!(parse_arg(&count, "1_001"), Ok(Value::Number(1001.0)));
     }

@@ -54,7 +54,10 @@ impl DocType {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     /// A real document; `pages` where the page count can be read.
-    Document { doc_type: DocType, pages: Option<u32> },
+    Document {
+        doc_type: DocType,
+        pages: Option<u32>,
+    },
     /// Nothing at that path.
     NotFound,
     /// A placeholder written by `dossier init`.
@@ -107,7 +110,8 @@ pub fn inspect(root: &Path, relative: &str) -> Verdict {
     if rel.is_absolute() || relative.starts_with(['/', '\\']) || looks_like_drive(relative) {
         return Verdict::Unusable(Problem::Absolute);
     }
-    if rel.components().any(|c| c == Component::ParentDir) || relative.split('\\').any(|s| s == "..")
+    if rel.components().any(|c| c == Component::ParentDir)
+        || relative.split('\\').any(|s| s == "..")
     {
         return Verdict::Unusable(Problem::ParentDir);
     }
@@ -162,7 +166,9 @@ fn resolves_inside(root: &Path, link: &Path, target: &Path) -> bool {
         return target.starts_with(root);
     }
     let base = link.parent().unwrap_or(root);
-    let mut depth: i64 = base.strip_prefix(root).map_or(-1, |p| p.components().count() as i64);
+    let mut depth: i64 = base
+        .strip_prefix(root)
+        .map_or(-1, |p| p.components().count() as i64);
     for c in target.components() {
         match c {
             Component::ParentDir => depth -= 1,
@@ -179,25 +185,29 @@ fn resolves_inside(root: &Path, link: &Path, target: &Path) -> bool {
 fn inspect_file(path: &Path) -> io::Result<Verdict> {
     let mut file = File::open(path)?;
     let mut head = Vec::with_capacity(SNIFF_BYTES);
-    (&mut file).take(SNIFF_BYTES as u64).read_to_end(&mut head)?;
+    (&mut file)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)?;
     if head.starts_with(PLACEHOLDER_MARKER.as_bytes()) {
         return Ok(Verdict::Placeholder);
+    }
+    if head.starts_with(&OLE_MAGIC) {
+        return Ok(inspect_ole(file));
     }
     let Some(kind) = infer::get(&head) else {
         return Ok(Verdict::Unusable(Problem::UnknownType));
     };
     let verdict = match kind.mime_type() {
         "application/pdf" => inspect_pdf(&file),
-        "application/msword" | "application/vnd.ms-excel" => Verdict::Document {
-            doc_type: DocType::LegacyOffice,
-            pages: None,
-        },
         "application/rtf" => doc(DocType::Rtf),
         "image/png" => doc(DocType::Png),
         "image/jpeg" => doc(DocType::Jpeg),
         "image/tiff" => doc(DocType::Tiff),
         // Every ZIP-based format is checked by its central directory, whatever the head says.
-        m if m == "application/zip" || m.contains("openxmlformats") || m.contains("opendocument") => {
+        m if m == "application/zip"
+            || m.contains("openxmlformats")
+            || m.contains("opendocument") =>
+        {
             inspect_zip(file)
         }
         _ => Verdict::Unusable(Problem::UnknownType),
@@ -209,6 +219,25 @@ fn doc(doc_type: DocType) -> Verdict {
     Verdict::Document {
         doc_type,
         pages: None,
+    }
+}
+
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Word and Excel 97–2003 are OLE compound files holding a `WordDocument` or `Workbook`
+/// (`Book` in Excel 5) stream; an installer or a Outlook message is not a document.
+fn inspect_ole(file: File) -> Verdict {
+    let compound = match cfb::CompoundFile::open(io::BufReader::new(file)) {
+        Ok(c) => c,
+        Err(e) => return Verdict::Unusable(Problem::DamagedArchive(e.to_string())),
+    };
+    let is_office = ["/WordDocument", "/Workbook", "/Book"]
+        .iter()
+        .any(|s| compound.is_stream(s));
+    if is_office {
+        doc(DocType::LegacyOffice)
+    } else {
+        Verdict::Unusable(Problem::UnknownType)
     }
 }
 

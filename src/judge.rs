@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::documents::{self, DocumentResult};
 use crate::dossier::validate::{self, Located};
 use crate::dossier::yaml::{self, ReadError};
-use crate::dossier::{CriterionOverride, DossierFile, DOSSIER_FILE};
+use crate::dossier::{CriterionOverride, DOSSIER_FILE, DossierFile};
 use crate::edition::{Edition, Editions, Filed};
 use crate::error::SourceError;
 use crate::facts::Value;
@@ -109,7 +109,9 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
         kind: Some(file.kind.clone()),
         edition: Some(edition.id().to_string()),
         object_name: Some(object_name(&file, ctx.lang)),
-        kind_name: edition.kind(&file.kind).map(|k| k.name.get(ctx.lang).to_string()),
+        kind_name: edition
+            .kind(&file.kind)
+            .map(|k| k.name.get(ctx.lang).to_string()),
         ..DossierReport::invalid(shown, Vec::new(), Vec::new())
     };
     if !errors.is_empty() {
@@ -122,11 +124,23 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
     let root = match dir.canonicalize() {
         Ok(r) => r,
         Err(e) => {
-            let d = Diagnostic::new(Severity::Error, "yaml.unreadable", msg::yaml_unreadable(ctx.lang, &e.to_string()));
+            let d = Diagnostic::new(
+                Severity::Error,
+                "yaml.unreadable",
+                msg::yaml_unreadable(ctx.lang, &e.to_string()),
+            );
             return DossierReport::invalid(shown, vec![d], vec![]);
         }
     };
-    let documents = documents::check(&root, &file, edition, ctx.today, ctx.lang, &at, &mut diagnostics);
+    let documents = documents::check(
+        &root,
+        &file,
+        edition,
+        ctx.today,
+        ctx.lang,
+        &at,
+        &mut diagnostics,
+    );
 
     facts.extend(ctx.what_if.facts.clone());
     let mut overrides = file.criteria.clone();
@@ -170,10 +184,22 @@ fn object_name(file: &DossierFile, lang: Lang) -> String {
 fn read_yaml(dir: &Path, lang: Lang) -> Result<String, Diagnostic> {
     let p = dir.join(DOSSIER_FILE);
     let file = std::fs::File::open(&p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Diagnostic::new(Severity::Error, "yaml.missing", msg::yaml_missing(lang)),
-        _ => Diagnostic::new(Severity::Error, "yaml.unreadable", msg::yaml_unreadable(lang, &e.to_string())),
+        std::io::ErrorKind::NotFound => {
+            Diagnostic::new(Severity::Error, "yaml.missing", msg::yaml_missing(lang))
+        }
+        _ => Diagnostic::new(
+            Severity::Error,
+            "yaml.unreadable",
+            msg::yaml_unreadable(lang, &e.to_string()),
+        ),
     })?;
-    let unreadable = |e: std::io::Error| Diagnostic::new(Severity::Error, "yaml.unreadable", msg::yaml_unreadable(lang, &e.to_string()));
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::new(
+            Severity::Error,
+            "yaml.unreadable",
+            msg::yaml_unreadable(lang, &e.to_string()),
+        )
+    };
     let len = file.metadata().map_err(unreadable)?.len();
     if len > yaml::MAX_YAML_BYTES {
         return Err(read_error(ReadError::TooLarge(len), lang));
@@ -192,9 +218,11 @@ fn read_error(e: ReadError, lang: Lang) -> Diagnostic {
             "yaml.too-large",
             msg::yaml_too_large(lang, n, yaml::MAX_YAML_BYTES),
         ),
-        ReadError::NotUtf8(why) => {
-            Diagnostic::new(Severity::Error, "yaml.encoding", msg::yaml_not_utf8(lang, &why))
-        }
+        ReadError::NotUtf8(why) => Diagnostic::new(
+            Severity::Error,
+            "yaml.encoding",
+            msg::yaml_not_utf8(lang, &why),
+        ),
         ReadError::Parse(e) => Diagnostic::from_source(&e),
     }
 }
@@ -219,15 +247,28 @@ fn score_diagnostics(
                     .iter()
                     .find(|g| &g.id == group)
                     .map_or("", |g| g.title.get(lang));
-                ("criteria.group-empty", msg::group_empty(lang, clause, group, title, *points, *min))
+                (
+                    "criteria.group-empty",
+                    msg::group_empty(lang, clause, group, title, *points, *min),
+                )
             }
         };
-        out.push(Diagnostic::new(Severity::Error, code, message).at(at.file, at.line(&path(&["facts"]))));
-    }
-    for c in score.criteria.iter().filter(|c| c.status == CriterionStatus::Unknown) {
         out.push(
-            Diagnostic::new(Severity::Info, "criterion.fact-missing", msg::criterion_fact_missing(lang, &c.id, &c.fact))
-                .at(at.file, at.line(&path(&["facts"]))),
+            Diagnostic::new(Severity::Error, code, message).at(at.file, at.line(&path(&["facts"]))),
+        );
+    }
+    for c in score
+        .criteria
+        .iter()
+        .filter(|c| c.status == CriterionStatus::Unknown)
+    {
+        out.push(
+            Diagnostic::new(
+                Severity::Info,
+                "criterion.fact-missing",
+                msg::criterion_fact_missing(lang, &c.id, &c.fact),
+            )
+            .at(at.file, at.line(&path(&["facts"]))),
         );
     }
 }
@@ -243,19 +284,31 @@ fn other_diagnostics(
     let lang = ctx.lang;
     match file.review.architecture {
         Some(crate::dossier::Architecture::DoesNotConform) => out.push(
-            Diagnostic::new(Severity::Error, "architecture.does-not-conform", msg::architecture_does_not_conform(lang))
-                .at(at.file, at.line(&path(&["review", "architecture"]))),
+            Diagnostic::new(
+                Severity::Error,
+                "architecture.does-not-conform",
+                msg::architecture_does_not_conform(lang),
+            )
+            .at(at.file, at.line(&path(&["review", "architecture"]))),
         ),
         Some(crate::dossier::Architecture::Conforms) => {}
         _ => out.push(
-            Diagnostic::new(Severity::Info, "architecture.pending", msg::architecture_pending(lang))
-                .at(at.file, at.line(&path(&["review"]))),
+            Diagnostic::new(
+                Severity::Info,
+                "architecture.pending",
+                msg::architecture_pending(lang),
+            )
+            .at(at.file, at.line(&path(&["review"]))),
         ),
     }
     if documents.iter().any(|d| d.filed == Filed::Portal) && file.object.portal_id.is_none() {
         out.push(
-            Diagnostic::new(Severity::Warning, "object.portal-id-missing", msg::portal_id_missing(lang))
-                .at(at.file, at.line(&path(&["object"]))),
+            Diagnostic::new(
+                Severity::Warning,
+                "object.portal-id-missing",
+                msg::portal_id_missing(lang),
+            )
+            .at(at.file, at.line(&path(&["object"]))),
         );
     }
     // R38: the 2016 filing deadline, only where the edition has one.
@@ -276,7 +329,11 @@ fn other_diagnostics(
     }
     // R37: an internet resource's content check is the reviewer's.
     if !edition.scores(&file.kind) {
-        out.push(Diagnostic::new(Severity::Info, "ground.content-rules-unchecked", msg::content_rules_unchecked(lang)));
+        out.push(Diagnostic::new(
+            Severity::Info,
+            "ground.content-rules-unchecked",
+            msg::content_rules_unchecked(lang),
+        ));
     }
     // R1, regulation.md §10.1: say which units of the text are stale on the check date.
     if let Some(amended) = &edition.edition.amended_units

@@ -195,7 +195,14 @@ pub fn total_low(lang: Lang, clause_no: &str, total: u32, max: u32, min: u32) ->
         kk: "{clause_no}-тармақ: өлшемшарттар орындалмады — {max} балдың {total}, {min} балдан аз")
 }
 
-pub fn group_empty(lang: Lang, clause_no: &str, group: &str, title: &str, points: u32, min: u32) -> String {
+pub fn group_empty(
+    lang: Lang,
+    clause_no: &str,
+    group: &str,
+    title: &str,
+    points: u32,
+    min: u32,
+) -> String {
     tr!(lang,
         en: "clause {clause_no}: the criteria are not passed — group {group} ({title}) has {points} points, fewer than {min}",
         ru: "пункт {clause_no}: критерии не пройдены — группа {group} ({title}) набрала {points} баллов, меньше {min}",

@@ -43,8 +43,15 @@ pub struct GroupScore {
 /// Which condition of the pass rule failed (R3: both are checked and named).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
-    TotalBelow { total: u32, min: u32 },
-    GroupBelow { group: String, points: u32, min: u32 },
+    TotalBelow {
+        total: u32,
+        min: u32,
+    },
+    GroupBelow {
+        group: String,
+        points: u32,
+        min: u32,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -106,7 +113,11 @@ fn row(
     }
     if let Some(o) = overrides.get(&c.id) {
         r.overridden = true;
-        r.status = if o.met { CriterionStatus::Met } else { CriterionStatus::NotMet };
+        r.status = if o.met {
+            CriterionStatus::Met
+        } else {
+            CriterionStatus::NotMet
+        };
         r.points = u32::from(o.met);
         r.basis = msg::reviewer(lang, &o.basis);
         return r;
@@ -116,7 +127,11 @@ fn row(
         return r;
     };
     let met = facts::meets(v, c.op, c.threshold).unwrap_or(false);
-    r.status = if met { CriterionStatus::Met } else { CriterionStatus::NotMet };
+    r.status = if met {
+        CriterionStatus::Met
+    } else {
+        CriterionStatus::NotMet
+    };
     r.points = u32::from(met);
     r.basis = basis(edition, c, v, lang);
     r
@@ -124,7 +139,9 @@ fn row(
 
 /// "central state bodies whose employees are registered users: 3 (> 1)"
 fn basis(edition: &Edition, c: &Criterion, v: Value, lang: Lang) -> String {
-    let label = edition.fact(&c.fact).map_or(c.fact.as_str(), |f| f.label.get(lang));
+    let label = edition
+        .fact(&c.fact)
+        .map_or(c.fact.as_str(), |f| f.label.get(lang));
     match v {
         Value::Flag(b) => format!("{label}: {}", msg::yes_no(lang, b)),
         Value::Number(_) => format!("{label}: {v} ({} {})", c.op.symbol(), c.threshold),

@@ -7,7 +7,7 @@ use super::{DossierFile, SCHEMA_VERSION};
 use crate::edition::{Edition, Editions};
 use crate::error::SourceError;
 use crate::facts::{self, Value};
-use crate::source_path::{path, Seg};
+use crate::source_path::{Seg, path};
 use std::collections::BTreeMap;
 
 /// The text and index of a `dossier.yaml`, to point at lines.

@@ -7,8 +7,8 @@
 use super::{DocumentEntry, DossierFile, FactValue, LocalText};
 use crate::error::SourceError;
 use crate::source_path::Seg;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::granit_parser::{Event, Parser};
 use std::collections::HashMap;
 use std::fmt;
@@ -60,7 +60,8 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
     if bytes.len() as u64 > MAX_YAML_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8(crate::encoding::describe(e.as_bytes())))
+    String::from_utf8(bytes)
+        .map_err(|e| ReadError::NotUtf8(crate::encoding::describe(e.as_bytes())))
 }
 
 fn to_source_error(e: &serde_saphyr::Error, text: &str, file: &str) -> SourceError {
@@ -69,6 +70,11 @@ fn to_source_error(e: &serde_saphyr::Error, text: &str, file: &str) -> SourceErr
     let message = match full.rsplit_once(" at line ") {
         Some((head, tail)) if tail.contains("column") => head.to_string(),
         _ => full,
+    };
+    // serde-saphyr's hint names its own API, which means nothing to a dossier's author.
+    let message = match message.split_once(", set DuplicateKeyPolicy") {
+        Some((head, _)) => head.to_string(),
+        None => message,
     };
     let span = e.location().and_then(|loc| {
         let start = loc.span().byte_offset()? as usize;
@@ -133,8 +139,12 @@ struct Node {
 }
 
 enum Frame {
-    Map { key: Option<(String, (usize, usize))> },
-    Seq { next: usize },
+    Map {
+        key: Option<(String, (usize, usize))>,
+    },
+    Seq {
+        next: usize,
+    },
 }
 
 impl SourceMap {
@@ -194,7 +204,9 @@ impl SourceMap {
     fn record(&mut self, frames: &[Frame], start: usize, end: usize) -> Vec<Seg> {
         let path = current_path(frames);
         let key = match frames.last() {
-            Some(Frame::Map { key: Some((_, span)) }) => Some(*span),
+            Some(Frame::Map {
+                key: Some((_, span)),
+            }) => Some(*span),
             _ => None,
         };
         self.nodes.insert(
@@ -378,7 +390,8 @@ mod tests {
 
     #[test]
     fn source_map_finds_nested_values() {
-        let text = "a: 1\ndocuments:\n  x:\n    files: [p.pdf, q.pdf]\n    valid_until: 2025-01-01\n";
+        let text =
+            "a: 1\ndocuments:\n  x:\n    files: [p.pdf, q.pdf]\n    valid_until: 2025-01-01\n";
         let map = SourceMap::build(text);
         let at = |p: &[Seg]| {
             let (s, _) = map.value(p).unwrap();

@@ -7,7 +7,7 @@ use crate::judge::DossierReport;
 use crate::lang::Lang;
 use crate::outcome::Outcome;
 use anstyle::{AnsiColor, Style};
-use comfy_table::{presets, Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use std::fmt::Write;
 
 /// How to lay the report out; the binary decides from the terminal.
@@ -64,7 +64,12 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
         }
     }
     for x in once {
-        let _ = write!(out, "\n{} {}\n", severity_label(lang, x.severity, opts.color), x.message);
+        let _ = write!(
+            out,
+            "\n{} {}\n",
+            severity_label(lang, x.severity, opts.color),
+            x.message
+        );
     }
     let _ = write!(out, "\n{}\n", summary(report, lang));
     out
@@ -195,8 +200,14 @@ fn summary(report: &CheckReport, lang: Lang) -> String {
         count(Outcome::Invalid),
     );
     match lang {
-        Lang::En => format!("{n} dossiers: {inc} include, {pend} pending, {incomplete} incomplete, {refuse} refuse, {invalid} invalid"),
-        Lang::Ru => format!("досье: {n}; включить: {inc}, ожидают рекомендации: {pend}, неполных: {incomplete}, отказ: {refuse}, с ошибками: {invalid}"),
-        Lang::Kk => format!("досье: {n}; енгізу: {inc}, ұсынымды күтуде: {pend}, толық емес: {incomplete}, бас тарту: {refuse}, қатесі бар: {invalid}"),
+        Lang::En => format!(
+            "{n} dossiers: {inc} include, {pend} pending, {incomplete} incomplete, {refuse} refuse, {invalid} invalid"
+        ),
+        Lang::Ru => format!(
+            "досье: {n}; включить: {inc}, ожидают рекомендации: {pend}, неполных: {incomplete}, отказ: {refuse}, с ошибками: {invalid}"
+        ),
+        Lang::Kk => format!(
+            "досье: {n}; енгізу: {inc}, ұсынымды күтуде: {pend}, толық емес: {incomplete}, бас тарту: {refuse}, қатесі бар: {invalid}"
+        ),
     }
 }

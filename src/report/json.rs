@@ -73,7 +73,10 @@ pub fn dossier(d: &DossierReport) -> Dossier<'_> {
         edition: d.edition.as_deref(),
         outcome: d.outcome,
         grounds: d.grounds.iter().map(|g| g.code.as_str()).collect(),
-        documents: d.documents.as_ref().map(|docs| docs.iter().map(document).collect()),
+        documents: d
+            .documents
+            .as_ref()
+            .map(|docs| docs.iter().map(document).collect()),
         score: d.score.as_ref().map(score),
         diagnostics: &d.diagnostics,
     }

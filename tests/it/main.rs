@@ -1,4 +1,6 @@
 //! Integration tests: one binary, driving the real `dossier` executable (style.md).
 
-mod support;
+mod bad_input;
+mod documents;
 mod samples;
+mod support;

@@ -11,66 +11,204 @@ fn attachments() -> Vec<(&'static str, Vec<u8>)> {
     let archive = "IS Electronic archive of documents";
     let gbd = "State database Individuals";
     vec![
-        ("esedo/docs/services-functions.docx", docx(&[
-            "Перечень функций государственных органов, автоматизируемых с помощью ЕСЭДО",
-            "1. Регистрация входящей и исходящей корреспонденции.",
-            "2. Согласование и подписание документов электронной цифровой подписью.",
-            "3. Контроль исполнения поручений.",
-            "Мемлекеттік органдардың ЕСЭДО көмегімен автоматтандырылатын функцияларының тізбесі.",
-        ])),
-        ("esedo/docs/criteria-compliance.pdf", pdf(&format!("{esedo}: compliance with the selection criteria"), 2)),
-        ("esedo/docs/description.pdf", pdf(&format!("{esedo}: description"), 4)),
-        ("esedo/docs/terms-of-reference.docx", docx(&[
-            "Техническое задание на создание ЕСЭДО (выдержка для образца досье)",
-            "ЕСЭДО құруға арналған техникалық тапсырма (досье үлгісіне арналған үзінді)",
-        ])),
-        ("esedo/docs/operation-manual.pdf", pdf(&format!("{esedo}: operation manual"), 3)),
-        ("esedo/docs/commissioning-act.pdf", pdf(&format!("{esedo}: act of acceptance into industrial operation"), 1)),
-        ("esedo/docs/registered-users.pdf", pdf(&format!("{esedo}: registered users"), 1)),
-        ("esedo/docs/deployment-scope.pdf", pdf(&format!("{esedo}: state bodies and sites"), 2)),
-        ("esedo/docs/security-test-protocol.pdf", pdf(&format!("{esedo}: information-security test protocol"), 3)),
-        ("internet-gateway/docs/registered-users.pdf", pdf(&format!("{gateway}: registered users"), 1)),
-        ("internet-gateway/docs/integrated-systems.docx", docx(&[
-            "Перечень информационных систем, с которыми взаимодействуют пользователи посредством АПК",
-            "АБК арқылы пайдаланушылар өзара іс-қимыл жасайтын ақпараттық жүйелердің тізбесі",
-            "1. ЕСЭДО / МО БЭҚАЖ",
-            "2. Портал «электронного правительства» / «Электрондық үкімет» порталы",
-        ])),
-        ("internet-gateway/docs/subdivisions-users.pdf", pdf(&format!("{gateway}: subdivisions and users"), 2)),
-        ("internet-gateway/docs/permitted-software.docx", docx(&[
-            "Список программного обеспечения, разрешённого к использованию",
-            "Пайдалануға рұқсат етілген бағдарламалық қамтылымның тізімі",
-        ])),
-        ("internet-gateway/docs/criteria-compliance.pdf", pdf(&format!("{gateway}: compliance with the criteria"), 1)),
-        ("internet-gateway/docs/description.pdf", pdf(&format!("{gateway}: description"), 3)),
-        ("internet-gateway/docs/specifications.pdf", pdf(&format!("{gateway}: technical characteristics"), 2)),
-        ("e-licensing/docs/services.pdf", pdf(&format!("{lic}: electronic public services"), 6)),
-        ("e-licensing/docs/criteria-compliance.pdf", pdf(&format!("{lic}: compliance with the criteria"), 2)),
-        ("e-licensing/docs/description.pdf", pdf(&format!("{lic}: description"), 3)),
-        ("e-licensing/docs/technical-documentation.pdf", pdf(&format!("{lic}: technical documentation"), 5)),
-        ("e-licensing/docs/commissioning-act.pdf", pdf(&format!("{lic}: act of acceptance into industrial operation"), 1)),
-        ("e-licensing/docs/registered-users.pdf", pdf(&format!("{lic}: registered users"), 1)),
-        ("e-licensing/docs/deployment-scope.pdf", pdf(&format!("{lic}: state bodies and sites"), 1)),
-        ("e-licensing/docs/security-test-protocol.pdf", pdf(&format!("{lic}: information-security test protocol (2023)"), 2)),
-        ("e-archive/docs/functions.docx", docx(&[
-            "Перечень функций министерства, автоматизируемых ИС «Электронный архив документов»",
-            "Министрліктің «Құжаттардың электрондық мұрағаты» АЖ көмегімен автоматтандырылатын функцияларының тізбесі",
-        ])),
-        ("e-archive/docs/criteria-compliance.pdf", pdf(&format!("{archive}: compliance with the criteria"), 1)),
-        ("e-archive/docs/description.pdf", pdf(&format!("{archive}: description"), 2)),
-        ("e-archive/docs/technical-documentation.pdf", pdf(&format!("{archive}: technical documentation"), 4)),
-        ("e-archive/docs/commissioning-act.pdf", pdf(&format!("{archive}: act of acceptance into industrial operation"), 1)),
-        ("e-archive/docs/registered-users.pdf", pdf(&format!("{archive}: registered users"), 1)),
-        ("e-archive/docs/deployment-scope.pdf", pdf(&format!("{archive}: state bodies and sites"), 1)),
-        ("e-archive/docs/security-test-protocol.pdf", pdf(&format!("{archive}: information-security test protocol"), 2)),
-        ("gbd-fl/docs/services.pdf", pdf(&format!("{gbd}: electronic public services"), 3)),
-        ("gbd-fl/docs/criteria-compliance.pdf", pdf(&format!("{gbd}: compliance with the criteria"), 2)),
-        ("gbd-fl/docs/description.pdf", pdf(&format!("{gbd}: description"), 3)),
-        ("gbd-fl/docs/technical-documentation.pdf", pdf(&format!("{gbd}: technical documentation"), 6)),
-        ("gbd-fl/docs/commissioning-act.pdf", pdf(&format!("{gbd}: act of acceptance into industrial operation"), 1)),
-        ("gbd-fl/docs/registered-users.pdf", pdf(&format!("{gbd}: registered users"), 1)),
-        ("gbd-fl/docs/deployment-scope.pdf", pdf(&format!("{gbd}: state bodies and sites"), 1)),
-        ("gbd-fl/docs/security-test-protocol.pdf", pdf(&format!("{gbd}: information-security test protocol"), 2)),
+        (
+            "esedo/docs/services-functions.docx",
+            docx(&[
+                "Перечень функций государственных органов, автоматизируемых с помощью ЕСЭДО",
+                "1. Регистрация входящей и исходящей корреспонденции.",
+                "2. Согласование и подписание документов электронной цифровой подписью.",
+                "3. Контроль исполнения поручений.",
+                "Мемлекеттік органдардың ЕСЭДО көмегімен автоматтандырылатын функцияларының тізбесі.",
+            ]),
+        ),
+        (
+            "esedo/docs/criteria-compliance.pdf",
+            pdf(
+                &format!("{esedo}: compliance with the selection criteria"),
+                2,
+            ),
+        ),
+        (
+            "esedo/docs/description.pdf",
+            pdf(&format!("{esedo}: description"), 4),
+        ),
+        (
+            "esedo/docs/terms-of-reference.docx",
+            docx(&[
+                "Техническое задание на создание ЕСЭДО (выдержка для образца досье)",
+                "ЕСЭДО құруға арналған техникалық тапсырма (досье үлгісіне арналған үзінді)",
+            ]),
+        ),
+        (
+            "esedo/docs/operation-manual.pdf",
+            pdf(&format!("{esedo}: operation manual"), 3),
+        ),
+        (
+            "esedo/docs/commissioning-act.pdf",
+            pdf(
+                &format!("{esedo}: act of acceptance into industrial operation"),
+                1,
+            ),
+        ),
+        (
+            "esedo/docs/registered-users.pdf",
+            pdf(&format!("{esedo}: registered users"), 1),
+        ),
+        (
+            "esedo/docs/deployment-scope.pdf",
+            pdf(&format!("{esedo}: state bodies and sites"), 2),
+        ),
+        (
+            "esedo/docs/security-test-protocol.pdf",
+            pdf(&format!("{esedo}: information-security test protocol"), 3),
+        ),
+        (
+            "internet-gateway/docs/registered-users.pdf",
+            pdf(&format!("{gateway}: registered users"), 1),
+        ),
+        (
+            "internet-gateway/docs/integrated-systems.docx",
+            docx(&[
+                "Перечень информационных систем, с которыми взаимодействуют пользователи посредством АПК",
+                "АБК арқылы пайдаланушылар өзара іс-қимыл жасайтын ақпараттық жүйелердің тізбесі",
+                "1. ЕСЭДО / МО БЭҚАЖ",
+                "2. Портал «электронного правительства» / «Электрондық үкімет» порталы",
+            ]),
+        ),
+        (
+            "internet-gateway/docs/subdivisions-users.pdf",
+            pdf(&format!("{gateway}: subdivisions and users"), 2),
+        ),
+        (
+            "internet-gateway/docs/permitted-software.docx",
+            docx(&[
+                "Список программного обеспечения, разрешённого к использованию",
+                "Пайдалануға рұқсат етілген бағдарламалық қамтылымның тізімі",
+            ]),
+        ),
+        (
+            "internet-gateway/docs/criteria-compliance.pdf",
+            pdf(&format!("{gateway}: compliance with the criteria"), 1),
+        ),
+        (
+            "internet-gateway/docs/description.pdf",
+            pdf(&format!("{gateway}: description"), 3),
+        ),
+        (
+            "internet-gateway/docs/specifications.pdf",
+            pdf(&format!("{gateway}: technical characteristics"), 2),
+        ),
+        (
+            "e-licensing/docs/services.pdf",
+            pdf(&format!("{lic}: electronic public services"), 6),
+        ),
+        (
+            "e-licensing/docs/criteria-compliance.pdf",
+            pdf(&format!("{lic}: compliance with the criteria"), 2),
+        ),
+        (
+            "e-licensing/docs/description.pdf",
+            pdf(&format!("{lic}: description"), 3),
+        ),
+        (
+            "e-licensing/docs/technical-documentation.pdf",
+            pdf(&format!("{lic}: technical documentation"), 5),
+        ),
+        (
+            "e-licensing/docs/commissioning-act.pdf",
+            pdf(
+                &format!("{lic}: act of acceptance into industrial operation"),
+                1,
+            ),
+        ),
+        (
+            "e-licensing/docs/registered-users.pdf",
+            pdf(&format!("{lic}: registered users"), 1),
+        ),
+        (
+            "e-licensing/docs/deployment-scope.pdf",
+            pdf(&format!("{lic}: state bodies and sites"), 1),
+        ),
+        (
+            "e-licensing/docs/security-test-protocol.pdf",
+            pdf(
+                &format!("{lic}: information-security test protocol (2023)"),
+                2,
+            ),
+        ),
+        (
+            "e-archive/docs/functions.docx",
+            docx(&[
+                "Перечень функций министерства, автоматизируемых ИС «Электронный архив документов»",
+                "Министрліктің «Құжаттардың электрондық мұрағаты» АЖ көмегімен автоматтандырылатын функцияларының тізбесі",
+            ]),
+        ),
+        (
+            "e-archive/docs/criteria-compliance.pdf",
+            pdf(&format!("{archive}: compliance with the criteria"), 1),
+        ),
+        (
+            "e-archive/docs/description.pdf",
+            pdf(&format!("{archive}: description"), 2),
+        ),
+        (
+            "e-archive/docs/technical-documentation.pdf",
+            pdf(&format!("{archive}: technical documentation"), 4),
+        ),
+        (
+            "e-archive/docs/commissioning-act.pdf",
+            pdf(
+                &format!("{archive}: act of acceptance into industrial operation"),
+                1,
+            ),
+        ),
+        (
+            "e-archive/docs/registered-users.pdf",
+            pdf(&format!("{archive}: registered users"), 1),
+        ),
+        (
+            "e-archive/docs/deployment-scope.pdf",
+            pdf(&format!("{archive}: state bodies and sites"), 1),
+        ),
+        (
+            "e-archive/docs/security-test-protocol.pdf",
+            pdf(&format!("{archive}: information-security test protocol"), 2),
+        ),
+        (
+            "gbd-fl/docs/services.pdf",
+            pdf(&format!("{gbd}: electronic public services"), 3),
+        ),
+        (
+            "gbd-fl/docs/criteria-compliance.pdf",
+            pdf(&format!("{gbd}: compliance with the criteria"), 2),
+        ),
+        (
+            "gbd-fl/docs/description.pdf",
+            pdf(&format!("{gbd}: description"), 3),
+        ),
+        (
+            "gbd-fl/docs/technical-documentation.pdf",
+            pdf(&format!("{gbd}: technical documentation"), 6),
+        ),
+        (
+            "gbd-fl/docs/commissioning-act.pdf",
+            pdf(
+                &format!("{gbd}: act of acceptance into industrial operation"),
+                1,
+            ),
+        ),
+        (
+            "gbd-fl/docs/registered-users.pdf",
+            pdf(&format!("{gbd}: registered users"), 1),
+        ),
+        (
+            "gbd-fl/docs/deployment-scope.pdf",
+            pdf(&format!("{gbd}: state bodies and sites"), 1),
+        ),
+        (
+            "gbd-fl/docs/security-test-protocol.pdf",
+            pdf(&format!("{gbd}: information-security test protocol"), 2),
+        ),
     ]
 }
 
@@ -87,5 +225,8 @@ fn sample_attachments_are_generated() {
             stale.push(rel);
         }
     }
-    assert!(stale.is_empty(), "stale sample attachments (UPDATE_GENERATED=1 cargo test samples): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "stale sample attachments (UPDATE_GENERATED=1 cargo test samples): {stale:?}"
+    );
 }

@@ -3,7 +3,7 @@
 
 use assert_cmd::Command;
 use lopdf::content::{Content, Operation};
-use lopdf::{dictionary, Document, Object, Stream};
+use lopdf::{Document, Object, Stream, dictionary};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -122,7 +122,12 @@ pub fn encrypted_pdf(title: &str, password: &str) -> Vec<u8> {
 pub fn docx(paragraphs: &[&str]) -> Vec<u8> {
     let body: String = paragraphs
         .iter()
-        .map(|p| format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", xml_escape(p)))
+        .map(|p| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(p)
+            )
+        })
         .collect();
     let parts: [(&str, String); 3] = [
         (
@@ -166,7 +171,9 @@ pub fn zip_of(parts: &[(&str, String)]) -> Vec<u8> {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Writes `bytes` at `dir/rel`, creating folders.
@@ -174,4 +181,130 @@ pub fn put(dir: &Path, rel: &str, bytes: &[u8]) {
     let p = dir.join(rel);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(p, bytes).unwrap();
+}
+
+/// A dossier in a temporary folder, complete and passing until a test breaks it.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub yaml: String,
+}
+
+pub const IS_DOCS: &[(&str, &str)] = &[
+    ("services-functions", "docs/services.pdf"),
+    ("criteria-compliance", "docs/criteria.pdf"),
+    ("description", "docs/description.pdf"),
+    ("technical-documentation", "docs/tz.pdf"),
+    ("commissioning-act", "docs/act.pdf"),
+    ("registered-users", "docs/users.pdf"),
+    ("deployment-scope", "docs/scope.pdf"),
+    ("security-test-protocol", "docs/protocol.pdf"),
+];
+
+pub const HSC_DOCS: &[(&str, &str)] = &[
+    ("registered-users", "docs/users.pdf"),
+    ("integrated-systems", "docs/systems.pdf"),
+    ("subdivisions-users", "docs/subdivisions.pdf"),
+    ("permitted-software", "docs/software.pdf"),
+    ("criteria-compliance", "docs/criteria.pdf"),
+    ("description", "docs/description.pdf"),
+    ("specifications", "docs/specs.pdf"),
+];
+
+impl Fixture {
+    /// An information system that would be included: every document, 3 points (1.1, 2.5, 3.1).
+    pub fn information_system() -> Fixture {
+        Fixture::new(
+            "information-system",
+            "  stage: industrial-operation\n  portal_id: \"AP-1\"\n",
+            "  central_bodies_with_users: 2\n  unified_transport_environment: true\n  active_registered_users: 1001\n",
+            IS_DOCS,
+        )
+    }
+
+    /// A hardware-software complex that would be included: 1.2, 2.4, 3.4.
+    pub fn hardware_software_complex() -> Fixture {
+        Fixture::new(
+            "hardware-software-complex",
+            "  portal_id: \"AP-2\"\n",
+            "  all_subordinate_units_are_users: true\n  state_ca_signature_keys: true\n  all_users_use_hsc_components: true\n",
+            HSC_DOCS,
+        )
+    }
+
+    fn new(kind: &str, object_extra: &str, facts: &str, docs: &[(&str, &str)]) -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut yaml = format!(
+            "schema: 1\nkind: {kind}\nobject:\n  name: {{kk: \"Сынақ жүйесі\", ru: \"Тестовая система\"}}\n{object_extra}state_body:\n  name: \"Министерство\"\nfacts:\n{facts}review:\n  architecture: conforms\ndocuments:\n"
+        );
+        for (id, file) in docs {
+            yaml.push_str(&format!("  {id}: {file}\n"));
+            put(dir.path(), file, &pdf(id, 2));
+        }
+        let f = Fixture { dir, yaml };
+        f.write();
+        f
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self) {
+        std::fs::write(self.path().join("dossier.yaml"), &self.yaml).unwrap();
+    }
+
+    /// Replaces the first `from` in dossier.yaml with `to` (it must be there).
+    pub fn edit(&mut self, from: &str, to: &str) -> &mut Self {
+        assert!(self.yaml.contains(from), "`{from}` not in:\n{}", self.yaml);
+        self.yaml = self.yaml.replacen(from, to, 1);
+        self.write();
+        self
+    }
+
+    pub fn file(&self, rel: &str, bytes: &[u8]) -> &Self {
+        put(self.path(), rel, bytes);
+        self
+    }
+
+    /// `dossier check --format json` on this dossier: (exit code, the dossier object).
+    pub fn check_json(&self) -> (i32, serde_json::Value) {
+        let out = dossier()
+            .args(["check", "--format", "json", "--today", TODAY])
+            .arg(self.path())
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+        (out.status.code().unwrap(), v["dossiers"][0].clone())
+    }
+
+    /// The JSON entry for one document id.
+    pub fn document(&self, id: &str) -> serde_json::Value {
+        let (_, d) = self.check_json();
+        d["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no document {id} in {d}"))
+    }
+}
+
+/// The diagnostics of a dossier with the given code.
+pub fn diagnostics<'a>(d: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
+    d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["code"] == code)
+        .collect()
+}
+
+/// The 1-based line of the first line of `yaml` containing `needle`.
+pub fn line_of(yaml: &str, needle: &str) -> usize {
+    yaml.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in yaml")
+        + 1
 }

@@ -1,0 +1,414 @@
+//! Contract §3: when a document counts as present. One test per status and per problem.
+
+use crate::support::*;
+
+#[test]
+fn a_complete_dossier_is_included() {
+    let f = Fixture::information_system();
+    let (code, d) = f.check_json();
+    assert_eq!(d["outcome"], "include", "{d}");
+    assert_eq!(code, 0);
+    for doc in d["documents"].as_array().unwrap() {
+        assert_eq!(doc["status"], "present", "{doc}");
+        assert_eq!(doc["pages"], 2, "{doc}");
+    }
+}
+
+#[test]
+fn pages_add_up_over_files() {
+    let mut f = Fixture::information_system();
+    f.file("docs/tz2.pdf", &pdf("more", 5));
+    f.edit(
+        "technical-documentation: docs/tz.pdf",
+        "technical-documentation: [docs/tz.pdf, docs/tz2.pdf]",
+    );
+    assert_eq!(f.document("technical-documentation")["pages"], 7);
+}
+
+#[test]
+fn an_unlisted_document_is_missing() {
+    let mut f = Fixture::information_system();
+    f.edit("  deployment-scope: docs/scope.pdf\n", "");
+    let doc = f.document("deployment-scope");
+    assert_eq!(doc["status"], "missing");
+    assert!(
+        doc["message"].as_str().unwrap().contains("not listed"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_there_is_missing() {
+    let f = Fixture::information_system();
+    std::fs::remove_file(f.path().join("docs/scope.pdf")).unwrap();
+    let doc = f.document("deployment-scope");
+    assert_eq!(doc["status"], "missing");
+    assert!(
+        doc["message"]
+            .as_str()
+            .unwrap()
+            .contains("docs/scope.pdf not found"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn an_init_placeholder_is_missing() {
+    let f = Fixture::information_system();
+    f.file(
+        "docs/scope.pdf",
+        b"DOSSIER-PLACEHOLDER\nReplace this file with the document.\n",
+    );
+    let doc = f.document("deployment-scope");
+    assert_eq!(doc["status"], "missing");
+    assert!(
+        doc["message"].as_str().unwrap().contains("placeholder"),
+        "{doc}"
+    );
+}
+
+fn invalid_because(bytes: &[u8], expected_code: &str, words: &str) {
+    let f = Fixture::information_system();
+    f.file("docs/tz.pdf", bytes);
+    let (code, d) = f.check_json();
+    let doc = d["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "technical-documentation")
+        .unwrap()
+        .clone();
+    assert_eq!(doc["status"], "invalid", "{doc}");
+    let message = doc["message"].as_str().unwrap();
+    assert!(message.contains(words), "`{message}` lacks `{words}`");
+    let found = diagnostics(&d, expected_code);
+    assert_eq!(found.len(), 1, "{d}");
+    // Findings point at the line of the file in dossier.yaml.
+    assert_eq!(found[0]["line"], line_of(&f.yaml, "docs/tz.pdf"), "{d}");
+    // A clause-5 item: refused on ground 6.3, exit 1.
+    assert_eq!(d["outcome"], "refuse");
+    assert_eq!(d["grounds"], serde_json::json!(["6.3"]));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn an_empty_file_is_invalid() {
+    invalid_because(b"", "document.empty", "is empty");
+}
+
+#[test]
+fn text_with_a_pdf_name_is_invalid() {
+    invalid_because(
+        b"just some notes, not a document\n",
+        "document.unknown-type",
+        "not a document of an accepted type",
+    );
+}
+
+#[test]
+fn a_zip_that_is_no_office_file_is_invalid() {
+    invalid_because(
+        &zip_of(&[("notes.txt", "hello".into())]),
+        "document.unknown-type",
+        "ZIP archive",
+    );
+}
+
+#[test]
+fn a_damaged_pdf_is_invalid() {
+    let mut bytes = pdf("tz", 3);
+    bytes.truncate(bytes.len() / 3);
+    invalid_because(&bytes, "document.damaged", "is damaged");
+}
+
+#[test]
+fn a_password_protected_pdf_is_invalid() {
+    invalid_because(
+        &encrypted_pdf("tz", "secret"),
+        "document.password-protected",
+        "password-protected",
+    );
+}
+
+#[test]
+fn a_pdf_with_only_an_owner_password_opens_and_counts() {
+    let f = Fixture::information_system();
+    f.file("docs/tz.pdf", &encrypted_pdf("tz", ""));
+    assert_eq!(f.document("technical-documentation")["status"], "present");
+}
+
+#[test]
+fn every_accepted_type_counts_by_content_not_name() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde";
+    let jpeg = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0";
+    let tiff = b"II*\0\x08\0\0\0\0\0";
+    let rtf = b"{\\rtf1\\ansi Hello}";
+    let ole = ole_with_stream("WordDocument");
+    let odt = zip_of(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text".into()),
+        ("content.xml", "<x/>".into()),
+    ]);
+    let ods = zip_of(&[
+        (
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet".into(),
+        ),
+        ("content.xml", "<x/>".into()),
+    ]);
+    let xlsx = zip_of(&[
+        ("[Content_Types].xml", "<x/>".into()),
+        ("xl/workbook.xml", "<x/>".into()),
+    ]);
+    let docx = docx(&["Қазақ мәтіні"]);
+    for (name, bytes) in [
+        ("png", png.to_vec()),
+        ("jpeg", jpeg.to_vec()),
+        ("tiff", tiff.to_vec()),
+        ("rtf", rtf.to_vec()),
+        ("doc", ole),
+        ("odt", odt),
+        ("ods", ods),
+        ("xlsx", xlsx),
+        ("docx", docx),
+    ] {
+        let f = Fixture::information_system();
+        // Deliberately misnamed: the type comes from the content.
+        f.file("docs/tz.pdf", &bytes);
+        assert_eq!(
+            f.document("technical-documentation")["status"],
+            "present",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn an_absolute_path_is_invalid_and_never_opened() {
+    let mut f = Fixture::information_system();
+    f.edit(
+        "technical-documentation: docs/tz.pdf",
+        "technical-documentation: /etc/passwd",
+    );
+    let doc = f.document("technical-documentation");
+    assert_eq!(doc["status"], "invalid");
+    assert!(
+        doc["message"].as_str().unwrap().contains("absolute path"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn a_path_climbing_out_is_invalid() {
+    let mut f = Fixture::information_system();
+    f.edit(
+        "technical-documentation: docs/tz.pdf",
+        "technical-documentation: docs/../../outside.pdf",
+    );
+    let (_, d) = f.check_json();
+    let found = diagnostics(&d, "document.outside");
+    assert_eq!(found.len(), 1, "{d}");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("leaves the dossier folder")
+    );
+    assert_eq!(found[0]["line"], line_of(&f.yaml, "outside.pdf"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_etc_passwd_is_invalid() {
+    let mut f = Fixture::information_system();
+    std::os::unix::fs::symlink("/etc/passwd", f.path().join("docs/passwd.pdf")).unwrap();
+    f.edit(
+        "technical-documentation: docs/tz.pdf",
+        "technical-documentation: docs/passwd.pdf",
+    );
+    let doc = f.document("technical-documentation");
+    assert_eq!(doc["status"], "invalid");
+    assert!(
+        doc["message"]
+            .as_str()
+            .unwrap()
+            .contains("link to /etc/passwd"),
+        "{doc}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_leading_outside_is_invalid() {
+    let outside = tempfile::tempdir().unwrap();
+    put(outside.path(), "real.pdf", &pdf("x", 1));
+    let mut f = Fixture::information_system();
+    std::os::unix::fs::symlink(outside.path(), f.path().join("elsewhere")).unwrap();
+    f.edit(
+        "technical-documentation: docs/tz.pdf",
+        "technical-documentation: elsewhere/real.pdf",
+    );
+    assert_eq!(f.document("technical-documentation")["status"], "invalid");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_inside_the_dossier_counts() {
+    let mut f = Fixture::information_system();
+    std::os::unix::fs::symlink("tz.pdf", f.path().join("docs/tz-link.pdf")).unwrap();
+    f.edit(
+        "technical-documentation: docs/tz.pdf",
+        "technical-documentation: docs/tz-link.pdf",
+    );
+    assert_eq!(f.document("technical-documentation")["status"], "present");
+}
+
+#[test]
+fn a_folder_is_not_a_document() {
+    let mut f = Fixture::information_system();
+    std::fs::create_dir_all(f.path().join("docs/folder.pdf")).unwrap();
+    f.edit(
+        "technical-documentation: docs/tz.pdf",
+        "technical-documentation: docs/folder.pdf",
+    );
+    assert_eq!(f.document("technical-documentation")["status"], "invalid");
+}
+
+#[test]
+fn one_good_file_carries_the_requirement() {
+    let mut f = Fixture::information_system();
+    f.file("docs/empty.pdf", b"");
+    f.edit(
+        "technical-documentation: docs/tz.pdf",
+        "technical-documentation: [docs/empty.pdf, docs/tz.pdf]",
+    );
+    let (_, d) = f.check_json();
+    let doc = d["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "technical-documentation")
+        .unwrap();
+    assert_eq!(doc["status"], "present");
+    // The empty one is still reported, as a warning.
+    let w = diagnostics(&d, "document.empty");
+    assert_eq!(w[0]["severity"], "warning");
+}
+
+#[test]
+fn an_expired_protocol_is_expired_at_its_line() {
+    let mut f = Fixture::information_system();
+    f.edit(
+        "security-test-protocol: docs/protocol.pdf",
+        "security-test-protocol:\n    files: [docs/protocol.pdf]\n    valid_until: 2026-11-22",
+    );
+    let (code, d) = f.check_json();
+    let doc = d["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "security-test-protocol")
+        .unwrap();
+    assert_eq!(doc["status"], "expired");
+    assert_eq!(d["grounds"], serde_json::json!(["6.3"]));
+    assert_eq!(code, 1);
+    let e = diagnostics(&d, "document.expired");
+    assert_eq!(e[0]["line"], line_of(&f.yaml, "valid_until"));
+}
+
+#[test]
+fn valid_on_its_last_day() {
+    let mut f = Fixture::information_system();
+    f.edit(
+        "security-test-protocol: docs/protocol.pdf",
+        &format!("security-test-protocol:\n    files: docs/protocol.pdf\n    valid_until: {TODAY}"),
+    );
+    assert_eq!(f.document("security-test-protocol")["status"], "present");
+}
+
+#[test]
+fn an_expired_protocol_in_development_is_allowed() {
+    let mut f = Fixture::information_system();
+    f.edit("stage: industrial-operation", "stage: development");
+    f.edit(
+        "security-test-protocol: docs/protocol.pdf",
+        "security-test-protocol:\n    files: [docs/protocol.pdf]\n    valid_until: 2020-01-01",
+    );
+    let (code, d) = f.check_json();
+    assert_eq!(d["outcome"], "include", "{d}");
+    assert_eq!(code, 0);
+    let doc = d["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "security-test-protocol")
+        .unwrap();
+    assert_eq!(doc["status"], "expired-allowed");
+}
+
+#[test]
+fn trial_operation_is_not_development() {
+    let mut f = Fixture::information_system();
+    f.edit("stage: industrial-operation", "stage: trial-operation");
+    f.edit(
+        "security-test-protocol: docs/protocol.pdf",
+        "security-test-protocol:\n    files: [docs/protocol.pdf]\n    valid_until: 2020-01-01",
+    );
+    let doc = f.document("security-test-protocol");
+    assert_eq!(doc["status"], "expired");
+    assert!(
+        doc["message"]
+            .as_str()
+            .unwrap()
+            .contains("trial operation is not that stage"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn a_protocol_without_a_date_is_present_with_a_warning() {
+    let f = Fixture::information_system();
+    let (_, d) = f.check_json();
+    assert_eq!(diagnostics(&d, "document.validity-unknown").len(), 1, "{d}");
+}
+
+#[test]
+fn a_huge_scan_is_not_read_whole() {
+    // A sparse 600 MB file after a real PDF header: the checker must not load it.
+    let f = Fixture::information_system();
+    let path = f.path().join("docs/tz.pdf");
+    std::fs::write(&path, pdf("tz", 1)).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    file.set_len(600 * 1024 * 1024).unwrap();
+    let (_, d) = f.check_json();
+    // Trailing zeros after %%EOF: readers ignore them; either way the check finishes quickly
+    // and reports a status rather than running out of memory.
+    let doc = d["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "technical-documentation")
+        .unwrap();
+    assert!(
+        doc["status"] == "present" || doc["status"] == "invalid",
+        "{doc}"
+    );
+}
+
+/// An OLE compound file with one stream, as Word 97-2003 (`WordDocument`) writes.
+fn ole_with_stream(name: &str) -> Vec<u8> {
+    let mut c = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    use std::io::Write;
+    c.create_stream(name).unwrap().write_all(b"text").unwrap();
+    c.flush().unwrap();
+    c.into_inner().into_inner()
+}
+
+#[test]
+fn an_ole_file_that_is_no_word_or_excel_is_invalid() {
+    let f = Fixture::information_system();
+    f.file("docs/tz.pdf", &ole_with_stream("SummaryInformation"));
+    assert_eq!(f.document("technical-documentation")["status"], "invalid");
+}
