@@ -1,6 +1,8 @@
 //! Integration tests: one binary, driving the real `dossier` executable (style.md).
 
 mod bad_input;
+mod criteria;
 mod documents;
+mod outcomes;
 mod samples;
 mod support;

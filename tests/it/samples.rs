@@ -230,3 +230,74 @@ fn sample_attachments_are_generated() {
         "stale sample attachments (UPDATE_GENERATED=1 cargo test samples): {stale:?}"
     );
 }
+
+const SAMPLES: &[&str] = &[
+    "e-archive",
+    "e-licensing",
+    "esedo",
+    "gbd-fl",
+    "internet-gateway",
+];
+
+fn run(args: &[&str]) -> String {
+    let out = crate::support::dossier().args(args).output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn json_of_each_sample_is_pinned() {
+    for s in SAMPLES {
+        let path = format!("sample-dossiers/{s}");
+        let json = run(&[
+            "check",
+            "--format",
+            "json",
+            "--today",
+            crate::support::TODAY,
+            &path,
+        ]);
+        insta::assert_snapshot!(format!("json-{s}"), json);
+    }
+}
+
+#[test]
+fn human_report_of_the_samples_is_pinned_in_each_language() {
+    for lang in ["en", "ru", "kk"] {
+        let text = run(&[
+            "check",
+            "--today",
+            crate::support::TODAY,
+            "--lang",
+            lang,
+            "sample-dossiers",
+        ]);
+        insta::assert_snapshot!(format!("human-{lang}"), text);
+    }
+}
+
+#[test]
+fn the_samples_cover_every_outcome_the_issue_asks_for() {
+    let json = run(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        crate::support::TODAY,
+        "sample-dossiers",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let outcome = |path: &str| {
+        v["dossiers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"] == path)
+            .unwrap()["outcome"]
+            .clone()
+    };
+    assert_eq!(outcome("sample-dossiers/esedo"), "include");
+    assert_eq!(outcome("sample-dossiers/internet-gateway"), "include");
+    assert_eq!(outcome("sample-dossiers/e-licensing"), "refuse");
+    assert_eq!(outcome("sample-dossiers/e-archive"), "refuse");
+    assert_eq!(outcome("sample-dossiers/gbd-fl"), "pending");
+}

@@ -1,0 +1,491 @@
+//! Table tests straight from the regulation's rows (regulation.md §5.2): every criterion below,
+//! at and above its threshold, in both editions; and the pass rule's invariant as a property.
+
+use dossier::dossier::CriterionOverride;
+use dossier::edition::Editions;
+use dossier::facts::Value;
+use dossier::lang::Lang;
+use dossier::score::{CriterionStatus, score};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+/// (edition, kind, row, fact, value, met) — the rows as the Rules word them.
+const ROWS: &[(&str, &str, &str, &str, f64, bool)] = &[
+    // 1.1 "1-ден астам" (> 1)
+    (
+        "order-29-2024",
+        "information-system",
+        "1.1",
+        "central_bodies_with_users",
+        1.0,
+        false,
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "1.1",
+        "central_bodies_with_users",
+        2.0,
+        true,
+    ),
+    (
+        "order-29-2024",
+        "hardware-software-complex",
+        "1.1",
+        "central_bodies_with_users",
+        2.0,
+        true,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "1.1",
+        "central_bodies_with_users",
+        1.0,
+        false,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "1.1",
+        "central_bodies_with_users",
+        2.0,
+        true,
+    ),
+    // 1.3 "1-ден астам" (> 1), IS only
+    (
+        "order-29-2024",
+        "information-system",
+        "1.3",
+        "central_bodies_integrated",
+        1.0,
+        false,
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "1.3",
+        "central_bodies_integrated",
+        2.0,
+        true,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "1.3",
+        "central_bodies_integrated",
+        2.0,
+        true,
+    ),
+    // 2.3 "3-тен астам" (> 3)
+    (
+        "order-29-2024",
+        "information-system",
+        "2.3",
+        "e_services",
+        3.0,
+        false,
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "2.3",
+        "e_services",
+        4.0,
+        true,
+    ),
+    (
+        "order-29-2024",
+        "hardware-software-complex",
+        "2.3",
+        "e_services",
+        4.0,
+        true,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "2.3",
+        "e_services",
+        3.0,
+        false,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "2.3",
+        "e_services",
+        4.0,
+        true,
+    ),
+    // 3.1 "1000-нан астам" (> 1000), IS only
+    (
+        "order-29-2024",
+        "information-system",
+        "3.1",
+        "active_registered_users",
+        999.0,
+        false,
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "3.1",
+        "active_registered_users",
+        1000.0,
+        false,
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "3.1",
+        "active_registered_users",
+        1001.0,
+        true,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "3.1",
+        "active_registered_users",
+        1000.0,
+        false,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "3.1",
+        "active_registered_users",
+        1001.0,
+        true,
+    ),
+    // 3.2 "100 000-нан астам" (> 100 000)
+    (
+        "order-29-2024",
+        "information-system",
+        "3.2",
+        "primary_data_consumers",
+        100000.0,
+        false,
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "3.2",
+        "primary_data_consumers",
+        100001.0,
+        true,
+    ),
+    (
+        "order-29-2024",
+        "hardware-software-complex",
+        "3.2",
+        "primary_data_consumers",
+        100001.0,
+        true,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "3.2",
+        "primary_data_consumers",
+        100000.0,
+        false,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "3.2",
+        "primary_data_consumers",
+        100001.0,
+        true,
+    ),
+    // 3.3 "кемінде 50%" (>= 50)
+    (
+        "order-29-2024",
+        "information-system",
+        "3.3",
+        "civil_servants_connected_percent",
+        49.9,
+        false,
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "3.3",
+        "civil_servants_connected_percent",
+        50.0,
+        true,
+    ),
+    (
+        "order-29-2024",
+        "hardware-software-complex",
+        "3.3",
+        "civil_servants_connected_percent",
+        50.0,
+        true,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "3.3",
+        "civil_servants_connected_percent",
+        49.9,
+        false,
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "3.3",
+        "civil_servants_connected_percent",
+        50.0,
+        true,
+    ),
+];
+
+/// Boolean rows: met exactly when true.
+const FLAG_ROWS: &[(&str, &str, &str, &str)] = &[
+    (
+        "order-29-2024",
+        "information-system",
+        "1.2",
+        "all_subordinate_units_are_users",
+    ),
+    (
+        "order-29-2024",
+        "hardware-software-complex",
+        "1.2",
+        "all_subordinate_units_are_users",
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "1.4",
+        "all_subordinate_units_integrated",
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "2.1",
+        "reference_store_citizens",
+    ),
+    (
+        "order-29-2024",
+        "hardware-software-complex",
+        "2.2",
+        "reference_store_primary_data",
+    ),
+    (
+        "order-29-2024",
+        "information-system",
+        "2.4",
+        "state_ca_signature_keys",
+    ),
+    (
+        "order-29-2024",
+        "hardware-software-complex",
+        "2.5",
+        "unified_transport_environment",
+    ),
+    (
+        "order-29-2024",
+        "hardware-software-complex",
+        "3.4",
+        "all_users_use_hsc_components",
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "1.2",
+        "all_subordinate_units_are_users",
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "1.4",
+        "all_subordinate_units_integrated",
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "2.1",
+        "reference_store_citizens",
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "2.2",
+        "reference_store_primary_data",
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "2.4",
+        "state_ca_signature_keys",
+    ),
+    (
+        "order-84-2016",
+        "information-system",
+        "2.5",
+        "unified_transport_environment",
+    ),
+];
+
+fn status_of(edition: &str, kind: &str, row: &str, fact: &str, value: Value) -> CriterionStatus {
+    let editions = Editions::built_in();
+    let e = editions.get(edition).unwrap();
+    let facts = BTreeMap::from([(fact.to_string(), value)]);
+    let s = score(e, kind, &facts, &BTreeMap::new(), Lang::En).unwrap();
+    s.criteria.iter().find(|c| c.id == row).unwrap().status
+}
+
+#[test]
+fn numeric_rows_at_and_around_their_thresholds() {
+    for &(edition, kind, row, fact, value, met) in ROWS {
+        let expected = if met {
+            CriterionStatus::Met
+        } else {
+            CriterionStatus::NotMet
+        };
+        assert_eq!(
+            status_of(edition, kind, row, fact, Value::Number(value)),
+            expected,
+            "{edition} {kind} {row} = {value}"
+        );
+    }
+}
+
+#[test]
+fn flag_rows() {
+    for &(edition, kind, row, fact) in FLAG_ROWS {
+        assert_eq!(
+            status_of(edition, kind, row, fact, Value::Flag(true)),
+            CriterionStatus::Met,
+            "{edition} {row}"
+        );
+        assert_eq!(
+            status_of(edition, kind, row, fact, Value::Flag(false)),
+            CriterionStatus::NotMet,
+            "{edition} {row}"
+        );
+    }
+}
+
+#[test]
+fn rows_for_the_other_kind_do_not_apply_and_maxima_follow() {
+    // R4: 1.3, 1.4, 3.1 are IS-only; 3.4 is HSC-only.
+    for row in ["1.3", "1.4", "3.1"] {
+        assert_eq!(
+            status_of(
+                "order-29-2024",
+                "hardware-software-complex",
+                row,
+                "x",
+                Value::Flag(true)
+            ),
+            CriterionStatus::NotApplicable
+        );
+    }
+    assert_eq!(
+        status_of(
+            "order-29-2024",
+            "information-system",
+            "3.4",
+            "x",
+            Value::Flag(true)
+        ),
+        CriterionStatus::NotApplicable
+    );
+    let editions = Editions::built_in();
+    let max = |ed: &str, kind: &str| {
+        score(
+            editions.get(ed).unwrap(),
+            kind,
+            &BTreeMap::new(),
+            &BTreeMap::new(),
+            Lang::En,
+        )
+        .unwrap()
+        .max
+    };
+    assert_eq!(max("order-29-2024", "information-system"), 12);
+    assert_eq!(max("order-29-2024", "hardware-software-complex"), 10);
+    assert_eq!(max("order-84-2016", "information-system"), 12);
+}
+
+#[test]
+fn an_unstated_fact_is_unknown_and_scores_nothing() {
+    let editions = Editions::built_in();
+    let s = score(
+        editions.default_edition(),
+        "information-system",
+        &BTreeMap::new(),
+        &BTreeMap::new(),
+        Lang::En,
+    )
+    .unwrap();
+    assert!(s.criteria.iter().all(|c| c.points == 0));
+    let unknown = s
+        .criteria
+        .iter()
+        .filter(|c| c.status == CriterionStatus::Unknown)
+        .count();
+    assert_eq!(unknown, 12, "every applicable row is unknown");
+    assert!(!s.passed);
+}
+
+#[test]
+fn pass_rule_examples_of_regulation_5_4() {
+    let editions = Editions::built_in();
+    let e = editions.default_edition();
+    let pass = |kind: &str, met: &[&str]| {
+        let overrides: BTreeMap<String, CriterionOverride> = met
+            .iter()
+            .map(|id| {
+                (
+                    id.to_string(),
+                    CriterionOverride {
+                        met: true,
+                        basis: "example".into(),
+                    },
+                )
+            })
+            .collect();
+        score(e, kind, &BTreeMap::new(), &overrides, Lang::En)
+            .unwrap()
+            .passed
+    };
+    assert!(pass("information-system", &["1.1", "2.5", "3.1"]));
+    assert!(!pass(
+        "information-system",
+        &["1.1", "1.2", "1.3", "2.1", "2.2"]
+    ));
+    assert!(!pass(
+        "hardware-software-complex",
+        &["2.4", "2.5", "3.2", "3.4"]
+    ));
+}
+
+proptest! {
+    /// Meeting one more criterion never lowers the total, nor turns a pass into a fail.
+    #[test]
+    fn meeting_one_more_criterion_never_hurts(
+        kind in prop_oneof![Just("information-system"), Just("hardware-software-complex")],
+        met in proptest::collection::btree_set(0usize..13, 0..13),
+        extra in 0usize..13,
+    ) {
+        let editions = Editions::built_in();
+        let e = editions.default_edition();
+        let ids: Vec<&str> = e.criteria.iter().map(|c| c.id.as_str()).collect();
+        let applicable = |id: &&str| e.criterion(id).unwrap().applies_to.iter().any(|k| k == kind);
+        let set = |indices: &std::collections::BTreeSet<usize>| -> BTreeMap<String, CriterionOverride> {
+            indices.iter().map(|i| ids[*i]).filter(applicable).map(|id| (id.to_string(), CriterionOverride { met: true, basis: "p".into() })).collect()
+        };
+        let before = score(e, kind, &BTreeMap::new(), &set(&met), Lang::En).unwrap();
+        let mut more = met.clone();
+        more.insert(extra);
+        let after = score(e, kind, &BTreeMap::new(), &set(&more), Lang::En).unwrap();
+        prop_assert!(after.total >= before.total);
+        prop_assert!(!before.passed || after.passed);
+    }
+}

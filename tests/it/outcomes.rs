@@ -1,0 +1,284 @@
+//! Contract §6: every outcome, every ground in both editions, the exit codes.
+
+use crate::support::*;
+use serde_json::json;
+
+#[test]
+fn include_pending_incomplete_refuse() {
+    let f = Fixture::information_system();
+    assert_eq!(f.check_json(), (0, f.check_json().1.clone()));
+    assert_eq!(f.check_json().1["outcome"], "include");
+
+    let mut pending = Fixture::information_system();
+    pending.edit("  architecture: conforms\n", "  architecture: pending\n");
+    let (code, d) = pending.check_json();
+    assert_eq!((code, d["outcome"].clone()), (0, json!("pending")));
+
+    let mut absent = Fixture::hardware_software_complex();
+    absent.edit("review:\n  architecture: conforms\n", "");
+    assert_eq!(absent.check_json().1["outcome"], "pending");
+
+    // R11: a missing clause-3 filing makes it incomplete, and is no ground.
+    let mut incomplete = Fixture::information_system();
+    incomplete.edit("  criteria-compliance: docs/criteria.pdf\n", "");
+    let (code, d) = incomplete.check_json();
+    assert_eq!(
+        (code, d["outcome"].clone(), d["grounds"].clone()),
+        (1, json!("incomplete"), json!([]))
+    );
+}
+
+#[test]
+fn every_ground_of_the_current_edition_is_listed_whatever_the_outcome() {
+    let mut f = Fixture::information_system();
+    f.edit(
+        "  architecture: conforms\n",
+        "  architecture: does-not-conform\n",
+    );
+    f.edit(
+        "active_registered_users: 1001",
+        "active_registered_users: 1000",
+    );
+    f.edit("  description: docs/description.pdf\n", "");
+    let (code, d) = f.check_json();
+    assert_eq!(d["outcome"], "refuse");
+    assert_eq!(d["grounds"], json!(["6.1", "6.2", "6.3"]));
+    assert_eq!(code, 1);
+    // Incomplete still lists the grounds.
+    f.edit("  services-functions: docs/services.pdf\n", "");
+    let (_, d) = f.check_json();
+    assert_eq!(d["outcome"], "incomplete");
+    assert_eq!(d["grounds"], json!(["6.1", "6.2", "6.3"]));
+}
+
+#[test]
+fn each_ground_alone() {
+    let mut a = Fixture::information_system();
+    a.edit(
+        "active_registered_users: 1001",
+        "active_registered_users: 1000",
+    );
+    assert_eq!(a.check_json().1["grounds"], json!(["6.1"]));
+    let mut b = Fixture::hardware_software_complex();
+    b.edit(
+        "  architecture: conforms\n",
+        "  architecture: does-not-conform\n",
+    );
+    assert_eq!(b.check_json().1["grounds"], json!(["6.2"]));
+    let mut c = Fixture::hardware_software_complex();
+    c.edit("  specifications: docs/specs.pdf\n", "");
+    assert_eq!(c.check_json().1["grounds"], json!(["6.3"]));
+}
+
+#[test]
+fn an_hsc_missing_a_clause_3_filing_is_incomplete() {
+    let mut f = Fixture::hardware_software_complex();
+    f.edit("  permitted-software: docs/software.pdf\n", "");
+    assert_eq!(f.check_json().1["outcome"], "incomplete");
+}
+
+fn old_edition() -> Fixture {
+    let mut f = Fixture::information_system();
+    f.edit("schema: 1\n", "schema: 1\nedition: order-84-2016\n");
+    f.edit(
+        "security-test-protocol: docs/protocol.pdf",
+        "security-attestation: docs/protocol.pdf",
+    );
+    // No clause-3 "criteria information" existed in 2016.
+    f.edit("  criteria-compliance: docs/criteria.pdf\n", "");
+    f
+}
+
+#[test]
+fn the_2016_edition_has_grounds_6_and_9_and_every_item_is_a_filing() {
+    let f = old_edition();
+    let (code, d) = f.check_json();
+    assert_eq!(
+        (code, d["outcome"].clone(), d["edition"].clone()),
+        (0, json!("include"), json!("order-84-2016"))
+    );
+    assert_eq!(d["score"]["max"], 12);
+
+    let mut g = old_edition();
+    g.edit(
+        "  architecture: conforms\n",
+        "  architecture: does-not-conform\n",
+    );
+    g.edit(
+        "active_registered_users: 1001",
+        "active_registered_users: 10",
+    );
+    assert_eq!(g.check_json().1["grounds"], json!(["6", "9"]));
+
+    // Under 2016 the description was filed with the application: incomplete, no ground.
+    let mut h = old_edition();
+    h.edit("  description: docs/description.pdf\n", "");
+    let d = h.check_json().1;
+    assert_eq!(
+        (d["outcome"].clone(), d["grounds"].clone()),
+        (json!("incomplete"), json!([]))
+    );
+}
+
+#[test]
+fn a_2016_internet_resource_is_not_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["info", "users", "services"] {
+        put(dir.path(), &format!("docs/{f}.pdf"), &pdf(f, 1));
+    }
+    std::fs::write(dir.path().join("dossier.yaml"), "schema: 1\nkind: internet-resource\nedition: order-84-2016\nobject: {name: \"Сайт\"}\nstate_body: {name: \"Орган\"}\nreview: {architecture: conforms}\ndocuments:\n  resource-information: docs/info.pdf\n  registered-users: docs/users.pdf\n  services-functions: docs/services.pdf\n").unwrap();
+    let out = dossier()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["dossiers"][0];
+    assert_eq!(d["outcome"], "include", "{d}");
+    assert!(d.get("score").is_none(), "{d}");
+    assert!(diagnostics(d, "ground.content-rules-unchecked").len() == 1);
+}
+
+#[test]
+fn the_2016_filing_deadline_warns_only_under_2016() {
+    let mut f = old_edition();
+    f.edit("review:", "application: {date: 2026-04-02}\nreview:");
+    assert_eq!(
+        diagnostics(&f.check_json().1, "application.after-filing-deadline").len(),
+        1
+    );
+    let mut g = Fixture::information_system();
+    g.edit("review:", "application: {date: 2026-04-02}\nreview:");
+    assert!(diagnostics(&g.check_json().1, "application.after-filing-deadline").is_empty());
+}
+
+#[test]
+fn edition_flag_overrides_the_dossier() {
+    let f = old_edition();
+    let out = dossier()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--edition",
+            "order-29-2024",
+            "--today",
+            TODAY,
+        ])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // security-attestation is no document of the current edition.
+    assert_eq!(v["dossiers"][0]["outcome"], "invalid");
+}
+
+#[test]
+fn the_611_note_appears_from_2025_01_08_and_changes_nothing() {
+    let f = Fixture::information_system();
+    for (today, expected) in [("2025-01-07", 0), ("2025-01-08", 1)] {
+        let out = dossier()
+            .args(["check", "--format", "json", "--today", today])
+            .arg(f.path())
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d = &v["dossiers"][0];
+        assert_eq!(
+            diagnostics(d, "edition.amended-units").len(),
+            expected,
+            "{today}"
+        );
+        assert_eq!(d["outcome"], "include");
+        assert_eq!(out.status.code(), Some(0));
+    }
+    // Not under 2016.
+    assert!(diagnostics(&old_edition().check_json().1, "edition.amended-units").is_empty());
+}
+
+#[test]
+fn the_today_environment_variable_is_honoured() {
+    let mut f = Fixture::information_system();
+    f.edit(
+        "security-test-protocol: docs/protocol.pdf",
+        "security-test-protocol: {files: docs/protocol.pdf, valid_until: 2026-06-01}",
+    );
+    let out = dossier()
+        .env("DOSSIER_TODAY", "2026-05-01")
+        .args(["check", "--format", "json"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["dossiers"][0]["outcome"], "include");
+}
+
+#[test]
+fn rules_loaded_from_a_file_replace_the_built_in_edition() {
+    // Amend the pass rule: 4 points needed. The fixture has 3.
+    let dir = tempfile::tempdir().unwrap();
+    let text = dossier::edition::Editions::built_in_text("order-29-2024")
+        .unwrap()
+        .replacen("min_total = 3", "min_total = 4", 1);
+    let rules = dir.path().join("amended.toml");
+    std::fs::write(&rules, text).unwrap();
+    let f = Fixture::information_system();
+    let out = dossier()
+        .args(["check", "--format", "json", "--today", TODAY, "--rules"])
+        .arg(&rules)
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["dossiers"][0]["grounds"], json!(["6.1"]));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // `dossier check … | head -c1`: the binary must not complain or fail.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{} check --today {TODAY} sample-dossiers sample-dossiers sample-dossiers | head -c 1",
+            assert_cmd::cargo::cargo_bin("dossier").display()
+        ))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"));
+}
+
+#[test]
+fn human_output_has_no_colour_off_a_terminal_and_localizes() {
+    let out = dossier()
+        .args(["check", "--today", TODAY, "--lang", "ru", "sample-dossiers"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(!s.contains('\u{1b}'));
+    assert!(s.contains("Итог") && s.contains("отказ (6.3)"), "{s}");
+    let kk = dossier()
+        .env("LANG", "kk_KZ.UTF-8")
+        .args(["check", "--today", TODAY, "sample-dossiers"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(kk.stdout).unwrap().contains("Нәтиже"));
+    let forced = dossier()
+        .env("NO_COLOR", "1")
+        .args([
+            "check",
+            "--today",
+            TODAY,
+            "--color",
+            "always",
+            "sample-dossiers",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(forced.stdout).unwrap().contains('\u{1b}'),
+        "--color always wins"
+    );
+}
