@@ -102,7 +102,9 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
     };
     let edition = match validate::choose_edition(&file, ctx.edition, ctx.editions, &at) {
         Ok(e) => e,
-        Err(e) => return DossierReport::invalid(shown, vec![Diagnostic::from_source(&e)], vec![e]),
+        Err(e) => {
+            return DossierReport::invalid(shown, vec![Diagnostic::from_source(&e)], vec![*e]);
+        }
     };
     let (mut facts, errors) = validate::validate(&file, edition, ctx.editions, &at);
     let mut report = DossierReport {
@@ -181,17 +183,19 @@ fn object_name(file: &DossierFile, lang: Lang) -> String {
 }
 
 /// Reads `dossier.yaml` with its size checked before any byte is read.
-fn read_yaml(dir: &Path, lang: Lang) -> Result<String, Diagnostic> {
+fn read_yaml(dir: &Path, lang: Lang) -> Result<String, Box<Diagnostic>> {
     let p = dir.join(DOSSIER_FILE);
-    let file = std::fs::File::open(&p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            Diagnostic::new(Severity::Error, "yaml.missing", msg::yaml_missing(lang))
-        }
-        _ => Diagnostic::new(
-            Severity::Error,
-            "yaml.unreadable",
-            msg::yaml_unreadable(lang, &e.to_string()),
-        ),
+    let file = std::fs::File::open(&p).map_err(|e| {
+        Box::new(match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                Diagnostic::new(Severity::Error, "yaml.missing", msg::yaml_missing(lang))
+            }
+            _ => Diagnostic::new(
+                Severity::Error,
+                "yaml.unreadable",
+                msg::yaml_unreadable(lang, &e.to_string()),
+            ),
+        })
     })?;
     let unreadable = |e: std::io::Error| {
         Diagnostic::new(
@@ -202,13 +206,13 @@ fn read_yaml(dir: &Path, lang: Lang) -> Result<String, Diagnostic> {
     };
     let len = file.metadata().map_err(unreadable)?.len();
     if len > yaml::MAX_YAML_BYTES {
-        return Err(read_error(ReadError::TooLarge(len), lang));
+        return Err(Box::new(read_error(ReadError::TooLarge(len), lang)));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(yaml::MAX_YAML_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    yaml::decode(bytes).map_err(|e| read_error(e, lang))
+    yaml::decode(bytes).map_err(|e| Box::new(read_error(e, lang)))
 }
 
 fn read_error(e: ReadError, lang: Lang) -> Diagnostic {

@@ -18,7 +18,7 @@ pub fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
                 _ => None,
             },
             (Seg::Index(i), Some(v)) => match v.get_ref() {
-                DeValue::Array(a) => a.iter().nth(*i),
+                DeValue::Array(a) => a.get(*i),
                 _ => None,
             },
             (Seg::Index(_), None) => None,

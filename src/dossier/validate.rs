@@ -53,7 +53,7 @@ pub fn choose_edition<'e>(
     forced: Option<&str>,
     editions: &'e Editions,
     at: &Located,
-) -> Result<&'e Edition, SourceError> {
+) -> Result<&'e Edition, Box<SourceError>> {
     let wanted = forced.or(file.edition.as_deref());
     match wanted {
         None => Ok(editions.default_edition()),
@@ -68,7 +68,7 @@ pub fn choose_edition<'e>(
                 "editions: {}; another can be loaded with --rules FILE",
                 known.join(", ")
             ));
-            e
+            Box::new(e)
         }),
     }
 }

@@ -94,7 +94,7 @@ fn table(dossiers: &[DossierReport], opts: Options) -> Table {
         }
     }
     let h = headers(lang);
-    t.set_header(h.iter().map(|s| Cell::new(s)));
+    t.set_header(h.iter().map(Cell::new));
     for d in dossiers {
         let docs = d.documents.as_ref().map_or("—".to_string(), |docs| {
             let present = docs.iter().filter(|x| x.status.counts()).count();

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod criteria;
+mod docs;
 mod documents;
 mod outcomes;
 mod samples;

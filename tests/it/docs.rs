@@ -1,0 +1,75 @@
+//! The documentation the repository carries stays true to the code.
+
+use crate::support::root;
+
+#[test]
+fn every_diagnostic_code_is_documented_and_every_documented_code_exists() {
+    let page = std::fs::read_to_string(root().join("docs/diagnostics.md")).unwrap();
+    let documented: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .collect();
+    for code in dossier::diagnostic::CODES {
+        assert!(
+            documented.contains(code),
+            "{code} is not in docs/diagnostics.md"
+        );
+    }
+    for code in &documented {
+        assert!(
+            dossier::diagnostic::CODES.contains(code),
+            "{code} is documented but not in CODES"
+        );
+    }
+}
+
+#[test]
+fn every_code_the_sources_emit_is_listed() {
+    // Codes are string literals shaped like `word.word-word`; each must be in CODES.
+    for entry in walkdir::WalkDir::new(root().join("src")) {
+        let entry = entry.unwrap();
+        // Codes come from the library; the binary's sources name files like dossier.bash.
+        let name = entry.file_name().to_string_lossy();
+        if entry.path().extension().is_none_or(|e| e != "rs")
+            || name == "main.rs"
+            || name == "cli.rs"
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for (i, _) in text.match_indices("\"") {
+            let rest = &text[i + 1..];
+            let Some(end) = rest.find('"') else { continue };
+            let lit = &rest[..end];
+            let prefixes = [
+                "yaml.",
+                "document.",
+                "fact.",
+                "criterion.",
+                "criteria.",
+                "object.",
+                "architecture.",
+                "edition.",
+                "kind.",
+                "rules.",
+                "dossier.",
+                "state-body.",
+                "application.",
+                "ground.",
+            ];
+            let shaped = lit
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '.' || c == '-')
+                && lit.contains('.');
+            let file_name = lit.ends_with(".yaml") || lit.ends_with(".toml");
+            if shaped && !file_name && prefixes.iter().any(|p| lit.starts_with(p)) {
+                assert!(
+                    dossier::diagnostic::CODES.contains(&lit),
+                    "{lit} in {} is not in CODES",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+}
