@@ -108,6 +108,15 @@ pub struct Kind {
     pub name: Text,
     /// Whether `object.stage` must be given (information systems).
     pub stage_required: bool,
+    /// A check of the Rules that only a reviewer can make (2016 cl. 7(1), R37).
+    pub reviewer_check: Option<ReviewerCheck>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewerCheck {
+    pub clause: String,
+    pub text: Text,
 }
 
 /// Where a document goes: filed with the application (clause 3), or placed on the

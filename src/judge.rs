@@ -331,12 +331,19 @@ fn other_diagnostics(
             .at(at.file, at.line(&path(&["application", "date"]))),
         );
     }
-    // R37: an internet resource's content check is the reviewer's.
-    if !edition.scores(&file.kind) {
+    // R37: a check of the Rules only a reviewer can make (2016: an internet resource's content).
+    if let Some(check) = edition
+        .kind(&file.kind)
+        .and_then(|k| k.reviewer_check.as_ref())
+    {
         out.push(Diagnostic::new(
             Severity::Info,
             "ground.content-rules-unchecked",
-            msg::content_rules_unchecked(lang),
+            format!(
+                "{}: {}",
+                msg::clause(lang, &check.clause),
+                check.text.get(lang)
+            ),
         ));
     }
     // R1, regulation.md §10.1: say which units of the text are stale on the check date.

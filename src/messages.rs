@@ -142,9 +142,9 @@ pub fn portal_proxy(lang: Lang) -> String {
 
 pub fn portal_id_missing(lang: Lang) -> String {
     tr!(lang,
-        en: "`object.portal_id` is not given: the clause 5 items are confirmed on the architecture portal, where the object should be registered",
-        ru: "не указан `object.portal_id`: сведения пункта 5 подтверждаются на архитектурном портале, где объект должен быть зарегистрирован",
-        kk: "`object.portal_id` көрсетілмеген: 5-тармақтың мәліметтері объект тіркелуге тиіс архитектуралық порталда расталады")
+        en: "`object.portal_id` is not given: the portal items are confirmed on the architecture portal, where the object should be registered",
+        ru: "не указан `object.portal_id`: сведения для портала подтверждаются на архитектурном портале, где объект должен быть зарегистрирован",
+        kk: "`object.portal_id` көрсетілмеген: портал мәліметтері объект тіркелуге тиіс архитектуралық порталда расталады")
 }
 
 pub fn stage_not_commissioned(lang: Lang, title: &str, stage: &str) -> String {
@@ -228,13 +228,6 @@ pub fn after_filing_deadline(lang: Lang, date: &str, day: u32, month: u32) -> St
         en: "the application is dated {date}, after the filing deadline of {day:02}.{month:02} of its year",
         ru: "заявление датировано {date}, позже срока подачи {day:02}.{month:02} своего года",
         kk: "өтініш {date} күнімен, өз жылының {day:02}.{month:02} беру мерзімінен кейін жасалған")
-}
-
-pub fn content_rules_unchecked(lang: Lang) -> String {
-    tr!(lang,
-        en: "compliance with the rules on the content of state bodies' internet resources (clause 7(1)) is for the reviewer; the tool cannot check it",
-        ru: "соответствие Правилам информационного наполнения интернет-ресурсов (подпункт 1) пункта 7) проверяет проверяющий; инструмент этого не проверяет",
-        kk: "интернет-ресурстарды ақпараттық толықтыру қағидаларына сәйкестікті (7-тармақтың 1) тармақшасы) тексеруші тексереді; құрал мұны тексермейді")
 }
 
 pub fn yaml_missing(lang: Lang) -> String {

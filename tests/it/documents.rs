@@ -71,13 +71,7 @@ fn invalid_because(bytes: &[u8], expected_code: &str, words: &str) {
     let f = Fixture::information_system();
     f.file("docs/tz.pdf", bytes);
     let (code, d) = f.check_json();
-    let doc = d["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["id"] == "technical-documentation")
-        .unwrap()
-        .clone();
+    let doc = document_in(&d, "technical-documentation");
     assert_eq!(doc["status"], "invalid", "{doc}");
     let message = doc["message"].as_str().unwrap();
     assert!(message.contains(words), "`{message}` lacks `{words}`");
@@ -282,12 +276,7 @@ fn one_good_file_carries_the_requirement() {
         "technical-documentation: [docs/empty.pdf, docs/tz.pdf]",
     );
     let (_, d) = f.check_json();
-    let doc = d["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["id"] == "technical-documentation")
-        .unwrap();
+    let doc = document_in(&d, "technical-documentation");
     assert_eq!(doc["status"], "present");
     // The empty one is still reported, as a warning.
     let w = diagnostics(&d, "document.empty");
@@ -297,17 +286,9 @@ fn one_good_file_carries_the_requirement() {
 #[test]
 fn an_expired_protocol_is_expired_at_its_line() {
     let mut f = Fixture::information_system();
-    f.edit(
-        "security-test-protocol: docs/protocol.pdf",
-        "security-test-protocol:\n    files: [docs/protocol.pdf]\n    valid_until: 2026-11-22",
-    );
+    f.protocol_valid_until("2026-11-22");
     let (code, d) = f.check_json();
-    let doc = d["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["id"] == "security-test-protocol")
-        .unwrap();
+    let doc = document_in(&d, "security-test-protocol");
     assert_eq!(doc["status"], "expired");
     assert_eq!(d["grounds"], serde_json::json!(["6.3"]));
     assert_eq!(code, 1);
@@ -329,19 +310,11 @@ fn valid_on_its_last_day() {
 fn an_expired_protocol_in_development_is_allowed() {
     let mut f = Fixture::information_system();
     f.edit("stage: industrial-operation", "stage: development");
-    f.edit(
-        "security-test-protocol: docs/protocol.pdf",
-        "security-test-protocol:\n    files: [docs/protocol.pdf]\n    valid_until: 2020-01-01",
-    );
+    f.protocol_valid_until("2020-01-01");
     let (code, d) = f.check_json();
     assert_eq!(d["outcome"], "include", "{d}");
     assert_eq!(code, 0);
-    let doc = d["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["id"] == "security-test-protocol")
-        .unwrap();
+    let doc = document_in(&d, "security-test-protocol");
     assert_eq!(doc["status"], "expired-allowed");
 }
 
@@ -349,10 +322,7 @@ fn an_expired_protocol_in_development_is_allowed() {
 fn trial_operation_is_not_development() {
     let mut f = Fixture::information_system();
     f.edit("stage: industrial-operation", "stage: trial-operation");
-    f.edit(
-        "security-test-protocol: docs/protocol.pdf",
-        "security-test-protocol:\n    files: [docs/protocol.pdf]\n    valid_until: 2020-01-01",
-    );
+    f.protocol_valid_until("2020-01-01");
     let doc = f.document("security-test-protocol");
     assert_eq!(doc["status"], "expired");
     assert!(
@@ -385,12 +355,7 @@ fn a_huge_scan_is_not_read_whole() {
     let (_, d) = f.check_json();
     // Trailing zeros after %%EOF: readers ignore them; either way the check finishes quickly
     // and reports a status rather than running out of memory.
-    let doc = d["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["id"] == "technical-documentation")
-        .unwrap();
+    let doc = document_in(&d, "technical-documentation");
     assert!(
         doc["status"] == "present" || doc["status"] == "invalid",
         "{doc}"

@@ -280,15 +280,29 @@ impl Fixture {
 
     /// The JSON entry for one document id.
     pub fn document(&self, id: &str) -> serde_json::Value {
-        let (_, d) = self.check_json();
-        d["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["id"] == id)
-            .cloned()
-            .unwrap_or_else(|| panic!("no document {id} in {d}"))
+        document_in(&self.check_json().1, id)
     }
+
+    /// Gives the security test protocol a `valid_until`, in the map form.
+    pub fn protocol_valid_until(&mut self, date: &str) -> &mut Self {
+        self.edit(
+            "security-test-protocol: docs/protocol.pdf",
+            &format!(
+                "security-test-protocol:\n    files: [docs/protocol.pdf]\n    valid_until: {date}"
+            ),
+        )
+    }
+}
+
+/// The JSON entry of one requirement in a dossier object.
+pub fn document_in(d: &serde_json::Value, id: &str) -> serde_json::Value {
+    d["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no document {id} in {d}"))
 }
 
 /// The diagnostics of a dossier with the given code.
