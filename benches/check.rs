@@ -12,12 +12,23 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(2000);
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-dossiers");
-    let names = ["e-archive", "e-licensing", "esedo", "gbd-fl", "internet-gateway"];
+    let names = [
+        "e-archive",
+        "e-licensing",
+        "esedo",
+        "gbd-fl",
+        "internet-gateway",
+    ];
     let tree = tempfile::tempdir().expect("temp dir");
     let start = Instant::now();
     for i in 0..count {
         let name = names[i % names.len()];
-        copy_dir(&samples.join(name), &tree.path().join(format!("body-{:03}/{name}-{i:05}", i / 50)));
+        copy_dir(
+            &samples.join(name),
+            &tree
+                .path()
+                .join(format!("body-{:03}/{name}-{i:05}", i / 50)),
+        );
     }
     eprintln!("generated {count} dossiers in {:.2?}", start.elapsed());
 

@@ -28,6 +28,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach')
+            [CompletionResult]::new('score', 'score', [CompletionResultType]::ParameterValue, 'Explain the score against the criteria, try what-if changes, and show what would pass')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -44,12 +45,32 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'dossier;score' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'What if criterion ID were met (yes) or not (no); repeatable, e.g. --set 2.4=yes')
+            [CompletionResult]::new('--fact', '--fact', [CompletionResultType]::ParameterName, 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--long', '--long', [CompletionResultType]::ParameterName, 'Print each criterion''s full wording instead of one shortened line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'dossier;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach')
+            [CompletionResult]::new('score', 'score', [CompletionResultType]::ParameterValue, 'Explain the score against the criteria, try what-if changes, and show what would pass')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'dossier;help;check' {
+            break
+        }
+        'dossier;help;score' {
             break
         }
         'dossier;help;help' {

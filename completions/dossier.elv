@@ -25,6 +25,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand check 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+            cand score 'Explain the score against the criteria, try what-if changes, and show what would pass'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;check'= {
@@ -39,11 +40,29 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'dossier;score'= {
+            cand --format 'Output format'
+            cand --set 'What if criterion ID were met (yes) or not (no); repeatable, e.g. --set 2.4=yes'
+            cand --fact 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200'
+            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
+            cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand --long 'Print each criterion''s full wording instead of one shortened line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'dossier;help'= {
             cand check 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+            cand score 'Explain the score against the criteria, try what-if changes, and show what would pass'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;help;check'= {
+        }
+        &'dossier;help;score'= {
         }
         &'dossier;help;help'= {
         }

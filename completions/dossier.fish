@@ -33,6 +33,7 @@ never\t''"
 complete -c dossier -n "__fish_dossier_needs_command" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_needs_command" -s V -l version -d 'Print version'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
@@ -47,5 +48,22 @@ always\t''
 never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s V -l version -d 'Print version'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l set -d 'What if criterion ID were met (yes) or not (no); repeatable, e.g. --set 2.4=yes' -r
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l fact -d 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200' -r
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l long -d 'Print each criterion\'s full wording instead of one shortened line'
+complete -c dossier -n "__fish_dossier_using_subcommand score" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dossier -n "__fish_dossier_using_subcommand score" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score help" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -31,6 +31,39 @@ pub enum Command {
     /// Exit status: 0 when every dossier is include or pending, 1 when one is incomplete or
     /// refused, 2 on a usage error, an unreadable path or an invalid dossier.
     Check(CheckArgs),
+    /// Explain the score against the criteria, try what-if changes, and show what would pass
+    ///
+    /// One PATH that is a dossier: its explanation row by row (JSON: the dossier object alone).
+    /// Several, or a folder of dossiers: a portfolio table (JSON: the wrapped form of check).
+    /// --set and --fact change the computation only, never a file. Exit status: 0 when every
+    /// scored dossier passes the criteria, 1 when one does not, 2 on errors.
+    Score(ScoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Print each criterion's full wording instead of one shortened line
+    #[arg(long)]
+    pub long: bool,
+
+    /// What if criterion ID were met (yes) or not (no); repeatable, e.g. --set 2.4=yes
+    #[arg(long = "set", value_name = "ID=yes|no", value_parser = parse_set)]
+    pub set: Vec<(String, bool)>,
+
+    /// What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200
+    #[arg(long = "fact", value_name = "NAME=VALUE", value_parser = parse_fact)]
+    pub fact: Vec<(String, String)>,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// A dossier folder, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -89,4 +122,23 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .ok()
         .filter(|_| s.len() == 10)
         .ok_or_else(|| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+}
+
+fn parse_set(s: &str) -> Result<(String, bool), String> {
+    let (id, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}`: write ID=yes or ID=no, e.g. 2.4=yes"))?;
+    let met = match value.trim() {
+        "yes" | "true" => true,
+        "no" | "false" => false,
+        other => return Err(format!("`{other}`: a criterion is set to yes or no")),
+    };
+    Ok((id.trim().to_string(), met))
+}
+
+fn parse_fact(s: &str) -> Result<(String, String), String> {
+    let (name, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}`: write NAME=VALUE, e.g. active_registered_users=1200"))?;
+    Ok((name.trim().to_string(), value.trim().to_string()))
 }

@@ -82,3 +82,8 @@ fn found_at(dir: &Path) -> Found {
         dir: dir.to_path_buf(),
     }
 }
+
+/// Whether `path` is itself a dossier folder.
+pub fn is_dossier(path: &Path) -> bool {
+    path.join(DOSSIER_FILE).is_file()
+}

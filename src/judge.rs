@@ -33,11 +33,20 @@ pub struct Context<'a> {
     pub what_if: WhatIf,
 }
 
-/// Changes to the computation only; nothing on disk changes.
+/// Changes to the computation only; nothing on disk changes. Values are typed against each
+/// dossier's edition, so they are kept as written.
 #[derive(Debug, Clone, Default)]
 pub struct WhatIf {
-    pub facts: BTreeMap<String, Value>,
-    pub criteria: BTreeMap<String, bool>,
+    /// `--fact NAME=VALUE`
+    pub facts: Vec<(String, String)>,
+    /// `--set ID=yes|no`
+    pub criteria: Vec<(String, bool)>,
+}
+
+impl WhatIf {
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty() && self.criteria.is_empty()
+    }
 }
 
 /// The judgment of one dossier.
@@ -57,6 +66,12 @@ pub struct DossierReport {
     pub kind_name: Option<String>,
     /// Located errors of an invalid dossier, for printing with their source lines.
     pub errors: Vec<SourceError>,
+    /// The score before the what-if changes, when there are any.
+    pub baseline: Option<Score>,
+    /// What-if input this dossier's edition cannot take (a usage error).
+    pub what_if_problems: Vec<String>,
+    /// `--set` rows that do not apply to this dossier's kind.
+    pub what_if_not_applicable: Vec<String>,
 }
 
 impl DossierReport {
@@ -73,6 +88,9 @@ impl DossierReport {
             object_name: None,
             kind_name: None,
             errors,
+            baseline: None,
+            what_if_problems: Vec::new(),
+            what_if_not_applicable: Vec::new(),
         }
     }
 }
@@ -144,18 +162,22 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
         &mut diagnostics,
     );
 
-    facts.extend(ctx.what_if.facts.clone());
+    let baseline = score::score(edition, &file.kind, &facts, &file.criteria, ctx.lang);
     let mut overrides = file.criteria.clone();
-    for (id, met) in &ctx.what_if.criteria {
-        overrides.insert(
-            id.clone(),
-            CriterionOverride {
-                met: *met,
-                basis: "what-if (--set)".to_string(),
-            },
-        );
-    }
-    let score = score::score(edition, &file.kind, &facts, &overrides, ctx.lang);
+    apply_what_if(
+        &ctx.what_if,
+        edition,
+        &file.kind,
+        &mut facts,
+        &mut overrides,
+        &mut report,
+    );
+    let score = if ctx.what_if.is_empty() {
+        baseline.clone()
+    } else {
+        report.baseline = baseline;
+        score::score(edition, &file.kind, &facts, &overrides, ctx.lang)
+    };
     if let Some(score) = &score {
         score_diagnostics(edition, score, &at, ctx.lang, &mut diagnostics);
     }
@@ -172,6 +194,53 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
     report.score = score;
     report.diagnostics = diagnostics;
     report
+}
+
+/// Types `--fact` and `--set` against the edition and applies them on top of the dossier.
+fn apply_what_if(
+    what_if: &WhatIf,
+    edition: &Edition,
+    kind: &str,
+    facts: &mut BTreeMap<String, Value>,
+    overrides: &mut BTreeMap<String, CriterionOverride>,
+    report: &mut DossierReport,
+) {
+    for (name, raw) in &what_if.facts {
+        match edition.fact(name) {
+            None => report.what_if_problems.push(format!(
+                "--fact {name}: edition {} has no fact `{name}`",
+                edition.id()
+            )),
+            Some(fact) => match crate::facts::parse_arg(fact, raw) {
+                Ok(v) => {
+                    facts.insert(name.clone(), v);
+                }
+                Err(p) => report
+                    .what_if_problems
+                    .push(format!("--fact {name}={raw}: {}", p.describe(fact, raw))),
+            },
+        }
+    }
+    for (id, met) in &what_if.criteria {
+        match edition.criterion(id) {
+            None => report.what_if_problems.push(format!(
+                "--set {id}: edition {} has no criterion row `{id}`",
+                edition.id()
+            )),
+            Some(c) if !c.applies_to.iter().any(|k| k == kind) => {
+                report.what_if_not_applicable.push(id.clone());
+            }
+            Some(_) => {
+                overrides.insert(
+                    id.clone(),
+                    CriterionOverride {
+                        met: *met,
+                        basis: "what-if (--set)".to_string(),
+                    },
+                );
+            }
+        }
+    }
 }
 
 fn object_name(file: &DossierFile, lang: Lang) -> String {

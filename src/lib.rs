@@ -4,6 +4,18 @@
 //! The library takes plain requests and returns data; it never prints, exits, or reads the
 //! environment. The binary (`src/main.rs`) owns the terminal. See ARCHITECTURE.md.
 
+/// The tool's own words in every report language: `tr!(lang, en: "…", ru: "…", kk: "…")`,
+/// each a format string that may name variables in scope.
+macro_rules! tr {
+    ($lang:expr, en: $en:literal, ru: $ru:literal, kk: $kk:literal $(,)?) => {
+        match $lang {
+            $crate::lang::Lang::En => format!($en),
+            $crate::lang::Lang::Ru => format!($ru),
+            $crate::lang::Lang::Kk => format!($kk),
+        }
+    };
+}
+
 pub mod diagnostic;
 pub mod discover;
 pub mod documents;
@@ -76,8 +88,48 @@ pub fn check(req: &CheckRequest) -> Result<CheckReport> {
         .par_iter()
         .map(|f| judge::judge(&f.dir, &f.shown, &ctx))
         .collect();
+    drop(ctx);
     Ok(CheckReport {
         dossiers,
         path_errors,
+        editions,
     })
+}
+
+/// `dossier score`: judges like `check`, then refuses what-if input that fits no dossier.
+pub fn score(req: &CheckRequest) -> Result<CheckReport> {
+    let report = check(req)?;
+    let mut problems: Vec<String> = Vec::new();
+    for d in &report.dossiers {
+        for p in &d.what_if_problems {
+            if !problems.contains(p) {
+                problems.push(p.clone());
+            }
+        }
+    }
+    // A row for the other kind only is a mistake when it applies to none of the dossiers.
+    let judged: Vec<&judge::DossierReport> = report
+        .dossiers
+        .iter()
+        .filter(|d| d.outcome != outcome::Outcome::Invalid)
+        .collect();
+    for (id, _) in &req.what_if.criteria {
+        if !judged.is_empty() && judged.iter().all(|d| d.what_if_not_applicable.contains(id)) {
+            let kinds: Vec<&str> = judged
+                .iter()
+                .filter_map(|d| d.kind_name.as_deref())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            problems.push(format!(
+                "--set {id}: criterion {id} does not apply to this kind ({})",
+                kinds.join(" or ")
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(report)
+    } else {
+        Err(error::Error::Usage(problems.join("\n")))
+    }
 }

@@ -6,7 +6,7 @@ mod cli;
 use clap::Parser;
 use cli::{Cli, ColorChoice, Command, Format, LangArg};
 use dossier::lang::Lang;
-use dossier::report::{human, json};
+use dossier::report::{explain, human, json};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -61,14 +61,7 @@ fn run(command: Command, lang: Lang, color: bool) -> Result<u8, Failure> {
                 what_if: Default::default(),
             };
             let report = dossier::check(&request)?;
-            for d in &report.dossiers {
-                for e in &d.errors {
-                    eprintln!("{:?}", e.to_report());
-                }
-            }
-            for p in &report.path_errors {
-                eprintln!("error: {p}");
-            }
+            print_errors(&report);
             let text = match args.format {
                 Format::Json => json::render(&report),
                 Format::Human => human::render(
@@ -83,6 +76,52 @@ fn run(command: Command, lang: Lang, color: bool) -> Result<u8, Failure> {
             print(&text)?;
             Ok(report.exit_code())
         }
+        Command::Score(args) => {
+            let single = args.paths.len() == 1 && dossier::discover::is_dossier(&args.paths[0]);
+            let what_if = dossier::judge::WhatIf {
+                facts: args.fact,
+                criteria: args.set,
+            };
+            let request = dossier::CheckRequest {
+                paths: args.paths,
+                today: args.judge.today.unwrap_or_else(today),
+                lang,
+                edition: args.judge.edition,
+                rules: args.judge.rules,
+                what_if: what_if.clone(),
+            };
+            let report = dossier::score(&request)?;
+            print_errors(&report);
+            let text = match (args.format, single) {
+                (Format::Json, true) => json::render_one(&report.dossiers[0]),
+                (Format::Json, false) => json::render(&report),
+                (Format::Human, _) => explain::render(
+                    &report,
+                    single,
+                    &explain::Options {
+                        lang,
+                        color,
+                        width: terminal_width(),
+                        long: args.long,
+                        what_if: &what_if,
+                    },
+                ),
+            };
+            print(&text)?;
+            Ok(report.score_exit_code())
+        }
+    }
+}
+
+/// Located errors of invalid dossiers and unusable paths go to stderr.
+fn print_errors(report: &dossier::report::CheckReport) {
+    for d in &report.dossiers {
+        for e in &d.errors {
+            eprintln!("{:?}", e.to_report());
+        }
+    }
+    for p in &report.path_errors {
+        eprintln!("error: {p}");
     }
 }
 

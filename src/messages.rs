@@ -4,16 +4,6 @@
 use crate::inspect::Problem;
 use crate::lang::Lang;
 
-macro_rules! tr {
-    ($lang:expr, en: $en:literal, ru: $ru:literal, kk: $kk:literal $(,)?) => {
-        match $lang {
-            Lang::En => format!($en),
-            Lang::Ru => format!($ru),
-            Lang::Kk => format!($kk),
-        }
-    };
-}
-
 /// "clause 5(1)"
 pub fn clause(lang: Lang, clause: &str) -> String {
     tr!(lang, en: "clause {clause}", ru: "пункт {clause}", kk: "{clause}-тармақ")

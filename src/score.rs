@@ -62,6 +62,10 @@ pub struct Score {
     pub groups: Vec<GroupScore>,
     pub criteria: Vec<CriterionResult>,
     pub failures: Vec<Failure>,
+    /// When failing: every smallest set of rows whose meeting would pass (see `to_pass`).
+    pub to_pass: Vec<Vec<String>>,
+    /// When passing: rows whose loss alone would fail (see `margin`).
+    pub margin: Vec<String>,
 }
 
 /// Scores one object. `None` when the edition does not score the kind (2016 internet
@@ -167,14 +171,19 @@ pub fn total(edition: &Edition, criteria: Vec<CriterionResult>) -> Score {
     let total = criteria.iter().map(|c| c.points).sum();
     let max = groups.iter().map(|g| g.max).sum();
     let failures = failures(edition, total, &groups);
-    Score {
+    let mut score = Score {
         total,
         max,
         passed: failures.is_empty(),
         groups,
         criteria,
         failures,
-    }
+        to_pass: Vec::new(),
+        margin: Vec::new(),
+    };
+    score.to_pass = to_pass(edition, &score);
+    score.margin = margin(edition, &score);
+    score
 }
 
 /// Clause 6(1): total >= min_total and every group >= min_group_points (R2, R3).
@@ -197,4 +206,116 @@ fn failures(edition: &Edition, total: u32, groups: &[GroupScore]) -> Vec<Failure
         }
     }
     out
+}
+
+/// Every smallest set of applicable rows, not met now (`not-met` or `unknown`), whose meeting
+/// would pass the criteria: all sets of the minimum size that passes, each sorted by id, the
+/// list sorted (contract §6, `to_pass`). Empty when the score passes already.
+pub fn to_pass(edition: &Edition, score: &Score) -> Vec<Vec<String>> {
+    if score.passed {
+        return Vec::new();
+    }
+    let candidates: Vec<&CriterionResult> = score
+        .criteria
+        .iter()
+        .filter(|c| matches!(c.status, CriterionStatus::NotMet | CriterionStatus::Unknown))
+        .collect();
+    // At most 13 rows: every subset can be tried, smallest first.
+    for size in 1..=candidates.len() {
+        let mut found: Vec<Vec<String>> = subsets(candidates.len(), size)
+            .into_iter()
+            .filter(|set| passes_with(edition, score, set.iter().map(|&i| candidates[i])))
+            .map(|set| {
+                let mut ids: Vec<String> = set.iter().map(|&i| candidates[i].id.clone()).collect();
+                ids.sort_by(|a, b| row_order(a, b));
+                ids
+            })
+            .collect();
+        if !found.is_empty() {
+            found.sort_by(|a, b| {
+                a.iter()
+                    .zip(b.iter())
+                    .map(|(x, y)| row_order(x, y))
+                    .find(|o| o.is_ne())
+                    .unwrap_or(a.len().cmp(&b.len()))
+            });
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// Met rows whose loss alone would make a passing score fail.
+pub fn margin(edition: &Edition, score: &Score) -> Vec<String> {
+    if !score.passed {
+        return Vec::new();
+    }
+    score
+        .criteria
+        .iter()
+        .filter(|c| c.points > 0)
+        .filter(|lost| {
+            let groups: Vec<GroupScore> = score
+                .groups
+                .iter()
+                .map(|g| GroupScore {
+                    points: g.points - u32::from(g.id == lost.group),
+                    ..g.clone()
+                })
+                .collect();
+            !failures(edition, score.total - 1, &groups).is_empty()
+        })
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+fn passes_with<'a>(
+    edition: &Edition,
+    score: &Score,
+    added: impl Iterator<Item = &'a CriterionResult>,
+) -> bool {
+    let mut groups = score.groups.clone();
+    let mut total = score.total;
+    for c in added {
+        total += 1;
+        if let Some(g) = groups.iter_mut().find(|g| g.id == c.group) {
+            g.points += 1;
+        }
+    }
+    failures(edition, total, &groups).is_empty()
+}
+
+/// All `size`-element subsets of `0..n`, as index lists in increasing order.
+fn subsets(n: usize, size: usize) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut current = Vec::with_capacity(size);
+    fn go(
+        start: usize,
+        n: usize,
+        size: usize,
+        current: &mut Vec<usize>,
+        out: &mut Vec<Vec<usize>>,
+    ) {
+        if current.len() == size {
+            out.push(current.clone());
+            return;
+        }
+        for i in start..n {
+            current.push(i);
+            go(i + 1, n, size, current, out);
+            current.pop();
+        }
+    }
+    go(0, n, size, &mut current, &mut out);
+    out
+}
+
+/// Orders row ids as the table does: "1.2" before "1.10", numerically by each part.
+pub fn row_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let key = |s: &str| -> Vec<u32> {
+        s.split('.')
+            .map(|p| p.parse().unwrap_or(u32::MAX))
+            .collect()
+    };
+    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }

@@ -75,16 +75,16 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
     out
 }
 
-fn table(dossiers: &[DossierReport], opts: Options) -> Table {
-    let lang = opts.lang;
+/// A table in the house style: styled only when colour is on, as wide as the terminal.
+pub(crate) fn new_table(color: bool, width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED);
-    if opts.color {
+    if color {
         t.enforce_styling();
     } else {
         t.force_no_tty();
     }
-    match opts.width {
+    match width {
         Some(w) => {
             t.set_content_arrangement(ContentArrangement::Dynamic);
             t.set_width(w);
@@ -93,6 +93,12 @@ fn table(dossiers: &[DossierReport], opts: Options) -> Table {
             t.set_content_arrangement(ContentArrangement::Disabled);
         }
     }
+    t
+}
+
+fn table(dossiers: &[DossierReport], opts: Options) -> Table {
+    let lang = opts.lang;
+    let mut t = new_table(opts.color, opts.width);
     let h = headers(lang);
     t.set_header(h.iter().map(Cell::new));
     for d in dossiers {

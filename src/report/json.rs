@@ -49,6 +49,8 @@ struct ScoreJson<'a> {
     passed: bool,
     groups: Vec<GroupJson<'a>>,
     criteria: Vec<CriterionJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to_pass: Option<&'a [Vec<String>]>,
 }
 
 #[derive(Serialize)]
@@ -116,7 +118,16 @@ fn score(s: &Score) -> ScoreJson<'_> {
                 basis: &c.basis,
             })
             .collect(),
+        // Contract §6: present when the criteria are not passed.
+        to_pass: (!s.passed).then_some(s.to_pass.as_slice()),
     }
+}
+
+/// One dossier object alone, as `dossier score` prints it for a single dossier.
+pub fn render_one(d: &DossierReport) -> String {
+    let mut s = serde_json::to_string_pretty(&dossier(d)).expect("the report serializes");
+    s.push('\n');
+    s
 }
 
 /// `{"schema": 1, "dossiers": [...]}`, pretty-printed, with a final newline.

@@ -1,5 +1,6 @@
 //! Reports of a run: the contract's JSON, and the human table with findings.
 
+pub mod explain;
 pub mod human;
 pub mod json;
 
@@ -7,11 +8,13 @@ use crate::judge::DossierReport;
 use crate::outcome::Outcome;
 
 /// The judgments of one `check` run, in the order of their paths.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CheckReport {
     pub dossiers: Vec<DossierReport>,
     /// Paths given that could not be searched or held no dossier.
     pub path_errors: Vec<String>,
+    /// The editions the dossiers were judged under (for wording in explanations).
+    pub editions: crate::edition::Editions,
 }
 
 impl CheckReport {
@@ -22,6 +25,25 @@ impl CheckReport {
         if !self.path_errors.is_empty() || worst == Some(Outcome::Invalid) {
             2
         } else if matches!(worst, Some(Outcome::Incomplete | Outcome::Refuse)) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+impl CheckReport {
+    /// `dossier score`: 2 on errors, 1 when a scored dossier does not pass the criteria.
+    pub fn score_exit_code(&self) -> u8 {
+        if !self.path_errors.is_empty()
+            || self.dossiers.iter().any(|d| d.outcome == Outcome::Invalid)
+        {
+            2
+        } else if self
+            .dossiers
+            .iter()
+            .any(|d| d.score.as_ref().is_some_and(|s| !s.passed))
+        {
             1
         } else {
             0

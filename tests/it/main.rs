@@ -6,4 +6,5 @@ mod docs;
 mod documents;
 mod outcomes;
 mod samples;
+mod score;
 mod support;
