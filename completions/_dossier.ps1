@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach')
             [CompletionResult]::new('score', 'score', [CompletionResultType]::ParameterValue, 'Explain the score against the criteria, try what-if changes, and show what would pass')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -61,9 +62,28 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'dossier;render' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier)')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write one file per dossier into DIR')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Use this template instead of the built-in one (see docs/templates.md)')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace files that exist')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'dossier;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach')
             [CompletionResult]::new('score', 'score', [CompletionResultType]::ParameterValue, 'Explain the score against the criteria, try what-if changes, and show what would pass')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -71,6 +91,9 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;help;score' {
+            break
+        }
+        'dossier;help;render' {
             break
         }
         'dossier;help;help' {

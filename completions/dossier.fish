@@ -34,6 +34,7 @@ complete -c dossier -n "__fish_dossier_needs_command" -s h -l help -d 'Print hel
 complete -c dossier -n "__fish_dossier_needs_command" -s V -l version -d 'Print version'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "render" -d 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
@@ -64,6 +65,27 @@ never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l long -d 'Print each criterion\'s full wording instead of one shortened line'
 complete -c dossier -n "__fish_dossier_using_subcommand score" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand score" -s V -l version -d 'Print version'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score help" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l format -d 'Output format' -r -f -a "md\t''
+txt\t''
+html\t''
+pdf\t''
+docx\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand render" -s o -l output -d 'Write to FILE (one dossier)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l out-dir -d 'Write one file per dossier into DIR' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l template -d 'Use this template instead of the built-in one (see docs/templates.md)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l force -d 'Replace files that exist'
+complete -c dossier -n "__fish_dossier_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dossier -n "__fish_dossier_using_subcommand render" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render help" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render help" -f -a "render" -d 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

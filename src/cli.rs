@@ -38,6 +38,75 @@ pub enum Command {
     /// --set and --fact change the computation only, never a file. Exit status: 0 when every
     /// scored dossier passes the criteria, 1 when one does not, 2 on errors.
     Score(ScoreArgs),
+    /// Draft a document: the application, the decision, the operator notice, the order or the
+    /// removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word
+    ///
+    /// Text formats go to standard output unless -o or --out-dir is given; PDF and Word need one
+    /// of them. An existing file is never replaced without --force; files are written
+    /// atomically. With --out-dir each dossier gets <folder>.<document>.<lang>.<ext>.
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentArg {
+    /// Appendix 1: the state body's application, with the list of attachments
+    Application,
+    /// Clause 7: the authorized body's decision draft, citing every ground
+    Decision,
+    /// Clause 8: the notice to the operator of an inclusion
+    OperatorNotice,
+    /// Clause 9: the draft order including the object in the List
+    Order,
+    /// Clause 10: the notice that operation of the object stopped
+    RemovalNotice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Txt,
+    Html,
+    Pdf,
+    Docx,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The document to draft
+    #[arg(value_enum)]
+    pub document: DocumentArg,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DocFormat::Md)]
+    pub format: DocFormat,
+
+    /// Write to FILE (one dossier)
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        conflicts_with = "out_dir"
+    )]
+    pub output: Option<PathBuf>,
+
+    /// Write one file per dossier into DIR
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Replace files that exist
+    #[arg(long)]
+    pub force: bool,
+
+    /// Use this template instead of the built-in one (see docs/templates.md)
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// Dossier folders, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -112,4 +112,5 @@ pub const CODES: &[&str] = &[
     "edition.amended-units",
     "rules.syntax",
     "rules.invalid",
+    "template.error",
 ];

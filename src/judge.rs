@@ -72,6 +72,8 @@ pub struct DossierReport {
     pub what_if_problems: Vec<String>,
     /// `--set` rows that do not apply to this dossier's kind.
     pub what_if_not_applicable: Vec<String>,
+    /// The dossier as read, for drafting documents.
+    pub file: Option<Box<DossierFile>>,
 }
 
 impl DossierReport {
@@ -91,6 +93,7 @@ impl DossierReport {
             baseline: None,
             what_if_problems: Vec::new(),
             what_if_not_applicable: Vec::new(),
+            file: None,
         }
     }
 }
@@ -193,6 +196,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
     report.documents = Some(documents);
     report.score = score;
     report.diagnostics = diagnostics;
+    report.file = Some(Box::new(file));
     report
 }
 

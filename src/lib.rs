@@ -29,6 +29,7 @@ pub mod judge;
 pub mod lang;
 pub mod messages;
 pub mod outcome;
+pub mod render;
 pub mod report;
 pub mod score;
 pub mod source_path;
@@ -132,4 +133,77 @@ pub fn score(req: &CheckRequest) -> Result<CheckReport> {
     } else {
         Err(error::Error::Usage(problems.join("\n")))
     }
+}
+
+/// What `dossier render` is asked to draft.
+#[derive(Debug, Clone)]
+pub struct RenderRequest {
+    pub check: CheckRequest,
+    pub document: render::Document,
+    pub format: render::Format,
+    /// `kk` or `ru`.
+    pub lang: Lang,
+    /// `--template FILE`: replaces the built-in template.
+    pub template: Option<PathBuf>,
+}
+
+/// One drafted document, or why it could not be drafted.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The dossier as the user named it.
+    pub dossier: String,
+    /// `<dossier-folder-name>.<document>.<lang>.<ext>`
+    pub file_name: String,
+    pub result: Result<Vec<u8>>,
+}
+
+/// Drafts the document for every dossier under the request's paths.
+pub fn render(req: &RenderRequest) -> Result<(Vec<Rendered>, Vec<String>)> {
+    if req.lang == Lang::En {
+        return Err(error::Error::Usage(
+            "documents are drafted in Kazakh or Russian: use --lang kk or --lang ru".into(),
+        ));
+    }
+    let custom = match &req.template {
+        Some(path) => Some(render::CustomTemplate {
+            file: path.display().to_string(),
+            text: edition::read_text(path)?,
+        }),
+        None => None,
+    };
+    let report = check(&req.check)?;
+    let rendered = report
+        .dossiers
+        .iter()
+        .map(|d| {
+            let folder = d.path.rsplit('/').next().unwrap_or(&d.path).to_string();
+            let file_name = format!(
+                "{folder}.{}.{}.{}",
+                req.document.id(),
+                req.lang.code(),
+                req.format.extension()
+            );
+            let result = match d.edition.as_deref().and_then(|id| report.editions.get(id)) {
+                Some(edition) => render::render(
+                    req.document,
+                    d,
+                    edition,
+                    req.lang,
+                    req.format,
+                    req.check.today,
+                    custom.as_ref(),
+                ),
+                None => Err(error::Error::Usage(format!(
+                    "{}: the dossier is invalid; fix dossier.yaml before drafting (see `dossier check`)",
+                    d.path
+                ))),
+            };
+            Rendered {
+                dossier: d.path.clone(),
+                file_name,
+                result,
+            }
+        })
+        .collect();
+    Ok((rendered, report.path_errors))
 }

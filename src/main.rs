@@ -22,12 +22,19 @@ fn main() -> ExitCode {
                 .build(),
         )
     }));
+    let explicit_lang = cli.lang.is_some();
     let lang = cli.lang.map_or_else(lang_from_env, |l| match l {
         LangArg::En => Lang::En,
         LangArg::Ru => Lang::Ru,
         LangArg::Kk => Lang::Kk,
     });
-    match run(cli.command, lang, color_stdout) {
+    // Documents are drafted in kk or ru; an English locale falls back to the state language.
+    let doc_lang = if lang == Lang::En && !explicit_lang {
+        Lang::Kk
+    } else {
+        lang
+    };
+    match run(cli.command, lang, doc_lang, color_stdout) {
         Ok(code) => ExitCode::from(code),
         Err(Failure::Pipe) => ExitCode::SUCCESS,
         Err(Failure::Error(e)) => {
@@ -49,7 +56,7 @@ impl From<dossier::error::Error> for Failure {
     }
 }
 
-fn run(command: Command, lang: Lang, color: bool) -> Result<u8, Failure> {
+fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, Failure> {
     match command {
         Command::Check(args) => {
             let request = dossier::CheckRequest {
@@ -110,7 +117,99 @@ fn run(command: Command, lang: Lang, color: bool) -> Result<u8, Failure> {
             print(&text)?;
             Ok(report.score_exit_code())
         }
+        Command::Render(args) => render(args, lang, doc_lang),
     }
+}
+
+fn render(args: cli::RenderArgs, lang: Lang, doc_lang: Lang) -> Result<u8, Failure> {
+    use dossier::render::{Document, Format as F};
+    let format = match args.format {
+        cli::DocFormat::Md => F::Md,
+        cli::DocFormat::Txt => F::Txt,
+        cli::DocFormat::Html => F::Html,
+        cli::DocFormat::Pdf => F::Pdf,
+        cli::DocFormat::Docx => F::Docx,
+    };
+    let usage = |m: String| Failure::Error(dossier::error::Error::Usage(m));
+    if format.is_binary() && args.output.is_none() && args.out_dir.is_none() {
+        return Err(usage(format!(
+            "{} is binary: give -o FILE or --out-dir DIR",
+            format.extension().to_uppercase()
+        )));
+    }
+    let request = dossier::RenderRequest {
+        check: dossier::CheckRequest {
+            paths: args.paths,
+            today: args.judge.today.unwrap_or_else(today),
+            lang,
+            edition: args.judge.edition,
+            rules: args.judge.rules,
+            what_if: Default::default(),
+        },
+        document: match args.document {
+            cli::DocumentArg::Application => Document::Application,
+            cli::DocumentArg::Decision => Document::Decision,
+            cli::DocumentArg::OperatorNotice => Document::OperatorNotice,
+            cli::DocumentArg::Order => Document::Order,
+            cli::DocumentArg::RemovalNotice => Document::RemovalNotice,
+        },
+        format,
+        lang: doc_lang,
+        template: args.template,
+    };
+    let (rendered, path_errors) = dossier::render(&request)?;
+    for p in &path_errors {
+        eprintln!("error: {p}");
+    }
+    if rendered.len() > 1 && args.out_dir.is_none() {
+        return Err(usage(format!(
+            "{} dossiers: give --out-dir DIR to write one file per dossier",
+            rendered.len()
+        )));
+    }
+    let mut failed = !path_errors.is_empty();
+    let mut written = Vec::new();
+    for r in rendered {
+        let bytes = match r.result {
+            Ok(b) => b,
+            Err(e) => {
+                report_error(e);
+                failed = true;
+                continue;
+            }
+        };
+        let target = match (&args.output, &args.out_dir) {
+            (Some(file), _) => file.clone(),
+            (None, Some(dir)) => {
+                std::fs::create_dir_all(dir).map_err(|source| {
+                    Failure::Error(dossier::error::Error::Io {
+                        path: dir.clone(),
+                        source,
+                    })
+                })?;
+                dir.join(&r.file_name)
+            }
+            (None, None) => {
+                print(&String::from_utf8_lossy(&bytes))?;
+                continue;
+            }
+        };
+        match dossier::render::write_file(&target, &bytes, args.force) {
+            Ok(()) => written.push((r.dossier, target)),
+            Err(e) => {
+                report_error(e);
+                failed = true;
+            }
+        }
+    }
+    // What was written goes to stderr, so stdout stays clean for scripts.
+    for (dossier, path) in &written {
+        eprintln!("wrote {} ({dossier})", path.display());
+    }
+    if args.out_dir.is_some() {
+        eprintln!("{} file(s) written", written.len());
+    }
+    Ok(if failed { 2 } else { 0 })
 }
 
 /// Located errors of invalid dossiers and unusable paths go to stderr.

@@ -62,7 +62,9 @@ fn every_code_the_sources_emit_is_listed() {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == '.' || c == '-')
                 && lit.contains('.');
-            let file_name = lit.ends_with(".yaml") || lit.ends_with(".toml");
+            let file_name = [".yaml", ".toml", ".md", ".pdf", ".docx", ".html", ".txt"]
+                .iter()
+                .any(|ext| lit.ends_with(ext));
             if shaped && !file_name && prefixes.iter().any(|p| lit.starts_with(p)) {
                 assert!(
                     dossier::diagnostic::CODES.contains(&lit),

@@ -1,0 +1,214 @@
+//! Line breaking and pagination, shared by the text and PDF writers. The PDF library lays out
+//! no text; this module decides where every line and page ends.
+
+use super::model::Span;
+
+/// One laid-out line: pieces of styled text and their total width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub pieces: Vec<Span>,
+    pub width: f32,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+}
+
+/// Breaks `spans` into lines no wider than `width`, measuring with `measure(text, bold)`.
+/// Breaks at spaces; a word longer than a line is broken between characters; `\n` forces a
+/// break.
+pub fn wrap(spans: &[Span], width: f32, measure: &dyn Fn(&str, bool) -> f32) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut line = Line {
+        pieces: Vec::new(),
+        width: 0.0,
+    };
+    let mut pending_space: Option<Span> = None;
+    for span in spans {
+        for (i, segment) in span.text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(std::mem::replace(
+                    &mut line,
+                    Line {
+                        pieces: Vec::new(),
+                        width: 0.0,
+                    },
+                ));
+                pending_space = None;
+            }
+            for (j, word) in segment.split(' ').enumerate() {
+                if j > 0 && !line.pieces.is_empty() {
+                    pending_space = Some(Span {
+                        text: " ".into(),
+                        ..span.clone()
+                    });
+                }
+                if word.is_empty() {
+                    continue;
+                }
+                let w = measure(word, span.bold);
+                let space_w = pending_space
+                    .as_ref()
+                    .map_or(0.0, |s| measure(&s.text, s.bold));
+                if line.width + space_w + w > width && !line.pieces.is_empty() {
+                    lines.push(std::mem::replace(
+                        &mut line,
+                        Line {
+                            pieces: Vec::new(),
+                            width: 0.0,
+                        },
+                    ));
+                    pending_space = None;
+                }
+                if let Some(space) = pending_space.take() {
+                    line.width += space_w;
+                    append(&mut line, &space);
+                }
+                if w > width {
+                    // A word wider than the line: break it between characters.
+                    let mut chunk = String::new();
+                    for ch in word.chars() {
+                        let mut next = chunk.clone();
+                        next.push(ch);
+                        if line.width + measure(&next, span.bold) > width && !chunk.is_empty() {
+                            let piece = Span {
+                                text: std::mem::take(&mut chunk),
+                                ..span.clone()
+                            };
+                            line.width += measure(&piece.text, span.bold);
+                            append(&mut line, &piece);
+                            lines.push(std::mem::replace(
+                                &mut line,
+                                Line {
+                                    pieces: Vec::new(),
+                                    width: 0.0,
+                                },
+                            ));
+                        }
+                        chunk.push(ch);
+                    }
+                    let piece = Span {
+                        text: chunk,
+                        ..span.clone()
+                    };
+                    line.width += measure(&piece.text, span.bold);
+                    append(&mut line, &piece);
+                } else {
+                    line.width += w;
+                    append(
+                        &mut line,
+                        &Span {
+                            text: word.to_string(),
+                            ..span.clone()
+                        },
+                    );
+                }
+            }
+        }
+    }
+    if !line.pieces.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn append(line: &mut Line, piece: &Span) {
+    if let Some(last) = line.pieces.last_mut()
+        && last.bold == piece.bold
+        && last.italic == piece.italic
+    {
+        last.text.push_str(&piece.text);
+    } else {
+        line.pieces.push(piece.clone());
+    }
+}
+
+/// Splits a sequence of blocks of given heights into pages of `page_height`, keeping each
+/// block whole where it fits on a page; `forced` marks blocks that must start a new page.
+pub fn paginate(heights: &[f32], forced: &[bool], page_height: f32) -> Vec<Vec<usize>> {
+    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (i, &h) in heights.iter().enumerate() {
+        let current = pages.last_mut().expect("one page");
+        if (forced.get(i).copied().unwrap_or(false) && !current.is_empty())
+            || (used + h > page_height && !current.is_empty())
+        {
+            pages.push(Vec::new());
+            used = 0.0;
+        }
+        pages.last_mut().expect("one page").push(i);
+        used += h;
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(t: &str) -> Vec<Span> {
+        vec![Span {
+            text: t.into(),
+            bold: false,
+            italic: false,
+        }]
+    }
+
+    fn chars(t: &str, _: bool) -> f32 {
+        t.chars().count() as f32
+    }
+
+    #[test]
+    fn wraps_at_spaces_within_the_width() {
+        let lines = wrap(
+            &plain("Мемлекеттік органдардың бірыңғай электрондық құжат айналымы жүйесі"),
+            24.0,
+            &chars,
+        );
+        let texts: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Мемлекеттік органдардың",
+                "бірыңғай электрондық",
+                "құжат айналымы жүйесі"
+            ]
+        );
+        assert!(lines.iter().all(|l| l.width <= 24.0));
+    }
+
+    #[test]
+    fn breaks_a_word_longer_than_the_line() {
+        let lines = wrap(&plain("aaaaaaaaaa bb"), 4.0, &chars);
+        let texts: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(texts, ["aaaa", "aaaa", "aa", "bb"]);
+    }
+
+    #[test]
+    fn hard_breaks_and_styles_are_kept() {
+        let spans = vec![
+            Span {
+                text: "a ".into(),
+                bold: false,
+                italic: false,
+            },
+            Span {
+                text: "b\nc".into(),
+                bold: true,
+                italic: false,
+            },
+        ];
+        let lines = wrap(&spans, 80.0, &chars);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].pieces.len(), 2);
+        assert!(lines[1].pieces[0].bold);
+    }
+
+    #[test]
+    fn paginates_keeping_blocks_whole() {
+        let pages = paginate(&[30.0, 30.0, 30.0, 5.0], &[false, false, false, true], 70.0);
+        assert_eq!(pages, vec![vec![0, 1], vec![2], vec![3]]);
+    }
+}

@@ -1,0 +1,296 @@
+//! The one document model every writer renders: headings, paragraphs, tables, lists,
+//! footnotes, rules and page breaks, parsed from the Markdown the templates produce.
+//!
+//! Conventions the templates follow, so one template serves every format:
+//! - `#` is the centred title, `##` a centred subtitle, `###` a left-aligned section heading;
+//! - a block quote (`>`) is a right-aligned block (the appendix header of a form);
+//! - `*text*` in its own paragraph is a caption under a blank;
+//! - `---` is a line for a signature or a blank; `<!-- page-break -->` starts a new page;
+//! - footnotes (`[^1]`) carry the corrections and notes that stand outside a prescribed form.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// A table cell: its styled text.
+pub type Cell = Vec<Span>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// Level 1: the title; 2: a centred subtitle; 3: a section heading.
+    Heading {
+        level: u8,
+        text: Vec<Span>,
+    },
+    Paragraph {
+        text: Vec<Span>,
+        align: Align,
+    },
+    Table {
+        header: Vec<Vec<Span>>,
+        rows: Vec<Vec<Vec<Span>>>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Span>>,
+    },
+    /// A line to sign on or fill in.
+    Rule,
+    PageBreak,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+    /// Footnotes in the order of their first reference: (marker, text).
+    pub footnotes: Vec<(String, Vec<Span>)>,
+}
+
+impl Block {
+    /// The block's text without formatting, for tests and plain views.
+    pub fn plain(&self) -> String {
+        let join = |spans: &[Span]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
+        match self {
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } => join(text),
+            Block::Table { header, rows } => std::iter::once(header)
+                .chain(rows.iter())
+                .map(|r| r.iter().map(|c| join(c)).collect::<Vec<_>>().join(" | "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::List { items, .. } => {
+                items.iter().map(|i| join(i)).collect::<Vec<_>>().join("\n")
+            }
+            Block::Rule | Block::PageBreak => String::new(),
+        }
+    }
+}
+
+/// The marker of the n-th footnote (1-based): superscript digits.
+pub fn footnote_marker(n: usize) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .chars()
+        .map(|d| SUP[d.to_digit(10).unwrap_or(0) as usize])
+        .collect()
+}
+
+/// Parses the Markdown of a rendered template.
+pub fn parse(markdown: &str) -> Doc {
+    let mut doc = Doc::default();
+    let mut labels: Vec<String> = Vec::new();
+    let mut definitions: Vec<(String, Vec<Span>)> = Vec::new();
+
+    let mut spans: Vec<Span> = Vec::new();
+    let (mut bold, mut italic) = (0u32, 0u32);
+    let mut quote_depth = 0u32;
+    let mut heading: Option<u8> = None;
+    let mut in_footnote: Option<String> = None;
+    // (header cells, body rows) of the table being read.
+    let mut table: Option<(Vec<Cell>, Vec<Vec<Cell>>)> = None;
+    let mut row: Vec<Cell> = Vec::new();
+    let mut list: Option<(bool, Vec<Vec<Span>>)> = None;
+
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some(match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    _ => 3,
+                })
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let level = heading.take().unwrap_or(3);
+                doc.blocks.push(Block::Heading {
+                    level,
+                    text: std::mem::take(&mut spans),
+                });
+            }
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            Event::Start(Tag::Paragraph) => {}
+            Event::End(TagEnd::Paragraph) => {
+                let text = std::mem::take(&mut spans);
+                if let Some(label) = &in_footnote {
+                    match definitions.iter_mut().find(|(l, _)| l == label) {
+                        Some((_, t)) => t.extend(text),
+                        None => definitions.push((label.clone(), text)),
+                    }
+                } else if let Some((_, items)) = &mut list {
+                    if let Some(last) = items.last_mut() {
+                        last.extend(text);
+                    }
+                } else {
+                    let align = if quote_depth > 0 {
+                        Align::Right
+                    } else {
+                        Align::Left
+                    };
+                    doc.blocks.push(Block::Paragraph { text, align });
+                }
+            }
+            Event::Start(Tag::Strong) => bold += 1,
+            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => italic += 1,
+            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => push(&mut spans, &t, bold > 0, italic > 0),
+            Event::SoftBreak => push(&mut spans, " ", bold > 0, italic > 0),
+            Event::HardBreak => push(&mut spans, "\n", bold > 0, italic > 0),
+            Event::FootnoteReference(label) => {
+                let label = label.to_string();
+                let n = match labels.iter().position(|l| *l == label) {
+                    Some(i) => i + 1,
+                    None => {
+                        labels.push(label);
+                        labels.len()
+                    }
+                };
+                push(&mut spans, &footnote_marker(n), false, false);
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => in_footnote = Some(label.to_string()),
+            Event::End(TagEnd::FootnoteDefinition) => in_footnote = None,
+            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new())),
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = &mut table {
+                    t.0 = std::mem::take(&mut row);
+                }
+            }
+            Event::Start(Tag::TableRow) => row.clear(),
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = &mut table {
+                    t.1.push(std::mem::take(&mut row));
+                }
+            }
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut spans)),
+            Event::End(TagEnd::Table) => {
+                if let Some((header, rows)) = table.take() {
+                    doc.blocks.push(Block::Table { header, rows });
+                }
+            }
+            Event::Start(Tag::List(start)) => list = Some((start.is_some(), Vec::new())),
+            Event::Start(Tag::Item) => {
+                if let Some((_, items)) = &mut list {
+                    items.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                // Tight lists carry their text without a paragraph.
+                if let Some((_, items)) = &mut list
+                    && let Some(last) = items.last_mut()
+                {
+                    last.extend(std::mem::take(&mut spans));
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                if let Some((ordered, items)) = list.take() {
+                    doc.blocks.push(Block::List { ordered, items });
+                }
+            }
+            Event::Rule => doc.blocks.push(Block::Rule),
+            Event::Html(h) | Event::InlineHtml(h) if h.contains("page-break") => {
+                doc.blocks.push(Block::PageBreak)
+            }
+            _ => {}
+        }
+    }
+    for (i, label) in labels.iter().enumerate() {
+        let text = definitions
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
+        doc.footnotes.push((footnote_marker(i + 1), text));
+    }
+    // Headings of level 1 and 2 are centred; a paragraph that is only a caption stays left.
+    doc
+}
+
+fn push(spans: &mut Vec<Span>, text: &str, bold: bool, italic: bool) {
+    if let Some(last) = spans.last_mut()
+        && last.bold == bold
+        && last.italic == italic
+    {
+        last.text.push_str(text);
+        return;
+    }
+    spans.push(Span {
+        text: text.to_string(),
+        bold,
+        italic,
+    });
+}
+
+/// Escapes text for Markdown, so values from a dossier never become markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_conventions() {
+        let md = "> Ережелерге 1-қосымша\n\n# ӨТІНІШ\n\n## **қосу**\n\nМәтін[^a] **қалың**.\n\n*(атауы)*\n\n---\n\n<!-- page-break -->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n1. бір\n2. екі\n\n[^a]: Ескерту.\n";
+        let doc = parse(md);
+        assert_eq!(
+            doc.blocks[0],
+            Block::Paragraph {
+                text: vec![Span {
+                    text: "Ережелерге 1-қосымша".into(),
+                    bold: false,
+                    italic: false
+                }],
+                align: Align::Right
+            }
+        );
+        assert!(matches!(doc.blocks[1], Block::Heading { level: 1, .. }));
+        assert!(matches!(doc.blocks[2], Block::Heading { level: 2, .. }));
+        assert_eq!(doc.blocks[3].plain(), "Мәтін¹ қалың.");
+        assert!(matches!(&doc.blocks[4], Block::Paragraph { text, .. } if text[0].italic));
+        assert_eq!(doc.blocks[5], Block::Rule);
+        assert_eq!(doc.blocks[6], Block::PageBreak);
+        assert_eq!(doc.blocks[7].plain(), "a | b\n1 | 2");
+        assert_eq!(doc.blocks[8].plain(), "бір\nекі");
+        assert_eq!(
+            doc.footnotes,
+            vec![(
+                "¹".to_string(),
+                vec![Span {
+                    text: "Ескерту.".into(),
+                    bold: false,
+                    italic: false
+                }]
+            )]
+        );
+    }
+
+    #[test]
+    fn escaped_values_stay_text() {
+        let doc = parse(&escape("*ЕСЭДО* [1] <b> #2 a_b"));
+        assert_eq!(doc.blocks[0].plain(), "*ЕСЭДО* [1] <b> #2 a_b");
+    }
+}

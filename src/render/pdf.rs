@@ -1,0 +1,469 @@
+//! PDF, natively: A4, Liberation Serif embedded (SIL OFL; every Kazakh letter), selectable text,
+//! PDF/A-2b, identical bytes for identical input. Lines and pages are ours (`layout`); krilla
+//! only draws the positioned text.
+
+use super::layout::{self, Line};
+use super::model::{Align, Block, Doc, Span};
+use crate::error::{Error, Result};
+use krilla::Document;
+use krilla::geom::{PathBuilder, Point};
+use krilla::page::PageSettings;
+use krilla::text::{Font, TextDirection};
+use skrifa::MetadataProvider;
+use skrifa::instance::{LocationRef, Size};
+use std::sync::OnceLock;
+
+pub const REGULAR: &[u8] = include_bytes!("fonts/LiberationSerif-Regular.ttf");
+pub const BOLD: &[u8] = include_bytes!("fonts/LiberationSerif-Bold.ttf");
+
+/// A4 in points, and office margins: 30 mm left, 10 mm right, 20 mm top and bottom.
+const PAGE_W: f32 = 595.28;
+const PAGE_H: f32 = 841.89;
+const MM: f32 = 72.0 / 25.4;
+const LEFT: f32 = 30.0 * MM;
+const RIGHT: f32 = 10.0 * MM;
+const TOP: f32 = 20.0 * MM;
+const BOTTOM: f32 = 20.0 * MM;
+const BODY_PT: f32 = 14.0;
+const SMALL_PT: f32 = 10.0;
+const LEADING: f32 = 1.3;
+
+/// Glyph advances of one face, read once.
+struct Metrics {
+    upem: f32,
+    advances: std::collections::HashMap<char, f32>,
+    fallback: f32,
+}
+
+impl Metrics {
+    fn load(data: &'static [u8]) -> Metrics {
+        let font = skrifa::FontRef::new(data).expect("the embedded font parses");
+        let upem = font
+            .head()
+            .map(|h| f32::from(h.units_per_em()))
+            .unwrap_or(2048.0);
+        let glyphs = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let charmap = font.charmap();
+        let mut advances = std::collections::HashMap::new();
+        for (cp, gid) in charmap.mappings() {
+            if let Some(ch) = char::from_u32(cp) {
+                advances.insert(ch, glyphs.advance_width(gid).unwrap_or(0.0));
+            }
+        }
+        let fallback = advances.get(&'n').copied().unwrap_or(upem / 2.0);
+        Metrics {
+            upem,
+            advances,
+            fallback,
+        }
+    }
+
+    fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars()
+            .map(|c| self.advances.get(&c).copied().unwrap_or(self.fallback))
+            .sum::<f32>()
+            * size
+            / self.upem
+    }
+}
+
+use skrifa::raw::TableProvider;
+
+fn metrics(bold: bool) -> &'static Metrics {
+    static R: OnceLock<Metrics> = OnceLock::new();
+    static B: OnceLock<Metrics> = OnceLock::new();
+    if bold {
+        B.get_or_init(|| Metrics::load(BOLD))
+    } else {
+        R.get_or_init(|| Metrics::load(REGULAR))
+    }
+}
+
+/// Whether the embedded body font has a glyph for `ch`.
+pub fn has_glyph(ch: char, bold: bool) -> bool {
+    metrics(bold).advances.contains_key(&ch)
+}
+
+/// What is drawn: a run of text at a position, or a horizontal line.
+enum Item {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        x2: f32,
+        y: f32,
+    },
+}
+
+/// A block laid out at the top of an imaginary page: its items and its height.
+struct Placed {
+    items: Vec<Item>,
+    height: f32,
+    page_break: bool,
+}
+
+/// `date` is the document's own date: PDF/A needs one, and it keeps the bytes reproducible.
+pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Result<Vec<u8>> {
+    use chrono::Datelike;
+    let width = PAGE_W - LEFT - RIGHT;
+    let mut placed: Vec<Placed> = doc.blocks.iter().map(|b| place(b, width)).collect();
+    if !doc.footnotes.is_empty() {
+        let mut items = vec![Item::Line {
+            x1: 0.0,
+            x2: 40.0 * MM,
+            y: SMALL_PT,
+        }];
+        let mut y = SMALL_PT * 1.6;
+        for (marker, text) in &doc.footnotes {
+            let mut spans = vec![Span {
+                text: format!("{marker} "),
+                bold: false,
+                italic: false,
+            }];
+            spans.extend(text.iter().cloned());
+            let (mut its, h) = paragraph(&spans, width, SMALL_PT, Align::Left, y);
+            items.append(&mut its);
+            y += h;
+        }
+        placed.push(Placed {
+            items,
+            height: y,
+            page_break: false,
+        });
+    }
+    let heights: Vec<f32> = placed.iter().map(|p| p.height).collect();
+    let forced: Vec<bool> = placed.iter().map(|p| p.page_break).collect();
+    let pages = layout::paginate(&heights, &forced, PAGE_H - TOP - BOTTOM);
+
+    let regular =
+        Font::new(REGULAR.to_vec().into(), 0).ok_or_else(|| render_error("the embedded font"))?;
+    let bold =
+        Font::new(BOLD.to_vec().into(), 0).ok_or_else(|| render_error("the embedded bold font"))?;
+    // PDF/A-2b: archival, with every font embedded; the fonts' licence allows embedding.
+    let configuration = krilla::configure::ConfigurationBuilder::new()
+        .with_archival_validator(krilla::configure::Archival::A2_B)
+        .finish()
+        .map_err(|e| render_error(&format!("PDF/A configuration: {e:?}")))?;
+    let settings = krilla::SerializeSettings {
+        configuration,
+        ..Default::default()
+    };
+    let mut document = Document::new_with(settings);
+    document.set_metadata(
+        krilla::metadata::Metadata::new()
+            .title(title.to_string())
+            .language(lang.to_string())
+            .creator("dossier".to_string())
+            .creation_date(
+                krilla::metadata::DateTime::new(date.year() as u16)
+                    .month(date.month() as u8)
+                    .day(date.day() as u8),
+            ),
+    );
+    for page_blocks in pages {
+        let mut page = document.start_page_with(
+            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| render_error("the page size"))?,
+        );
+        let mut surface = page.surface();
+        let mut y0 = TOP;
+        for i in page_blocks {
+            for item in &placed[i].items {
+                match item {
+                    Item::Text {
+                        x,
+                        y,
+                        size,
+                        bold: b,
+                        text,
+                    } => {
+                        let font = if *b { bold.clone() } else { regular.clone() };
+                        surface.draw_text(
+                            Point::from_xy(LEFT + x, y0 + y),
+                            font,
+                            *size,
+                            text,
+                            false,
+                            TextDirection::Auto,
+                        );
+                    }
+                    Item::Line { x1, x2, y } => {
+                        let mut pb = PathBuilder::new();
+                        pb.move_to(LEFT + x1, y0 + y);
+                        pb.line_to(LEFT + x2, y0 + y);
+                        if let Some(path) = pb.finish() {
+                            surface.set_stroke(Some(krilla::paint::Stroke {
+                                width: 0.6,
+                                ..Default::default()
+                            }));
+                            surface.draw_path(&path);
+                            // The stroke would otherwise outline all later text too.
+                            surface.set_stroke(None);
+                        }
+                    }
+                }
+            }
+            y0 += placed[i].height;
+        }
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| render_error(&format!("the PDF could not be written: {e:?}")))
+}
+
+fn render_error(what: &str) -> Error {
+    Error::Usage(format!("cannot produce the PDF: {what}"))
+}
+
+fn measure(size: f32) -> impl Fn(&str, bool) -> f32 {
+    move |t: &str, bold: bool| metrics(bold).width(t, size)
+}
+
+/// Lays out wrapped text starting at `top`; returns its items and height.
+fn paragraph(spans: &[Span], width: f32, size: f32, align: Align, top: f32) -> (Vec<Item>, f32) {
+    let lines = layout::wrap(spans, width, &measure(size));
+    let line_h = size * LEADING;
+    let mut items = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let x = match align {
+            Align::Left => 0.0,
+            Align::Center => (width - line.width) / 2.0,
+            Align::Right => width - line.width,
+        };
+        let baseline = top + line_h * (n as f32 + 1.0) - (line_h - size);
+        push_line(&mut items, line, x, baseline, size);
+    }
+    (items, line_h * lines.len() as f32)
+}
+
+fn push_line(items: &mut Vec<Item>, line: &Line, x: f32, baseline: f32, size: f32) {
+    let mut cursor = x;
+    for piece in &line.pieces {
+        items.push(Item::Text {
+            x: cursor,
+            y: baseline,
+            size,
+            bold: piece.bold,
+            text: piece.text.clone(),
+        });
+        cursor += metrics(piece.bold).width(&piece.text, size);
+    }
+}
+
+fn place(block: &Block, width: f32) -> Placed {
+    let gap = BODY_PT * 0.5;
+    match block {
+        Block::Heading { level, text } => {
+            let size = if *level == 1 { BODY_PT + 2.0 } else { BODY_PT };
+            let spans: Vec<Span> = text
+                .iter()
+                .map(|s| Span {
+                    text: if *level == 1 {
+                        s.text.to_uppercase()
+                    } else {
+                        s.text.clone()
+                    },
+                    bold: true,
+                    italic: s.italic,
+                })
+                .collect();
+            let align = if *level <= 2 {
+                Align::Center
+            } else {
+                Align::Left
+            };
+            let (items, h) = paragraph(&spans, width, size, align, gap);
+            Placed {
+                items,
+                height: h + gap * 2.0,
+                page_break: false,
+            }
+        }
+        Block::Paragraph { text, align } => {
+            let caption = !text.is_empty() && text.iter().all(|s| s.italic);
+            let (size, align, w, x) = match (caption, align) {
+                (true, _) => (SMALL_PT, Align::Center, width, 0.0),
+                (false, Align::Right) => (BODY_PT - 2.0, Align::Left, width / 2.0, width / 2.0),
+                (false, a) => (BODY_PT, *a, width, 0.0),
+            };
+            let (mut items, h) = paragraph(text, w, size, align, 0.0);
+            for item in &mut items {
+                if let Item::Text { x: ix, .. } = item {
+                    *ix += x;
+                }
+            }
+            Placed {
+                items,
+                height: h + gap,
+                page_break: false,
+            }
+        }
+        Block::Rule => Placed {
+            items: vec![Item::Line {
+                x1: 0.0,
+                x2: width,
+                y: BODY_PT * 1.6,
+            }],
+            height: BODY_PT * 2.0,
+            page_break: false,
+        },
+        Block::PageBreak => Placed {
+            items: Vec::new(),
+            height: 0.0,
+            page_break: true,
+        },
+        Block::List { ordered, items } => {
+            let mut out = Vec::new();
+            let mut y = 0.0;
+            let indent = BODY_PT * 1.6;
+            for (i, item) in items.iter().enumerate() {
+                let marker = if *ordered {
+                    format!("{}.", i + 1)
+                } else {
+                    "–".to_string()
+                };
+                out.push(Item::Text {
+                    x: 0.0,
+                    y: y + BODY_PT,
+                    size: BODY_PT,
+                    bold: false,
+                    text: marker,
+                });
+                let (its, h) = paragraph(item, width - indent, BODY_PT, Align::Left, y);
+                out.extend(its.into_iter().map(|it| match it {
+                    Item::Text {
+                        x,
+                        y,
+                        size,
+                        bold,
+                        text,
+                    } => Item::Text {
+                        x: x + indent,
+                        y,
+                        size,
+                        bold,
+                        text,
+                    },
+                    other => other,
+                }));
+                y += h;
+            }
+            Placed {
+                items: out,
+                height: y + gap,
+                page_break: false,
+            }
+        }
+        Block::Table { header, rows } => table(header, rows, width),
+    }
+}
+
+fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Placed {
+    let size = BODY_PT - 2.0;
+    let pad = 3.0;
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0))
+        .max(1);
+    // Column widths follow the longest unbroken content, within the page width.
+    // Headers are drawn bold, so they are measured bold.
+    let cell_width = |cell: &Vec<Span>, bold: bool| -> f32 {
+        cell.iter()
+            .map(|s| metrics(s.bold || bold).width(&s.text, size))
+            .sum()
+    };
+    let natural: Vec<f32> = (0..columns)
+        .map(|c| {
+            let head = header.get(c).map_or(0.0, |h| cell_width(h, true));
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| cell_width(cell, false))
+                .fold(head.max(20.0), f32::max)
+                + 2.0 * pad
+        })
+        .collect();
+    let total: f32 = natural.iter().sum();
+    let widths: Vec<f32> = if total <= width {
+        natural
+    } else {
+        // Shrink wide columns first: each gets its share of what is left after narrow ones.
+        let fair = width / columns as f32;
+        let narrow: f32 = natural.iter().filter(|w| **w <= fair).sum();
+        let wide: f32 = natural.iter().filter(|w| **w > fair).sum();
+        natural
+            .iter()
+            .map(|w| {
+                if *w <= fair {
+                    *w
+                } else {
+                    w / wide * (width - narrow)
+                }
+            })
+            .collect()
+    };
+    let mut items = Vec::new();
+    let mut y = 0.0;
+    let all_rows: Vec<(&[Vec<Span>], bool)> = std::iter::once((header, true))
+        .filter(|(h, _)| !h.is_empty())
+        .chain(rows.iter().map(|r| (r.as_slice(), false)))
+        .collect();
+    for (row, is_header) in all_rows {
+        let mut x = 0.0;
+        let mut row_h: f32 = size * LEADING;
+        let mut cells = Vec::new();
+        for (c, w) in widths.iter().enumerate() {
+            let spans: Vec<Span> = row
+                .get(c)
+                .map(|cell| {
+                    cell.iter()
+                        .map(|s| Span {
+                            bold: s.bold || is_header,
+                            ..s.clone()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let (its, h) = paragraph(&spans, w - 2.0 * pad, size, Align::Left, y + pad);
+            row_h = row_h.max(h + 2.0 * pad);
+            cells.push((x, its));
+            x += w;
+        }
+        for (cx, its) in cells {
+            items.extend(its.into_iter().map(|it| match it {
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    bold,
+                    text,
+                } => Item::Text {
+                    x: x + cx + pad,
+                    y,
+                    size,
+                    bold,
+                    text,
+                },
+                other => other,
+            }));
+        }
+        // Cell borders: the top of the row and the verticals.
+        items.push(Item::Line { x1: 0.0, x2: x, y });
+        y += row_h;
+    }
+    items.push(Item::Line {
+        x1: 0.0,
+        x2: widths.iter().sum(),
+        y,
+    });
+    Placed {
+        items,
+        height: y + BODY_PT * 0.6,
+        page_break: false,
+    }
+}
