@@ -117,11 +117,11 @@ fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, 
             print(&text)?;
             Ok(report.score_exit_code())
         }
-        Command::Render(args) => render(args, lang, doc_lang),
+        Command::Render(args) => render(args, doc_lang),
     }
 }
 
-fn render(args: cli::RenderArgs, lang: Lang, doc_lang: Lang) -> Result<u8, Failure> {
+fn render(args: cli::RenderArgs, doc_lang: Lang) -> Result<u8, Failure> {
     use dossier::render::{Document, Format as F};
     let format = match args.format {
         cli::DocFormat::Md => F::Md,
@@ -141,7 +141,8 @@ fn render(args: cli::RenderArgs, lang: Lang, doc_lang: Lang) -> Result<u8, Failu
         check: dossier::CheckRequest {
             paths: args.paths,
             today: args.judge.today.unwrap_or_else(today),
-            lang,
+            // Findings quoted in a draft are in the draft's language.
+            lang: doc_lang,
             edition: args.judge.edition,
             rules: args.judge.rules,
             what_if: Default::default(),

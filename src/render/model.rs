@@ -77,13 +77,14 @@ impl Block {
     }
 }
 
-/// The marker of the n-th footnote (1-based): superscript digits.
+/// The marker of the n-th footnote (1-based): a superscript digit for 1–9, `[n]` beyond
+/// (the embedded font has no superscript zero).
 pub fn footnote_marker(n: usize) -> String {
-    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string()
-        .chars()
-        .map(|d| SUP[d.to_digit(10).unwrap_or(0) as usize])
-        .collect()
+    const SUP: [char; 9] = ['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    match n {
+        1..=9 => SUP[n - 1].to_string(),
+        _ => format!("[{n}]"),
+    }
 }
 
 /// Parses the Markdown of a rendered template.

@@ -5,6 +5,7 @@ mod criteria;
 mod docs;
 mod documents;
 mod outcomes;
+mod render;
 mod samples;
 mod score;
 mod support;
