@@ -39,6 +39,7 @@ fn main() {
         edition: None,
         rules: vec![],
         what_if: Default::default(),
+        config: None,
     };
     // One warm-up run fills the page cache, so the timed runs measure the tool.
     dossier::check(&request).expect("check runs");

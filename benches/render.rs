@@ -13,6 +13,7 @@ fn main() {
         edition: None,
         rules: vec![],
         what_if: Default::default(),
+        config: None,
     };
     let report = dossier::check(&request).expect("check runs");
     let d = &report.dossiers[0];

@@ -27,6 +27,10 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand check 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
             cand score 'Explain the score against the criteria, try what-if changes, and show what would pass'
             cand render 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
+            cand init 'Create a dossier: dossier.yaml explained in kk/ru/en, and a placeholder per document'
+            cand config 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
+            cand timeline 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
+            cand rules 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;check'= {
@@ -34,6 +38,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
             cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
+            cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help (see more with ''--help'')'
@@ -48,6 +53,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
             cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
+            cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand --long 'Print each criterion''s full wording instead of one shortened line'
@@ -65,6 +71,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
             cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
+            cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand --force 'Replace files that exist'
@@ -73,10 +80,102 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'dossier;init'= {
+            cand --kind 'What the object is'
+            cand --edition 'The edition of the Rules [default: the current one]'
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand --force 'Rewrite dossier.yaml of an existing dossier (documents are never touched)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dossier;config'= {
+            cand --config 'Use this settings file instead of the dossier.toml lookup'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dossier;timeline'= {
+            cand --format 'Output format'
+            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
+            cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
+            cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dossier;rules'= {
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The editions built in and loaded, with their source and status'
+            cand show 'One edition''s requirements, criteria, grounds and deadlines'
+            cand export 'Print an edition''s TOML, the starting point of an amended edition'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dossier;rules;list'= {
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dossier;rules;show'= {
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dossier;rules;export'= {
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dossier;rules;help'= {
+            cand list 'The editions built in and loaded, with their source and status'
+            cand show 'One edition''s requirements, criteria, grounds and deadlines'
+            cand export 'Print an edition''s TOML, the starting point of an amended edition'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dossier;rules;help;list'= {
+        }
+        &'dossier;rules;help;show'= {
+        }
+        &'dossier;rules;help;export'= {
+        }
+        &'dossier;rules;help;help'= {
+        }
         &'dossier;help'= {
             cand check 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
             cand score 'Explain the score against the criteria, try what-if changes, and show what would pass'
             cand render 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
+            cand init 'Create a dossier: dossier.yaml explained in kk/ru/en, and a placeholder per document'
+            cand config 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
+            cand timeline 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
+            cand rules 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;help;check'= {
@@ -84,6 +183,23 @@ set edit:completion:arg-completer[dossier] = {|@words|
         &'dossier;help;score'= {
         }
         &'dossier;help;render'= {
+        }
+        &'dossier;help;init'= {
+        }
+        &'dossier;help;config'= {
+        }
+        &'dossier;help;timeline'= {
+        }
+        &'dossier;help;rules'= {
+            cand list 'The editions built in and loaded, with their source and status'
+            cand show 'One edition''s requirements, criteria, grounds and deadlines'
+            cand export 'Print an edition''s TOML, the starting point of an amended edition'
+        }
+        &'dossier;help;rules;list'= {
+        }
+        &'dossier;help;rules;show'= {
+        }
+        &'dossier;help;rules;export'= {
         }
         &'dossier;help;help'= {
         }

@@ -35,12 +35,17 @@ complete -c dossier -n "__fish_dossier_needs_command" -s V -l version -d 'Print 
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "render" -d 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "init" -d 'Create a dossier: dossier.yaml explained in kk/ru/en, and a placeholder per document'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "config" -d 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "timeline" -d 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "rules" -d 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
@@ -56,6 +61,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand score" -l fact -d 'What 
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
@@ -76,6 +82,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand render" -l template -d '
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
@@ -85,7 +92,95 @@ never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l force -d 'Replace files that exist'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -s V -l version -d 'Print version'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render help" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render help" -f -a "render" -d 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand init" -l kind -d 'What the object is' -r -f -a "information-system\t''
+hardware-software-complex\t''
+internet-resource\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand init" -l edition -d 'The edition of the Rules [default: the current one]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand init" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand init" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand init" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand init" -l force -d 'Rewrite dossier.yaml of an existing dossier (documents are never touched)'
+complete -c dossier -n "__fish_dossier_using_subcommand init" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand init" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand config" -l config -d 'Use this settings file instead of the dossier.toml lookup' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand config" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand config" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand config" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand config" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -f -a "list" -d 'The editions built in and loaded, with their source and status'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -f -a "show" -d 'One edition\'s requirements, criteria, grounds and deadlines'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -f -a "export" -d 'Print an edition\'s TOML, the starting point of an amended edition'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d 'The editions built in and loaded, with their source and status'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "show" -d 'One edition\'s requirements, criteria, grounds and deadlines'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print an edition\'s TOML, the starting point of an amended edition'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "render" -d 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "init" -d 'Create a dossier: dossier.yaml explained in kk/ru/en, and a placeholder per document'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "config" -d 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "timeline" -d 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "rules" -d 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d 'The editions built in and loaded, with their source and status'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "show" -d 'One edition\'s requirements, criteria, grounds and deadlines'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "export" -d 'Print an edition\'s TOML, the starting point of an amended edition'

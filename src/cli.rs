@@ -45,6 +45,99 @@ pub enum Command {
     /// of them. An existing file is never replaced without --force; files are written
     /// atomically. With --out-dir each dossier gets <folder>.<document>.<lang>.<ext>.
     Render(RenderArgs),
+    /// Create a dossier: dossier.yaml explained in kk/ru/en, and a placeholder per document
+    Init(InitArgs),
+    /// Show the settings in effect for a dossier (dossier.toml) and where each came from
+    Config(ConfigArgs),
+    /// Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when
+    ///
+    /// One dossier: its steps. Several: the reviewer's to-do list of everything due or overdue,
+    /// soonest first.
+    Timeline(TimelineArgs),
+    /// The editions of the Rules: list them, show one, or export one as the start of an amended
+    /// edition (load it back with --rules)
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    InformationSystem,
+    HardwareSoftwareComplex,
+    InternetResource,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the dossier in (created if missing)
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// What the object is
+    #[arg(long, value_enum)]
+    pub kind: KindArg,
+
+    /// The edition of the Rules [default: the current one]
+    #[arg(long, value_name = "ID")]
+    pub edition: Option<String>,
+
+    /// Rewrite dossier.yaml of an existing dossier (documents are never touched)
+    #[arg(long)]
+    pub force: bool,
+
+    /// Load an edition of the Rules from a TOML file (repeatable)
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Use this settings file instead of the dossier.toml lookup
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// A dossier folder (or any folder: the lookup starts there)
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// Dossier folders, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub action: RulesAction,
+
+    /// Load an edition of the Rules from a TOML file (repeatable)
+    #[arg(long = "rules", value_name = "FILE", global = true)]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// The editions built in and loaded, with their source and status
+    List,
+    /// One edition's requirements, criteria, grounds and deadlines
+    Show {
+        /// Edition id
+        id: String,
+    },
+    /// Print an edition's TOML, the starting point of an amended edition
+    Export {
+        /// Edition id
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,6 +257,10 @@ pub struct JudgeArgs {
     /// edition with the same id
     #[arg(long = "rules", value_name = "FILE")]
     pub rules: Vec<PathBuf>,
+
+    /// Use this settings file instead of looking up dossier.toml from each dossier upwards
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

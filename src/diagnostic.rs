@@ -113,4 +113,6 @@ pub const CODES: &[&str] = &[
     "rules.syntax",
     "rules.invalid",
     "template.error",
+    "settings.invalid",
+    "calendar.invalid",
 ];

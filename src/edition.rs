@@ -303,6 +303,9 @@ pub struct Deadline {
     /// The step follows only an inclusion decision (clauses 8, 9).
     #[serde(default)]
     pub only_on_inclusion: bool,
+    /// The step is shown only once its start has happened (clause 10: end of operation).
+    #[serde(default)]
+    pub only_when_started: bool,
     pub title: Text,
 }
 
@@ -536,7 +539,9 @@ impl Problem {
 }
 
 /// A TOML local date (`2025-01-08`, unquoted) as a `NaiveDate`.
-fn toml_date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
+pub(crate) fn toml_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<NaiveDate, D::Error> {
     let dt = toml::value::Datetime::deserialize(d)?;
     match (dt.date, dt.time) {
         (Some(date), None) => NaiveDate::from_ymd_opt(
@@ -627,6 +632,18 @@ impl Editions {
 
     pub fn iter(&self) -> impl Iterator<Item = &Edition> {
         self.by_id.values()
+    }
+
+    /// The TOML text of an edition, built in or loaded, for `rules export`.
+    pub fn text(&self, id: &str) -> Result<String> {
+        match &self
+            .get(id)
+            .ok_or_else(|| crate::error::Error::Usage(format!("unknown edition `{id}`")))?
+            .origin
+        {
+            Origin::BuiltIn => Ok(Editions::built_in_text(id).unwrap_or_default().to_string()),
+            Origin::File(path) => read_text(path),
+        }
     }
 
     /// The text of a built-in edition file, for `rules export`.

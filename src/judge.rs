@@ -72,8 +72,10 @@ pub struct DossierReport {
     pub what_if_problems: Vec<String>,
     /// `--set` rows that do not apply to this dossier's kind.
     pub what_if_not_applicable: Vec<String>,
-    /// The dossier as read, for drafting documents.
+    /// The dossier as read (with `dossier.toml` defaults applied), for drafting documents.
     pub file: Option<Box<DossierFile>>,
+    /// The settings in effect for this dossier.
+    pub settings: crate::settings::Settings,
 }
 
 impl DossierReport {
@@ -94,18 +96,24 @@ impl DossierReport {
             what_if_problems: Vec::new(),
             what_if_not_applicable: Vec::new(),
             file: None,
+            settings: Default::default(),
         }
     }
 }
 
-/// Judges the dossier in folder `dir`, shown to the user as `shown`.
-pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
+/// Judges the dossier in folder `dir`, shown to the user as `shown`, with its settings.
+pub fn judge(
+    dir: &Path,
+    shown: &str,
+    ctx: &Context,
+    settings: &crate::settings::Settings,
+) -> DossierReport {
     let file_name = format!("{shown}/{DOSSIER_FILE}");
     let text = match read_yaml(dir, ctx.lang) {
         Ok(t) => t,
         Err(d) => return DossierReport::invalid(shown, vec![d.at(&file_name, None)], vec![]),
     };
-    let (file, map) = match yaml::parse(&text, &file_name) {
+    let (mut file, map) = match yaml::parse(&text, &file_name) {
         Ok(parsed) => parsed,
         Err(ReadError::Parse(e)) => {
             return DossierReport::invalid(shown, vec![Diagnostic::from_source(&e)], vec![*e]);
@@ -115,6 +123,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
             return DossierReport::invalid(shown, vec![d.at(&file_name, None)], vec![]);
         }
     };
+    file.apply_defaults(settings);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let at = Located {
         text,
@@ -197,6 +206,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context) -> DossierReport {
     report.score = score;
     report.diagnostics = diagnostics;
     report.file = Some(Box::new(file));
+    report.settings = settings.clone();
     report
 }
 

@@ -16,6 +16,7 @@ macro_rules! tr {
     };
 }
 
+pub mod calendar;
 pub mod diagnostic;
 pub mod discover;
 pub mod documents;
@@ -24,6 +25,7 @@ pub mod edition;
 pub mod encoding;
 pub mod error;
 pub mod facts;
+pub mod init;
 pub mod inspect;
 pub mod judge;
 pub mod lang;
@@ -32,7 +34,9 @@ pub mod outcome;
 pub mod render;
 pub mod report;
 pub mod score;
+pub mod settings;
 pub mod source_path;
+pub mod timeline;
 mod toml_locate;
 
 use chrono::NaiveDate;
@@ -54,6 +58,8 @@ pub struct CheckRequest {
     /// `--rules`: editions to load from files, in order.
     pub rules: Vec<PathBuf>,
     pub what_if: judge::WhatIf,
+    /// `--config`: one settings file instead of the `dossier.toml` lookup.
+    pub config: Option<PathBuf>,
 }
 
 /// Loads the built-in editions and any given with `--rules`.
@@ -67,7 +73,22 @@ pub fn load_editions(rules: &[PathBuf]) -> Result<Editions> {
 
 /// Judges every dossier under the request's paths, in parallel, in a deterministic order.
 pub fn check(req: &CheckRequest) -> Result<CheckReport> {
-    let editions = load_editions(&req.rules)?;
+    let (found, path_errors) = discover::discover(&req.paths);
+    let settings: Vec<settings::Settings> = found
+        .iter()
+        .map(|f| settings::Settings::for_dossier(&f.dir, req.config.as_deref()))
+        .collect::<Result<_>>()?;
+    // Editions named in any dossier.toml are loaded for the run, then those given with --rules.
+    let mut rules: Vec<PathBuf> = Vec::new();
+    for s in &settings {
+        for p in s.editions.iter().flat_map(|e| e.value.iter()) {
+            if !rules.contains(p) {
+                rules.push(p.clone());
+            }
+        }
+    }
+    rules.extend(req.rules.iter().cloned());
+    let editions = load_editions(&rules)?;
     if let Some(id) = &req.edition
         && editions.get(id).is_none()
     {
@@ -84,10 +105,10 @@ pub fn check(req: &CheckRequest) -> Result<CheckReport> {
         lang: req.lang,
         what_if: req.what_if.clone(),
     };
-    let (found, path_errors) = discover::discover(&req.paths);
     let dossiers = found
         .par_iter()
-        .map(|f| judge::judge(&f.dir, &f.shown, &ctx))
+        .zip(settings.par_iter())
+        .map(|(f, s)| judge::judge(&f.dir, &f.shown, &ctx, s))
         .collect();
     drop(ctx);
     Ok(CheckReport {
@@ -157,6 +178,29 @@ pub struct Rendered {
     pub result: Result<Vec<u8>>,
 }
 
+/// A template from the `templates` folder of the dossier's settings, when it has one for the
+/// document and language.
+fn settings_template(
+    d: &judge::DossierReport,
+    document: render::Document,
+    edition: &edition::Edition,
+    lang: Lang,
+) -> Result<Option<render::CustomTemplate>> {
+    let Some(dir) = &d.settings.templates else {
+        return Ok(None);
+    };
+    let path = dir
+        .value
+        .join(render::template_name(document, edition, lang));
+    if !path.is_file() {
+        return Ok(None);
+    }
+    Ok(Some(render::CustomTemplate {
+        file: path.display().to_string(),
+        text: edition::read_text(&path)?,
+    }))
+}
+
 /// Drafts the document for every dossier under the request's paths.
 pub fn render(req: &RenderRequest) -> Result<(Vec<Rendered>, Vec<String>)> {
     if req.lang == Lang::En {
@@ -184,14 +228,18 @@ pub fn render(req: &RenderRequest) -> Result<(Vec<Rendered>, Vec<String>)> {
                 req.format.extension()
             );
             let result = match d.edition.as_deref().and_then(|id| report.editions.get(id)) {
-                Some(edition) => render::render(
-                    req.document,
-                    d,
-                    edition,
-                    req.lang,
-                    req.format,
-                    req.check.today,
-                    custom.as_ref(),
+                Some(edition) => settings_template(d, req.document, edition, req.lang).and_then(
+                    |from_settings| {
+                        render::render(
+                            req.document,
+                            d,
+                            edition,
+                            req.lang,
+                            req.format,
+                            req.check.today,
+                            custom.as_ref().or(from_settings.as_ref()),
+                        )
+                    },
                 ),
                 None => Err(error::Error::Usage(format!(
                     "{}: the dossier is invalid; fix dossier.yaml before drafting (see `dossier check`)",
@@ -206,4 +254,35 @@ pub fn render(req: &RenderRequest) -> Result<(Vec<Rendered>, Vec<String>)> {
         })
         .collect();
     Ok((rendered, report.path_errors))
+}
+
+/// A dossier's statutory steps, with each step's title in the report language.
+pub type DossierTimeline = (judge::DossierReport, Vec<timeline::Step>, Vec<String>);
+
+/// `dossier timeline`: judges the dossiers, then computes each one's steps on its calendar
+/// (the built-in one with the overrides of its dossier.toml).
+pub fn timeline(req: &CheckRequest) -> Result<(CheckReport, Vec<DossierTimeline>)> {
+    let report = check(req)?;
+    let base = calendar::Calendar::built_in();
+    let mut out = Vec::new();
+    for d in &report.dossiers {
+        let Some(edition) = d.edition.as_deref().and_then(|id| report.editions.get(id)) else {
+            continue;
+        };
+        let cal = d.settings.calendar(&base);
+        if let Some(steps) = timeline::steps(d, edition, &cal, req.today) {
+            let titles = steps
+                .iter()
+                .map(|s| {
+                    edition
+                        .deadlines
+                        .iter()
+                        .find(|x| x.id == s.id)
+                        .map_or(s.id.clone(), |x| x.title.get(req.lang).to_string())
+                })
+                .collect();
+            out.push((d.clone(), steps, titles));
+        }
+    }
+    Ok((report, out))
 }

@@ -23,11 +23,16 @@ fn main() -> ExitCode {
         )
     }));
     let explicit_lang = cli.lang.is_some();
-    let lang = cli.lang.map_or_else(lang_from_env, |l| match l {
-        LangArg::En => Lang::En,
-        LangArg::Ru => Lang::Ru,
-        LangArg::Kk => Lang::Kk,
-    });
+    // Without --lang: the nearest dossier.toml's `lang`, then the locale.
+    let from_settings = settings_lang(&cli.command);
+    let lang = cli.lang.map_or_else(
+        || from_settings.unwrap_or_else(lang_from_env),
+        |l| match l {
+            LangArg::En => Lang::En,
+            LangArg::Ru => Lang::Ru,
+            LangArg::Kk => Lang::Kk,
+        },
+    );
     // Documents are drafted in kk or ru; an English locale falls back to the state language.
     let doc_lang = if lang == Lang::En && !explicit_lang {
         Lang::Kk
@@ -66,6 +71,7 @@ fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, 
                 edition: args.judge.edition,
                 rules: args.judge.rules,
                 what_if: Default::default(),
+                config: args.judge.config,
             };
             let report = dossier::check(&request)?;
             print_errors(&report);
@@ -96,6 +102,7 @@ fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, 
                 edition: args.judge.edition,
                 rules: args.judge.rules,
                 what_if: what_if.clone(),
+                config: args.judge.config,
             };
             let report = dossier::score(&request)?;
             print_errors(&report);
@@ -118,7 +125,110 @@ fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, 
             Ok(report.score_exit_code())
         }
         Command::Render(args) => render(args, doc_lang),
+        Command::Init(args) => {
+            let editions = dossier::load_editions(&args.rules)?;
+            let edition = match &args.edition {
+                Some(id) => editions.get(id).ok_or_else(|| {
+                    dossier::error::Error::Usage(format!("unknown edition `{id}`"))
+                })?,
+                None => editions.default_edition(),
+            };
+            let kind = match args.kind {
+                cli::KindArg::InformationSystem => "information-system",
+                cli::KindArg::HardwareSoftwareComplex => "hardware-software-complex",
+                cli::KindArg::InternetResource => "internet-resource",
+            };
+            let written = dossier::init::init(&args.path, kind, edition, args.force)?;
+            let mut text = String::new();
+            for p in &written {
+                text.push_str(&format!("created {}\n", p.display()));
+            }
+            text.push_str(&format!(
+                "Fill in {}, replace each placeholder in docs/ with its document, then run: dossier check {}\n",
+                args.path.join("dossier.yaml").display(),
+                args.path.display()
+            ));
+            print(&text)?;
+            Ok(0)
+        }
+        Command::Config(args) => {
+            let settings =
+                dossier::settings::Settings::for_dossier(&args.path, args.config.as_deref())?;
+            print(&human::settings(&settings, color, terminal_width()))?;
+            Ok(0)
+        }
+        Command::Timeline(args) => {
+            let request = dossier::CheckRequest {
+                paths: args.paths,
+                today: args.judge.today.unwrap_or_else(today),
+                lang,
+                edition: args.judge.edition,
+                rules: args.judge.rules,
+                what_if: Default::default(),
+                config: args.judge.config,
+            };
+            let (report, steps) = dossier::timeline(&request)?;
+            print_errors(&report);
+            let views: Vec<dossier::report::timeline::DossierSteps> = steps
+                .iter()
+                .map(
+                    |(d, steps, titles)| dossier::report::timeline::DossierSteps {
+                        path: &d.path,
+                        object: d.object_name.as_deref(),
+                        steps,
+                        titles: titles.clone(),
+                    },
+                )
+                .collect();
+            let text = match args.format {
+                Format::Json => dossier::report::timeline::json(&views),
+                Format::Human => {
+                    dossier::report::timeline::human(&views, lang, color, terminal_width())
+                }
+            };
+            print(&text)?;
+            let invalid = report
+                .dossiers
+                .iter()
+                .any(|d| d.outcome == dossier::outcome::Outcome::Invalid);
+            Ok(if invalid || !report.path_errors.is_empty() {
+                2
+            } else {
+                0
+            })
+        }
+        Command::Rules(args) => {
+            let editions = dossier::load_editions(&args.rules)?;
+            let text = match args.action {
+                cli::RulesAction::List => {
+                    dossier::report::rules::list(&editions, lang, color, terminal_width())
+                }
+                cli::RulesAction::Show { id } => {
+                    let e = editions.get(&id).ok_or_else(|| {
+                        dossier::error::Error::Usage(format!("unknown edition `{id}`"))
+                    })?;
+                    dossier::report::rules::show(e, lang, color, terminal_width())
+                }
+                cli::RulesAction::Export { id } => editions.text(&id)?,
+            };
+            print(&text)?;
+            Ok(0)
+        }
     }
+}
+
+/// The `lang` of the nearest dossier.toml of the first path, when the command judges dossiers.
+fn settings_lang(command: &Command) -> Option<Lang> {
+    let (path, config) = match command {
+        Command::Check(a) => (a.paths.first()?, a.judge.config.as_deref()),
+        Command::Score(a) => (a.paths.first()?, a.judge.config.as_deref()),
+        Command::Render(a) => (a.paths.first()?, a.judge.config.as_deref()),
+        Command::Timeline(a) => (a.paths.first()?, a.judge.config.as_deref()),
+        Command::Config(a) => (&a.path, a.config.as_deref()),
+        Command::Init(_) | Command::Rules(_) => return None,
+    };
+    let settings = dossier::settings::Settings::for_dossier(path, config).ok()?;
+    settings.lang.map(|l| l.value)
 }
 
 fn render(args: cli::RenderArgs, doc_lang: Lang) -> Result<u8, Failure> {
@@ -146,6 +256,7 @@ fn render(args: cli::RenderArgs, doc_lang: Lang) -> Result<u8, Failure> {
             edition: args.judge.edition,
             rules: args.judge.rules,
             what_if: Default::default(),
+            config: args.judge.config,
         },
         document: match args.document {
             cli::DocumentArg::Application => Document::Application,

@@ -26,18 +26,29 @@ pub struct DossierFile {
     pub kind: String,
     pub edition: Option<String>,
     pub object: Object,
+    /// Required, but may come from `dossier.toml` (contract §7).
+    #[serde(default, deserialize_with = "null_is_empty")]
     pub state_body: StateBody,
     pub signatory: Option<Signatory>,
     pub application: Option<Application>,
     pub addressee: Option<LocalText>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_is_empty")]
     pub facts: BTreeMap<String, FactValue>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_is_empty")]
     pub criteria: BTreeMap<String, CriterionOverride>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_is_empty")]
     pub review: Review,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_is_empty")]
     pub documents: BTreeMap<String, DocumentEntry>,
+}
+
+/// A section whose entries are all commented out is `null` in YAML: read it as empty.
+fn null_is_empty<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,10 +80,10 @@ impl Stage {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StateBody {
-    pub name: LocalText,
+    pub name: Option<LocalText>,
     pub bin: Option<String>,
 }
 
@@ -81,6 +92,42 @@ pub struct StateBody {
 pub struct Signatory {
     pub name: String,
     pub position: Option<LocalText>,
+}
+
+impl DossierFile {
+    /// Fills what `dossier.yaml` leaves out from `dossier.toml`; the dossier's own keys win.
+    pub fn apply_defaults(&mut self, s: &crate::settings::Settings) {
+        if self.addressee.is_none() {
+            self.addressee = s.addressee.as_ref().map(|a| a.value.clone().into());
+        }
+        if self.state_body.name.is_none() {
+            self.state_body.name = s.state_body_name.as_ref().map(|a| a.value.clone().into());
+        }
+        if self.state_body.bin.is_none() {
+            self.state_body.bin = s.state_body_bin.as_ref().map(|a| a.value.clone());
+        }
+        match &mut self.signatory {
+            Some(sig) => {
+                if sig.position.is_none() {
+                    sig.position = s
+                        .signatory_position
+                        .as_ref()
+                        .map(|p| p.value.clone().into());
+                }
+            }
+            None => {
+                if let Some(name) = &s.signatory_name {
+                    self.signatory = Some(Signatory {
+                        name: name.value.clone(),
+                        position: s
+                            .signatory_position
+                            .as_ref()
+                            .map(|p| p.value.clone().into()),
+                    });
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

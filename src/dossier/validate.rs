@@ -133,6 +133,18 @@ pub fn validate(
         );
         errors.push(e);
     }
+    if file.state_body.name.is_none() {
+        let mut e = at.error(
+            "yaml.missing-key",
+            &path(&["state_body"]),
+            "missing field `state_body.name`: the applicant state body".to_string(),
+        );
+        e.help = Some(
+            "give it in dossier.yaml, or as a default in dossier.toml ([state_body] name = ...)"
+                .into(),
+        );
+        errors.push(e);
+    }
     if let Some(bin) = &file.state_body.bin
         && !(bin.len() == 12 && bin.bytes().all(|b| b.is_ascii_digit()))
     {

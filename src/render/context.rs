@@ -362,7 +362,11 @@ pub fn build(
             portal_id: file.object.portal_id.clone(),
         },
         state_body: BodyCtx {
-            name: text(&file.state_body.name, lang),
+            name: file
+                .state_body
+                .name
+                .as_ref()
+                .map_or(String::new(), |n| text(n, lang)),
             bin: file.state_body.bin.clone(),
         },
         addressee: file.addressee.as_ref().map(|a| text(a, lang)),

@@ -217,3 +217,17 @@ fn summary(report: &CheckReport, lang: Lang) -> String {
         ),
     }
 }
+
+/// `dossier config`: each setting in effect and the file it came from.
+pub fn settings(settings: &crate::settings::Settings, color: bool, width: Option<u16>) -> String {
+    let entries = settings.entries();
+    if entries.is_empty() {
+        return "No dossier.toml applies here; every setting has its default.\n".to_string();
+    }
+    let mut t = new_table(color, width);
+    t.set_header(["Setting", "Value", "From"]);
+    for (k, v, f) in &entries {
+        t.add_row(vec![k.to_string(), v.clone(), f.display().to_string()]);
+    }
+    format!("{t}\n")
+}

@@ -3,6 +3,8 @@
 pub mod explain;
 pub mod human;
 pub mod json;
+pub mod rules;
+pub mod timeline;
 
 use crate::judge::DossierReport;
 use crate::outcome::Outcome;

@@ -9,3 +9,4 @@ mod render;
 mod samples;
 mod score;
 mod support;
+mod workflow;

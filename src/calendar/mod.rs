@@ -1,0 +1,318 @@
+//! The working-day calendar of the Republic of Kazakhstan, as data (`kz.toml`, embedded;
+//! overridable from `dossier.toml`), and working-day arithmetic for the deadlines (R15).
+
+use crate::error::{Result, SourceError};
+use crate::lang::Text;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+const BUILT_IN: &str = include_str!("kz.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalendarFile {
+    format: u32,
+    weekend: Vec<String>,
+    #[serde(rename = "holiday")]
+    holidays: Vec<Holiday>,
+    #[serde(rename = "year")]
+    years: Vec<YearEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Holiday {
+    /// `MM-DD`
+    date: String,
+    /// For people reading and correcting the file; the engine needs only the date.
+    #[allow(dead_code)]
+    name: Text,
+    /// A public holiday on a day off moves the day off to the next working day.
+    moves: bool,
+    from: Option<i32>,
+    until: Option<i32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearEntry {
+    year: i32,
+    #[serde(deserialize_with = "crate::edition::toml_date")]
+    kurban_ait: NaiveDate,
+    /// What the entry holds, for people checking it.
+    #[allow(dead_code)]
+    holds: String,
+}
+
+/// A holiday as the engine uses it: month, day, whether it moves off a day off, and the years
+/// it exists in.
+#[derive(Debug, Clone, Copy)]
+struct FixedHoliday {
+    month: u32,
+    day: u32,
+    moves: bool,
+    from: Option<i32>,
+    until: Option<i32>,
+}
+
+/// Days off and working days; build once, query many times.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    weekend: Vec<Weekday>,
+    holidays: Vec<FixedHoliday>,
+    kurban_ait: BTreeMap<i32, NaiveDate>,
+    extra_holidays: BTreeSet<NaiveDate>,
+    extra_working: BTreeSet<NaiveDate>,
+    /// Days off by year, computed on first use.
+    cache: std::sync::Arc<std::sync::Mutex<BTreeMap<i32, BTreeSet<NaiveDate>>>>,
+}
+
+impl Calendar {
+    /// The embedded calendar.
+    pub fn built_in() -> Calendar {
+        Calendar::from_toml(BUILT_IN, "calendar/kz.toml")
+            .unwrap_or_else(|e| panic!("the built-in calendar is invalid: {e}"))
+    }
+
+    pub fn from_toml(text: &str, file: &str) -> Result<Calendar> {
+        let parsed: CalendarFile = toml::from_str(text).map_err(|e| SourceError {
+            code: "calendar.invalid",
+            message: format!("{file}: {}", e.message().trim()),
+            file: file.to_string(),
+            source_text: text.to_string(),
+            span: e.span().map(|r| (r.start, r.end)),
+            label: e.message().trim().to_string(),
+            help: None,
+        })?;
+        let invalid = |message: String| -> crate::error::Error {
+            SourceError {
+                code: "calendar.invalid",
+                message: format!("{file}: {message}"),
+                file: file.to_string(),
+                source_text: text.to_string(),
+                span: None,
+                label: message,
+                help: None,
+            }
+            .into()
+        };
+        if parsed.format != 1 {
+            return Err(invalid(format!(
+                "format {} is not supported",
+                parsed.format
+            )));
+        }
+        let weekend = parsed
+            .weekend
+            .iter()
+            .map(|d| {
+                d.parse::<Weekday>()
+                    .map_err(|_| invalid(format!("`{d}` is not a weekday")))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut holidays = Vec::new();
+        for h in &parsed.holidays {
+            let (m, d) = h
+                .date
+                .split_once('-')
+                .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
+                .filter(|(m, d)| NaiveDate::from_ymd_opt(2000, *m, *d).is_some())
+                .ok_or_else(|| invalid(format!("`{}` is not a MM-DD date", h.date)))?;
+            holidays.push(FixedHoliday {
+                month: m,
+                day: d,
+                moves: h.moves,
+                from: h.from,
+                until: h.until,
+            });
+        }
+        let kurban_ait = parsed
+            .years
+            .iter()
+            .map(|y| (y.year, y.kurban_ait))
+            .collect();
+        Ok(Calendar {
+            weekend,
+            holidays,
+            kurban_ait,
+            extra_holidays: BTreeSet::new(),
+            extra_working: BTreeSet::new(),
+            cache: Default::default(),
+        })
+    }
+
+    /// Adds the Government's transfers and other corrections (`dossier.toml` `[calendar]`).
+    pub fn with_overrides(
+        mut self,
+        holidays: &[NaiveDate],
+        working_days: &[NaiveDate],
+    ) -> Calendar {
+        self.extra_holidays.extend(holidays.iter().copied());
+        self.extra_working.extend(working_days.iter().copied());
+        self.cache = Default::default();
+        self
+    }
+
+    /// Whether the data knows the religious holidays of `year` (Kurban Ait).
+    pub fn knows_year(&self, year: i32) -> bool {
+        self.kurban_ait.contains_key(&year)
+    }
+
+    fn is_weekend(&self, d: NaiveDate) -> bool {
+        self.weekend.contains(&d.weekday())
+    }
+
+    /// Days off of `year` other than weekends: holidays and the days they moved to.
+    fn days_off(&self, year: i32) -> BTreeSet<NaiveDate> {
+        let mut cache = self.cache.lock().expect("calendar cache");
+        cache
+            .entry(year)
+            .or_insert_with(|| {
+                let mut off = BTreeSet::new();
+                let mut moving = Vec::new();
+                for h in &self.holidays {
+                    if h.from.is_some_and(|f| year < f) || h.until.is_some_and(|u| year > u) {
+                        continue;
+                    }
+                    let Some(date) = NaiveDate::from_ymd_opt(year, h.month, h.day) else {
+                        continue;
+                    };
+                    off.insert(date);
+                    if h.moves && self.is_weekend(date) {
+                        moving.push(date);
+                    }
+                }
+                if let Some(k) = self.kurban_ait.get(&year) {
+                    off.insert(*k);
+                }
+                // Each public holiday on a day off gives one day off: the next working day not
+                // already off.
+                moving.sort();
+                for date in moving {
+                    let mut next = date + Duration::days(1);
+                    while self.is_weekend(next) || off.contains(&next) {
+                        next += Duration::days(1);
+                    }
+                    off.insert(next);
+                }
+                off
+            })
+            .clone()
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        if self.extra_working.contains(&d) {
+            return true;
+        }
+        if self.extra_holidays.contains(&d) || self.is_weekend(d) {
+            return false;
+        }
+        !self.days_off(d.year()).contains(&d)
+    }
+
+    /// The `n`-th working day after `event`: the period starts the day after the event (R15).
+    pub fn add_working_days(&self, event: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = event;
+        let mut left = n;
+        while left > 0 {
+            d += Duration::days(1);
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
+    /// Working days after `from` up to and including `to` (0 when `to` is not after `from`).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        let mut n = 0;
+        let mut d = from;
+        while d < to {
+            d += Duration::days(1);
+            if self.is_working_day(d) {
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn fixed_holidays_and_weekends_are_off() {
+        let c = Calendar::built_in();
+        for day in [
+            d(2026, 1, 1),
+            d(2026, 1, 2),
+            d(2026, 1, 7),
+            d(2026, 3, 8),
+            d(2026, 5, 1),
+            d(2026, 12, 16),
+            d(2026, 11, 21),
+        ] {
+            assert!(!c.is_working_day(day), "{day}");
+        }
+        assert!(c.is_working_day(d(2026, 11, 23)));
+    }
+
+    #[test]
+    fn a_public_holiday_on_a_weekend_moves_to_the_next_working_day() {
+        let c = Calendar::built_in();
+        // 8 March 2026 is a Sunday: Monday 9 March is off.
+        assert!(!c.is_working_day(d(2026, 3, 9)));
+        // Nauryz 2026: 21 Sat, 22 Sun, 23 Mon; the two weekend days move to 24 and 25 March.
+        assert!(!c.is_working_day(d(2026, 3, 24)));
+        assert!(!c.is_working_day(d(2026, 3, 25)));
+        assert!(c.is_working_day(d(2026, 3, 26)));
+    }
+
+    #[test]
+    fn religious_holidays_do_not_move() {
+        let c = Calendar::built_in();
+        // 7 January 2024 is a Sunday: Monday 8 January works.
+        assert!(c.is_working_day(d(2024, 1, 8)));
+        // Kurban Ait 2024 is Sunday 16 June: Monday 17 June works.
+        assert!(!c.is_working_day(d(2024, 6, 16)));
+        assert!(c.is_working_day(d(2024, 6, 17)));
+        // Kurban Ait 2026 is Wednesday 27 May.
+        assert!(!c.is_working_day(d(2026, 5, 27)));
+    }
+
+    #[test]
+    fn holidays_exist_only_in_their_years() {
+        let c = Calendar::built_in();
+        // Republic Day from 2022: 25 October 2021 (Monday) worked, 2022 (Tuesday) did not.
+        assert!(c.is_working_day(d(2021, 10, 25)));
+        assert!(!c.is_working_day(d(2022, 10, 25)));
+        // 17 December until 2021: Friday 17 December 2021 off, Wednesday 17 December 2025 works.
+        assert!(!c.is_working_day(d(2021, 12, 17)));
+        assert!(c.is_working_day(d(2025, 12, 17)));
+    }
+
+    #[test]
+    fn user_overrides_win() {
+        let c = Calendar::built_in().with_overrides(&[d(2026, 11, 24)], &[d(2026, 11, 21)]);
+        assert!(!c.is_working_day(d(2026, 11, 24)));
+        assert!(c.is_working_day(d(2026, 11, 21)));
+    }
+
+    #[test]
+    fn periods_start_the_day_after_the_event() {
+        let c = Calendar::built_in();
+        // Received Friday 13 March 2026: 16, 17, 18, 19, 20 March.
+        assert_eq!(c.add_working_days(d(2026, 3, 13), 5), d(2026, 3, 20));
+        // Received Thursday 19 March 2026, across Nauryz (21–25 March off): 20, 26, 27, 30, 31.
+        assert_eq!(c.add_working_days(d(2026, 3, 19), 5), d(2026, 3, 31));
+        // Across the year boundary: 29 Dec 2025 (Mon) + 5 → 30, 31 Dec, 5, 6, 8 Jan.
+        assert_eq!(c.add_working_days(d(2025, 12, 29), 5), d(2026, 1, 8));
+        assert_eq!(c.working_days_between(d(2026, 3, 13), d(2026, 3, 20)), 5);
+    }
+}

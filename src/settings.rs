@@ -1,0 +1,276 @@
+//! Settings shared by many dossiers: `dossier.toml` (contract §7), looked up from the dossier
+//! folder through its ancestors, nearest first, key by key; or one file given with `--config`.
+//! A key of `dossier.yaml` wins over the same setting.
+
+use crate::error::{Result, SourceError};
+use crate::lang::Lang;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const SETTINGS_FILE: &str = "dossier.toml";
+
+/// One `dossier.toml` as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsFile {
+    /// Report and document language: en, ru or kk.
+    pub lang: Option<Lang>,
+    pub addressee: Option<TomlText>,
+    pub state_body: Option<StateBodyDefaults>,
+    pub signatory: Option<SignatoryDefaults>,
+    /// Extra editions of the Rules (TOML files), relative to this file.
+    pub editions: Option<Vec<PathBuf>>,
+    /// A folder of templates named `<document>.<lang>.md`, relative to this file.
+    pub templates: Option<PathBuf>,
+    pub calendar: Option<CalendarOverrides>,
+}
+
+/// Text given once or per language, as in `dossier.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum TomlText {
+    Same(String),
+    PerLang { kk: String, ru: String },
+}
+
+impl From<TomlText> for crate::dossier::LocalText {
+    fn from(t: TomlText) -> Self {
+        match t {
+            TomlText::Same(s) => crate::dossier::LocalText::Same(s),
+            TomlText::PerLang { kk, ru } => crate::dossier::LocalText::PerLang { kk, ru },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateBodyDefaults {
+    pub name: Option<TomlText>,
+    pub bin: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatoryDefaults {
+    pub name: Option<String>,
+    pub position: Option<TomlText>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarOverrides {
+    #[serde(default, deserialize_with = "dates")]
+    pub holidays: Vec<NaiveDate>,
+    #[serde(default, deserialize_with = "dates")]
+    pub working_days: Vec<NaiveDate>,
+}
+
+fn dates<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    struct One(#[serde(deserialize_with = "crate::edition::toml_date")] NaiveDate);
+    Ok(Vec::<One>::deserialize(d)?
+        .into_iter()
+        .map(|o| o.0)
+        .collect())
+}
+
+/// A setting in effect and the file it came from.
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub file: PathBuf,
+}
+
+/// The settings in effect for one dossier, key by key.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub lang: Option<Sourced<Lang>>,
+    pub addressee: Option<Sourced<TomlText>>,
+    pub state_body_name: Option<Sourced<TomlText>>,
+    pub state_body_bin: Option<Sourced<String>>,
+    pub signatory_name: Option<Sourced<String>>,
+    pub signatory_position: Option<Sourced<TomlText>>,
+    /// Absolute or relative to the working folder, resolved from the file's folder.
+    pub editions: Option<Sourced<Vec<PathBuf>>>,
+    pub templates: Option<Sourced<PathBuf>>,
+    pub holidays: Option<Sourced<Vec<NaiveDate>>>,
+    pub working_days: Option<Sourced<Vec<NaiveDate>>>,
+}
+
+impl Settings {
+    /// The settings for a dossier in `dir`: `config` if given, else every `dossier.toml` from
+    /// `dir` up to the root, nearest first.
+    pub fn for_dossier(dir: &Path, config: Option<&Path>) -> Result<Settings> {
+        let files: Vec<PathBuf> = match config {
+            Some(c) => vec![c.to_path_buf()],
+            None => {
+                let start = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+                start
+                    .ancestors()
+                    .map(|a| a.join(SETTINGS_FILE))
+                    .filter(|p| p.is_file())
+                    .collect()
+            }
+        };
+        let mut out = Settings::default();
+        for file in files {
+            let parsed = read(&file)?;
+            out.fill(parsed, &file);
+        }
+        Ok(out)
+    }
+
+    /// Takes from `s` each key not already set (the nearer file wins).
+    fn fill(&mut self, s: SettingsFile, file: &Path) {
+        fn set<T>(slot: &mut Option<Sourced<T>>, value: Option<T>, file: &Path) {
+            if slot.is_none()
+                && let Some(value) = value
+            {
+                *slot = Some(Sourced {
+                    value,
+                    file: file.to_path_buf(),
+                });
+            }
+        }
+        let base = file.parent().unwrap_or(Path::new("."));
+        let (sb, sig, cal) = (
+            s.state_body.unwrap_or_default(),
+            s.signatory.unwrap_or_default(),
+            s.calendar,
+        );
+        set(&mut self.lang, s.lang, file);
+        set(&mut self.addressee, s.addressee, file);
+        set(&mut self.state_body_name, sb.name, file);
+        set(&mut self.state_body_bin, sb.bin, file);
+        set(&mut self.signatory_name, sig.name, file);
+        set(&mut self.signatory_position, sig.position, file);
+        set(
+            &mut self.editions,
+            s.editions
+                .map(|v| v.into_iter().map(|p| base.join(p)).collect()),
+            file,
+        );
+        set(&mut self.templates, s.templates.map(|p| base.join(p)), file);
+        if let Some(cal) = cal {
+            set(&mut self.holidays, Some(cal.holidays), file);
+            set(&mut self.working_days, Some(cal.working_days), file);
+        }
+    }
+
+    /// The working-day calendar with this dossier's overrides.
+    pub fn calendar(&self, base: &crate::calendar::Calendar) -> crate::calendar::Calendar {
+        let holidays = self
+            .holidays
+            .as_ref()
+            .map_or(&[][..], |h| h.value.as_slice());
+        let working = self
+            .working_days
+            .as_ref()
+            .map_or(&[][..], |w| w.value.as_slice());
+        base.clone().with_overrides(holidays, working)
+    }
+
+    /// Every setting in effect as (key, value, file), for `dossier config`.
+    pub fn entries(&self) -> Vec<(&'static str, String, PathBuf)> {
+        fn text(t: &TomlText) -> String {
+            match t {
+                TomlText::Same(s) => s.clone(),
+                TomlText::PerLang { kk, ru } => format!("kk: {kk}; ru: {ru}"),
+            }
+        }
+        let mut out = Vec::new();
+        let mut push = |key: &'static str, value: Option<String>, file: Option<&PathBuf>| {
+            if let (Some(v), Some(f)) = (value, file) {
+                out.push((key, v, f.clone()));
+            }
+        };
+        push(
+            "lang",
+            self.lang.as_ref().map(|l| l.value.code().to_string()),
+            self.lang.as_ref().map(|l| &l.file),
+        );
+        push(
+            "addressee",
+            self.addressee.as_ref().map(|x| text(&x.value)),
+            self.addressee.as_ref().map(|x| &x.file),
+        );
+        push(
+            "state_body.name",
+            self.state_body_name.as_ref().map(|x| text(&x.value)),
+            self.state_body_name.as_ref().map(|x| &x.file),
+        );
+        push(
+            "state_body.bin",
+            self.state_body_bin.as_ref().map(|x| x.value.clone()),
+            self.state_body_bin.as_ref().map(|x| &x.file),
+        );
+        push(
+            "signatory.name",
+            self.signatory_name.as_ref().map(|x| x.value.clone()),
+            self.signatory_name.as_ref().map(|x| &x.file),
+        );
+        push(
+            "signatory.position",
+            self.signatory_position.as_ref().map(|x| text(&x.value)),
+            self.signatory_position.as_ref().map(|x| &x.file),
+        );
+        push(
+            "editions",
+            self.editions.as_ref().map(|x| {
+                x.value
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+            self.editions.as_ref().map(|x| &x.file),
+        );
+        push(
+            "templates",
+            self.templates
+                .as_ref()
+                .map(|x| x.value.display().to_string()),
+            self.templates.as_ref().map(|x| &x.file),
+        );
+        let dates = |v: &Vec<NaiveDate>| {
+            v.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        push(
+            "calendar.holidays",
+            self.holidays.as_ref().map(|x| dates(&x.value)),
+            self.holidays.as_ref().map(|x| &x.file),
+        );
+        push(
+            "calendar.working_days",
+            self.working_days.as_ref().map(|x| dates(&x.value)),
+            self.working_days.as_ref().map(|x| &x.file),
+        );
+        out
+    }
+}
+
+/// Reads one `dossier.toml`; errors point at the line.
+pub fn read(file: &Path) -> Result<SettingsFile> {
+    let text = crate::edition::read_text(file)?;
+    let name = file.display().to_string();
+    toml::from_str(&text).map_err(|e| {
+        let help = e
+            .message()
+            .contains("unknown field")
+            .then(|| "keys: lang, addressee, state_body, signatory, editions, templates, calendar (docs/settings.md)".to_string());
+        SourceError {
+            code: "settings.invalid",
+            message: format!("{name}: {}", e.message().trim()),
+            file: name.clone(),
+            source_text: text.clone(),
+            span: e.span().map(|r| (r.start, r.end)),
+            label: e.message().trim().to_string(),
+            help,
+        }
+        .into()
+    })
+}

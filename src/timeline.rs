@@ -1,0 +1,102 @@
+//! Statutory deadlines of a dossier: each step of the edition's `[[deadline]]` table, counted in
+//! working days from the `review` date that starts it (R14–R17).
+
+use crate::calendar::Calendar;
+use crate::edition::{Actor, Edition, Limit};
+use crate::judge::DossierReport;
+use crate::outcome::Outcome;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepStatus {
+    Done,
+    DoneLate,
+    Due,
+    Overdue,
+    Waiting,
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub id: String,
+    pub clause: String,
+    pub actor: Actor,
+    pub limit: Limit,
+    pub working_days: u32,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    /// R14: the due date on the literal reading (clause 5 counted from the application).
+    pub literal_due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub status: StepStatus,
+    /// For `due`: working days left after today, up to and including the due date.
+    pub working_days_left: Option<u32>,
+    /// For `overdue` and `done-late`: working days past the due date.
+    pub working_days_late: Option<u32>,
+}
+
+/// The steps of one judged dossier. `None` when the dossier could not be read.
+pub fn steps(
+    report: &DossierReport,
+    edition: &Edition,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> Option<Vec<Step>> {
+    let file = report.file.as_deref()?;
+    let review = &file.review;
+    let steps = edition
+        .deadlines
+        .iter()
+        .filter(|d| !d.only_on_inclusion || report.outcome == Outcome::Include)
+        .filter(|d| !d.only_when_started || review.date(&d.starts).is_some())
+        .map(|d| {
+            let start = review.date(&d.starts);
+            let due = start.map(|s| calendar.add_working_days(s, d.working_days));
+            let literal_due = d
+                .literal_starts
+                .as_ref()
+                .and_then(|k| review.date(k))
+                .map(|s| calendar.add_working_days(s, d.working_days));
+            let done = review.date(&d.done);
+            // A start after the check date has not happened yet.
+            let started = start.is_some_and(|s| s <= today) || done.is_some();
+            let (status, left, late) = match (due, done) {
+                (None, _) => (StepStatus::Waiting, None, None),
+                (Some(_), None) if !started => (StepStatus::Waiting, None, None),
+                (Some(due), Some(done)) if done <= due => (StepStatus::Done, None, None),
+                (Some(due), Some(done)) => (
+                    StepStatus::DoneLate,
+                    None,
+                    Some(calendar.working_days_between(due, done)),
+                ),
+                (Some(due), None) if today <= due => (
+                    StepStatus::Due,
+                    Some(calendar.working_days_between(today, due)),
+                    None,
+                ),
+                (Some(due), None) => (
+                    StepStatus::Overdue,
+                    None,
+                    Some(calendar.working_days_between(due, today)),
+                ),
+            };
+            Step {
+                id: d.id.clone(),
+                clause: d.clause.clone(),
+                actor: d.actor,
+                limit: d.limit,
+                working_days: d.working_days,
+                start,
+                due,
+                literal_due,
+                done,
+                status,
+                working_days_left: left,
+                working_days_late: late,
+            }
+        })
+        .collect();
+    Some(steps)
+}

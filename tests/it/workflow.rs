@@ -1,0 +1,399 @@
+//! Issue 5: init, settings, calendar-based timelines, rules.
+
+use crate::support::*;
+use predicates::prelude::*;
+use serde_json::json;
+
+fn json_out(args: &[&str]) -> (i32, serde_json::Value) {
+    let out = dossier().args(args).output().unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap(), v)
+}
+
+#[test]
+fn init_then_check_reports_every_requirement_missing_then_fills_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new-is");
+    dossier()
+        .args(["init", "--kind", "information-system"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("dossier.yaml"));
+    let (code, v) = json_out(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let d = &v["dossiers"][0];
+    assert_eq!(d["outcome"], "incomplete", "{d}");
+    let docs = d["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 8);
+    assert!(docs.iter().all(|x| x["status"] == "missing"), "{d}");
+    assert_eq!(diagnostics(d, "document.placeholder").len(), 8);
+
+    // Fill it in as a user would, from the comments: names, facts, review, documents.
+    let yaml = std::fs::read_to_string(path.join("dossier.yaml")).unwrap();
+    let yaml = yaml
+        .replace(
+            "  name: {kk: \"...\", ru: \"...\"}\n  # short_name",
+            "  name: {kk: \"Жүйе\", ru: \"Система\"}\n  # short_name",
+        )
+        .replacen(
+            "  name: {kk: \"...\", ru: \"...\"}\n  # bin",
+            "  name: {kk: \"Министрлік\", ru: \"Министерство\"}\n  # bin",
+            1,
+        )
+        .replace(
+            "  # central_bodies_with_users: 0",
+            "  central_bodies_with_users: 3",
+        )
+        .replace(
+            "  # unified_transport_environment: false",
+            "  unified_transport_environment: true",
+        )
+        .replace(
+            "  # active_registered_users: 0",
+            "  active_registered_users: 2000",
+        )
+        .replace("  # architecture: conforms", "  architecture: conforms")
+        .replace("  # portal_id", "  portal_id");
+    std::fs::write(path.join("dossier.yaml"), yaml).unwrap();
+    for f in std::fs::read_dir(path.join("docs")).unwrap() {
+        std::fs::write(f.unwrap().path(), pdf("document", 1)).unwrap();
+    }
+    let (code, v) = json_out(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(v["dossiers"][0]["outcome"], "include", "{v}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn init_refuses_an_existing_dossier_and_never_touches_documents() {
+    let f = Fixture::information_system();
+    dossier()
+        .args(["init", "--kind", "information-system"])
+        .arg(f.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already holds a dossier"));
+    let before = std::fs::read(f.path().join("docs/tz.pdf")).unwrap();
+    std::fs::write(f.path().join("docs/description.pdf"), b"real").unwrap();
+    dossier()
+        .args(["init", "--force", "--kind", "hardware-software-complex"])
+        .arg(f.path())
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(f.path().join("docs/tz.pdf")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(f.path().join("docs/description.pdf")).unwrap(),
+        b"real"
+    );
+    assert!(
+        std::fs::read_to_string(f.path().join("dossier.yaml"))
+            .unwrap()
+            .contains("kind: hardware-software-complex")
+    );
+}
+
+#[test]
+fn settings_precedence_dossier_then_nearest_then_farther() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::write(
+        root.path().join("dossier.toml"),
+        "lang = \"ru\"\naddressee = \"Far authority\"\n[signatory]\nname = \"Far Signer\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.path().join("ministry")).unwrap();
+    std::fs::write(
+        root.path().join("ministry/dossier.toml"),
+        "addressee = {kk = \"Жақын орган\", ru = \"Ближний орган\"}\n",
+    )
+    .unwrap();
+    let f = Fixture::information_system();
+    let d = root.path().join("ministry/is");
+    copy_dir(f.path(), &d);
+    let render = |path: &std::path::Path| {
+        let out = dossier()
+            .args(["render", "application", "--today", TODAY])
+            .arg(path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = render(&d);
+    // lang from the farther file (ru), addressee from the nearer one, signatory from the farther.
+    assert!(md.contains("Кому Ближний орган"), "{md}");
+    assert!(md.contains("Far Signer"), "{md}");
+    // The dossier's own key wins.
+    let yaml = std::fs::read_to_string(d.join("dossier.yaml"))
+        .unwrap()
+        .replace("review:", "addressee: \"Own authority\"\nreview:");
+    std::fs::write(d.join("dossier.yaml"), yaml).unwrap();
+    assert!(render(&d).contains("Кому Own authority"));
+    // `dossier config` names where each setting came from.
+    let out = dossier().args(["config"]).arg(&d).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("addressee") && text.contains("ministry/dossier.toml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("signatory.name") && text.contains("Far Signer"),
+        "{text}"
+    );
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_state_body_may_come_from_settings() {
+    let mut f = Fixture::information_system();
+    f.edit("state_body:\n  name: \"Министерство\"\n", "");
+    std::fs::write(
+        f.path().join("dossier.toml"),
+        "[state_body]\nname = \"Министерство из настроек\"\n",
+    )
+    .unwrap();
+    assert_eq!(f.check_json().1["outcome"], "include");
+}
+
+#[test]
+fn an_unknown_settings_key_is_an_error_at_its_line() {
+    let f = Fixture::information_system();
+    std::fs::write(
+        f.path().join("dossier.toml"),
+        "lang = \"kk\"\naddresse = \"x\"\n",
+    )
+    .unwrap();
+    dossier()
+        .args(["check", "--today", TODAY])
+        .arg(f.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("addresse").and(predicate::str::contains("2 | addresse")));
+}
+
+#[test]
+fn a_config_file_replaces_the_lookup() {
+    let f = Fixture::information_system();
+    std::fs::write(
+        f.path().join("dossier.toml"),
+        "addressee = \"From lookup\"\n",
+    )
+    .unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let config = other.path().join("shared.toml");
+    std::fs::write(&config, "addressee = \"From config\"\n").unwrap();
+    let out = dossier()
+        .args([
+            "render",
+            "application",
+            "--lang",
+            "ru",
+            "--today",
+            TODAY,
+            "--config",
+        ])
+        .arg(&config)
+        .arg(f.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Кому From config")
+    );
+}
+
+fn steps(v: &serde_json::Value) -> Vec<(String, String, String)> {
+    v["dossiers"][0]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["clause"].as_str().unwrap().to_string(),
+                s["due"].as_str().unwrap_or("-").to_string(),
+                s["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn timeline_statuses_across_nauryz_and_the_new_year() {
+    let mut f = Fixture::information_system();
+    // Clause 4 across Nauryz (done late), clause 5 done in time, clause 7 still running, then
+    // clauses 8 and 9 (an inclusion) waiting for the decision.
+    f.edit("review:\n", "review:\n  received: 2026-03-19\n  sent_to_integrator: 2026-04-01\n  recommendation_received: 2026-04-07\n");
+    let (_, v) = json_out(&[
+        "timeline",
+        "--format",
+        "json",
+        "--today",
+        "2026-04-09",
+        f.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        steps(&v),
+        [
+            ("4".into(), "2026-03-31".into(), "done-late".into()),
+            ("5".into(), "2026-04-08".into(), "done".into()),
+            ("7".into(), "2026-04-14".into(), "due".into()),
+            ("8".into(), "-".into(), "waiting".into()),
+            ("9".into(), "-".into(), "waiting".into()),
+        ]
+    );
+    assert_eq!(v["dossiers"][0]["steps"][2]["working_days_left"], 3);
+    // R14: the literal reading counts clause 5 from the application too.
+    assert_eq!(v["dossiers"][0]["steps"][1]["literal_due"], "2026-03-31");
+    // Overdue across the year boundary: decision due 8 January 2026 (1, 2 and 7 January off).
+    let mut g = Fixture::information_system();
+    g.edit("review:\n", "review:\n  received: 2025-12-12\n  sent_to_integrator: 2025-12-19\n  recommendation_received: 2025-12-29\n");
+    let (_, v) = json_out(&[
+        "timeline",
+        "--format",
+        "json",
+        "--today",
+        "2026-01-12",
+        g.path().to_str().unwrap(),
+    ]);
+    let s = steps(&v);
+    assert_eq!(
+        s[0],
+        ("4".into(), "2025-12-22".into(), "done".into()),
+        "16 December is off"
+    );
+    assert_eq!(s[2], ("7".into(), "2026-01-08".into(), "overdue".into()));
+    assert_eq!(v["dossiers"][0]["steps"][2]["working_days_late"], 2);
+}
+
+#[test]
+fn calendar_overrides_in_settings_move_due_dates() {
+    let mut f = Fixture::information_system();
+    f.edit("review:\n", "review:\n  received: 2026-11-16\n");
+    let due = |f: &Fixture| {
+        let (_, v) = json_out(&[
+            "timeline",
+            "--format",
+            "json",
+            "--today",
+            TODAY,
+            f.path().to_str().unwrap(),
+        ]);
+        v["dossiers"][0]["steps"][0]["due"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(due(&f), "2026-11-23");
+    std::fs::write(
+        f.path().join("dossier.toml"),
+        "[calendar]\nholidays = [2026-11-20]\n",
+    )
+    .unwrap();
+    assert_eq!(due(&f), "2026-11-24");
+    std::fs::write(
+        f.path().join("dossier.toml"),
+        "[calendar]\nholidays = [2026-11-20]\nworking_days = [2026-11-21]\n",
+    )
+    .unwrap();
+    assert_eq!(due(&f), "2026-11-23");
+}
+
+#[test]
+fn the_to_do_list_over_many_dossiers_is_soonest_first() {
+    let out = dossier()
+        .args(["timeline", "--today", "2026-11-23", "sample-dossiers"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let dues: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .map(str::trim)
+        .filter(|d| d.starts_with("20"))
+        .collect();
+    let mut sorted = dues.clone();
+    sorted.sort();
+    assert!(!dues.is_empty(), "{text}");
+    assert_eq!(dues, sorted, "{text}");
+}
+
+#[test]
+fn exporting_an_edition_and_loading_it_back_gives_the_same_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier()
+        .args(["rules", "export", "order-29-2024"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let amended = dir.path().join("amended.toml");
+    std::fs::write(&amended, &out.stdout).unwrap();
+    let (c1, built_in) = json_out(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "sample-dossiers",
+    ]);
+    let (c2, loaded) = json_out(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "--rules",
+        amended.to_str().unwrap(),
+        "sample-dossiers",
+    ]);
+    assert_eq!((c1, &built_in), (c2, &loaded));
+    // list shows where each edition came from; show prints its tables.
+    let list = dossier()
+        .args(["rules", "list", "--rules", amended.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        list.contains("order-84-2016") && list.contains("amended.toml"),
+        "{list}"
+    );
+    let show = dossier()
+        .args(["rules", "show", "order-84-2016"])
+        .output()
+        .unwrap();
+    let show = String::from_utf8(show.stdout).unwrap();
+    assert!(
+        show.contains("security-attestation") && show.contains("> 1000"),
+        "{show}"
+    );
+    assert_eq!(json!(built_in["schema"]), json!(1));
+}
