@@ -85,6 +85,8 @@ pub const CODES: &[&str] = &[
     "fact.negative",
     "fact.not-whole",
     "fact.percent-range",
+    "fact.part-above-total",
+    "fact.inconsistent",
     "criterion.unknown-row",
     "criterion.not-applicable",
     "criterion.basis-missing",

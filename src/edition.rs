@@ -231,9 +231,31 @@ pub struct Criterion {
     pub fact: String,
     pub op: Op,
     pub threshold: Threshold,
-    /// Row 1.4: how many territorial subdivisions the row names (R19).
-    pub territorial_units: Option<u32>,
+    /// Optional integer facts that decide the row when all are given (regulation.md §10.2).
+    pub counts: Option<Counts>,
     pub wording: Text,
+}
+
+/// How a row is computed from counts instead of its boolean fact (§10.2, R18, R19).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counts {
+    pub rule: CountRule,
+    /// Totals of each kind of unit, in the order of `parts`.
+    pub totals: Vec<String>,
+    /// The units that count (covered, integrated), one per total.
+    pub parts: Vec<String>,
+    /// `units-integrated`: the second kind of unit needs at least this many (20; 16 in 2016).
+    pub min_second: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CountRule {
+    /// Row 1.2: every existing unit of each kind is covered, and at least one unit exists.
+    AllUnitsCovered,
+    /// Row 1.4: every unit of the first kind (if any), and at least `min_second` of the second.
+    UnitsIntegrated,
 }
 
 /// What the engine tests for a ground; the closed set of conditions it knows.
@@ -476,6 +498,32 @@ impl Edition {
                         ));
                     }
                 }
+            }
+        }
+        for (i, c) in self.criteria.iter().enumerate() {
+            let Some(counts) = &c.counts else { continue };
+            for name in counts.totals.iter().chain(&counts.parts) {
+                if self.fact(name).is_none_or(|f| f.kind != FactType::Count) {
+                    out.push(Problem::new(
+                        at("criterion", i, "counts"),
+                        format!(
+                            "criterion {}: `{name}` is not a count fact of this edition",
+                            c.id
+                        ),
+                    ));
+                }
+            }
+            if counts.totals.len() != counts.parts.len() || counts.parts.len() != 2 {
+                out.push(Problem::new(
+                    at("criterion", i, "counts"),
+                    format!("criterion {}: counts need two totals and two parts", c.id),
+                ));
+            }
+            if counts.rule == CountRule::UnitsIntegrated && counts.min_second.is_none() {
+                out.push(Problem::new(
+                    at("criterion", i, "counts"),
+                    format!("criterion {}: `units-integrated` needs `min_second`", c.id),
+                ));
             }
         }
         if !self.criteria.is_empty() && self.scoring.min_group_points > 0 && self.groups.is_empty()

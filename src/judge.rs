@@ -344,10 +344,21 @@ fn score_diagnostics(
             Diagnostic::new(Severity::Error, code, message).at(at.file, at.line(&path(&["facts"]))),
         );
     }
+    for c in score.criteria.iter().filter(|c| c.inconsistent) {
+        out.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "fact.inconsistent",
+                msg::fact_inconsistent(lang, &c.id, &c.fact, &c.basis),
+            )
+            .at(at.file, at.line(&path(&["facts", &c.fact]))),
+        );
+    }
+    // Unknown because a fact is not stated (not the R19 "for a reviewer" case).
     for c in score
         .criteria
         .iter()
-        .filter(|c| c.status == CriterionStatus::Unknown)
+        .filter(|c| c.status == CriterionStatus::Unknown && c.value.is_none())
     {
         out.push(
             Diagnostic::new(

@@ -145,7 +145,7 @@ pub fn stage_not_commissioned(lang: Lang, title: &str, stage: &str) -> String {
 }
 
 pub fn not_applicable(lang: Lang, kind: &str) -> String {
-    tr!(lang, en: "does not apply to a {kind}", ru: "не применяется: {kind}", kk: "қолданылмайды: {kind}")
+    tr!(lang, en: "does not apply to this kind ({kind})", ru: "не применяется к этому виду ({kind})", kk: "бұл түрге қолданылмайды ({kind})")
 }
 
 pub fn fact_missing(lang: Lang, fact: &str) -> String {
@@ -246,4 +246,44 @@ pub fn yaml_unreadable(lang: Lang, why: &str) -> String {
         en: "dossier.yaml cannot be read: {why}",
         ru: "dossier.yaml не читается: {why}",
         kk: "dossier.yaml оқылмайды: {why}")
+}
+
+/// "subordinate organizations covered: 5 of 5"
+pub fn count_of(lang: Lang, label: &str, part: u64, total: u64) -> String {
+    tr!(lang, en: "{label}: {part} of {total}", ru: "{label}: {part} из {total}", kk: "{label}: {total} ішінен {part}")
+}
+
+/// R18: a central body with no subdivisions at all.
+pub fn no_units_exist(lang: Lang) -> String {
+    tr!(lang,
+        en: "no subdivisions exist; the row rewards coverage of subdivisions (R18)",
+        ru: "подразделений нет; строка оценивает охват подразделений (R18)",
+        kk: "бөлімшелер жоқ; жол бөлімшелерді қамтуды бағалайды (R18)")
+}
+
+/// "territorial subdivisions whose systems are integrated: 18 (≥ 20)"
+pub fn at_least(lang: Lang, label: &str, value: u64, min: u32) -> String {
+    tr!(lang, en: "{label}: {value} (≥ {min})", ru: "{label}: {value} (≥ {min})", kk: "{label}: {value} (≥ {min})")
+}
+
+/// R19: fewer subdivisions exist than the row names, and all are integrated.
+pub fn fewer_units_than_named(lang: Lang, total: u64, min: u32) -> String {
+    tr!(lang,
+        en: "all {total} territorial subdivisions are integrated, but the row names {min}: for a reviewer to decide (R19)",
+        ru: "интегрированы все {total} территориальных подразделений, но строка называет {min}: решает проверяющий (R19)",
+        kk: "барлық {total} аумақтық бөлімше интеграцияланған, бірақ жолда {min} аталған: тексеруші шешеді (R19)")
+}
+
+pub fn fact_inconsistent(lang: Lang, id: &str, flag: &str, basis: &str) -> String {
+    tr!(lang,
+        en: "criterion {id}: `{flag}` disagrees with the counts, which decide the row — {basis}",
+        ru: "критерий {id}: `{flag}` расходится с количествами, которые и определяют строку — {basis}",
+        kk: "{id} өлшемшарты: `{flag}` сандармен сәйкес келмейді, жолды сандар анықтайды — {basis}")
+}
+
+pub fn part_above_total(lang: Lang, part: &str, total: &str) -> String {
+    tr!(lang,
+        en: "`{part}` cannot exceed `{total}`",
+        ru: "`{part}` не может превышать `{total}`",
+        kk: "`{part}` мәні `{total}` мәнінен аспауы керек")
 }

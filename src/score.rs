@@ -2,7 +2,7 @@
 //! rule of clause 6(1) (2016: clause 9).
 
 use crate::dossier::CriterionOverride;
-use crate::edition::{Criterion, Edition};
+use crate::edition::{CountRule, Criterion, Edition};
 use crate::facts::{self, Value};
 use crate::lang::Lang;
 use crate::messages as msg;
@@ -30,6 +30,8 @@ pub struct CriterionResult {
     pub value: Option<Value>,
     /// The reviewer's override decided the row.
     pub overridden: bool,
+    /// The row's boolean fact disagrees with the counts that decided it (§10.2).
+    pub inconsistent: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -108,6 +110,7 @@ fn row(
         fact: c.fact.clone(),
         value,
         overridden: false,
+        inconsistent: false,
     };
     // R4: a row naming the other kind only does not apply, and does not count toward max.
     if !c.applies_to.iter().any(|k| k == kind) {
@@ -126,6 +129,18 @@ fn row(
         r.basis = msg::reviewer(lang, &o.basis);
         return r;
     }
+    // §10.2: when every count a row needs is given, the counts decide it.
+    if let Some((status, basis)) = c
+        .counts
+        .as_ref()
+        .and_then(|k| from_counts(edition, k, facts, lang))
+    {
+        r.status = status;
+        r.points = u32::from(status == CriterionStatus::Met);
+        r.basis = basis;
+        r.inconsistent = matches!(value, Some(Value::Flag(b)) if status != CriterionStatus::Unknown && b != (status == CriterionStatus::Met));
+        return r;
+    }
     let Some(v) = value else {
         r.basis = msg::fact_missing(lang, &c.fact);
         return r;
@@ -139,6 +154,84 @@ fn row(
     r.points = u32::from(met);
     r.basis = basis(edition, c, v, lang);
     r
+}
+
+/// A row computed from counts (regulation.md §10.2, R18, R19); `None` unless all are given.
+fn from_counts(
+    edition: &Edition,
+    k: &crate::edition::Counts,
+    facts: &BTreeMap<String, Value>,
+    lang: Lang,
+) -> Option<(CriterionStatus, String)> {
+    let get = |name: &str| match facts.get(name) {
+        Some(Value::Number(n)) => Some(*n as u64),
+        _ => None,
+    };
+    let label = |name: &str| -> String {
+        edition
+            .fact(name)
+            .map_or(name, |f| f.label.get(lang))
+            .to_string()
+    };
+    match k.rule {
+        CountRule::AllUnitsCovered => {
+            let totals: Vec<u64> = k.totals.iter().map(|t| get(t)).collect::<Option<_>>()?;
+            let parts: Vec<u64> = k.parts.iter().map(|p| get(p)).collect::<Option<_>>()?;
+            if totals.iter().sum::<u64>() == 0 {
+                return Some((CriterionStatus::NotMet, msg::no_units_exist(lang)));
+            }
+            let met = totals.iter().zip(&parts).all(|(t, p)| p == t);
+            let basis = k
+                .parts
+                .iter()
+                .zip(totals.iter().zip(&parts))
+                .map(|(name, (t, p))| msg::count_of(lang, &label(name), *p, *t))
+                .collect::<Vec<_>>()
+                .join("; ");
+            Some((
+                if met {
+                    CriterionStatus::Met
+                } else {
+                    CriterionStatus::NotMet
+                },
+                basis,
+            ))
+        }
+        CountRule::UnitsIntegrated => {
+            let min = k.min_second?;
+            let first_total = get(&k.totals[0])?;
+            let first = get(&k.parts[0])?;
+            let second = get(&k.parts[1])?;
+            let second_total = get(&k.totals[1]);
+            let first_ok = first_total == 0 || first == first_total;
+            let second_ok = second >= u64::from(min);
+            let basis = format!(
+                "{}; {}",
+                msg::count_of(lang, &label(&k.parts[0]), first, first_total),
+                msg::at_least(lang, &label(&k.parts[1]), second, min)
+            );
+            // R19: fewer subdivisions exist than the row names, and all of them are integrated.
+            if first_ok
+                && !second_ok
+                && second_total.is_some_and(|t| t < u64::from(min) && second == t)
+            {
+                let t = second_total.unwrap_or_default();
+                return Some((
+                    CriterionStatus::Unknown,
+                    msg::fewer_units_than_named(lang, t, min),
+                ));
+            }
+            let met = first_ok && second_ok;
+            Some((
+                if met {
+                    CriterionStatus::Met
+                } else {
+                    CriterionStatus::NotMet
+                },
+                basis,
+            ))
+        }
+    }
 }
 
 /// "central state bodies whose employees are registered users: 3 (> 1)"

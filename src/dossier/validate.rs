@@ -205,6 +205,25 @@ pub fn validate(
         }
     }
 
+    // §10.2: a covered or integrated count above its total is an error.
+    for k in edition.criteria.iter().filter_map(|c| c.counts.as_ref()) {
+        for (part, total) in k.parts.iter().zip(&k.totals) {
+            if let (Some(Value::Number(p)), Some(Value::Number(t))) =
+                (typed.get(part), typed.get(total))
+                && p > t
+                && !errors.iter().any(|e: &SourceError| {
+                    e.code == "fact.part-above-total" && e.label.contains(part.as_str())
+                })
+            {
+                errors.push(at.error(
+                    "fact.part-above-total",
+                    &path(&["facts", part]),
+                    crate::messages::part_above_total(crate::lang::Lang::En, part, total),
+                ));
+            }
+        }
+    }
+
     for (id, over) in &file.criteria {
         let at_row = path(&["criteria", id]);
         match edition.criterion(id) {

@@ -414,3 +414,34 @@ fn a_broken_rules_file_points_at_its_line() {
                 .and(predicate::str::contains(format!("{line} | op = \">>\""))),
         );
 }
+
+#[test]
+fn a_covered_count_above_its_total_is_an_error() {
+    let mut f = Fixture::information_system();
+    f.edit(
+        "facts:\n",
+        "facts:\n  territorial_units_total: 17\n  territorial_units_covered: 18\n",
+    );
+    let (d, _) = invalid(&f);
+    assert_eq!(
+        single(&d, "fact.part-above-total")["line"],
+        line_of(&f.yaml, "territorial_units_covered")
+    );
+}
+
+#[test]
+fn a_disagreeing_boolean_draws_a_warning_and_the_counts_decide() {
+    let mut f = Fixture::information_system();
+    f.edit("facts:\n", "facts:\n  all_subordinate_units_are_users: true\n  subordinate_orgs_total: 4\n  subordinate_orgs_covered: 3\n  territorial_units_total: 0\n  territorial_units_covered: 0\n");
+    let (_, d) = f.check_json();
+    let w = diagnostics(&d, "fact.inconsistent");
+    assert_eq!(w.len(), 1, "{d}");
+    let row = d["score"]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "1.2")
+        .unwrap()
+        .clone();
+    assert_eq!(row["status"], "not-met");
+}

@@ -489,3 +489,121 @@ proptest! {
         prop_assert!(!before.passed || after.passed);
     }
 }
+
+/// regulation.md §10.2: rows 1.2 and 1.4 from counts (R18, R19), in both editions.
+fn with_counts(
+    edition: &str,
+    row: &str,
+    counts: &[(&str, f64)],
+    flag: Option<bool>,
+) -> (CriterionStatus, String, bool) {
+    let editions = Editions::built_in();
+    let e = editions.get(edition).unwrap();
+    let mut facts: BTreeMap<String, Value> = counts
+        .iter()
+        .map(|(k, v)| (k.to_string(), Value::Number(*v)))
+        .collect();
+    if let Some(b) = flag {
+        let fact = &e.criterion(row).unwrap().fact;
+        facts.insert(fact.clone(), Value::Flag(b));
+    }
+    let s = score(e, "information-system", &facts, &BTreeMap::new(), Lang::En).unwrap();
+    let c = s.criteria.iter().find(|c| c.id == row).unwrap();
+    (c.status, c.basis.clone(), c.inconsistent)
+}
+
+#[test]
+fn row_1_2_from_counts() {
+    let all = [
+        ("subordinate_orgs_total", 5.0),
+        ("subordinate_orgs_covered", 5.0),
+        ("territorial_units_total", 17.0),
+        ("territorial_units_covered", 17.0),
+    ];
+    assert_eq!(
+        with_counts("order-29-2024", "1.2", &all, None).0,
+        CriterionStatus::Met
+    );
+    let one_short = [
+        ("subordinate_orgs_total", 5.0),
+        ("subordinate_orgs_covered", 5.0),
+        ("territorial_units_total", 17.0),
+        ("territorial_units_covered", 16.0),
+    ];
+    assert_eq!(
+        with_counts("order-29-2024", "1.2", &one_short, None).0,
+        CriterionStatus::NotMet
+    );
+    // R18: nothing exists to cover.
+    let none = [
+        ("subordinate_orgs_total", 0.0),
+        ("subordinate_orgs_covered", 0.0),
+        ("territorial_units_total", 0.0),
+        ("territorial_units_covered", 0.0),
+    ];
+    let (status, basis, _) = with_counts("order-29-2024", "1.2", &none, Some(true));
+    assert_eq!(status, CriterionStatus::NotMet);
+    assert!(basis.contains("no subdivisions exist"), "{basis}");
+    // Not all counts given: the boolean decides, as the contract says.
+    let partial = [("subordinate_orgs_total", 5.0)];
+    assert_eq!(
+        with_counts("order-29-2024", "1.2", &partial, Some(true)).0,
+        CriterionStatus::Met
+    );
+}
+
+#[test]
+fn row_1_4_from_counts_with_each_editions_threshold() {
+    let counts = |terr: f64| {
+        [
+            ("subordinate_orgs_total", 3.0),
+            ("subordinate_orgs_integrated", 3.0),
+            ("territorial_units_integrated", terr),
+        ]
+    };
+    for (edition, min) in [("order-29-2024", 20.0), ("order-84-2016", 16.0)] {
+        assert_eq!(
+            with_counts(edition, "1.4", &counts(min), None).0,
+            CriterionStatus::Met,
+            "{edition}"
+        );
+        assert_eq!(
+            with_counts(edition, "1.4", &counts(min - 1.0), None).0,
+            CriterionStatus::NotMet,
+            "{edition}"
+        );
+    }
+    // No subordinate organizations: that part holds.
+    let no_subs = [
+        ("subordinate_orgs_total", 0.0),
+        ("subordinate_orgs_integrated", 0.0),
+        ("territorial_units_integrated", 20.0),
+    ];
+    assert_eq!(
+        with_counts("order-29-2024", "1.4", &no_subs, None).0,
+        CriterionStatus::Met
+    );
+    // One subordinate organization not integrated: not met.
+    let one_sub_out = [
+        ("subordinate_orgs_total", 3.0),
+        ("subordinate_orgs_integrated", 2.0),
+        ("territorial_units_integrated", 25.0),
+    ];
+    assert_eq!(
+        with_counts("order-29-2024", "1.4", &one_sub_out, None).0,
+        CriterionStatus::NotMet
+    );
+    // R19: only 17 subdivisions exist, all integrated: for a reviewer.
+    let fewer = [
+        ("subordinate_orgs_total", 3.0),
+        ("subordinate_orgs_integrated", 3.0),
+        ("territorial_units_integrated", 17.0),
+        ("territorial_units_total", 17.0),
+    ];
+    let (status, basis, _) = with_counts("order-29-2024", "1.4", &fewer, None);
+    assert_eq!(status, CriterionStatus::Unknown);
+    assert!(basis.contains("R19"), "{basis}");
+    // Counts win over a disagreeing boolean, which is flagged.
+    let (status, _, inconsistent) = with_counts("order-29-2024", "1.4", &counts(19.0), Some(true));
+    assert_eq!((status, inconsistent), (CriterionStatus::NotMet, true));
+}
