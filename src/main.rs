@@ -64,15 +64,7 @@ impl From<dossier::error::Error> for Failure {
 fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, Failure> {
     match command {
         Command::Check(args) => {
-            let request = dossier::CheckRequest {
-                paths: args.paths,
-                today: args.judge.today.unwrap_or_else(today),
-                lang,
-                edition: args.judge.edition,
-                rules: args.judge.rules,
-                what_if: Default::default(),
-                config: args.judge.config,
-            };
+            let request = check_request(args.paths, args.judge, lang, Default::default());
             let report = dossier::check(&request)?;
             print_errors(&report);
             let text = match args.format {
@@ -95,15 +87,7 @@ fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, 
                 facts: args.fact,
                 criteria: args.set,
             };
-            let request = dossier::CheckRequest {
-                paths: args.paths,
-                today: args.judge.today.unwrap_or_else(today),
-                lang,
-                edition: args.judge.edition,
-                rules: args.judge.rules,
-                what_if: what_if.clone(),
-                config: args.judge.config,
-            };
+            let request = check_request(args.paths, args.judge, lang, what_if.clone());
             let report = dossier::score(&request)?;
             print_errors(&report);
             let text = match (args.format, single) {
@@ -158,15 +142,7 @@ fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, 
             Ok(0)
         }
         Command::Timeline(args) => {
-            let request = dossier::CheckRequest {
-                paths: args.paths,
-                today: args.judge.today.unwrap_or_else(today),
-                lang,
-                edition: args.judge.edition,
-                rules: args.judge.rules,
-                what_if: Default::default(),
-                config: args.judge.config,
-            };
+            let request = check_request(args.paths, args.judge, lang, Default::default());
             let (report, steps) = dossier::timeline(&request)?;
             print_errors(&report);
             let views: Vec<dossier::report::timeline::DossierSteps> = steps
@@ -248,16 +224,8 @@ fn render(args: cli::RenderArgs, doc_lang: Lang) -> Result<u8, Failure> {
         )));
     }
     let request = dossier::RenderRequest {
-        check: dossier::CheckRequest {
-            paths: args.paths,
-            today: args.judge.today.unwrap_or_else(today),
-            // Findings quoted in a draft are in the draft's language.
-            lang: doc_lang,
-            edition: args.judge.edition,
-            rules: args.judge.rules,
-            what_if: Default::default(),
-            config: args.judge.config,
-        },
+        // Findings quoted in a draft are in the draft's language.
+        check: check_request(args.paths, args.judge, doc_lang, Default::default()),
         document: match args.document {
             cli::DocumentArg::Application => Document::Application,
             cli::DocumentArg::Decision => Document::Decision,
@@ -322,6 +290,24 @@ fn render(args: cli::RenderArgs, doc_lang: Lang) -> Result<u8, Failure> {
         eprintln!("{} file(s) written", written.len());
     }
     Ok(if failed { 2 } else { 0 })
+}
+
+/// The library's request from the paths and the flags every judging command shares.
+fn check_request(
+    paths: Vec<std::path::PathBuf>,
+    judge: cli::JudgeArgs,
+    lang: Lang,
+    what_if: dossier::judge::WhatIf,
+) -> dossier::CheckRequest {
+    dossier::CheckRequest {
+        paths,
+        today: judge.today.unwrap_or_else(today),
+        lang,
+        edition: judge.edition,
+        rules: judge.rules,
+        what_if,
+        config: judge.config,
+    }
 }
 
 /// Located errors of invalid dossiers and unusable paths go to stderr.

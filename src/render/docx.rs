@@ -102,13 +102,7 @@ pub fn write(doc: &Doc) -> Result<Vec<u8>> {
         d = d.add_paragraph(
             Paragraph::new().add_run(Run::new().add_text("_".repeat(20)).size(SMALL)),
         );
-        for (marker, text) in &doc.footnotes {
-            let mut spans = vec![Span {
-                text: format!("{marker} "),
-                bold: false,
-                italic: false,
-            }];
-            spans.extend(text.iter().cloned());
+        for spans in doc.footnote_paragraphs() {
             d = d.add_paragraph(runs(Paragraph::new(), &spans, false, Some(SMALL), false));
         }
     }

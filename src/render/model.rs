@@ -58,6 +58,24 @@ pub struct Doc {
     pub footnotes: Vec<(String, Vec<Span>)>,
 }
 
+impl Doc {
+    /// Each footnote as one paragraph: its marker, a space, its text.
+    pub fn footnote_paragraphs(&self) -> Vec<Vec<Span>> {
+        self.footnotes
+            .iter()
+            .map(|(marker, text)| {
+                let mut spans = vec![Span {
+                    text: format!("{marker} "),
+                    bold: false,
+                    italic: false,
+                }];
+                spans.extend(text.iter().cloned());
+                spans
+            })
+            .collect()
+    }
+}
+
 impl Block {
     /// The block's text without formatting, for tests and plain views.
     pub fn plain(&self) -> String {

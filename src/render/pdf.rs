@@ -119,13 +119,7 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
             y: SMALL_PT,
         }];
         let mut y = SMALL_PT * 1.6;
-        for (marker, text) in &doc.footnotes {
-            let mut spans = vec![Span {
-                text: format!("{marker} "),
-                bold: false,
-                italic: false,
-            }];
-            spans.extend(text.iter().cloned());
+        for spans in doc.footnote_paragraphs() {
             let (mut its, h) = paragraph(&spans, width, SMALL_PT, Align::Left, y);
             items.append(&mut its);
             y += h;

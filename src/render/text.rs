@@ -20,13 +20,7 @@ pub fn write(doc: &Doc) -> String {
     }
     if !doc.footnotes.is_empty() {
         let mut notes = vec![String::new(), "_".repeat(20)];
-        for (marker, text) in &doc.footnotes {
-            let mut spans = vec![Span {
-                text: format!("{marker} "),
-                bold: false,
-                italic: false,
-            }];
-            spans.extend(text.iter().cloned());
+        for spans in doc.footnote_paragraphs() {
             notes.extend(lines(&spans, COLUMNS, Align::Left));
         }
         forced.push(false);
