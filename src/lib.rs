@@ -6,6 +6,8 @@
 
 /// The tool's own words in every report language: `tr!(lang, en: "…", ru: "…", kk: "…")`,
 /// each a format string that may name variables in scope.
+#[macro_export]
+#[doc(hidden)]
 macro_rules! tr {
     ($lang:expr, en: $en:literal, ru: $ru:literal, kk: $kk:literal $(,)?) => {
         match $lang {

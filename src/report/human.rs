@@ -32,6 +32,10 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
             .diagnostics
             .iter()
             .filter(|x| {
+                // Unstated facts are folded into one line below.
+                if x.code == "criterion.fact-missing" {
+                    return false;
+                }
                 if x.code == "edition.amended-units" {
                     if !once.iter().any(|o| o.message == x.message) {
                         once.push(x);
@@ -42,7 +46,18 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
                 }
             })
             .collect();
-        if shown.is_empty() {
+        let unstated: Vec<String> = d
+            .score
+            .iter()
+            .flat_map(|s| s.criteria.iter())
+            .filter(|c| {
+                c.status == crate::score::CriterionStatus::Unknown
+                    && c.value.is_none()
+                    && !c.overridden
+            })
+            .map(|c| format!("{} ({})", c.fact, c.id))
+            .collect();
+        if shown.is_empty() && unstated.is_empty() {
             continue;
         }
         let _ = write!(out, "\n{}", paint(opts.color, Style::new().bold(), &d.path));
@@ -60,6 +75,18 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
                 severity_label(lang, x.severity, opts.color),
                 x.message,
                 place
+            );
+        }
+        if !unstated.is_empty() {
+            let list = unstated.join(", ");
+            let line = crate::tr!(lang,
+                en: "facts not stated, their rows score 0 until they are: {list}",
+                ru: "не указаны факты, их строки дают 0, пока они не указаны: {list}",
+                kk: "фактілер көрсетілмеген, олар көрсетілгенше жолдары 0 береді: {list}");
+            let _ = writeln!(
+                out,
+                "  {} {line}",
+                severity_label(lang, Severity::Info, opts.color)
             );
         }
     }
