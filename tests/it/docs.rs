@@ -75,3 +75,22 @@ fn every_code_the_sources_emit_is_listed() {
         }
     }
 }
+
+#[test]
+fn the_readme_quotes_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let out = crate::support::dossier()
+        .args(["check", "--today", crate::support::TODAY, "sample-dossiers"])
+        .output()
+        .unwrap();
+    let actual = String::from_utf8(out.stdout).unwrap();
+    // The first two quoted blocks are `dossier check sample-dossiers` output.
+    let blocks: Vec<&str> = readme.split("```text\n").skip(1).take(2).map(|b| b.split("```").next().unwrap()).collect();
+    assert_eq!(blocks.len(), 2);
+    for line in blocks.iter().flat_map(|b| b.lines()) {
+        if line.trim().is_empty() || line.trim() == "…" {
+            continue;
+        }
+        assert!(actual.contains(line), "README line not in the output:\n{line}\n--- output ---\n{actual}");
+    }
+}
