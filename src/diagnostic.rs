@@ -90,6 +90,7 @@ pub const CODES: &[&str] = &[
     "criterion.unknown-row",
     "criterion.not-applicable",
     "criterion.basis-missing",
+    "document.attestat-not-protocol",
     "document.missing",
     "document.placeholder",
     "document.outside",

@@ -222,6 +222,26 @@ fn check_one(
         }
         None => {}
     }
+    // R9: an attestat given where test protocols are asked for (the protocol's requirement is
+    // the one with a term that is not the 2016 attestat itself).
+    if req.expires && !req.id.contains("attestation") {
+        let looks_like_attestat = entry
+            .files
+            .iter()
+            .map(|f| f.to_lowercase())
+            .chain(entry.note.iter().map(|n| n.to_lowercase()))
+            .any(|t| t.contains("attestat") || t.contains("аттестат"));
+        if looks_like_attestat {
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "document.attestat-not-protocol",
+                    msg::attestat_not_protocol(lang, title),
+                )
+                .at(at.file, at.line(&entry_path)),
+            );
+        }
+    }
     if result.status == DocStatus::Present && req.filed == Filed::Portal {
         // R7: the dossier's copy stands in for the portal, and the report says so.
         let proxy = msg::portal_proxy(lang);

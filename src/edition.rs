@@ -233,6 +233,9 @@ pub struct Criterion {
     pub threshold: Threshold,
     /// Optional integer facts that decide the row when all are given (regulation.md §10.2).
     pub counts: Option<Counts>,
+    /// What the dossier should state under `evidence:` for a met row (R21, R22); a warning
+    /// names it when missing.
+    pub evidence: Option<Text>,
     pub wording: Text,
 }
 

@@ -129,6 +129,8 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
         );
         let _ = writeln!(y, "  # {}: {example}", f.name);
     }
+    y.push_str("\n# evidence:   # kk: «тұрақты», «белсенді» сөздерін растау | ru: подтверждение «регулярности» и «активности» | en: what supports rows 1.3, 1.4 (regular use) and 3.1 (active users)\n");
+    y.push_str("#   \"3.1\": \"...\"\n");
     y.push_str("\n# criteria:   # kk: тексерушінің шешімі (негізімен) | ru: решение проверяющего с основанием | en: a reviewer's override, with its basis\n");
     y.push_str("#   \"2.4\": {met: true, basis: \"...\"}\n\n");
     y.push_str("review:   # kk: қарау барысы | ru: ход рассмотрения | en: the review's progress\n");

@@ -174,7 +174,14 @@ pub fn judge(
         &mut diagnostics,
     );
 
-    let baseline = score::score(edition, &file.kind, &facts, &file.criteria, ctx.lang);
+    let baseline = score::score_with_evidence(
+        edition,
+        &file.kind,
+        &facts,
+        &file.criteria,
+        &file.evidence,
+        ctx.lang,
+    );
     let mut overrides = file.criteria.clone();
     apply_what_if(
         &ctx.what_if,
@@ -188,10 +195,38 @@ pub fn judge(
         baseline.clone()
     } else {
         report.baseline = baseline;
-        score::score(edition, &file.kind, &facts, &overrides, ctx.lang)
+        score::score_with_evidence(
+            edition,
+            &file.kind,
+            &facts,
+            &overrides,
+            &file.evidence,
+            ctx.lang,
+        )
     };
     if let Some(score) = &score {
         score_diagnostics(edition, score, &at, ctx.lang, &mut diagnostics);
+        // R21, R22: a row met from facts whose key term the Rules leave undefined.
+        for c in score
+            .criteria
+            .iter()
+            .filter(|c| c.status == CriterionStatus::Met && !c.overridden)
+        {
+            if let Some(hint) = edition
+                .criterion(&c.id)
+                .and_then(|row| row.evidence.as_ref())
+                && !file.evidence.contains_key(&c.id)
+            {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "criterion.basis-missing",
+                        msg::evidence_missing(ctx.lang, &c.id, hint.get(ctx.lang)),
+                    )
+                    .at(at.file, at.line(&path(&["facts", &c.fact]))),
+                );
+            }
+        }
     }
     let architecture = file.review.architecture;
     let grounds = outcome::grounds(edition, &documents, score.as_ref(), architecture);

@@ -287,3 +287,21 @@ pub fn part_above_total(lang: Lang, part: &str, total: &str) -> String {
         ru: "`{part}` не может превышать `{total}`",
         kk: "`{part}` мәні `{total}` мәнінен аспауы керек")
 }
+
+pub fn evidence(lang: Lang, text: &str) -> String {
+    tr!(lang, en: "evidence: {text}", ru: "подтверждение: {text}", kk: "растау: {text}")
+}
+
+pub fn evidence_missing(lang: Lang, id: &str, hint: &str) -> String {
+    tr!(lang,
+        en: "criterion {id} is met from the facts, but `evidence.\"{id}\"` is not given: {hint}",
+        ru: "критерий {id} выполнен по фактам, но `evidence.\"{id}\"` не указано: {hint}",
+        kk: "{id} өлшемшарты фактілер бойынша орындалды, бірақ `evidence.\"{id}\"` көрсетілмеген: {hint}")
+}
+
+pub fn attestat_not_protocol(lang: Lang, title: &str) -> String {
+    tr!(lang,
+        en: "{title}: the file looks like an attestat; clause 5(1) asks for test protocols, and an attestat does not stand for them by itself — a reviewer decides (R9)",
+        ru: "{title}: файл похож на аттестат; пункт 5(1) требует протоколы испытаний, и аттестат сам по себе их не заменяет — решает проверяющий (R9)",
+        kk: "{title}: файл аттестатқа ұқсайды; 5(1)-тармақ сынақ хаттамаларын талап етеді, аттестат оларды өздігінен алмастырмайды — тексеруші шешеді (R9)")
+}

@@ -79,6 +79,18 @@ pub fn score(
     overrides: &BTreeMap<String, CriterionOverride>,
     lang: Lang,
 ) -> Option<Score> {
+    score_with_evidence(edition, kind, facts, overrides, &BTreeMap::new(), lang)
+}
+
+/// As `score`, with the dossier's `evidence:` added to the basis of the rows it supports.
+pub fn score_with_evidence(
+    edition: &Edition,
+    kind: &str,
+    facts: &BTreeMap<String, Value>,
+    overrides: &BTreeMap<String, CriterionOverride>,
+    evidence: &BTreeMap<String, String>,
+    lang: Lang,
+) -> Option<Score> {
     if !edition.scores(kind) {
         return None;
     }
@@ -86,7 +98,16 @@ pub fn score(
     let criteria: Vec<CriterionResult> = edition
         .criteria
         .iter()
-        .map(|c| row(edition, c, kind, kind_name, facts, overrides, lang))
+        .map(|c| {
+            let mut r = row(edition, c, kind, kind_name, facts, overrides, lang);
+            if let Some(e) = evidence.get(&c.id)
+                && r.status != CriterionStatus::NotApplicable
+                && !r.overridden
+            {
+                r.basis = format!("{}; {}", r.basis, msg::evidence(lang, e));
+            }
+            r
+        })
         .collect();
     Some(total(edition, criteria))
 }

@@ -36,6 +36,9 @@ pub struct DossierFile {
     pub facts: BTreeMap<String, FactValue>,
     #[serde(default, deserialize_with = "null_is_empty")]
     pub criteria: BTreeMap<String, CriterionOverride>,
+    /// What supports a computed criterion: a definition, a period, the proof (R21, R22).
+    #[serde(default, deserialize_with = "null_is_empty")]
+    pub evidence: BTreeMap<String, String>,
     #[serde(default, deserialize_with = "null_is_empty")]
     pub review: Review,
     #[serde(default, deserialize_with = "null_is_empty")]

@@ -224,6 +224,16 @@ pub fn validate(
         }
     }
 
+    for id in file.evidence.keys() {
+        if edition.criterion(id).is_none() {
+            errors.push(at.key_error(
+                "criterion.unknown-row",
+                &path(&["evidence", id]),
+                format!("edition {} has no criterion row `{id}`", edition.id()),
+            ));
+        }
+    }
+
     for (id, over) in &file.criteria {
         let at_row = path(&["criteria", id]);
         match edition.criterion(id) {

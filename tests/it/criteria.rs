@@ -607,3 +607,25 @@ fn row_1_4_from_counts_with_each_editions_threshold() {
     let (status, _, inconsistent) = with_counts("order-29-2024", "1.4", &counts(19.0), Some(true));
     assert_eq!((status, inconsistent), (CriterionStatus::NotMet, true));
 }
+
+#[test]
+fn evidence_joins_the_basis_of_the_row_it_supports() {
+    let editions = Editions::built_in();
+    let e = editions.default_edition();
+    let facts = BTreeMap::from([("active_registered_users".to_string(), Value::Number(4200.0))]);
+    let evidence = BTreeMap::from([("3.1".to_string(), "logged in within 12 months".to_string())]);
+    let s = dossier::score::score_with_evidence(
+        e,
+        "information-system",
+        &facts,
+        &BTreeMap::new(),
+        &evidence,
+        Lang::En,
+    )
+    .unwrap();
+    let row = s.criteria.iter().find(|c| c.id == "3.1").unwrap();
+    assert_eq!(
+        row.basis,
+        "active registered users: 4200 (> 1000); evidence: logged in within 12 months"
+    );
+}

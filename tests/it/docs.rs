@@ -85,12 +85,20 @@ fn the_readme_quotes_real_output() {
         .unwrap();
     let actual = String::from_utf8(out.stdout).unwrap();
     // The first two quoted blocks are `dossier check sample-dossiers` output.
-    let blocks: Vec<&str> = readme.split("```text\n").skip(1).take(2).map(|b| b.split("```").next().unwrap()).collect();
+    let blocks: Vec<&str> = readme
+        .split("```text\n")
+        .skip(1)
+        .take(2)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
     assert_eq!(blocks.len(), 2);
     for line in blocks.iter().flat_map(|b| b.lines()) {
         if line.trim().is_empty() || line.trim() == "…" {
             continue;
         }
-        assert!(actual.contains(line), "README line not in the output:\n{line}\n--- output ---\n{actual}");
+        assert!(
+            actual.contains(line),
+            "README line not in the output:\n{line}\n--- output ---\n{actual}"
+        );
     }
 }

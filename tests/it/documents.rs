@@ -377,3 +377,32 @@ fn an_ole_file_that_is_no_word_or_excel_is_invalid() {
     f.file("docs/tz.pdf", &ole_with_stream("SummaryInformation"));
     assert_eq!(f.document("technical-documentation")["status"], "invalid");
 }
+
+#[test]
+fn a_row_met_without_its_evidence_draws_a_warning() {
+    let f = Fixture::information_system();
+    let (_, d) = f.check_json();
+    let w = diagnostics(&d, "criterion.basis-missing");
+    assert_eq!(w.len(), 1, "3.1 is met from facts: {d}");
+    assert!(w[0]["message"].as_str().unwrap().contains("R22"));
+    let mut g = Fixture::information_system();
+    g.edit(
+        "review:",
+        "evidence:\n  \"3.1\": \"signed in within 12 months\"\nreview:",
+    );
+    assert!(diagnostics(&g.check_json().1, "criterion.basis-missing").is_empty());
+}
+
+#[test]
+fn an_attestat_given_as_the_test_protocol_draws_a_warning() {
+    let mut f = Fixture::information_system();
+    f.file("docs/attestat-2023.pdf", &pdf("attestat", 1));
+    f.edit(
+        "security-test-protocol: docs/protocol.pdf",
+        "security-test-protocol: docs/attestat-2023.pdf",
+    );
+    assert_eq!(
+        diagnostics(&f.check_json().1, "document.attestat-not-protocol").len(),
+        1
+    );
+}
