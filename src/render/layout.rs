@@ -126,14 +126,30 @@ fn append(line: &mut Line, piece: &Span) {
 }
 
 /// Splits a sequence of blocks of given heights into pages of `page_height`, keeping each
-/// block whole where it fits on a page; `forced` marks blocks that must start a new page.
-pub fn paginate(heights: &[f32], forced: &[bool], page_height: f32) -> Vec<Vec<usize>> {
+/// block whole where it fits on a page; `forced` marks blocks that must start a new page, and
+/// `keep` blocks (headings) that must stay on the page of the block after them.
+pub fn paginate(
+    heights: &[f32],
+    forced: &[bool],
+    keep: &[bool],
+    page_height: f32,
+) -> Vec<Vec<usize>> {
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     let mut used = 0.0;
     for (i, &h) in heights.iter().enumerate() {
         let current = pages.last_mut().expect("one page");
+        // A heading needs room for itself and the start of what follows it.
+        let next = if keep.get(i).copied().unwrap_or(false) {
+            heights
+                .get(i + 1)
+                .copied()
+                .unwrap_or(0.0)
+                .min(page_height / 4.0)
+        } else {
+            0.0
+        };
         if (forced.get(i).copied().unwrap_or(false) && !current.is_empty())
-            || (used + h > page_height && !current.is_empty())
+            || (used + h + next > page_height && !current.is_empty())
         {
             pages.push(Vec::new());
             used = 0.0;
@@ -208,7 +224,15 @@ mod tests {
 
     #[test]
     fn paginates_keeping_blocks_whole() {
-        let pages = paginate(&[30.0, 30.0, 30.0, 5.0], &[false, false, false, true], 70.0);
+        let pages = paginate(
+            &[30.0, 30.0, 30.0, 5.0],
+            &[false, false, false, true],
+            &[],
+            70.0,
+        );
         assert_eq!(pages, vec![vec![0, 1], vec![2], vec![3]]);
+        // A heading (block 1) that would end a page moves to the next with its table.
+        let pages = paginate(&[50.0, 10.0, 30.0], &[], &[false, true, false], 70.0);
+        assert_eq!(pages, vec![vec![0], vec![1, 2]]);
     }
 }

@@ -105,13 +105,26 @@ struct Placed {
     items: Vec<Item>,
     height: f32,
     page_break: bool,
+    /// Stays on the page of the unit after it (a heading, a table's header row).
+    keep_with_next: bool,
+}
+
+impl Placed {
+    fn new(items: Vec<Item>, height: f32) -> Placed {
+        Placed {
+            items,
+            height,
+            page_break: false,
+            keep_with_next: false,
+        }
+    }
 }
 
 /// `date` is the document's own date: PDF/A needs one, and it keeps the bytes reproducible.
 pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Result<Vec<u8>> {
     use chrono::Datelike;
     let width = PAGE_W - LEFT - RIGHT;
-    let mut placed: Vec<Placed> = doc.blocks.iter().map(|b| place(b, width)).collect();
+    let mut placed: Vec<Placed> = doc.blocks.iter().flat_map(|b| place(b, width)).collect();
     if !doc.footnotes.is_empty() {
         let mut items = vec![Item::Line {
             x1: 0.0,
@@ -124,15 +137,12 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
             items.append(&mut its);
             y += h;
         }
-        placed.push(Placed {
-            items,
-            height: y,
-            page_break: false,
-        });
+        placed.push(Placed::new(items, y));
     }
     let heights: Vec<f32> = placed.iter().map(|p| p.height).collect();
     let forced: Vec<bool> = placed.iter().map(|p| p.page_break).collect();
-    let pages = layout::paginate(&heights, &forced, PAGE_H - TOP - BOTTOM);
+    let keep: Vec<bool> = placed.iter().map(|p| p.keep_with_next).collect();
+    let pages = layout::paginate(&heights, &forced, &keep, PAGE_H - TOP - BOTTOM);
 
     let regular =
         Font::new(REGULAR.to_vec().into(), 0).ok_or_else(|| render_error("the embedded font"))?;
@@ -250,7 +260,8 @@ fn push_line(items: &mut Vec<Item>, line: &Line, x: f32, baseline: f32, size: f3
     }
 }
 
-fn place(block: &Block, width: f32) -> Placed {
+/// Lays out one block as the units pagination moves: one, or one per table row.
+fn place(block: &Block, width: f32) -> Vec<Placed> {
     let gap = BODY_PT * 0.5;
     match block {
         Block::Heading { level, text } => {
@@ -273,11 +284,10 @@ fn place(block: &Block, width: f32) -> Placed {
                 Align::Left
             };
             let (items, h) = paragraph(&spans, width, size, align, gap);
-            Placed {
-                items,
-                height: h + gap * 2.0,
-                page_break: false,
-            }
+            vec![Placed {
+                keep_with_next: true,
+                ..Placed::new(items, h + gap * 2.0)
+            }]
         }
         Block::Paragraph { text, align } => {
             let caption = !text.is_empty() && text.iter().all(|s| s.italic);
@@ -292,26 +302,20 @@ fn place(block: &Block, width: f32) -> Placed {
                     *ix += x;
                 }
             }
-            Placed {
-                items,
-                height: h + gap,
-                page_break: false,
-            }
+            vec![Placed::new(items, h + gap)]
         }
-        Block::Rule => Placed {
-            items: vec![Item::Line {
+        Block::Rule => vec![Placed::new(
+            vec![Item::Line {
                 x1: 0.0,
                 x2: width,
                 y: BODY_PT * 1.6,
             }],
-            height: BODY_PT * 2.0,
-            page_break: false,
-        },
-        Block::PageBreak => Placed {
-            items: Vec::new(),
-            height: 0.0,
+            BODY_PT * 2.0,
+        )],
+        Block::PageBreak => vec![Placed {
             page_break: true,
-        },
+            ..Placed::new(Vec::new(), 0.0)
+        }],
         Block::List { ordered, items } => {
             let mut out = Vec::new();
             let mut y = 0.0;
@@ -348,17 +352,15 @@ fn place(block: &Block, width: f32) -> Placed {
                 }));
                 y += h;
             }
-            Placed {
-                items: out,
-                height: y + gap,
-                page_break: false,
-            }
+            vec![Placed::new(out, y + gap)]
         }
         Block::Table { header, rows } => table(header, rows, width),
     }
 }
 
-fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Placed {
+/// A table as one unit per row, so a long table continues on the next page; the header row
+/// stays with the first body row.
+fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Placed> {
     let size = BODY_PT - 2.0;
     let pad = 3.0;
     let columns = header
@@ -401,13 +403,14 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Placed {
             })
             .collect()
     };
-    let mut items = Vec::new();
-    let mut y = 0.0;
+    let mut placed = Vec::new();
     let all_rows: Vec<(&[Vec<Span>], bool)> = std::iter::once((header, true))
         .filter(|(h, _)| !h.is_empty())
         .chain(rows.iter().map(|r| (r.as_slice(), false)))
         .collect();
     for (row, is_header) in all_rows {
+        let mut items = Vec::new();
+        let y = 0.0;
         let mut x = 0.0;
         let mut row_h: f32 = size * LEADING;
         let mut cells = Vec::new();
@@ -446,18 +449,24 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Placed {
                 other => other,
             }));
         }
-        // Cell borders: the top of the row and the verticals.
-        items.push(Item::Line { x1: 0.0, x2: x, y });
-        y += row_h;
+        // Rules above and below each row, so a row that starts a page is closed too.
+        items.push(Item::Line {
+            x1: 0.0,
+            x2: x,
+            y: 0.0,
+        });
+        items.push(Item::Line {
+            x1: 0.0,
+            x2: x,
+            y: row_h,
+        });
+        placed.push(Placed {
+            keep_with_next: is_header,
+            ..Placed::new(items, row_h)
+        });
     }
-    items.push(Item::Line {
-        x1: 0.0,
-        x2: widths.iter().sum(),
-        y,
-    });
-    Placed {
-        items,
-        height: y + BODY_PT * 0.6,
-        page_break: false,
+    if let Some(last) = placed.last_mut() {
+        last.height += BODY_PT * 0.6;
     }
+    placed
 }

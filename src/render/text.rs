@@ -14,8 +14,10 @@ pub fn write(doc: &Doc) -> String {
     // Each block becomes lines; blocks are then laid out on pages.
     let mut blocks: Vec<Vec<String>> = Vec::new();
     let mut forced = Vec::new();
+    let mut keep = Vec::new();
     for block in &doc.blocks {
         forced.push(matches!(block, Block::PageBreak));
+        keep.push(matches!(block, Block::Heading { .. }));
         blocks.push(block_lines(block));
     }
     if !doc.footnotes.is_empty() {
@@ -24,10 +26,11 @@ pub fn write(doc: &Doc) -> String {
             notes.extend(lines(&spans, COLUMNS, Align::Left));
         }
         forced.push(false);
+        keep.push(false);
         blocks.push(notes);
     }
     let heights: Vec<f32> = blocks.iter().map(|b| b.len() as f32).collect();
-    let pages = layout::paginate(&heights, &forced, LINES_PER_PAGE as f32);
+    let pages = layout::paginate(&heights, &forced, &keep, LINES_PER_PAGE as f32);
     let mut out = String::new();
     for (n, page) in pages.iter().enumerate() {
         if n > 0 {
