@@ -341,19 +341,6 @@ fn a_tree_with_one_invalid_dossier_reports_the_others_then_exits_2() {
     assert_eq!(v["dossiers"][1]["diagnostics"][0]["code"], "yaml.syntax");
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
 #[test]
 fn a_path_that_does_not_exist_exits_2_with_a_message() {
     dossier()

@@ -322,3 +322,16 @@ pub fn line_of(yaml: &str, needle: &str) -> usize {
         .expect("needle in yaml")
         + 1
 }
+
+/// Copies a folder tree, as a user copying a dossier would.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
