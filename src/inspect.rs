@@ -33,23 +33,6 @@ pub enum DocType {
     Tiff,
 }
 
-impl DocType {
-    pub fn name(self) -> &'static str {
-        match self {
-            DocType::Pdf => "PDF",
-            DocType::LegacyOffice => "DOC/XLS",
-            DocType::Docx => "DOCX",
-            DocType::Xlsx => "XLSX",
-            DocType::Odt => "ODT",
-            DocType::Ods => "ODS",
-            DocType::Rtf => "RTF",
-            DocType::Png => "PNG",
-            DocType::Jpeg => "JPEG",
-            DocType::Tiff => "TIFF",
-        }
-    }
-}
-
 /// What one file named in `documents` turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {

@@ -389,12 +389,7 @@ fn score_diagnostics(
             .at(at.file, at.line(&path(&["facts", &c.fact]))),
         );
     }
-    // Unknown because a fact is not stated (not the R19 "for a reviewer" case).
-    for c in score
-        .criteria
-        .iter()
-        .filter(|c| c.status == CriterionStatus::Unknown && c.value.is_none())
-    {
+    for c in score.criteria.iter().filter(|c| c.unstated()) {
         out.push(
             Diagnostic::new(
                 Severity::Info,

@@ -258,8 +258,9 @@ pub fn render(req: &RenderRequest) -> Result<(Vec<Rendered>, Vec<String>)> {
     Ok((rendered, report.path_errors))
 }
 
-/// A dossier's statutory steps, with each step's title in the report language.
-pub type DossierTimeline = (judge::DossierReport, Vec<timeline::Step>, Vec<String>);
+/// A dossier's statutory steps (by its index in the report), with each step's title in the
+/// report language.
+pub type DossierTimeline = (usize, Vec<timeline::Step>, Vec<String>);
 
 /// `dossier timeline`: judges the dossiers, then computes each one's steps on its calendar
 /// (the built-in one with the overrides of its dossier.toml).
@@ -267,7 +268,7 @@ pub fn timeline(req: &CheckRequest) -> Result<(CheckReport, Vec<DossierTimeline>
     let report = check(req)?;
     let base = calendar::Calendar::built_in();
     let mut out = Vec::new();
-    for d in &report.dossiers {
+    for (i, d) in report.dossiers.iter().enumerate() {
         let Some(edition) = d.edition.as_deref().and_then(|id| report.editions.get(id)) else {
             continue;
         };
@@ -283,7 +284,7 @@ pub fn timeline(req: &CheckRequest) -> Result<(CheckReport, Vec<DossierTimeline>
                         .map_or(s.id.clone(), |x| x.title.get(req.lang).to_string())
                 })
                 .collect();
-            out.push((d.clone(), steps, titles));
+            out.push((i, steps, titles));
         }
     }
     Ok((report, out))

@@ -147,14 +147,15 @@ fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, 
             print_errors(&report);
             let views: Vec<dossier::report::timeline::DossierSteps> = steps
                 .iter()
-                .map(
-                    |(d, steps, titles)| dossier::report::timeline::DossierSteps {
+                .map(|(i, steps, titles)| {
+                    let d = &report.dossiers[*i];
+                    dossier::report::timeline::DossierSteps {
                         path: &d.path,
                         object: d.object_name.as_deref(),
                         steps,
                         titles: titles.clone(),
-                    },
-                )
+                    }
+                })
                 .collect();
             let text = match args.format {
                 Format::Json => dossier::report::timeline::json(&views),

@@ -32,6 +32,16 @@ pub struct CriterionResult {
     pub overridden: bool,
     /// The row's boolean fact disagrees with the counts that decided it (§10.2).
     pub inconsistent: bool,
+    /// Counts decided the row (§10.2), not its own fact.
+    pub counted: bool,
+}
+
+impl CriterionResult {
+    /// The row is unknown because the dossier does not state its fact (not the R19 case, where
+    /// the counts are stated and a reviewer decides).
+    pub fn unstated(&self) -> bool {
+        self.status == CriterionStatus::Unknown && !self.counted
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -132,6 +142,7 @@ fn row(
         value,
         overridden: false,
         inconsistent: false,
+        counted: false,
     };
     // R4: a row naming the other kind only does not apply, and does not count toward max.
     if !c.applies_to.iter().any(|k| k == kind) {
@@ -159,6 +170,7 @@ fn row(
         r.status = status;
         r.points = u32::from(status == CriterionStatus::Met);
         r.basis = basis;
+        r.counted = true;
         r.inconsistent = matches!(value, Some(Value::Flag(b)) if status != CriterionStatus::Unknown && b != (status == CriterionStatus::Met));
         return r;
     }

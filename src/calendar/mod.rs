@@ -154,11 +154,6 @@ impl Calendar {
         self
     }
 
-    /// Whether the data knows the religious holidays of `year` (Kurban Ait).
-    pub fn knows_year(&self, year: i32) -> bool {
-        self.kurban_ait.contains_key(&year)
-    }
-
     fn is_weekend(&self, d: NaiveDate) -> bool {
         self.weekend.contains(&d.weekday())
     }

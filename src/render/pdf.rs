@@ -410,7 +410,6 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Place
         .collect();
     for (row, is_header) in all_rows {
         let mut items = Vec::new();
-        let y = 0.0;
         let mut x = 0.0;
         let mut row_h: f32 = size * LEADING;
         let mut cells = Vec::new();
@@ -426,7 +425,7 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Place
                         .collect()
                 })
                 .unwrap_or_default();
-            let (its, h) = paragraph(&spans, w - 2.0 * pad, size, Align::Left, y + pad);
+            let (its, h) = paragraph(&spans, w - 2.0 * pad, size, Align::Left, pad);
             row_h = row_h.max(h + 2.0 * pad);
             cells.push((x, its));
             x += w;

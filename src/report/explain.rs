@@ -129,7 +129,7 @@ fn explain(report: &CheckReport, d: &DossierReport, opts: &Options) -> String {
     let unknown: Vec<String> = score
         .criteria
         .iter()
-        .filter(|c| c.status == CriterionStatus::Unknown)
+        .filter(|c| c.unstated())
         .map(|c| format!("{} ({})", c.fact, c.id))
         .collect();
     if !unknown.is_empty() {

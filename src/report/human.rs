@@ -50,11 +50,7 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
             .score
             .iter()
             .flat_map(|s| s.criteria.iter())
-            .filter(|c| {
-                c.status == crate::score::CriterionStatus::Unknown
-                    && c.value.is_none()
-                    && !c.overridden
-            })
+            .filter(|c| c.unstated())
             .map(|c| format!("{} ({})", c.fact, c.id))
             .collect();
         if shown.is_empty() && unstated.is_empty() {

@@ -406,3 +406,36 @@ fn an_attestat_given_as_the_test_protocol_draws_a_warning() {
         1
     );
 }
+
+#[test]
+fn a_row_left_to_the_reviewer_by_r19_is_not_reported_as_an_unstated_fact() {
+    let mut f = Fixture::information_system();
+    f.edit("facts:\n", "facts:\n  subordinate_orgs_total: 2\n  subordinate_orgs_integrated: 2\n  territorial_units_total: 17\n  territorial_units_integrated: 17\n");
+    let (_, d) = f.check_json();
+    let row = d["score"]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "1.4")
+        .unwrap()
+        .clone();
+    assert_eq!(row["status"], "unknown", "{row}");
+    let missing = diagnostics(&d, "criterion.fact-missing");
+    assert!(
+        missing
+            .iter()
+            .all(|m| !m["message"].as_str().unwrap().contains("1.4")),
+        "{missing:?}"
+    );
+    let out = dossier()
+        .args(["score", "--today", TODAY])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let still = text
+        .lines()
+        .find(|l| l.starts_with("Still to state"))
+        .unwrap_or("");
+    assert!(!still.contains("(1.4)"), "{still}");
+}
