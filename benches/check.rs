@@ -35,7 +35,6 @@ fn main() {
     let request = dossier::CheckRequest {
         paths: vec![tree.path().to_path_buf()],
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        lang: dossier::lang::Lang::En,
         edition: None,
         rules: vec![],
         what_if: Default::default(),
@@ -48,7 +47,7 @@ fn main() {
     for _ in 0..runs {
         let report = dossier::check(&request).expect("check runs");
         assert_eq!(report.dossiers.len(), count);
-        let json = dossier::report::json::render(&report);
+        let json = dossier::report::json::render(&report, dossier::lang::Lang::En);
         std::hint::black_box(json);
     }
     let per_run = start.elapsed() / runs;

@@ -9,7 +9,6 @@ fn main() {
     let request = dossier::CheckRequest {
         paths: vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-dossiers/esedo")],
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        lang: dossier::lang::Lang::Kk,
         edition: None,
         rules: vec![],
         what_if: Default::default(),
@@ -17,12 +16,10 @@ fn main() {
     };
     let report = dossier::check(&request).expect("check runs");
     let d = &report.dossiers[0];
-    let edition = report.editions.get(d.edition.as_deref().unwrap()).unwrap();
     let draw = || {
         render::render(
             Document::Application,
             d,
-            edition,
             dossier::lang::Lang::Kk,
             Format::Pdf,
             request.today,
@@ -52,7 +49,6 @@ fn main() {
                 render::render(
                     Document::Application,
                     d,
-                    edition,
                     dossier::lang::Lang::Kk,
                     format,
                     request.today,

@@ -53,7 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
         }
         'dossier;score' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'What if criterion ID were met (yes) or not (no); repeatable, e.g. --set 2.4=yes')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'What if criterion row ID were met (yes) or not (no); repeatable')
             [CompletionResult]::new('--fact', '--fact', [CompletionResultType]::ParameterName, 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200')
             [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]')
             [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says')
@@ -88,7 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;init' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What the object is')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What the object is: a kind of the edition (see `dossier rules show ID`)')
             [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'The edition of the Rules [default: the current one]')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')

@@ -369,7 +369,7 @@ _dossier() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "information-system hardware-software-complex internet-resource" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --edition)

@@ -48,7 +48,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
         }
         &'dossier;score'= {
             cand --format 'Output format'
-            cand --set 'What if criterion ID were met (yes) or not (no); repeatable, e.g. --set 2.4=yes'
+            cand --set 'What if criterion row ID were met (yes) or not (no); repeatable'
             cand --fact 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200'
             cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
             cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
@@ -81,7 +81,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --version 'Print version'
         }
         &'dossier;init'= {
-            cand --kind 'What the object is'
+            cand --kind 'What the object is: a kind of the edition (see `dossier rules show ID`)'
             cand --edition 'The edition of the Rules [default: the current one]'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'

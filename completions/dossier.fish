@@ -56,7 +56,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand check" -s h -l help -d '
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s V -l version -d 'Print version'
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
-complete -c dossier -n "__fish_dossier_using_subcommand score" -l set -d 'What if criterion ID were met (yes) or not (no); repeatable, e.g. --set 2.4=yes' -r
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l set -d 'What if criterion row ID were met (yes) or not (no); repeatable' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l fact -d 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
@@ -92,9 +92,7 @@ never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l force -d 'Replace files that exist'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -s V -l version -d 'Print version'
-complete -c dossier -n "__fish_dossier_using_subcommand init" -l kind -d 'What the object is' -r -f -a "information-system\t''
-hardware-software-complex\t''
-internet-resource\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand init" -l kind -d 'What the object is: a kind of the edition (see `dossier rules show ID`)' -r
 complete -c dossier -n "__fish_dossier_using_subcommand init" -l edition -d 'The edition of the Rules [default: the current one]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand init" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand init" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''

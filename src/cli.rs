@@ -59,22 +59,15 @@ pub enum Command {
     Rules(RulesArgs),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    InformationSystem,
-    HardwareSoftwareComplex,
-    InternetResource,
-}
-
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The folder to create the dossier in (created if missing)
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
 
-    /// What the object is
-    #[arg(long, value_enum)]
-    pub kind: KindArg,
+    /// What the object is: a kind of the edition (see `dossier rules show ID`)
+    #[arg(long, value_name = "KIND")]
+    pub kind: String,
 
     /// The edition of the Rules [default: the current one]
     #[arg(long, value_name = "ID")]
@@ -212,7 +205,7 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub long: bool,
 
-    /// What if criterion ID were met (yes) or not (no); repeatable, e.g. --set 2.4=yes
+    /// What if criterion row ID were met (yes) or not (no); repeatable
     #[arg(long = "set", value_name = "ID=yes|no", value_parser = parse_set)]
     pub set: Vec<(String, bool)>,
 
@@ -293,7 +286,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 fn parse_set(s: &str) -> Result<(String, bool), String> {
     let (id, value) = s
         .split_once('=')
-        .ok_or_else(|| format!("`{s}`: write ID=yes or ID=no, e.g. 2.4=yes"))?;
+        .ok_or_else(|| format!("`{s}`: write ID=yes or ID=no"))?;
     let met = match value.trim() {
         "yes" | "true" => true,
         "no" | "false" => false,

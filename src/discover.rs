@@ -2,6 +2,7 @@
 //! recursively for them; a dossier's own subfolders are not searched (contract §1).
 
 use crate::dossier::DOSSIER_FILE;
+use crate::finding::Message;
 use std::path::{Path, PathBuf};
 
 /// A dossier folder, and how to show it to the user.
@@ -12,13 +13,16 @@ pub struct Found {
 }
 
 /// Dossiers under `paths`, sorted by how they are shown, and the paths that held none.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<String>) {
+pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Message>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
         let before = found.len();
+        let problems_before = problems.len();
+        let shown = p.display().to_string();
+        let at = |key| Message::new(key).arg("path", shown.as_str());
         match std::fs::metadata(p) {
-            Err(e) => problems.push(format!("{}: {e}", p.display())),
+            Err(e) => problems.push(at("path.unreadable").arg("why", e.to_string())),
             Ok(m) if m.is_file() && p.file_name().is_some_and(|n| n == DOSSIER_FILE) => {
                 let dir = p
                     .parent()
@@ -26,21 +30,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<String>) {
                     .unwrap_or(Path::new("."));
                 found.push(found_at(dir));
             }
-            Ok(m) if !m.is_dir() => problems.push(format!(
-                "{}: not a folder (give a dossier folder or a folder of dossiers)",
-                p.display()
-            )),
+            Ok(m) if !m.is_dir() => problems.push(at("path.not-a-folder")),
             Ok(_) => walk(p, &mut found, &mut problems),
         }
-        if found.len() == before
-            && problems
-                .last()
-                .is_none_or(|l| !l.starts_with(&p.display().to_string()))
-        {
-            problems.push(format!(
-                "{}: no dossier found (a dossier is a folder with {DOSSIER_FILE})",
-                p.display()
-            ));
+        if found.len() == before && problems.len() == problems_before {
+            problems.push(at("path.no-dossier"));
         }
     }
     found.sort();
@@ -48,7 +42,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<String>) {
     (found, problems)
 }
 
-fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<String>) {
+fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<Message>) {
     let mut it = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -57,7 +51,14 @@ fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<String>) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                problems.push(e.to_string());
+                let path = e
+                    .path()
+                    .map_or_else(String::new, |p| p.display().to_string());
+                problems.push(
+                    Message::new("path.unreadable")
+                        .arg("path", path)
+                        .arg("why", e.to_string()),
+                );
                 continue;
             }
         };
@@ -86,4 +87,9 @@ fn found_at(dir: &Path) -> Found {
 /// Whether `path` is itself a dossier folder.
 pub fn is_dossier(path: &Path) -> bool {
     path.join(DOSSIER_FILE).is_file()
+}
+
+/// Whether the path, as given, names one dossier: its folder or its `dossier.yaml`.
+pub fn is_dossier_path(path: &Path) -> bool {
+    is_dossier(path) || (path.is_file() && path.file_name().is_some_and(|n| n == DOSSIER_FILE))
 }

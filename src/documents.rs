@@ -1,12 +1,11 @@
 //! Document checks: the status of each requirement of the object's kind (contract §3).
+//! Judgment only: every result and finding is data; the printers word them.
 
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::dossier::validate::Located;
-use crate::dossier::{DocumentEntry, DossierFile, Stage};
+use crate::dossier::{DocumentEntry, DossierFile};
 use crate::edition::{Edition, Filed, Requirement};
-use crate::inspect::{self, Verdict};
-use crate::lang::Lang;
-use crate::messages as msg;
+use crate::finding::{Arg, Code, Finding, Message, Severity};
+use crate::inspect::{self, Problem, Verdict};
 use crate::source_path::{Seg, path};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -27,6 +26,16 @@ impl DocStatus {
     pub fn counts(self) -> bool {
         matches!(self, DocStatus::Present | DocStatus::ExpiredAllowed)
     }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DocStatus::Present => "present",
+            DocStatus::Missing => "missing",
+            DocStatus::Invalid => "invalid",
+            DocStatus::Expired => "expired",
+            DocStatus::ExpiredAllowed => "expired-allowed",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -37,8 +46,12 @@ pub struct DocumentResult {
     pub status: DocStatus,
     pub files: Vec<String>,
     pub pages: Option<u32>,
-    pub message: Option<String>,
+    /// What the report says beside the status (joined with "; ").
+    pub notes: Vec<Message>,
 }
+
+/// Accepted document types, for the message on an unknown type.
+const TYPES: &str = "PDF, DOC/DOCX, XLS/XLSX, ODT/ODS, RTF, PNG, JPEG, TIFF";
 
 /// Checks every requirement of the dossier's kind. `root` is the canonical dossier folder.
 pub fn check(
@@ -46,224 +59,276 @@ pub fn check(
     file: &DossierFile,
     edition: &Edition,
     today: NaiveDate,
-    lang: Lang,
     at: &Located,
-    diagnostics: &mut Vec<Diagnostic>,
+    findings: &mut Vec<Finding>,
 ) -> Vec<DocumentResult> {
     edition
         .requirements_for(&file.kind)
         .map(|req| {
-            let entry = file.documents.get(&req.id);
-            check_one(
-                root,
+            let mut one = One {
                 req,
-                entry,
-                file.object.stage,
-                today,
-                lang,
                 at,
-                diagnostics,
-            )
+                findings: &mut *findings,
+            };
+            one.check(root, file, today)
         })
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check_one(
-    root: &Path,
-    req: &Requirement,
-    entry: Option<&DocumentEntry>,
-    stage: Option<Stage>,
-    today: NaiveDate,
-    lang: Lang,
-    at: &Located,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> DocumentResult {
-    let title = req.title.get(lang);
-    let mut finding = |severity, code, detail: &str, line: Option<usize>| {
-        diagnostics.push(
-            Diagnostic::new(
-                severity,
-                code,
-                msg::document_finding(lang, &req.clause, title, detail),
-            )
-            .at(at.file, line),
+/// The check of one requirement, and where its findings go.
+struct One<'a> {
+    req: &'a Requirement,
+    at: &'a Located<'a>,
+    findings: &'a mut Vec<Finding>,
+}
+
+impl One<'_> {
+    /// A finding about this requirement: "clause: title — detail".
+    fn finding(&mut self, severity: Severity, code: Code, detail: Message, line: Option<usize>) {
+        self.findings.push(
+            Finding::with(severity, code, "document.finding")
+                .arg("requirement", Arg::Requirement(self.req.id.clone()))
+                .arg("clause", Arg::Clause(self.req.clause.clone()))
+                .arg("detail", detail)
+                .at(self.at.file, line),
         );
-    };
-    let mut result = DocumentResult {
-        id: req.id.clone(),
-        clause: req.clause.clone(),
-        filed: req.filed,
-        status: DocStatus::Missing,
-        files: Vec::new(),
-        pages: None,
-        message: None,
-    };
-    let entry_path = path(&["documents", &req.id]);
-    let Some(entry) = entry else {
-        let detail = msg::not_listed(lang);
-        finding(
-            Severity::Error,
-            "document.missing",
-            &detail,
-            at.line(&path(&["documents"])),
-        );
-        result.message = Some(detail);
-        return result;
-    };
-    result.files = entry.files.clone();
-    if entry.files.is_empty() {
-        let detail = msg::no_files(lang);
-        finding(
-            Severity::Error,
-            "document.missing",
-            &detail,
-            at.line(&entry_path),
-        );
-        result.message = Some(detail);
-        return result;
     }
 
-    // Contract §3: present when at least one file is a real document; otherwise invalid when
-    // something unusable was given, missing when nothing was found.
-    let mut usable = false;
-    let mut pages = Some(0u32);
-    let mut problems = Vec::new();
-    let mut absent = Vec::new();
-    for (i, name) in entry.files.iter().enumerate() {
-        let line = file_line(at, &req.id, i);
-        match inspect::inspect(root, name) {
-            Verdict::Document { pages: p, .. } => {
-                usable = true;
-                pages = match (pages, p) {
-                    (Some(total), Some(p)) => Some(total + p),
-                    _ => None,
-                };
-            }
-            Verdict::NotFound => {
-                absent.push((msg::not_found(lang, name), "document.missing", line))
-            }
-            Verdict::Placeholder => {
-                absent.push((msg::placeholder(lang, name), "document.placeholder", line))
-            }
-            Verdict::Unusable(p) => problems.push((msg::problem(lang, name, &p), p.code(), line)),
-        }
-    }
-    if !usable {
-        let (status, list) = if problems.is_empty() {
-            (DocStatus::Missing, absent)
-        } else {
-            (DocStatus::Invalid, problems)
+    fn check(&mut self, root: &Path, file: &DossierFile, today: NaiveDate) -> DocumentResult {
+        let req = self.req;
+        let mut result = DocumentResult {
+            id: req.id.clone(),
+            clause: req.clause.clone(),
+            filed: req.filed,
+            status: DocStatus::Missing,
+            files: Vec::new(),
+            pages: None,
+            notes: Vec::new(),
         };
-        for (detail, code, line) in &list {
-            finding(Severity::Error, code, detail, *line);
+        let entry_path = path(&["documents", &req.id]);
+        let Some(entry) = file.documents.get(&req.id) else {
+            let detail = Message::new("document.missing.not-listed");
+            let line = self.at.line(&path(&["documents"]));
+            self.finding(Severity::Error, Code::DocumentMissing, detail.clone(), line);
+            result.notes.push(detail);
+            return result;
+        };
+        result.files = entry.files.clone();
+        if entry.files.is_empty() {
+            let detail = Message::new("document.missing.no-files");
+            let line = self.at.line(&entry_path);
+            self.finding(Severity::Error, Code::DocumentMissing, detail.clone(), line);
+            result.notes.push(detail);
+            return result;
         }
-        result.status = status;
-        result.message = Some(
-            list.into_iter()
-                .map(|(d, ..)| d)
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
-        return result;
-    }
-    result.pages = pages;
-    result.status = DocStatus::Present;
-    // Files that were given but unusable still deserve a word when another file carried it.
-    for (detail, code, line) in problems.iter().chain(absent.iter()) {
-        finding(Severity::Warning, code, detail, *line);
-    }
-
-    let until_path = {
-        let mut p = entry_path.clone();
-        p.push(Seg::key("valid_until"));
-        p
-    };
-    match entry.valid_until {
-        Some(until) if until.0 < today => {
-            let allowed =
-                stage.is_some_and(|s| req.expired_allowed_stages.iter().any(|a| a == s.id()));
-            let until = until.to_string();
-            if allowed {
-                let detail = msg::expired_allowed(lang, &until, &req.clause);
-                finding(
-                    Severity::Info,
-                    "document.expired-allowed",
-                    &detail,
-                    at.line(&until_path),
-                );
-                result.status = DocStatus::ExpiredAllowed;
-                result.message = Some(detail);
-            } else {
-                let mut detail = msg::expired(lang, &until, &today.format("%Y-%m-%d").to_string());
-                if stage == Some(Stage::TrialOperation) && !req.expired_allowed_stages.is_empty() {
-                    detail = format!("{detail}; {}", msg::trial_is_not_development(lang));
-                }
-                finding(
-                    Severity::Error,
-                    "document.expired",
-                    &detail,
-                    at.line(&until_path),
-                );
-                result.status = DocStatus::Expired;
-                result.message = Some(detail);
-            }
+        if !self.inspect_files(root, entry, &mut result) {
+            return result;
         }
-        Some(until) => result.message = Some(msg::valid_until(lang, &until.to_string())),
-        None if req.expires => {
-            // R10: no term is fixed by the source texts; never expired for want of a date.
-            let detail = msg::validity_unknown(lang);
-            finding(
-                Severity::Warning,
-                "document.validity-unknown",
-                &detail,
-                at.line(&entry_path),
+        self.validity(entry, file, today, &mut result);
+        self.attestat_check(entry);
+        if result.status == DocStatus::Present && req.filed == Filed::Portal {
+            // The dossier's copy stands in for the portal, and the report says so.
+            result.notes.push(Message::new("document.portal-proxy"));
+        }
+        if let Some(stage) = file.object.stage
+            && !req.expected_stages.is_empty()
+            && !req.expected_stages.iter().any(|s| s == stage.id())
+        {
+            self.findings.push(
+                Finding::new(Severity::Warning, Code::ObjectStageNotCommissioned)
+                    .arg("requirement", Arg::Requirement(req.id.clone()))
+                    .arg("stage", stage.id())
+                    .at(self.at.file, self.at.line(&path(&["object", "stage"]))),
             );
         }
-        None => {}
+        result
     }
-    // R9: an attestat given where test protocols are asked for (the protocol's requirement is
-    // the one with a term that is not the 2016 attestat itself).
-    if req.expires && !req.id.contains("attestation") {
-        let looks_like_attestat = entry
+
+    /// Contract §3: present when at least one file is a real document; otherwise invalid when
+    /// something unusable was given, missing when nothing was found. Returns whether present.
+    fn inspect_files(
+        &mut self,
+        root: &Path,
+        entry: &DocumentEntry,
+        result: &mut DocumentResult,
+    ) -> bool {
+        let mut usable = false;
+        let mut pages = Some(0u32);
+        let mut problems = Vec::new();
+        let mut absent = Vec::new();
+        for (i, name) in entry.files.iter().enumerate() {
+            let line = file_line(self.at, &self.req.id, i);
+            match inspect::inspect(root, name) {
+                Verdict::Document { pages: p, .. } => {
+                    usable = true;
+                    pages = match (pages, p) {
+                        (Some(total), Some(p)) => total.checked_add(p),
+                        _ => None,
+                    };
+                }
+                Verdict::NotFound => absent.push((
+                    Code::DocumentMissing,
+                    Message::new("document.missing.not-found").arg("file", name),
+                    line,
+                )),
+                Verdict::Placeholder => absent.push((
+                    Code::DocumentPlaceholder,
+                    Message::new("document.placeholder").arg("file", name),
+                    line,
+                )),
+                Verdict::Unusable(p) => {
+                    let (code, message) = problem(name, &p);
+                    problems.push((code, message, line));
+                }
+            }
+        }
+        if !usable {
+            let (status, list) = if problems.is_empty() {
+                (DocStatus::Missing, absent)
+            } else {
+                (DocStatus::Invalid, problems)
+            };
+            for (code, detail, line) in &list {
+                self.finding(Severity::Error, *code, detail.clone(), *line);
+            }
+            result.status = status;
+            result.notes = list.into_iter().map(|(_, m, _)| m).collect();
+            return false;
+        }
+        result.pages = pages;
+        result.status = DocStatus::Present;
+        // Files that were given but unusable still deserve a word when another file carried it.
+        for (code, detail, line) in problems.into_iter().chain(absent) {
+            self.finding(Severity::Warning, code, detail, line);
+        }
+        true
+    }
+
+    /// `valid_until` against the check date and the stage (clause 5(1) in the current text).
+    fn validity(
+        &mut self,
+        entry: &DocumentEntry,
+        file: &DossierFile,
+        today: NaiveDate,
+        result: &mut DocumentResult,
+    ) {
+        let req = self.req;
+        let entry_path = path(&["documents", &req.id]);
+        let mut until_path = entry_path.clone();
+        until_path.push(Seg::key("valid_until"));
+        let stage = file.object.stage.map(|s| s.id());
+        match entry.valid_until {
+            Some(until) if until.0 < today => {
+                let line = self.at.line(&until_path);
+                let allowed =
+                    stage.is_some_and(|s| req.expired_allowed_stages.iter().any(|a| a == s));
+                if let (true, Some(stage)) = (allowed, stage) {
+                    let detail = Message::new("document.expired-allowed")
+                        .arg("valid_until", until.0)
+                        .arg("stage", Arg::Stage(stage.to_string()))
+                        .arg("clause", Arg::Clause(req.clause.clone()));
+                    self.finding(
+                        Severity::Info,
+                        Code::DocumentExpiredAllowed,
+                        detail.clone(),
+                        line,
+                    );
+                    result.status = DocStatus::ExpiredAllowed;
+                    result.notes = vec![detail];
+                } else {
+                    // The edition may explain why this stage does not excuse it.
+                    let note = req
+                        .expired_notes
+                        .iter()
+                        .find(|n| stage.is_some_and(|s| n.stages.iter().any(|x| x == s)));
+                    let detail = match note {
+                        Some(n) => Message::new("document.expired.note")
+                            .arg("note", Arg::Words(n.text.clone())),
+                        None => Message::new("document.expired"),
+                    }
+                    .arg("valid_until", until.0)
+                    .arg("today", today);
+                    self.finding(Severity::Error, Code::DocumentExpired, detail.clone(), line);
+                    result.status = DocStatus::Expired;
+                    result.notes = vec![detail];
+                }
+            }
+            Some(until) => result
+                .notes
+                .push(Message::new("document.valid-until").arg("valid_until", until.0)),
+            None if req.expires => {
+                // No term is fixed by the source texts; never expired for want of a date.
+                let line = self.at.line(&entry_path);
+                self.finding(
+                    Severity::Warning,
+                    Code::DocumentValidityUnknown,
+                    Message::new("document.validity-unknown"),
+                    line,
+                );
+            }
+            None => {}
+        }
+    }
+
+    /// An attestat given where the edition asks for something else (its `attestat_words`).
+    fn attestat_check(&mut self, entry: &DocumentEntry) {
+        let req = self.req;
+        if req.attestat_words.is_empty() {
+            return;
+        }
+        let looks_like = entry
             .files
             .iter()
             .map(|f| f.to_lowercase())
             .chain(entry.note.iter().map(|n| n.to_lowercase()))
-            .any(|t| t.contains("attestat") || t.contains("аттестат"));
-        if looks_like_attestat {
-            diagnostics.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "document.attestat-not-protocol",
-                    msg::attestat_not_protocol(lang, title),
-                )
-                .at(at.file, at.line(&entry_path)),
+            .any(|t| {
+                req.attestat_words
+                    .iter()
+                    .any(|w| t.contains(&w.to_lowercase()))
+            });
+        if looks_like {
+            self.findings.push(
+                Finding::new(Severity::Warning, Code::DocumentAttestatNotProtocol)
+                    .arg("requirement", Arg::Requirement(req.id.clone()))
+                    .arg("clause", Arg::Clause(req.clause.clone()))
+                    .at(self.at.file, self.at.line(&path(&["documents", &req.id]))),
             );
         }
     }
-    if result.status == DocStatus::Present && req.filed == Filed::Portal {
-        // R7: the dossier's copy stands in for the portal, and the report says so.
-        let proxy = msg::portal_proxy(lang);
-        result.message = Some(match result.message.take() {
-            Some(m) => format!("{m}; {proxy}"),
-            None => proxy,
-        });
+}
+
+/// The code and wording of an unusable file.
+fn problem(file: &str, p: &Problem) -> (Code, Message) {
+    let m = |key| Message::new(key).arg("file", file);
+    match p {
+        Problem::Absolute => (Code::DocumentOutside, m("document.outside.absolute")),
+        Problem::ParentDir => (Code::DocumentOutside, m("document.outside.parent")),
+        Problem::LinkOutside(target) => (
+            Code::DocumentOutside,
+            m("document.outside.link").arg("target", target.display().to_string()),
+        ),
+        Problem::NotAFile => (Code::DocumentNotAFile, m("document.not-a-file")),
+        Problem::Empty => (Code::DocumentEmpty, m("document.empty")),
+        Problem::Unreadable(why) => (
+            Code::DocumentUnreadable,
+            m("document.unreadable").arg("why", why),
+        ),
+        Problem::UnknownType => (
+            Code::DocumentUnknownType,
+            m("document.unknown-type").arg("types", TYPES),
+        ),
+        Problem::OtherArchive => (
+            Code::DocumentUnknownType,
+            m("document.unknown-type.archive"),
+        ),
+        Problem::DamagedArchive(why) | Problem::DamagedPdf(why) => {
+            (Code::DocumentDamaged, m("document.damaged").arg("why", why))
+        }
+        Problem::PasswordProtectedPdf => (
+            Code::DocumentPasswordProtected,
+            m("document.password-protected"),
+        ),
     }
-    if let Some(stage) = stage
-        && !req.expected_stages.is_empty()
-        && !req.expected_stages.iter().any(|s| s == stage.id())
-    {
-        diagnostics.push(
-            Diagnostic::new(
-                Severity::Warning,
-                "object.stage-not-commissioned",
-                msg::stage_not_commissioned(lang, title, stage.id()),
-            )
-            .at(at.file, at.line(&path(&["object", "stage"]))),
-        );
-    }
-    result
 }
 
 /// The line of the `i`-th file of a requirement, whichever form the entry takes.

@@ -6,6 +6,7 @@
 //! binary; `--rules FILE` loads another one, validated the same way.
 
 use crate::error::{Result, SourceError};
+use crate::finding::{Code, Message};
 use crate::lang::Text;
 use crate::source_path::Seg;
 use chrono::NaiveDate;
@@ -13,6 +14,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The edition files built into the binary, as (file name, text).
 const BUILT_IN: &[(&str, &str)] = &[
@@ -50,6 +52,9 @@ pub struct Edition {
     pub grounds: Vec<Ground>,
     #[serde(rename = "deadline", default)]
     pub deadlines: Vec<Deadline>,
+    /// The documents drafted under this edition, and the clause each follows.
+    #[serde(rename = "draft", default)]
+    pub drafts: Vec<Draft>,
     /// Where the edition came from, and its text (for `rules export`).
     #[serde(skip, default)]
     pub origin: Origin,
@@ -142,9 +147,24 @@ pub struct Requirement {
     /// Stages of the object under which an expired document still counts.
     #[serde(default)]
     pub expired_allowed_stages: Vec<String>,
-    /// Stages the document presupposes; another stage draws a warning (R35).
+    /// Stages the document presupposes; another stage draws a warning.
     #[serde(default)]
     pub expected_stages: Vec<String>,
+    /// Why an expired document is not excused at a stage a reader might expect it to be.
+    #[serde(default, rename = "expired_note")]
+    pub expired_notes: Vec<ExpiredNote>,
+    /// Words in a file name or note that suggest an attestat given in this document's place;
+    /// a warning says an attestat does not stand for it by itself.
+    #[serde(default)]
+    pub attestat_words: Vec<String>,
+}
+
+/// A note added to `document.expired` when the object is at one of `stages`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpiredNote {
+    pub stages: Vec<String>,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -328,10 +348,32 @@ pub struct Deadline {
     /// The step follows only an inclusion decision (clauses 8, 9).
     #[serde(default)]
     pub only_on_inclusion: bool,
-    /// The step is shown only once its start has happened (clause 10: end of operation).
+    /// The step is shown only once its start has happened (the end of operation).
     #[serde(default)]
     pub only_when_started: bool,
     pub title: Text,
+    /// How the tool reads the period, shown under a timeline (for `limit = "after"`).
+    pub note: Option<Text>,
+}
+
+/// A document `dossier render` drafts under an edition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// `application`, `decision`, `operator-notice`, `order` or `removal-notice`.
+    pub document: String,
+    /// The built-in template family (`<template>.<lang>.md`).
+    pub template: String,
+    /// The clause the document follows.
+    pub clause: String,
+    /// Decision: the subparagraph that includes, and the one that refuses.
+    pub include_clause: Option<String>,
+    pub refuse_clause: Option<String>,
+    /// The document lists the documents of the dossier (operator notice, current Rules).
+    #[serde(default)]
+    pub lists_documents: bool,
+    /// The `[[deadline]]` that times the document.
+    pub step: Option<String>,
 }
 
 impl Edition {
@@ -360,37 +402,41 @@ impl Edition {
         self.scoring.kinds.iter().any(|k| k == kind)
     }
 
+    /// The entry of a drafted document, when this edition's procedure has it.
+    pub fn draft(&self, document: &str) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.document == document)
+    }
+
+    pub fn deadline(&self, id: &str) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.id == id)
+    }
+
     pub fn ground_for(&self, condition: Condition) -> Option<&Ground> {
         self.grounds.iter().find(|g| g.condition == condition)
     }
 
     /// Parses and validates an edition file. `file` names it in messages.
     pub fn from_toml(text: &str, file: &str, origin: Origin) -> Result<Edition> {
+        let shared: Arc<str> = Arc::from(text);
         let mut edition: Edition = toml::from_str(text).map_err(|e| {
             let span = e.span().map(|r| (r.start, r.end));
-            SourceError {
-                code: "rules.syntax",
-                message: format!("{file}: {}", e.message().trim()),
-                file: file.to_string(),
-                source_text: text.to_string(),
+            SourceError::new(
+                Code::RulesSyntax,
+                file,
+                shared.clone(),
                 span,
-                label: e.message().trim().to_string(),
-                help: Some("see docs/rules-format.md for the format of an edition file".into()),
-            }
+                e.message().trim(),
+            )
+            .help(Message::new("help.rules-format"))
         })?;
         edition.origin = origin;
         if let Some(problem) = edition.problems().into_iter().next() {
             let span = crate::toml_locate::locate(text, &problem.path);
-            return Err(SourceError {
-                code: "rules.invalid",
-                message: format!("{file}: {}", problem.message),
-                file: file.to_string(),
-                source_text: text.to_string(),
-                span,
-                label: problem.message,
-                help: problem.help,
+            let mut e = SourceError::new(Code::RulesInvalid, file, shared, span, problem.message);
+            if let Some(help) = problem.help {
+                e = e.help(Message::new("help.plain").arg("text", help));
             }
-            .into());
+            return Err(e.into());
         }
         Ok(edition)
     }
@@ -557,6 +603,46 @@ impl Edition {
                 }
             }
         }
+        duplicates(
+            &mut out,
+            "draft",
+            self.drafts.iter().map(|d| d.document.clone()),
+        );
+        for (i, d) in self.drafts.iter().enumerate() {
+            if !crate::render::DOCUMENT_IDS.contains(&d.document.as_str()) {
+                out.push(
+                    Problem::new(
+                        at("draft", i, "document"),
+                        format!("`{}` is not a document the tool drafts", d.document),
+                    )
+                    .help(format!(
+                        "one of: {}",
+                        crate::render::DOCUMENT_IDS.join(", ")
+                    )),
+                );
+            }
+            if !crate::render::has_template_family(&d.template) {
+                out.push(Problem::new(
+                    at("draft", i, "template"),
+                    format!("there is no built-in template family `{}`", d.template),
+                ));
+            }
+            if let Some(step) = &d.step
+                && self.deadline(step).is_none()
+            {
+                out.push(Problem::new(
+                    at("draft", i, "step"),
+                    format!("`{step}` is not a [[deadline]] of this edition"),
+                ));
+            }
+        }
+        if self.grounds.is_empty() {
+            out.push(Problem::new(
+                vec![],
+                "an edition needs at least one [[ground]]: without one no dossier is ever refused"
+                    .into(),
+            ));
+        }
         if let Some(md) = self.edition.filing_deadline
             && NaiveDate::from_ymd_opt(2000, md.month, md.day).is_none()
         {
@@ -634,7 +720,7 @@ fn join<'a>(items: impl Iterator<Item = &'a &'a str>) -> String {
 /// which replace a built-in edition of the same id.
 #[derive(Debug, Clone)]
 pub struct Editions {
-    by_id: BTreeMap<String, Edition>,
+    by_id: BTreeMap<String, Arc<Edition>>,
     default_id: String,
 }
 
@@ -646,7 +732,7 @@ impl Editions {
             // The built-in files are tested (edition::tests); a failure here is a build defect.
             let edition = Edition::from_toml(text, file, Origin::BuiltIn)
                 .unwrap_or_else(|e| panic!("built-in edition {file} is invalid: {e}"));
-            by_id.insert(edition.id().to_string(), edition);
+            by_id.insert(edition.id().to_string(), Arc::new(edition));
         }
         let default_id = by_id
             .values()
@@ -665,16 +751,35 @@ impl Editions {
             Origin::File(path.to_path_buf()),
         )?;
         let id = edition.id().to_string();
-        self.by_id.insert(id.clone(), edition);
+        self.by_id.insert(id.clone(), Arc::new(edition));
         Ok(&self.by_id[&id])
     }
 
     pub fn get(&self, id: &str) -> Option<&Edition> {
-        self.by_id.get(id)
+        self.by_id.get(id).map(|e| &**e)
     }
 
-    pub fn default_edition(&self) -> &Edition {
+    /// The edition, shared, for a judgment to keep.
+    pub fn get_arc(&self, id: &str) -> Option<Arc<Edition>> {
+        self.by_id.get(id).cloned()
+    }
+
+    pub fn default_edition(&self) -> &Arc<Edition> {
         &self.by_id[&self.default_id]
+    }
+
+    /// The edition `id`, or a usage error that lists the known ones.
+    pub fn require(&self, id: &str) -> Result<&Edition> {
+        self.get(id).ok_or_else(|| {
+            crate::error::Error::usage(
+                Message::new("usage.unknown-edition")
+                    .arg("edition", id)
+                    .arg(
+                        "editions",
+                        crate::finding::Arg::List(self.ids().map(str::to_string).collect()),
+                    ),
+            )
+        })
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
@@ -682,16 +787,12 @@ impl Editions {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Edition> {
-        self.by_id.values()
+        self.by_id.values().map(|e| &**e)
     }
 
     /// The TOML text of an edition, built in or loaded, for `rules export`.
     pub fn text(&self, id: &str) -> Result<String> {
-        match &self
-            .get(id)
-            .ok_or_else(|| crate::error::Error::Usage(format!("unknown edition `{id}`")))?
-            .origin
-        {
+        match &self.require(id)?.origin {
             Origin::BuiltIn => Ok(Editions::built_in_text(id).unwrap_or_default().to_string()),
             Origin::File(path) => read_text(path),
         }
@@ -713,11 +814,11 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
         source,
     })?;
     String::from_utf8(bytes).map_err(|e| {
-        crate::error::Error::Usage(format!(
-            "{} is not UTF-8 text ({})",
-            path.display(),
-            crate::encoding::describe(e.as_bytes())
-        ))
+        crate::error::Error::usage(
+            Message::new("usage.not-utf8")
+                .arg("file", path.display().to_string())
+                .arg("why", crate::encoding::describe(e.as_bytes())),
+        )
     })
 }
 
@@ -761,8 +862,9 @@ mod tests {
         let crate::error::Error::Source(e) = err else {
             panic!("expected a source error")
         };
-        assert_eq!(e.code, "rules.invalid");
-        assert!(e.message.contains("group `7`"), "{}", e.message);
+        assert_eq!(e.code(), Code::RulesInvalid);
+        let detail = crate::messages::Words::new(crate::lang::Lang::En).finding(&e.finding);
+        assert!(detail.contains("group `7`"), "{detail}");
         let (line, _) = e.line_column().unwrap();
         assert!(
             text.lines()
@@ -780,6 +882,10 @@ mod tests {
             1,
         );
         let err = Edition::from_toml(&text, "x.toml", Origin::BuiltIn).unwrap_err();
-        assert!(err.to_string().contains("min_totl"), "{err}");
+        let crate::error::Error::Source(e) = err else {
+            panic!("expected a source error")
+        };
+        let detail = crate::messages::Words::new(crate::lang::Lang::En).finding(&e.finding);
+        assert!(detail.contains("min_totl"), "{detail}");
     }
 }

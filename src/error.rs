@@ -1,93 +1,74 @@
 //! Errors: what stops the tool from doing the job (exit 2), as opposed to findings about a
-//! dossier (see `diagnostic`). A `SourceError` points at a line of a file the user wrote.
+//! dossier. A located error is a `Finding` in a file the user wrote, with that file's text for
+//! a snippet; a usage error is a message of the catalogue. The binary words both.
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
-use std::fmt;
+use crate::finding::{Code, Finding, Message, Severity, Source};
 use std::path::PathBuf;
+use std::sync::Arc;
 
-/// An error located in a user's file (`dossier.yaml`, a rules edition, `dossier.toml`).
+/// An error located in a user's file (a rules edition, `dossier.toml`, a calendar, a template).
 #[derive(Debug, Clone)]
 pub struct SourceError {
-    /// Stable kebab-case code, e.g. `yaml.unknown-key` (docs/diagnostics.md).
-    pub code: &'static str,
-    pub message: String,
-    /// The file as the user would name it.
-    pub file: String,
-    pub source_text: String,
-    /// Byte range in `source_text`, when the place is known.
-    pub span: Option<(usize, usize)>,
-    pub label: String,
-    pub help: Option<String>,
+    pub finding: Finding,
+    pub source: Source,
 }
 
 impl SourceError {
-    /// 1-based line and character (not byte) column of the span start.
+    /// An error of `code` in `file` at byte range `span` of `text`, worded by `detail`.
+    pub fn new(
+        code: Code,
+        file: &str,
+        text: Arc<str>,
+        span: Option<(usize, usize)>,
+        detail: impl Into<crate::finding::Arg>,
+    ) -> SourceError {
+        let finding = Finding::new(Severity::Error, code)
+            .arg("file", file)
+            .arg("detail", detail)
+            .at_span(file, &text, span);
+        SourceError {
+            finding,
+            source: Source {
+                file: file.to_string(),
+                text,
+            },
+        }
+    }
+
+    pub fn help(mut self, help: Message) -> SourceError {
+        self.finding = self.finding.help(help);
+        self
+    }
+
+    pub fn code(&self) -> Code {
+        self.finding.code
+    }
+
+    /// 1-based line and character column, when the place is known.
     pub fn line_column(&self) -> Option<(usize, usize)> {
-        let (start, _) = self.span?;
-        Some(line_column(&self.source_text, start))
+        let p = self.finding.place.as_ref()?;
+        Some((p.line?, p.column.unwrap_or(1)))
     }
 }
 
 /// 1-based line and 1-based column in characters of byte offset `offset` of `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
 }
 
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for SourceError {}
-
-impl Diagnostic for SourceError {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
-    }
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source_text as &dyn SourceCode)
-    }
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let (start, end) = self.span?;
-        let len = end.saturating_sub(start);
-        Some(Box::new(std::iter::once(LabeledSpan::new(
-            Some(self.label.clone()),
-            start,
-            len,
-        ))))
-    }
-}
-
-impl SourceError {
-    /// A `miette::Report` that names the file, for printing.
-    pub fn to_report(&self) -> miette::Report {
-        miette::Report::new(self.clone())
-            .with_source_code(NamedSource::new(&self.file, self.source_text.clone()))
-    }
-}
-
-/// Everything that can stop a command.
-#[derive(Debug, thiserror::Error, Diagnostic)]
+/// Everything that can stop a command. `Usage` and `Source` are the user's to fix; `Io` is the
+/// machine's; `Internal` is ours (a defect, or a library that failed to produce output).
+#[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}", .0.message)]
+    #[error("{}", .0.finding.code)]
     Source(Box<SourceError>),
     #[error("cannot read {}: {source}", path.display())]
     Io {
@@ -95,8 +76,28 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{0}")]
-    Usage(String),
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("usage")]
+    Usage(Vec<Message>),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// A usage error of one message.
+    pub fn usage(m: Message) -> Error {
+        Error::Usage(vec![m])
+    }
+
+    /// The process exit status for this error (contract §6: every error is 2).
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
 }
 
 impl From<SourceError> for Error {

@@ -31,28 +31,28 @@ pub enum TypeProblem {
 }
 
 impl TypeProblem {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::finding::Code {
+        use crate::finding::Code;
         match self {
-            TypeProblem::NotAFlag | TypeProblem::NotANumber => "fact.type",
-            TypeProblem::Negative => "fact.negative",
-            TypeProblem::NotWhole => "fact.not-whole",
-            TypeProblem::PercentAbove100 => "fact.percent-range",
+            TypeProblem::NotAFlag | TypeProblem::NotANumber => Code::FactType,
+            TypeProblem::Negative => Code::FactNegative,
+            TypeProblem::NotWhole => Code::FactNotWhole,
+            TypeProblem::PercentAbove100 => Code::FactPercentRange,
         }
     }
 
-    pub fn describe(&self, fact: &Fact, written: &str) -> String {
-        let name = &fact.name;
-        match self {
-            TypeProblem::NotAFlag => format!("`{name}` must be true or false, not {written}"),
-            TypeProblem::NotANumber => format!("`{name}` must be a number, not {written}"),
-            TypeProblem::Negative => format!("`{name}` cannot be negative ({written})"),
-            TypeProblem::NotWhole => {
-                format!("`{name}` counts things: it must be a whole number, not {written}")
-            }
-            TypeProblem::PercentAbove100 => {
-                format!("`{name}` is a percentage: it must be from 0 to 100, not {written}")
-            }
-        }
+    /// The problem in words, for the value as written.
+    pub fn message(&self, fact: &Fact, written: &str) -> crate::finding::Message {
+        let key = match self {
+            TypeProblem::NotAFlag => "fact.type.flag",
+            TypeProblem::NotANumber => "fact.type.number",
+            TypeProblem::Negative => "fact.negative",
+            TypeProblem::NotWhole => "fact.not-whole",
+            TypeProblem::PercentAbove100 => "fact.percent-range",
+        };
+        crate::finding::Message::new(key)
+            .arg("fact", &fact.name)
+            .arg("written", written)
     }
 }
 

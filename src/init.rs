@@ -3,9 +3,12 @@
 //! required document that `check` reports as missing until it is replaced.
 
 use crate::dossier::DOSSIER_FILE;
-use crate::edition::{Edition, FactType, Filed};
+use crate::edition::{Edition, FactType, Filed, REVIEW_DATE_KEYS};
 use crate::error::{Error, Result};
+use crate::finding::{Arg, Message};
 use crate::inspect::PLACEHOLDER_MARKER;
+use crate::lang::Lang;
+use crate::t;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -13,19 +16,19 @@ use std::path::{Path, PathBuf};
 /// Refuses a folder that holds a dossier unless `force`; never deletes or overwrites a document.
 pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Vec<PathBuf>> {
     let Some(k) = edition.kind(kind) else {
-        let kinds: Vec<&str> = edition.kinds.iter().map(|k| k.id.as_str()).collect();
-        return Err(Error::Usage(format!(
-            "edition {} has no procedure for kind `{kind}` (kinds: {})",
-            edition.id(),
-            kinds.join(", ")
-        )));
+        let kinds: Vec<String> = edition.kinds.iter().map(|k| k.id.clone()).collect();
+        return Err(Error::usage(
+            Message::new("usage.init-kind")
+                .arg("edition", edition.id())
+                .arg("kind", kind)
+                .arg("kinds", Arg::List(kinds)),
+        ));
     };
     let yaml_path = dir.join(DOSSIER_FILE);
     if yaml_path.exists() && !force {
-        return Err(Error::Usage(format!(
-            "{} already holds a dossier; use --force to rewrite its dossier.yaml (documents are never touched)",
-            dir.display()
-        )));
+        return Err(Error::usage(
+            Message::new("usage.init-exists").arg("dir", dir.display().to_string()),
+        ));
     }
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -44,16 +47,18 @@ pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Ve
         if path.exists() {
             continue;
         }
-        let text = format!(
-            "{PLACEHOLDER_MARKER}\n\
-             kk: Бұл файлды құжатпен ауыстырыңыз: {kk} ({clause}-тармақ).\n\
-             ru: Замените этот файл документом: {ru} (пункт {clause}).\n\
-             en: Replace this file with the document: {en} (clause {clause}).\n",
-            kk = req.title.kk,
-            ru = req.title.ru,
-            en = req.title.en,
-            clause = req.clause
-        );
+        let mut text = format!("{PLACEHOLDER_MARKER}\n");
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let (title, clause) = (
+                req.title.get(lang),
+                crate::messages::clause(lang, &req.clause),
+            );
+            let _ = writeln!(
+                text,
+                "{lang}: {}",
+                t!(lang, "init.placeholder", title, clause)
+            );
+        }
         crate::render::write_file(&path, text.as_bytes(), false)?;
         written.push(path);
     }
@@ -129,13 +134,7 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
         );
         let _ = writeln!(y, "  # {}: {example}", f.name);
     }
-    y.push_str("\n# evidence:   # kk: «тұрақты», «белсенді» сөздерін растау | ru: подтверждение «регулярности» и «активности» | en: what supports rows 1.3, 1.4 (regular use) and 3.1 (active users)\n");
-    y.push_str("#   \"3.1\": \"...\"\n");
-    y.push_str("\n# criteria:   # kk: тексерушінің шешімі (негізімен) | ru: решение проверяющего с основанием | en: a reviewer's override, with its basis\n");
-    y.push_str("#   \"2.4\": {met: true, basis: \"...\"}\n\n");
-    y.push_str("review:   # kk: қарау барысы | ru: ход рассмотрения | en: the review's progress\n");
-    y.push_str("  # received: 2026-01-16            # clause 4 starts\n  # sent_to_integrator: 2026-01-20  # clause 4 done, clause 5 starts\n  # recommendation_received: 2026-01-26\n");
-    y.push_str("  # architecture: conforms          # conforms | does-not-conform | pending\n  # decision: 2026-01-30\n\n");
+    review_and_overrides(&mut y, kind, edition);
     y.push_str("documents:   # kk: әр құжаттың файлы (бос үлгіні құжатпен ауыстырыңыз) | ru: файл каждого документа (замените заготовку документом) | en: each document's file (replace the placeholder with the document)\n");
     for req in edition.requirements_for(kind) {
         let where_ = match req.filed {
@@ -155,4 +154,58 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
         }
     }
     y
+}
+
+/// The `evidence`, `criteria` and `review` sections, from the edition's rows and deadlines.
+fn review_and_overrides(y: &mut String, kind: &str, edition: &Edition) {
+    let rows: Vec<&crate::edition::Criterion> = edition
+        .criteria
+        .iter()
+        .filter(|c| c.applies_to.iter().any(|k| k == kind))
+        .collect();
+    let evidence: Vec<&crate::edition::Criterion> = rows
+        .iter()
+        .copied()
+        .filter(|c| c.evidence.is_some())
+        .collect();
+    if let Some(first) = evidence.first() {
+        let ids: Vec<&str> = evidence.iter().map(|c| c.id.as_str()).collect();
+        let _ = writeln!(
+            y,
+            "\n# evidence:   # kk: «тұрақты», «белсенді» сөздерін растау | ru: подтверждение «регулярности» и «активности» | en: what supports rows {}",
+            ids.join(", ")
+        );
+        for c in &evidence {
+            if let Some(hint) = &c.evidence {
+                let _ = writeln!(y, "#   {}: {}", c.id, hint.en);
+            }
+        }
+        let _ = writeln!(y, "#   \"{}\": \"...\"", first.id);
+    }
+    if let Some(first) = rows.first() {
+        y.push_str("\n# criteria:   # kk: тексерушінің шешімі (негізімен) | ru: решение проверяющего с основанием | en: a reviewer's override, with its basis\n");
+        let _ = writeln!(y, "#   \"{}\": {{met: true, basis: \"...\"}}", first.id);
+    }
+    y.push_str(
+        "\nreview:   # kk: қарау барысы | ru: ход рассмотрения | en: the review's progress\n",
+    );
+    for key in REVIEW_DATE_KEYS {
+        let mut notes: Vec<String> = Vec::new();
+        for d in &edition.deadlines {
+            if d.done == *key {
+                notes.push(format!("clause {} done", d.clause));
+            }
+            if d.starts == *key {
+                notes.push(format!("clause {} starts", d.clause));
+            }
+        }
+        if notes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(y, "  # {key}: YYYY-MM-DD   # {}", notes.join(", "));
+        if *key == "recommendation_received" {
+            y.push_str("  # architecture: conforms   # conforms | does-not-conform | pending\n");
+        }
+    }
+    y.push('\n');
 }

@@ -1,25 +1,25 @@
-//! Judging one dossier: from its folder to a report, the way the authorized body would.
+//! Judging one dossier: from its folder to a typed judgment, the way the authorized body would.
 //!
 //! read `dossier.yaml` → choose the edition → validate → check documents → score → grounds →
-//! outcome. A dossier that cannot be read or validated is `invalid` and carries why.
+//! outcome. A dossier that cannot be read or validated is `Judgment::Invalid` and carries why.
+//! Nothing here is worded: findings are data, and the printers word them.
 
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::documents::{self, DocumentResult};
 use crate::dossier::validate::{self, Located};
 use crate::dossier::yaml::{self, ReadError};
-use crate::dossier::{CriterionOverride, DOSSIER_FILE, DossierFile};
+use crate::dossier::{Architecture, CriterionOverride, DOSSIER_FILE, DossierFile};
 use crate::edition::{Edition, Editions, Filed};
-use crate::error::SourceError;
 use crate::facts::Value;
-use crate::lang::Lang;
-use crate::messages as msg;
+use crate::finding::{Arg, Code, Finding, Message, Severity, Source};
 use crate::outcome::{self, GroundHit, Outcome};
 use crate::score::{self, CriterionStatus, Failure, Score};
+use crate::settings::Settings;
 use crate::source_path::path;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 /// What every dossier of a run is judged with.
 #[derive(Debug, Clone)]
@@ -28,9 +28,8 @@ pub struct Context<'a> {
     /// `--edition`: judge every dossier under this edition.
     pub edition: Option<&'a str>,
     pub today: NaiveDate,
-    pub lang: Lang,
-    /// What-if changes (`dossier score --set/--fact`): applied on top of the dossier.
-    pub what_if: WhatIf,
+    /// What-if changes (`--set`/`--fact`): applied on top of the dossier.
+    pub what_if: &'a WhatIf,
 }
 
 /// Changes to the computation only; nothing on disk changes. Values are typed against each
@@ -49,200 +48,205 @@ impl WhatIf {
     }
 }
 
-/// The judgment of one dossier.
+/// One dossier of a run: where it is, and what was concluded.
 #[derive(Debug, Clone)]
 pub struct DossierReport {
     /// The dossier folder as the user named it.
     pub path: String,
+    pub judgment: Judgment,
+}
+
+/// The judgment of one dossier.
+#[derive(Debug, Clone)]
+pub enum Judgment {
+    /// `dossier.yaml` is missing, unreadable or does not follow the contract.
+    Invalid(Invalid),
+    Judged(Box<Judged>),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Invalid {
+    /// What could be read before the error, for the report.
     pub kind: Option<String>,
     pub edition: Option<String>,
-    pub outcome: Outcome,
-    pub grounds: Vec<GroundHit>,
-    pub documents: Option<Vec<DocumentResult>>,
+    pub errors: Vec<Finding>,
+    /// The text the errors point into, shared by all of them.
+    pub source: Option<Source>,
+}
+
+/// A dossier judged under an edition.
+#[derive(Debug, Clone)]
+pub struct Judged {
+    pub edition: Arc<Edition>,
+    /// The dossier as read, with `dossier.toml` defaults applied.
+    pub file: DossierFile,
+    /// The settings in effect for this dossier.
+    pub settings: Arc<Settings>,
+    pub documents: Vec<DocumentResult>,
+    /// `None` when the edition does not score the kind.
     pub score: Option<Score>,
-    pub diagnostics: Vec<Diagnostic>,
-    /// The object's name and kind in the report language, for tables.
-    pub object_name: Option<String>,
-    pub kind_name: Option<String>,
-    /// Located errors of an invalid dossier, for printing with their source lines.
-    pub errors: Vec<SourceError>,
     /// The score before the what-if changes, when there are any.
     pub baseline: Option<Score>,
-    /// What-if input this dossier's edition cannot take (a usage error).
-    pub what_if_problems: Vec<String>,
+    pub grounds: Vec<GroundHit>,
+    pub outcome: Outcome,
+    /// Errors first, then warnings, then notes; within each, in the order found.
+    pub findings: Vec<Finding>,
+    pub what_if: WhatIfEffect,
+}
+
+/// What the what-if input did to this dossier, beyond the score.
+#[derive(Debug, Clone, Default)]
+pub struct WhatIfEffect {
+    /// Input this dossier's edition cannot take (a usage error for the run).
+    pub problems: Vec<Message>,
     /// `--set` rows that do not apply to this dossier's kind.
-    pub what_if_not_applicable: Vec<String>,
-    /// The dossier as read (with `dossier.toml` defaults applied), for drafting documents.
-    pub file: Option<Box<DossierFile>>,
-    /// The settings in effect for this dossier.
-    pub settings: crate::settings::Settings,
+    pub not_applicable: Vec<String>,
 }
 
 impl DossierReport {
-    fn invalid(path: &str, diagnostics: Vec<Diagnostic>, errors: Vec<SourceError>) -> Self {
+    pub fn judged(&self) -> Option<&Judged> {
+        match &self.judgment {
+            Judgment::Judged(j) => Some(j),
+            Judgment::Invalid(_) => None,
+        }
+    }
+
+    pub fn outcome(&self) -> Outcome {
+        self.judged().map_or(Outcome::Invalid, |j| j.outcome)
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        match &self.judgment {
+            Judgment::Judged(j) => &j.findings,
+            Judgment::Invalid(i) => &i.errors,
+        }
+    }
+
+    pub fn kind(&self) -> Option<&str> {
+        match &self.judgment {
+            Judgment::Judged(j) => Some(&j.file.kind),
+            Judgment::Invalid(i) => i.kind.as_deref(),
+        }
+    }
+
+    pub fn edition_id(&self) -> Option<&str> {
+        match &self.judgment {
+            Judgment::Judged(j) => Some(j.edition.id()),
+            Judgment::Invalid(i) => i.edition.as_deref(),
+        }
+    }
+
+    pub fn score(&self) -> Option<&Score> {
+        self.judged().and_then(|j| j.score.as_ref())
+    }
+
+    fn invalid(path: &str, invalid: Invalid) -> DossierReport {
         DossierReport {
             path: path.to_string(),
-            kind: None,
-            edition: None,
-            outcome: Outcome::Invalid,
-            grounds: Vec::new(),
-            documents: None,
-            score: None,
-            diagnostics,
-            object_name: None,
-            kind_name: None,
-            errors,
-            baseline: None,
-            what_if_problems: Vec::new(),
-            what_if_not_applicable: Vec::new(),
-            file: None,
-            settings: Default::default(),
+            judgment: Judgment::Invalid(invalid),
         }
     }
 }
 
 /// Judges the dossier in folder `dir`, shown to the user as `shown`, with its settings.
-pub fn judge(
-    dir: &Path,
-    shown: &str,
-    ctx: &Context,
-    settings: &crate::settings::Settings,
-) -> DossierReport {
+pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) -> DossierReport {
     let file_name = format!("{shown}/{DOSSIER_FILE}");
-    let text = match read_yaml(dir, ctx.lang) {
-        Ok(t) => t,
-        Err(d) => return DossierReport::invalid(shown, vec![d.at(&file_name, None)], vec![]),
+    let fail = |errors: Vec<Finding>, source: Option<Source>| {
+        DossierReport::invalid(
+            shown,
+            Invalid {
+                errors,
+                source,
+                ..Invalid::default()
+            },
+        )
+    };
+    let text: Arc<str> = match read_yaml(dir) {
+        Ok(t) => Arc::from(t.strip_prefix('\u{feff}').unwrap_or(&t)),
+        Err(f) => return fail(vec![f.at(&file_name, None)], None),
+    };
+    let source = Source {
+        file: file_name.clone(),
+        text: text.clone(),
     };
     let (mut file, map) = match yaml::parse(&text, &file_name) {
         Ok(parsed) => parsed,
-        Err(ReadError::Parse(e)) => {
-            return DossierReport::invalid(shown, vec![Diagnostic::from_source(&e)], vec![*e]);
-        }
-        Err(other) => {
-            let d = read_error(other, ctx.lang);
-            return DossierReport::invalid(shown, vec![d.at(&file_name, None)], vec![]);
-        }
+        Err(e) => return fail(vec![e], Some(source)),
     };
-    file.apply_defaults(settings);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    file.apply_defaults(&settings);
     let at = Located {
-        text,
+        text: &text,
         file: &file_name,
         map: &map,
     };
     let edition = match validate::choose_edition(&file, ctx.edition, ctx.editions, &at) {
         Ok(e) => e,
-        Err(e) => {
-            return DossierReport::invalid(shown, vec![Diagnostic::from_source(&e)], vec![*e]);
-        }
+        Err(e) => return fail(vec![e], Some(source)),
     };
-    let (mut facts, errors) = validate::validate(&file, edition, ctx.editions, &at);
-    let mut report = DossierReport {
-        kind: Some(file.kind.clone()),
-        edition: Some(edition.id().to_string()),
-        object_name: Some(object_name(&file, ctx.lang)),
-        kind_name: edition
-            .kind(&file.kind)
-            .map(|k| k.name.get(ctx.lang).to_string()),
-        ..DossierReport::invalid(shown, Vec::new(), Vec::new())
-    };
+    let (facts, errors) = validate::validate(&file, &edition, ctx.editions, &at);
     if !errors.is_empty() {
-        report.diagnostics = errors.iter().map(Diagnostic::from_source).collect();
-        report.errors = errors;
-        return report;
+        return DossierReport::invalid(
+            shown,
+            Invalid {
+                kind: Some(file.kind.clone()),
+                edition: Some(edition.id().to_string()),
+                errors,
+                source: Some(source),
+            },
+        );
     }
-
-    let mut diagnostics = Vec::new();
     let root = match dir.canonicalize() {
         Ok(r) => r,
         Err(e) => {
-            let d = Diagnostic::new(
-                Severity::Error,
-                "yaml.unreadable",
-                msg::yaml_unreadable(ctx.lang, &e.to_string()),
-            );
-            return DossierReport::invalid(shown, vec![d], vec![]);
+            let f = Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
+            return fail(vec![f.at(&file_name, None)], None);
         }
     };
-    let documents = documents::check(
-        &root,
-        &file,
-        edition,
-        ctx.today,
-        ctx.lang,
-        &at,
-        &mut diagnostics,
-    );
-
-    let baseline = score::score_with_evidence(
-        edition,
-        &file.kind,
-        &facts,
-        &file.criteria,
-        &file.evidence,
-        ctx.lang,
-    );
-    let mut overrides = file.criteria.clone();
-    apply_what_if(
-        &ctx.what_if,
-        edition,
-        &file.kind,
-        &mut facts,
-        &mut overrides,
-        &mut report,
-    );
-    let score = if ctx.what_if.is_empty() {
-        baseline.clone()
-    } else {
-        report.baseline = baseline;
-        score::score_with_evidence(
-            edition,
-            &file.kind,
-            &facts,
-            &overrides,
-            &file.evidence,
-            ctx.lang,
-        )
-    };
+    let mut findings = Vec::new();
+    let documents = documents::check(&root, &file, &edition, ctx.today, &at, &mut findings);
+    let (score, baseline, what_if) = scores(&file, &edition, facts, ctx.what_if);
     if let Some(score) = &score {
-        score_diagnostics(edition, score, &at, ctx.lang, &mut diagnostics);
-        // R21, R22: a row met from facts whose key term the Rules leave undefined.
-        for c in score
-            .criteria
-            .iter()
-            .filter(|c| c.status == CriterionStatus::Met && !c.overridden)
-        {
-            if let Some(hint) = edition
-                .criterion(&c.id)
-                .and_then(|row| row.evidence.as_ref())
-                && !file.evidence.contains_key(&c.id)
-            {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        "criterion.basis-missing",
-                        msg::evidence_missing(ctx.lang, &c.id, hint.get(ctx.lang)),
-                    )
-                    .at(at.file, at.line(&path(&["facts", &c.fact]))),
-                );
-            }
-        }
+        score_findings(&edition, &file, score, &at, &mut findings);
     }
     let architecture = file.review.architecture;
-    let grounds = outcome::grounds(edition, &documents, score.as_ref(), architecture);
+    let grounds = outcome::grounds(&edition, &documents, score.as_ref(), architecture);
     let outcome = outcome::decide(&documents, &grounds, architecture);
-    other_diagnostics(&file, edition, &documents, ctx, &at, &mut diagnostics);
+    review_findings(&file, &edition, &documents, ctx.today, &at, &mut findings);
+    findings.sort_by_key(|d| d.severity);
+    DossierReport {
+        path: shown.to_string(),
+        judgment: Judgment::Judged(Box::new(Judged {
+            edition,
+            file,
+            settings,
+            documents,
+            score,
+            baseline,
+            grounds,
+            outcome,
+            findings,
+            what_if,
+        })),
+    }
+}
 
-    // Errors first, then warnings, then notes; within each, in the order they were found.
-    diagnostics.sort_by_key(|d| d.severity);
-    report.outcome = outcome;
-    report.grounds = grounds;
-    report.documents = Some(documents);
-    report.score = score;
-    report.diagnostics = diagnostics;
-    report.file = Some(Box::new(file));
-    report.settings = settings.clone();
-    report
+/// The score, the score before the what-if (when there is one), and what the what-if did.
+fn scores(
+    file: &DossierFile,
+    edition: &Edition,
+    mut facts: BTreeMap<String, Value>,
+    what_if: &WhatIf,
+) -> (Option<Score>, Option<Score>, WhatIfEffect) {
+    let score = |facts: &BTreeMap<String, Value>, overrides: &BTreeMap<_, _>| {
+        score::score_with_evidence(edition, &file.kind, facts, overrides, &file.evidence)
+    };
+    let baseline = score(&facts, &file.criteria);
+    if what_if.is_empty() {
+        return (baseline, None, WhatIfEffect::default());
+    }
+    let mut overrides = file.criteria.clone();
+    let effect = apply_what_if(what_if, edition, &file.kind, &mut facts, &mut overrides);
+    (score(&facts, &overrides), baseline, effect)
 }
 
 /// Types `--fact` and `--set` against the edition and applies them on top of the dossier.
@@ -252,194 +256,171 @@ fn apply_what_if(
     kind: &str,
     facts: &mut BTreeMap<String, Value>,
     overrides: &mut BTreeMap<String, CriterionOverride>,
-    report: &mut DossierReport,
-) {
+) -> WhatIfEffect {
+    let mut effect = WhatIfEffect::default();
     for (name, raw) in &what_if.facts {
         match edition.fact(name) {
-            None => report.what_if_problems.push(format!(
-                "--fact {name}: edition {} has no fact `{name}`",
-                edition.id()
-            )),
+            None => effect.problems.push(
+                Message::new("usage.what-if-no-fact")
+                    .arg("fact", name)
+                    .arg("edition", edition.id()),
+            ),
             Some(fact) => match crate::facts::parse_arg(fact, raw) {
                 Ok(v) => {
                     facts.insert(name.clone(), v);
                 }
-                Err(p) => report
-                    .what_if_problems
-                    .push(format!("--fact {name}={raw}: {}", p.describe(fact, raw))),
+                Err(p) => effect.problems.push(
+                    Message::new("usage.what-if-fact-value")
+                        .arg("fact", name)
+                        .arg("value", raw)
+                        .arg("why", p.message(fact, raw)),
+                ),
             },
         }
     }
     for (id, met) in &what_if.criteria {
         match edition.criterion(id) {
-            None => report.what_if_problems.push(format!(
-                "--set {id}: edition {} has no criterion row `{id}`",
-                edition.id()
-            )),
+            None => effect.problems.push(
+                Message::new("usage.what-if-no-row")
+                    .arg("row", id)
+                    .arg("edition", edition.id()),
+            ),
             Some(c) if !c.applies_to.iter().any(|k| k == kind) => {
-                report.what_if_not_applicable.push(id.clone());
+                effect.not_applicable.push(id.clone());
             }
             Some(_) => {
                 overrides.insert(
                     id.clone(),
                     CriterionOverride {
                         met: *met,
-                        basis: "what-if (--set)".to_string(),
+                        basis: String::new(),
+                        what_if: true,
                     },
                 );
             }
         }
     }
-}
-
-fn object_name(file: &DossierFile, lang: Lang) -> String {
-    let name = file.object.name.get(lang);
-    match &file.object.short_name {
-        Some(short) if !name.contains(short.as_str()) => format!("{short} — {name}"),
-        _ => name.to_string(),
-    }
+    effect
 }
 
 /// Reads `dossier.yaml` with its size checked before any byte is read.
-fn read_yaml(dir: &Path, lang: Lang) -> Result<String, Box<Diagnostic>> {
+fn read_yaml(dir: &Path) -> Result<String, Finding> {
     let p = dir.join(DOSSIER_FILE);
-    let file = std::fs::File::open(&p).map_err(|e| {
-        Box::new(match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                Diagnostic::new(Severity::Error, "yaml.missing", msg::yaml_missing(lang))
-            }
-            _ => Diagnostic::new(
-                Severity::Error,
-                "yaml.unreadable",
-                msg::yaml_unreadable(lang, &e.to_string()),
-            ),
-        })
+    let unreadable =
+        |e: std::io::Error| Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
+    let file = std::fs::File::open(&p).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Finding::error(Code::YamlMissing),
+        _ => unreadable(e),
     })?;
-    let unreadable = |e: std::io::Error| {
-        Diagnostic::new(
-            Severity::Error,
-            "yaml.unreadable",
-            msg::yaml_unreadable(lang, &e.to_string()),
-        )
-    };
     let len = file.metadata().map_err(unreadable)?.len();
+    let too_large = |n: u64| {
+        Finding::error(Code::YamlTooLarge)
+            .arg("size", n)
+            .arg("max", yaml::MAX_YAML_BYTES)
+    };
     if len > yaml::MAX_YAML_BYTES {
-        return Err(Box::new(read_error(ReadError::TooLarge(len), lang)));
+        return Err(too_large(len));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(yaml::MAX_YAML_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    yaml::decode(bytes).map_err(|e| Box::new(read_error(e, lang)))
+    yaml::decode(bytes).map_err(|e| match e {
+        ReadError::TooLarge(n) => too_large(n),
+        ReadError::NotUtf8(why) => Finding::error(Code::YamlEncoding).arg("why", why),
+    })
 }
 
-fn read_error(e: ReadError, lang: Lang) -> Diagnostic {
-    match e {
-        ReadError::TooLarge(n) => Diagnostic::new(
-            Severity::Error,
-            "yaml.too-large",
-            msg::yaml_too_large(lang, n, yaml::MAX_YAML_BYTES),
-        ),
-        ReadError::NotUtf8(why) => Diagnostic::new(
-            Severity::Error,
-            "yaml.encoding",
-            msg::yaml_not_utf8(lang, &why),
-        ),
-        ReadError::Parse(e) => Diagnostic::from_source(&e),
-    }
-}
-
-fn score_diagnostics(
+/// Findings of the score: the pass rule, counts against flags, unstated facts, evidence.
+fn score_findings(
     edition: &Edition,
+    file: &DossierFile,
     score: &Score,
     at: &Located,
-    lang: Lang,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Vec<Finding>,
 ) {
-    let clause = &edition.scoring.clause;
+    let clause = Arg::Clause(edition.scoring.clause.clone());
+    let facts_line = at.line(&path(&["facts"]));
     for f in &score.failures {
-        let (code, message) = match f {
-            Failure::TotalBelow { total, min } => (
-                "criteria.total-low",
-                msg::total_low(lang, clause, *total, score.max, *min),
-            ),
-            Failure::GroupBelow { group, points, min } => {
-                let title = edition
-                    .groups
-                    .iter()
-                    .find(|g| &g.id == group)
-                    .map_or("", |g| g.title.get(lang));
-                (
-                    "criteria.group-empty",
-                    msg::group_empty(lang, clause, group, title, *points, *min),
-                )
-            }
+        let finding = match f {
+            Failure::TotalBelow { total, min } => Finding::error(Code::CriteriaTotalLow)
+                .arg("clause", clause.clone())
+                .arg("total", *total)
+                .arg("max", score.max)
+                .arg("min", *min),
+            Failure::GroupBelow { group, points, min } => Finding::error(Code::CriteriaGroupEmpty)
+                .arg("clause", clause.clone())
+                .arg("group", group)
+                .arg("group_title", Arg::Group(group.clone()))
+                .arg("points", *points)
+                .arg("min", *min),
         };
-        out.push(
-            Diagnostic::new(Severity::Error, code, message).at(at.file, at.line(&path(&["facts"]))),
-        );
+        out.push(finding.at(at.file, facts_line));
     }
     for c in score.criteria.iter().filter(|c| c.inconsistent) {
         out.push(
-            Diagnostic::new(
-                Severity::Warning,
-                "fact.inconsistent",
-                msg::fact_inconsistent(lang, &c.id, &c.fact, &c.basis),
-            )
-            .at(at.file, at.line(&path(&["facts", &c.fact]))),
+            Finding::new(Severity::Warning, Code::FactInconsistent)
+                .arg("row", &c.id)
+                .arg("fact", &c.fact)
+                .arg("basis", Arg::RowBasis(c.id.clone()))
+                .at(at.file, at.line(&path(&["facts", &c.fact]))),
         );
     }
     for c in score.criteria.iter().filter(|c| c.unstated()) {
         out.push(
-            Diagnostic::new(
-                Severity::Info,
-                "criterion.fact-missing",
-                msg::criterion_fact_missing(lang, &c.id, &c.fact),
-            )
-            .at(at.file, at.line(&path(&["facts"]))),
+            Finding::new(Severity::Info, Code::CriterionFactMissing)
+                .arg("row", &c.id)
+                .arg("fact", &c.fact)
+                .at(at.file, facts_line),
         );
+    }
+    // A row met from facts whose key term the Rules leave undefined: the edition says what
+    // the dossier should state under `evidence:`.
+    for c in score
+        .criteria
+        .iter()
+        .filter(|c| c.status == CriterionStatus::Met && !c.overridden)
+    {
+        if let Some(hint) = edition.criterion(&c.id).and_then(|r| r.evidence.as_ref())
+            && !file.evidence.contains_key(&c.id)
+        {
+            out.push(
+                Finding::new(Severity::Warning, Code::CriterionBasisMissing)
+                    .arg("row", &c.id)
+                    .arg("hint", Arg::Words(hint.clone()))
+                    .at(at.file, at.line(&path(&["facts", &c.fact]))),
+            );
+        }
     }
 }
 
-fn other_diagnostics(
+/// Findings of the review's state and of what the edition asks beyond documents and criteria.
+fn review_findings(
     file: &DossierFile,
     edition: &Edition,
     documents: &[DocumentResult],
-    ctx: &Context,
+    today: NaiveDate,
     at: &Located,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Vec<Finding>,
 ) {
-    let lang = ctx.lang;
     match file.review.architecture {
-        Some(crate::dossier::Architecture::DoesNotConform) => out.push(
-            Diagnostic::new(
-                Severity::Error,
-                "architecture.does-not-conform",
-                msg::architecture_does_not_conform(lang),
-            )
-            .at(at.file, at.line(&path(&["review", "architecture"]))),
+        Some(Architecture::DoesNotConform) => out.push(
+            Finding::error(Code::ArchitectureDoesNotConform)
+                .at(at.file, at.line(&path(&["review", "architecture"]))),
         ),
-        Some(crate::dossier::Architecture::Conforms) => {}
+        Some(Architecture::Conforms) => {}
         _ => out.push(
-            Diagnostic::new(
-                Severity::Info,
-                "architecture.pending",
-                msg::architecture_pending(lang),
-            )
-            .at(at.file, at.line(&path(&["review"]))),
+            Finding::new(Severity::Info, Code::ArchitecturePending)
+                .at(at.file, at.line(&path(&["review"]))),
         ),
     }
     if documents.iter().any(|d| d.filed == Filed::Portal) && file.object.portal_id.is_none() {
         out.push(
-            Diagnostic::new(
-                Severity::Warning,
-                "object.portal-id-missing",
-                msg::portal_id_missing(lang),
-            )
-            .at(at.file, at.line(&path(&["object"]))),
+            Finding::new(Severity::Warning, Code::ObjectPortalIdMissing)
+                .at(at.file, at.line(&path(&["object"]))),
         );
     }
-    // R38: the 2016 filing deadline, only where the edition has one.
+    // The filing deadline, only where the edition has one.
     if let (Some(md), Some(date)) = (
         edition.edition.filing_deadline,
         file.application.as_ref().and_then(|a| a.date),
@@ -447,37 +428,31 @@ fn other_diagnostics(
         && date.0 > deadline
     {
         out.push(
-            Diagnostic::new(
-                Severity::Warning,
-                "application.after-filing-deadline",
-                msg::after_filing_deadline(lang, &date.to_string(), md.day, md.month),
-            )
-            .at(at.file, at.line(&path(&["application", "date"]))),
+            Finding::new(Severity::Warning, Code::ApplicationAfterFilingDeadline)
+                .arg("date", date.0)
+                .arg("deadline", format!("{:02}.{:02}", md.day, md.month))
+                .at(at.file, at.line(&path(&["application", "date"]))),
         );
     }
-    // R37: a check of the Rules only a reviewer can make (2016: an internet resource's content).
+    // A check of the Rules only a reviewer can make.
     if let Some(check) = edition
         .kind(&file.kind)
         .and_then(|k| k.reviewer_check.as_ref())
     {
-        out.push(Diagnostic::new(
-            Severity::Info,
-            "ground.content-rules-unchecked",
-            format!(
-                "{}: {}",
-                msg::clause(lang, &check.clause),
-                check.text.get(lang)
-            ),
-        ));
+        out.push(
+            Finding::new(Severity::Info, Code::GroundContentRulesUnchecked)
+                .arg("clause", Arg::Clause(check.clause.clone()))
+                .arg("check", Arg::Words(check.text.clone())),
+        );
     }
-    // R1, regulation.md §10.1: say which units of the text are stale on the check date.
+    // Units of the text that are stale on the check date.
     if let Some(amended) = &edition.edition.amended_units
-        && ctx.today >= amended.from
+        && today >= amended.from
     {
-        out.push(Diagnostic::new(
-            Severity::Warning,
-            "edition.amended-units",
-            amended.note.get(lang).to_string(),
-        ));
+        out.push(
+            Finding::new(Severity::Warning, Code::EditionAmendedUnits)
+                .arg("by", &amended.by)
+                .arg("note", Arg::Words(amended.note.clone())),
+        );
     }
 }

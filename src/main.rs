@@ -1,348 +1,78 @@
-//! The `dossier` binary: parses arguments, hands a plain request to the library, prints what it
-//! returns, and turns the result into an exit code. Everything else is in the library.
+//! The `dossier` binary: resolves the command line once into a `Config`, hands it to one
+//! module per command, and turns the result into an exit code. Everything else is in the
+//! library.
 
 mod cli;
+mod commands;
+mod ui;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, Format, LangArg};
+use cli::{Cli, ColorChoice, LangArg};
 use dossier::lang::Lang;
-use dossier::report::{explain, human, json};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
+
+/// Everything the flags and the environment decide, resolved once.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `--lang`, when given.
+    pub lang_flag: Option<Lang>,
+    /// The locale's language (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub env_lang: Lang,
+    pub color_stdout: bool,
+    pub color_stderr: bool,
+    /// The terminal's width for tables, when stdout is one.
+    pub width: Option<u16>,
+    /// The local date, for commands not given `--today`.
+    pub today: chrono::NaiveDate,
+}
+
+impl Config {
+    fn resolve(cli: &Cli) -> Config {
+        let stdout_tty = std::io::stdout().is_terminal();
+        Config {
+            lang_flag: cli.lang.map(|l| match l {
+                LangArg::En => Lang::En,
+                LangArg::Ru => Lang::Ru,
+                LangArg::Kk => Lang::Kk,
+            }),
+            env_lang: lang_from_env(),
+            color_stdout: use_color(cli.color, stdout_tty),
+            color_stderr: use_color(cli.color, std::io::stderr().is_terminal()),
+            width: stdout_tty.then(terminal_width),
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+
+    /// The report language: `--lang`, else a `dossier.toml`'s `lang`, else the locale.
+    pub fn lang(&self, from_settings: Option<Lang>) -> Lang {
+        self.lang_flag.or(from_settings).unwrap_or(self.env_lang)
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color_stdout = use_color(cli.color, std::io::stdout().is_terminal());
-    let color_stderr = use_color(cli.color, std::io::stderr().is_terminal());
+    let config = Config::resolve(&cli);
+    let color = config.color_stderr;
     let _ = miette::set_hook(Box::new(move |_| {
         Box::new(
             miette::MietteHandlerOpts::new()
-                .color(color_stderr)
-                .unicode(color_stderr)
+                .color(color)
+                .unicode(color)
                 .build(),
         )
     }));
-    let explicit_lang = cli.lang.is_some();
-    // Without --lang: the nearest dossier.toml's `lang`, then the locale.
-    let from_settings = settings_lang(&cli.command);
-    let lang = cli.lang.map_or_else(
-        || from_settings.unwrap_or_else(lang_from_env),
-        |l| match l {
-            LangArg::En => Lang::En,
-            LangArg::Ru => Lang::Ru,
-            LangArg::Kk => Lang::Kk,
-        },
-    );
-    // Documents are drafted in kk or ru; an English locale falls back to the state language.
-    let doc_lang = if lang == Lang::En && !explicit_lang {
-        Lang::Kk
-    } else {
-        lang
-    };
-    match run(cli.command, lang, doc_lang, color_stdout) {
+    let mut ui = ui::Ui::new(config.lang(None), config.color_stdout, config.width);
+    match commands::run(cli.command, &config, &mut ui) {
         Ok(code) => ExitCode::from(code),
-        Err(Failure::Pipe) => ExitCode::SUCCESS,
-        Err(Failure::Error(e)) => {
-            report_error(e);
-            ExitCode::from(2)
+        Err(e) => {
+            ui.error(&e);
+            ExitCode::from(e.exit_code())
         }
     }
 }
 
-enum Failure {
-    /// stdout was closed (`dossier check … | head`): not an error.
-    Pipe,
-    Error(dossier::error::Error),
-}
-
-impl From<dossier::error::Error> for Failure {
-    fn from(e: dossier::error::Error) -> Self {
-        Failure::Error(e)
-    }
-}
-
-fn run(command: Command, lang: Lang, doc_lang: Lang, color: bool) -> Result<u8, Failure> {
-    match command {
-        Command::Check(args) => {
-            let request = check_request(args.paths, args.judge, lang, Default::default());
-            let report = dossier::check(&request)?;
-            print_errors(&report);
-            let text = match args.format {
-                Format::Json => json::render(&report),
-                Format::Human => human::render(
-                    &report,
-                    human::Options {
-                        lang,
-                        color,
-                        width: terminal_width(),
-                    },
-                ),
-            };
-            print(&text)?;
-            Ok(report.exit_code())
-        }
-        Command::Score(args) => {
-            let single = args.paths.len() == 1 && dossier::discover::is_dossier(&args.paths[0]);
-            let what_if = dossier::judge::WhatIf {
-                facts: args.fact,
-                criteria: args.set,
-            };
-            let request = check_request(args.paths, args.judge, lang, what_if.clone());
-            let report = dossier::score(&request)?;
-            print_errors(&report);
-            let text = match (args.format, single) {
-                (Format::Json, true) => json::render_one(&report.dossiers[0]),
-                (Format::Json, false) => json::render(&report),
-                (Format::Human, _) => explain::render(
-                    &report,
-                    single,
-                    &explain::Options {
-                        lang,
-                        color,
-                        width: terminal_width(),
-                        long: args.long,
-                        what_if: &what_if,
-                    },
-                ),
-            };
-            print(&text)?;
-            Ok(report.score_exit_code())
-        }
-        Command::Render(args) => render(args, doc_lang),
-        Command::Init(args) => {
-            let editions = dossier::load_editions(&args.rules)?;
-            let edition = match &args.edition {
-                Some(id) => editions.get(id).ok_or_else(|| {
-                    dossier::error::Error::Usage(format!("unknown edition `{id}`"))
-                })?,
-                None => editions.default_edition(),
-            };
-            let kind = match args.kind {
-                cli::KindArg::InformationSystem => "information-system",
-                cli::KindArg::HardwareSoftwareComplex => "hardware-software-complex",
-                cli::KindArg::InternetResource => "internet-resource",
-            };
-            let written = dossier::init::init(&args.path, kind, edition, args.force)?;
-            let mut text = String::new();
-            for p in &written {
-                text.push_str(&format!("created {}\n", p.display()));
-            }
-            text.push_str(&format!(
-                "Fill in {}, replace each placeholder in docs/ with its document, then run: dossier check {}\n",
-                args.path.join("dossier.yaml").display(),
-                args.path.display()
-            ));
-            print(&text)?;
-            Ok(0)
-        }
-        Command::Config(args) => {
-            let settings =
-                dossier::settings::Settings::for_dossier(&args.path, args.config.as_deref())?;
-            print(&human::settings(&settings, color, terminal_width()))?;
-            Ok(0)
-        }
-        Command::Timeline(args) => {
-            let request = check_request(args.paths, args.judge, lang, Default::default());
-            let (report, steps) = dossier::timeline(&request)?;
-            print_errors(&report);
-            let views: Vec<dossier::report::timeline::DossierSteps> = steps
-                .iter()
-                .map(|(i, steps, titles)| {
-                    let d = &report.dossiers[*i];
-                    dossier::report::timeline::DossierSteps {
-                        path: &d.path,
-                        object: d.object_name.as_deref(),
-                        steps,
-                        titles: titles.clone(),
-                    }
-                })
-                .collect();
-            let text = match args.format {
-                Format::Json => dossier::report::timeline::json(&views),
-                Format::Human => {
-                    dossier::report::timeline::human(&views, lang, color, terminal_width())
-                }
-            };
-            print(&text)?;
-            let invalid = report
-                .dossiers
-                .iter()
-                .any(|d| d.outcome == dossier::outcome::Outcome::Invalid);
-            Ok(if invalid || !report.path_errors.is_empty() {
-                2
-            } else {
-                0
-            })
-        }
-        Command::Rules(args) => {
-            let editions = dossier::load_editions(&args.rules)?;
-            let text = match args.action {
-                cli::RulesAction::List => {
-                    dossier::report::rules::list(&editions, lang, color, terminal_width())
-                }
-                cli::RulesAction::Show { id } => {
-                    let e = editions.get(&id).ok_or_else(|| {
-                        dossier::error::Error::Usage(format!("unknown edition `{id}`"))
-                    })?;
-                    dossier::report::rules::show(e, lang, color, terminal_width())
-                }
-                cli::RulesAction::Export { id } => editions.text(&id)?,
-            };
-            print(&text)?;
-            Ok(0)
-        }
-    }
-}
-
-/// The `lang` of the nearest dossier.toml of the first path, when the command judges dossiers.
-fn settings_lang(command: &Command) -> Option<Lang> {
-    let (path, config) = match command {
-        Command::Check(a) => (a.paths.first()?, a.judge.config.as_deref()),
-        Command::Score(a) => (a.paths.first()?, a.judge.config.as_deref()),
-        Command::Render(a) => (a.paths.first()?, a.judge.config.as_deref()),
-        Command::Timeline(a) => (a.paths.first()?, a.judge.config.as_deref()),
-        Command::Config(a) => (&a.path, a.config.as_deref()),
-        Command::Init(_) | Command::Rules(_) => return None,
-    };
-    let settings = dossier::settings::Settings::for_dossier(path, config).ok()?;
-    settings.lang.map(|l| l.value)
-}
-
-fn render(args: cli::RenderArgs, doc_lang: Lang) -> Result<u8, Failure> {
-    use dossier::render::{Document, Format as F};
-    let format = match args.format {
-        cli::DocFormat::Md => F::Md,
-        cli::DocFormat::Txt => F::Txt,
-        cli::DocFormat::Html => F::Html,
-        cli::DocFormat::Pdf => F::Pdf,
-        cli::DocFormat::Docx => F::Docx,
-    };
-    let usage = |m: String| Failure::Error(dossier::error::Error::Usage(m));
-    if format.is_binary() && args.output.is_none() && args.out_dir.is_none() {
-        return Err(usage(format!(
-            "{} is binary: give -o FILE or --out-dir DIR",
-            format.extension().to_uppercase()
-        )));
-    }
-    let request = dossier::RenderRequest {
-        // Findings quoted in a draft are in the draft's language.
-        check: check_request(args.paths, args.judge, doc_lang, Default::default()),
-        document: match args.document {
-            cli::DocumentArg::Application => Document::Application,
-            cli::DocumentArg::Decision => Document::Decision,
-            cli::DocumentArg::OperatorNotice => Document::OperatorNotice,
-            cli::DocumentArg::Order => Document::Order,
-            cli::DocumentArg::RemovalNotice => Document::RemovalNotice,
-        },
-        format,
-        lang: doc_lang,
-        template: args.template,
-    };
-    let (rendered, path_errors) = dossier::render(&request)?;
-    for p in &path_errors {
-        eprintln!("error: {p}");
-    }
-    if rendered.len() > 1 && args.out_dir.is_none() {
-        return Err(usage(format!(
-            "{} dossiers: give --out-dir DIR to write one file per dossier",
-            rendered.len()
-        )));
-    }
-    let mut failed = !path_errors.is_empty();
-    let mut written = Vec::new();
-    for r in rendered {
-        let bytes = match r.result {
-            Ok(b) => b,
-            Err(e) => {
-                report_error(e);
-                failed = true;
-                continue;
-            }
-        };
-        let target = match (&args.output, &args.out_dir) {
-            (Some(file), _) => file.clone(),
-            (None, Some(dir)) => {
-                std::fs::create_dir_all(dir).map_err(|source| {
-                    Failure::Error(dossier::error::Error::Io {
-                        path: dir.clone(),
-                        source,
-                    })
-                })?;
-                dir.join(&r.file_name)
-            }
-            (None, None) => {
-                print(&String::from_utf8_lossy(&bytes))?;
-                continue;
-            }
-        };
-        match dossier::render::write_file(&target, &bytes, args.force) {
-            Ok(()) => written.push((r.dossier, target)),
-            Err(e) => {
-                report_error(e);
-                failed = true;
-            }
-        }
-    }
-    // What was written goes to stderr, so stdout stays clean for scripts.
-    for (dossier, path) in &written {
-        eprintln!("wrote {} ({dossier})", path.display());
-    }
-    if args.out_dir.is_some() {
-        eprintln!("{} file(s) written", written.len());
-    }
-    Ok(if failed { 2 } else { 0 })
-}
-
-/// The library's request from the paths and the flags every judging command shares.
-fn check_request(
-    paths: Vec<std::path::PathBuf>,
-    judge: cli::JudgeArgs,
-    lang: Lang,
-    what_if: dossier::judge::WhatIf,
-) -> dossier::CheckRequest {
-    dossier::CheckRequest {
-        paths,
-        today: judge.today.unwrap_or_else(today),
-        lang,
-        edition: judge.edition,
-        rules: judge.rules,
-        what_if,
-        config: judge.config,
-    }
-}
-
-/// Located errors of invalid dossiers and unusable paths go to stderr.
-fn print_errors(report: &dossier::report::CheckReport) {
-    for d in &report.dossiers {
-        for e in &d.errors {
-            eprintln!("{:?}", e.to_report());
-        }
-    }
-    for p in &report.path_errors {
-        eprintln!("error: {p}");
-    }
-}
-
-fn print(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::Pipe),
-        Err(e) => Err(Failure::Error(dossier::error::Error::Io {
-            path: "<stdout>".into(),
-            source: e,
-        })),
-    }
-}
-
-fn report_error(e: dossier::error::Error) {
-    match e {
-        dossier::error::Error::Source(s) => eprintln!("{:?}", s.to_report()),
-        other => eprintln!("error: {other}"),
-    }
-}
-
-/// Colour only on a terminal, and never with NO_COLOR (https://no-color.org).
+/// Colour only on a terminal, and never with NO_COLOR (https://no-color.org), unless asked.
 fn use_color(choice: ColorChoice, terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -359,19 +89,12 @@ fn lang_from_env() -> Lang {
         .map_or(Lang::En, |v| Lang::from_locale(&v))
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-/// The table's width on a terminal; elsewhere the content decides.
-fn terminal_width() -> Option<u16> {
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
+/// The table's width on a terminal: `COLUMNS`, else 120.
+fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
-        .or(Some(120))
+        .unwrap_or(120)
 }
 
 #[cfg(test)]

@@ -2,10 +2,9 @@
 //! rule of clause 6(1) (2016: clause 9).
 
 use crate::dossier::CriterionOverride;
+use crate::edition::Op;
 use crate::edition::{CountRule, Criterion, Edition};
 use crate::facts::{self, Value};
-use crate::lang::Lang;
-use crate::messages as msg;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -24,7 +23,10 @@ pub struct CriterionResult {
     pub group: String,
     pub points: u32,
     pub status: CriterionStatus,
-    pub basis: String,
+    /// Why the row has its status, as data; the printers word it.
+    pub basis: Basis,
+    /// The dossier's `evidence:` for the row, shown beside a computed basis.
+    pub evidence: Option<String>,
     /// The fact the row reads, and its value when stated.
     pub fact: String,
     pub value: Option<Value>,
@@ -42,6 +44,35 @@ impl CriterionResult {
     pub fn unstated(&self) -> bool {
         self.status == CriterionStatus::Unknown && !self.counted
     }
+}
+
+/// Why a criterion row has its status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    /// The row names another kind only.
+    NotApplicable { kind: String },
+    /// A reviewer's override under `criteria:`, with its written basis.
+    Reviewer(String),
+    /// A what-if `--set`.
+    WhatIf,
+    /// The row's fact is not stated.
+    FactMissing,
+    /// The row's boolean fact.
+    Flag(bool),
+    /// The row's number against its threshold.
+    Number { value: f64, op: Op, threshold: f64 },
+    /// Every unit covered: (the covered-count fact, covered, total) per kind of unit.
+    Covered(Vec<(String, u64, u64)>),
+    /// No units exist at all.
+    NoUnits,
+    /// Units integrated: every unit of the first kind, at least `min` of the second.
+    Integrated {
+        first: (String, u64, u64),
+        second: (String, u64),
+        min: u32,
+    },
+    /// Fewer units exist than the row names, and all of them are integrated.
+    FewerUnitsThanNamed { total: u64, min: u32 },
 }
 
 #[derive(Debug, Clone)]
@@ -87,9 +118,8 @@ pub fn score(
     kind: &str,
     facts: &BTreeMap<String, Value>,
     overrides: &BTreeMap<String, CriterionOverride>,
-    lang: Lang,
 ) -> Option<Score> {
-    score_with_evidence(edition, kind, facts, overrides, &BTreeMap::new(), lang)
+    score_with_evidence(edition, kind, facts, overrides, &BTreeMap::new())
 }
 
 /// As `score`, with the dossier's `evidence:` added to the basis of the rows it supports.
@@ -99,22 +129,17 @@ pub fn score_with_evidence(
     facts: &BTreeMap<String, Value>,
     overrides: &BTreeMap<String, CriterionOverride>,
     evidence: &BTreeMap<String, String>,
-    lang: Lang,
 ) -> Option<Score> {
     if !edition.scores(kind) {
         return None;
     }
-    let kind_name = edition.kind(kind).map_or(kind, |k| k.name.get(lang));
     let criteria: Vec<CriterionResult> = edition
         .criteria
         .iter()
         .map(|c| {
-            let mut r = row(edition, c, kind, kind_name, facts, overrides, lang);
-            if let Some(e) = evidence.get(&c.id)
-                && r.status != CriterionStatus::NotApplicable
-                && !r.overridden
-            {
-                r.basis = format!("{}; {}", r.basis, msg::evidence(lang, e));
+            let mut r = row(c, kind, facts, overrides);
+            if r.status != CriterionStatus::NotApplicable && !r.overridden {
+                r.evidence = evidence.get(&c.id).cloned();
             }
             r
         })
@@ -123,13 +148,10 @@ pub fn score_with_evidence(
 }
 
 fn row(
-    edition: &Edition,
     c: &Criterion,
     kind: &str,
-    kind_name: &str,
     facts: &BTreeMap<String, Value>,
     overrides: &BTreeMap<String, CriterionOverride>,
-    lang: Lang,
 ) -> CriterionResult {
     let value = facts.get(&c.fact).copied();
     let mut r = CriterionResult {
@@ -137,7 +159,8 @@ fn row(
         group: c.group.clone(),
         points: 0,
         status: CriterionStatus::Unknown,
-        basis: String::new(),
+        basis: Basis::FactMissing,
+        evidence: None,
         fact: c.fact.clone(),
         value,
         overridden: false,
@@ -147,7 +170,9 @@ fn row(
     // R4: a row naming the other kind only does not apply, and does not count toward max.
     if !c.applies_to.iter().any(|k| k == kind) {
         r.status = CriterionStatus::NotApplicable;
-        r.basis = msg::not_applicable(lang, kind_name);
+        r.basis = Basis::NotApplicable {
+            kind: kind.to_string(),
+        };
         return r;
     }
     if let Some(o) = overrides.get(&c.id) {
@@ -158,15 +183,15 @@ fn row(
             CriterionStatus::NotMet
         };
         r.points = u32::from(o.met);
-        r.basis = msg::reviewer(lang, &o.basis);
+        r.basis = if o.what_if {
+            Basis::WhatIf
+        } else {
+            Basis::Reviewer(o.basis.clone())
+        };
         return r;
     }
     // §10.2: when every count a row needs is given, the counts decide it.
-    if let Some((status, basis)) = c
-        .counts
-        .as_ref()
-        .and_then(|k| from_counts(edition, k, facts, lang))
-    {
+    if let Some((status, basis)) = c.counts.as_ref().and_then(|k| from_counts(k, facts)) {
         r.status = status;
         r.points = u32::from(status == CriterionStatus::Met);
         r.basis = basis;
@@ -175,7 +200,6 @@ fn row(
         return r;
     }
     let Some(v) = value else {
-        r.basis = msg::fact_missing(lang, &c.fact);
         return r;
     };
     let met = facts::meets(v, c.op, c.threshold).unwrap_or(false);
@@ -185,50 +209,54 @@ fn row(
         CriterionStatus::NotMet
     };
     r.points = u32::from(met);
-    r.basis = basis(edition, c, v, lang);
+    r.basis = match (v, c.threshold) {
+        (Value::Number(value), crate::edition::Threshold::Number(threshold)) => Basis::Number {
+            value,
+            op: c.op,
+            threshold,
+        },
+        (Value::Flag(b), _) => Basis::Flag(b),
+        (Value::Number(value), _) => Basis::Number {
+            value,
+            op: c.op,
+            threshold: f64::NAN,
+        },
+    };
     r
 }
 
-/// A row computed from counts (regulation.md §10.2, R18, R19); `None` unless all are given.
+/// A row computed from counts (the reading "counts decide rows 1.2 and 1.4"); `None` unless
+/// all are given.
 fn from_counts(
-    edition: &Edition,
     k: &crate::edition::Counts,
     facts: &BTreeMap<String, Value>,
-    lang: Lang,
-) -> Option<(CriterionStatus, String)> {
+) -> Option<(CriterionStatus, Basis)> {
     let get = |name: &str| match facts.get(name) {
         Some(Value::Number(n)) => Some(*n as u64),
         _ => None,
     };
-    let label = |name: &str| -> String {
-        edition
-            .fact(name)
-            .map_or(name, |f| f.label.get(lang))
-            .to_string()
+    let status = |met: bool| {
+        if met {
+            CriterionStatus::Met
+        } else {
+            CriterionStatus::NotMet
+        }
     };
     match k.rule {
         CountRule::AllUnitsCovered => {
             let totals: Vec<u64> = k.totals.iter().map(|t| get(t)).collect::<Option<_>>()?;
             let parts: Vec<u64> = k.parts.iter().map(|p| get(p)).collect::<Option<_>>()?;
             if totals.iter().sum::<u64>() == 0 {
-                return Some((CriterionStatus::NotMet, msg::no_units_exist(lang)));
+                return Some((CriterionStatus::NotMet, Basis::NoUnits));
             }
             let met = totals.iter().zip(&parts).all(|(t, p)| p == t);
             let basis = k
                 .parts
                 .iter()
                 .zip(totals.iter().zip(&parts))
-                .map(|(name, (t, p))| msg::count_of(lang, &label(name), *p, *t))
-                .collect::<Vec<_>>()
-                .join("; ");
-            Some((
-                if met {
-                    CriterionStatus::Met
-                } else {
-                    CriterionStatus::NotMet
-                },
-                basis,
-            ))
+                .map(|(name, (t, p))| (name.clone(), *p, *t))
+                .collect();
+            Some((status(met), Basis::Covered(basis)))
         }
         CountRule::UnitsIntegrated => {
             let min = k.min_second?;
@@ -238,43 +266,25 @@ fn from_counts(
             let second_total = get(&k.totals[1]);
             let first_ok = first_total == 0 || first == first_total;
             let second_ok = second >= u64::from(min);
-            let basis = format!(
-                "{}; {}",
-                msg::count_of(lang, &label(&k.parts[0]), first, first_total),
-                msg::at_least(lang, &label(&k.parts[1]), second, min)
-            );
-            // R19: fewer subdivisions exist than the row names, and all of them are integrated.
+            // Fewer subdivisions exist than the row names, and all of them are integrated.
             if first_ok
                 && !second_ok
-                && second_total.is_some_and(|t| t < u64::from(min) && second == t)
+                && let Some(total) = second_total.filter(|t| *t < u64::from(min) && second == *t)
             {
-                let t = second_total.unwrap_or_default();
                 return Some((
                     CriterionStatus::Unknown,
-                    msg::fewer_units_than_named(lang, t, min),
+                    Basis::FewerUnitsThanNamed { total, min },
                 ));
             }
-            let met = first_ok && second_ok;
             Some((
-                if met {
-                    CriterionStatus::Met
-                } else {
-                    CriterionStatus::NotMet
+                status(first_ok && second_ok),
+                Basis::Integrated {
+                    first: (k.parts[0].clone(), first, first_total),
+                    second: (k.parts[1].clone(), second),
+                    min,
                 },
-                basis,
             ))
         }
-    }
-}
-
-/// "central state bodies whose employees are registered users: 3 (> 1)"
-fn basis(edition: &Edition, c: &Criterion, v: Value, lang: Lang) -> String {
-    let label = edition
-        .fact(&c.fact)
-        .map_or(c.fact.as_str(), |f| f.label.get(lang));
-    match v {
-        Value::Flag(b) => format!("{label}: {}", msg::yes_no(lang, b)),
-        Value::Number(_) => format!("{label}: {v} ({} {})", c.op.symbol(), c.threshold),
     }
 }
 

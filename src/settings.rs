@@ -258,19 +258,14 @@ pub fn read(file: &Path) -> Result<SettingsFile> {
     let text = crate::edition::read_text(file)?;
     let name = file.display().to_string();
     toml::from_str(&text).map_err(|e| {
-        let help = e
-            .message()
-            .contains("unknown field")
-            .then(|| "keys: lang, addressee, state_body, signatory, editions, templates, calendar (docs/settings.md)".to_string());
-        SourceError {
-            code: "settings.invalid",
-            message: format!("{name}: {}", e.message().trim()),
-            file: name.clone(),
-            source_text: text.clone(),
-            span: e.span().map(|r| (r.start, r.end)),
-            label: e.message().trim().to_string(),
-            help,
-        }
+        SourceError::new(
+            crate::finding::Code::SettingsInvalid,
+            &name,
+            std::sync::Arc::from(text.as_str()),
+            e.span().map(|r| (r.start, r.end)),
+            e.message().trim(),
+        )
+        .help(crate::finding::Message::new("help.settings-keys"))
         .into()
     })
 }

@@ -3,7 +3,7 @@
 
 use crate::calendar::Calendar;
 use crate::edition::{Actor, Edition, Limit};
-use crate::judge::DossierReport;
+use crate::judge::Judged;
 use crate::outcome::Outcome;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -37,19 +37,14 @@ pub struct Step {
     pub working_days_late: Option<u32>,
 }
 
-/// The steps of one judged dossier. `None` when the dossier could not be read.
-pub fn steps(
-    report: &DossierReport,
-    edition: &Edition,
-    calendar: &Calendar,
-    today: NaiveDate,
-) -> Option<Vec<Step>> {
-    let file = report.file.as_deref()?;
-    let review = &file.review;
-    let steps = edition
+/// The steps of one judged dossier, on its calendar.
+pub fn steps(judged: &Judged, calendar: &Calendar, today: NaiveDate) -> Vec<Step> {
+    let edition: &Edition = &judged.edition;
+    let review = &judged.file.review;
+    edition
         .deadlines
         .iter()
-        .filter(|d| !d.only_on_inclusion || report.outcome == Outcome::Include)
+        .filter(|d| !d.only_on_inclusion || judged.outcome == Outcome::Include)
         .filter(|d| !d.only_when_started || review.date(&d.starts).is_some())
         .map(|d| {
             let start = review.date(&d.starts);
@@ -97,6 +92,5 @@ pub fn steps(
                 working_days_late: late,
             }
         })
-        .collect();
-    Some(steps)
+        .collect()
 }

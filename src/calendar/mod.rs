@@ -76,26 +76,19 @@ impl Calendar {
     }
 
     pub fn from_toml(text: &str, file: &str) -> Result<Calendar> {
-        let parsed: CalendarFile = toml::from_str(text).map_err(|e| SourceError {
-            code: "calendar.invalid",
-            message: format!("{file}: {}", e.message().trim()),
-            file: file.to_string(),
-            source_text: text.to_string(),
-            span: e.span().map(|r| (r.start, r.end)),
-            label: e.message().trim().to_string(),
-            help: None,
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+        let code = crate::finding::Code::CalendarInvalid;
+        let parsed: CalendarFile = toml::from_str(text).map_err(|e| {
+            SourceError::new(
+                code,
+                file,
+                shared.clone(),
+                e.span().map(|r| (r.start, r.end)),
+                e.message().trim(),
+            )
         })?;
         let invalid = |message: String| -> crate::error::Error {
-            SourceError {
-                code: "calendar.invalid",
-                message: format!("{file}: {message}"),
-                file: file.to_string(),
-                source_text: text.to_string(),
-                span: None,
-                label: message,
-                help: None,
-            }
-            .into()
+            SourceError::new(code, file, shared.clone(), None, message).into()
         };
         if parsed.format != 1 {
             return Err(invalid(format!(

@@ -146,6 +146,9 @@ pub struct Application {
 pub struct CriterionOverride {
     pub met: bool,
     pub basis: String,
+    /// Set by a what-if `--set`, never read from the file.
+    #[serde(skip)]
+    pub what_if: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -5,10 +5,11 @@
 use super::yaml::SourceMap;
 use super::{DossierFile, SCHEMA_VERSION};
 use crate::edition::{Edition, Editions};
-use crate::error::SourceError;
 use crate::facts::{self, Value};
+use crate::finding::{Arg, Code, Finding, Message, Severity};
 use crate::source_path::{Seg, path};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The text and index of a `dossier.yaml`, to point at lines.
 pub struct Located<'a> {
@@ -19,24 +20,18 @@ pub struct Located<'a> {
 
 impl Located<'_> {
     /// An error at the value of `at` (or its nearest existing parent).
-    pub fn error(&self, code: &'static str, at: &[Seg], message: String) -> SourceError {
-        SourceError {
-            code,
-            label: message.clone(),
-            message,
-            file: self.file.to_string(),
-            source_text: self.text.to_string(),
-            span: self.map.value(at),
-            help: None,
-        }
+    pub fn error(&self, code: Code, at: &[Seg]) -> Finding {
+        Finding::new(Severity::Error, code).at_span(self.file, self.text, self.map.value(at))
+    }
+
+    /// An error worded by a specific catalogue entry, at the value of `at`.
+    pub fn error_with(&self, code: Code, key: &'static str, at: &[Seg]) -> Finding {
+        Finding::with(Severity::Error, code, key).at_span(self.file, self.text, self.map.value(at))
     }
 
     /// An error at the key of `at`, for names that are wrong.
-    pub fn key_error(&self, code: &'static str, at: &[Seg], message: String) -> SourceError {
-        SourceError {
-            span: self.map.key(at),
-            ..self.error(code, at, message)
-        }
+    pub fn key_error(&self, code: Code, at: &[Seg]) -> Finding {
+        Finding::new(Severity::Error, code).at_span(self.file, self.text, self.map.key(at))
     }
 
     /// 1-based line of the value at `at`.
@@ -48,27 +43,22 @@ impl Located<'_> {
 }
 
 /// Picks the edition: `--edition` first, then the dossier's own `edition:`, then the default.
-pub fn choose_edition<'e>(
+pub fn choose_edition(
     file: &DossierFile,
     forced: Option<&str>,
-    editions: &'e Editions,
+    editions: &Editions,
     at: &Located,
-) -> Result<&'e Edition, Box<SourceError>> {
+) -> Result<Arc<Edition>, Finding> {
     let wanted = forced.or(file.edition.as_deref());
     match wanted {
-        None => Ok(editions.default_edition()),
-        Some(id) => editions.get(id).ok_or_else(|| {
-            let known: Vec<&str> = editions.ids().collect();
-            let mut e = at.error(
-                "edition.unknown",
-                &path(&["edition"]),
-                format!("unknown edition `{id}`"),
-            );
-            e.help = Some(format!(
-                "editions: {}; another can be loaded with --rules FILE",
-                known.join(", ")
-            ));
-            Box::new(e)
+        None => Ok(editions.default_edition().clone()),
+        Some(id) => editions.get_arc(id).ok_or_else(|| {
+            at.error(Code::EditionUnknown, &path(&["edition"]))
+                .arg("edition", id)
+                .help(Message::new("help.editions").arg(
+                    "editions",
+                    Arg::List(editions.ids().map(str::to_string).collect()),
+                ))
         }),
     }
 }
@@ -79,192 +69,216 @@ pub fn validate(
     edition: &Edition,
     editions: &Editions,
     at: &Located,
-) -> (BTreeMap<String, Value>, Vec<SourceError>) {
+) -> (BTreeMap<String, Value>, Vec<Finding>) {
     let mut errors = Vec::new();
     if file.schema != SCHEMA_VERSION {
-        errors.push(at.error(
-            "dossier.schema",
-            &path(&["schema"]),
-            format!(
-                "schema {} is not supported; this build reads schema {SCHEMA_VERSION}",
-                file.schema
-            ),
-        ));
+        errors.push(
+            at.error(Code::DossierSchema, &path(&["schema"]))
+                .arg("found", u64::from(file.schema))
+                .arg("supported", u64::from(SCHEMA_VERSION)),
+        );
     }
     let Some(kind) = edition.kind(&file.kind) else {
-        // R36: no procedure in the Rules for this kind; nothing else can be judged.
-        let mut e = at.error(
-            "kind.no-procedure",
-            &path(&["kind"]),
-            format!(
-                "the Rules of edition {} have no procedure for kind `{}`",
-                edition.id(),
-                file.kind
-            ),
-        );
-        let ours: Vec<&str> = edition.kinds.iter().map(|k| k.id.as_str()).collect();
-        let elsewhere: Vec<&str> = editions
-            .iter()
-            .filter(|e| e.kind(&file.kind).is_some())
-            .map(|e| e.id())
-            .collect();
-        e.help = Some(if elsewhere.is_empty() {
-            format!("kinds of {}: {}", edition.id(), ours.join(", "))
-        } else {
-            format!(
-                "kinds of {}: {}; `{}` exists under edition {}",
-                edition.id(),
-                ours.join(", "),
-                file.kind,
-                elsewhere.join(", ")
-            )
-        });
-        errors.push(e);
+        errors.push(no_procedure(file, edition, editions, at));
         return (BTreeMap::new(), errors);
     };
     if kind.stage_required && file.object.stage.is_none() {
-        let mut e = at.error(
-            "object.stage-missing",
-            &path(&["object"]),
-            format!("`object.stage` is required for kind {}", kind.id),
+        errors.push(
+            at.error(Code::ObjectStageMissing, &path(&["object"]))
+                .arg("kind", &kind.id)
+                .help(Message::new("help.stages")),
         );
-        e.help = Some(
-            "one of development, trial-operation, industrial-operation, decommissioned".into(),
-        );
-        errors.push(e);
     }
     if file.state_body.name.is_none() {
-        let mut e = at.error(
-            "yaml.missing-key",
-            &path(&["state_body"]),
-            "missing field `state_body.name`: the applicant state body".to_string(),
+        errors.push(
+            at.error_with(
+                Code::YamlMissingKey,
+                "yaml.missing-key.state-body",
+                &path(&["state_body"]),
+            )
+            .help(Message::new("help.state-body")),
         );
-        e.help = Some(
-            "give it in dossier.yaml, or as a default in dossier.toml ([state_body] name = ...)"
-                .into(),
-        );
-        errors.push(e);
     }
     if let Some(bin) = &file.state_body.bin
         && !(bin.len() == 12 && bin.bytes().all(|b| b.is_ascii_digit()))
     {
-        errors.push(at.error(
-            "state-body.bin",
-            &path(&["state_body", "bin"]),
-            format!("`{bin}` is not a BIN: a BIN has 12 digits"),
-        ));
+        errors.push(
+            at.error(Code::StateBodyBin, &path(&["state_body", "bin"]))
+                .arg("bin", bin),
+        );
     }
+    unknown_documents(file, edition, &kind.id, at, &mut errors);
+    let typed = typed_facts(file, edition, at, &mut errors);
+    criteria_keys(file, edition, &kind.id, at, &mut errors);
+    (typed, errors)
+}
 
+/// The Rules of this edition have no procedure for the kind; say where it has one.
+fn no_procedure(
+    file: &DossierFile,
+    edition: &Edition,
+    editions: &Editions,
+    at: &Located,
+) -> Finding {
+    let ours: Vec<String> = edition.kinds.iter().map(|k| k.id.clone()).collect();
+    let elsewhere: Vec<String> = editions
+        .iter()
+        .filter(|e| e.kind(&file.kind).is_some())
+        .map(|e| e.id().to_string())
+        .collect();
+    let help = if elsewhere.is_empty() {
+        Message::new("help.kinds")
+    } else {
+        Message::new("help.kinds-elsewhere")
+            .arg("kind", &file.kind)
+            .arg("elsewhere", Arg::List(elsewhere))
+    }
+    .arg("edition", edition.id())
+    .arg("kinds", Arg::List(ours));
+    at.error(Code::KindNoProcedure, &path(&["kind"]))
+        .arg("edition", edition.id())
+        .arg("kind", &file.kind)
+        .help(help)
+}
+
+fn unknown_documents(
+    file: &DossierFile,
+    edition: &Edition,
+    kind: &str,
+    at: &Located,
+    errors: &mut Vec<Finding>,
+) {
     for id in file.documents.keys() {
-        if !edition.requirements_for(&kind.id).any(|r| &r.id == id) {
-            let ids: Vec<&str> = edition
-                .requirements_for(&kind.id)
-                .map(|r| r.id.as_str())
+        if !edition.requirements_for(kind).any(|r| &r.id == id) {
+            let ids: Vec<String> = edition
+                .requirements_for(kind)
+                .map(|r| r.id.clone())
                 .collect();
-            let mut e = at.key_error(
-                "document.unknown-requirement",
-                &path(&["documents", id]),
-                format!(
-                    "`{id}` is not a document of a {} under edition {}",
-                    kind.id,
-                    edition.id()
-                ),
+            errors.push(
+                at.key_error(Code::DocumentUnknownRequirement, &path(&["documents", id]))
+                    .arg("id", id)
+                    .arg("kind", kind)
+                    .arg("edition", edition.id())
+                    .help(Message::new("help.documents").arg("ids", Arg::List(ids))),
             );
-            e.help = Some(format!("documents: {}", ids.join(", ")));
-            errors.push(e);
         }
     }
+}
 
+/// The facts typed against the edition; a part above its total is an error.
+fn typed_facts(
+    file: &DossierFile,
+    edition: &Edition,
+    at: &Located,
+    errors: &mut Vec<Finding>,
+) -> BTreeMap<String, Value> {
     let mut typed = BTreeMap::new();
     for (name, written) in &file.facts {
         let at_fact = path(&["facts", name]);
         match edition.fact(name) {
             None => {
                 let names: Vec<&str> = edition.facts.iter().map(|f| f.name.as_str()).collect();
-                let mut e = at.key_error(
-                    "fact.unknown",
-                    &at_fact,
-                    format!("`{name}` is not a fact of edition {}", edition.id()),
+                let help = match closest(name, &names) {
+                    Some(near) => Message::new("help.did-you-mean").arg("name", near),
+                    None => Message::new("help.facts").arg(
+                        "names",
+                        Arg::List(names.iter().map(|n| n.to_string()).collect()),
+                    ),
+                };
+                errors.push(
+                    at.key_error(Code::FactUnknown, &at_fact)
+                        .arg("fact", name)
+                        .arg("edition", edition.id())
+                        .help(help),
                 );
-                e.help = Some(match closest(name, &names) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("facts: {}", names.join(", ")),
-                });
-                errors.push(e);
             }
             Some(fact) => match facts::typed(fact, written) {
                 Ok(v) => {
                     typed.insert(name.clone(), v);
                 }
-                Err(problem) => errors.push(at.error(
-                    problem.code(),
-                    &at_fact,
-                    problem.describe(fact, &written.to_string()),
-                )),
+                Err(problem) => {
+                    let m = problem.message(fact, &written.to_string());
+                    let mut f = at.error_with(problem.code(), m.key, &at_fact);
+                    f.message = m;
+                    errors.push(f);
+                }
             },
         }
     }
-
-    // §10.2: a covered or integrated count above its total is an error.
+    // A covered or integrated count above its total is an error (once per part).
+    let mut reported: Vec<&str> = Vec::new();
     for k in edition.criteria.iter().filter_map(|c| c.counts.as_ref()) {
         for (part, total) in k.parts.iter().zip(&k.totals) {
             if let (Some(Value::Number(p)), Some(Value::Number(t))) =
                 (typed.get(part), typed.get(total))
                 && p > t
-                && !errors.iter().any(|e: &SourceError| {
-                    e.code == "fact.part-above-total" && e.label.contains(part.as_str())
-                })
+                && !reported.contains(&part.as_str())
             {
-                errors.push(at.error(
-                    "fact.part-above-total",
-                    &path(&["facts", part]),
-                    crate::messages::part_above_total(crate::lang::Lang::En, part, total),
-                ));
+                reported.push(part);
+                errors.push(
+                    at.error(Code::FactPartAboveTotal, &path(&["facts", part]))
+                        .arg("part", part)
+                        .arg("total", total),
+                );
             }
         }
     }
+    typed
+}
 
+/// Row ids under `evidence:` and `criteria:` exist and apply; an override has a basis.
+fn criteria_keys(
+    file: &DossierFile,
+    edition: &Edition,
+    kind: &str,
+    at: &Located,
+    errors: &mut Vec<Finding>,
+) {
+    let rows = || {
+        Message::new("help.rows").arg(
+            "rows",
+            Arg::List(edition.criteria.iter().map(|c| c.id.clone()).collect()),
+        )
+    };
     for id in file.evidence.keys() {
         if edition.criterion(id).is_none() {
-            errors.push(at.key_error(
-                "criterion.unknown-row",
-                &path(&["evidence", id]),
-                format!("edition {} has no criterion row `{id}`", edition.id()),
-            ));
+            errors.push(
+                at.key_error(Code::CriterionUnknownRow, &path(&["evidence", id]))
+                    .arg("edition", edition.id())
+                    .arg("row", id)
+                    .help(rows()),
+            );
         }
     }
-
     for (id, over) in &file.criteria {
         let at_row = path(&["criteria", id]);
         match edition.criterion(id) {
-            None => {
-                let ids: Vec<&str> = edition.criteria.iter().map(|c| c.id.as_str()).collect();
-                let mut e = at.key_error(
-                    "criterion.unknown-row",
-                    &at_row,
-                    format!("edition {} has no criterion row `{id}`", edition.id()),
-                );
-                e.help = Some(format!("rows: {}", ids.join(", ")));
-                errors.push(e);
-            }
-            Some(c) if !c.applies_to.contains(&kind.id) => errors.push(at.key_error(
-                "criterion.not-applicable",
-                &at_row,
-                format!("criterion {id} does not apply to a {}", kind.id),
-            )),
+            None => errors.push(
+                at.key_error(Code::CriterionUnknownRow, &at_row)
+                    .arg("edition", edition.id())
+                    .arg("row", id)
+                    .help(rows()),
+            ),
+            Some(c) if !c.applies_to.iter().any(|k| k == kind) => errors.push(
+                at.key_error(Code::CriterionNotApplicable, &at_row)
+                    .arg("row", id)
+                    .arg("kind", kind),
+            ),
             Some(_) if over.basis.trim().is_empty() => {
                 let mut p = at_row.clone();
                 p.push(Seg::key("basis"));
-                errors.push(at.error(
-                    "criterion.basis-missing",
-                    &p,
-                    format!("the override of criterion {id} needs a written basis (R40)"),
-                ));
+                errors.push(
+                    at.error_with(
+                        Code::CriterionBasisMissing,
+                        "criterion.basis-missing.override",
+                        &p,
+                    )
+                    .arg("row", id),
+                );
             }
             Some(_) => {}
         }
     }
-    (typed, errors)
 }
 
 fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {

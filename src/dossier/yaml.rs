@@ -5,10 +5,11 @@
 //! every error, byte offsets for string input, and budgets against alias bombs.
 
 use super::{DocumentEntry, DossierFile, FactValue, LocalText};
-use crate::error::SourceError;
+use crate::finding::{Code, Finding, Message, Place, Severity};
 use crate::source_path::Seg;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Error as YamlError;
 use serde_saphyr::granit_parser::{Event, Parser};
 use std::collections::HashMap;
 use std::fmt;
@@ -17,17 +18,19 @@ use std::fmt;
 /// own plain message).
 pub const MAX_YAML_BYTES: u64 = 1024 * 1024;
 
-/// Why `dossier.yaml` could not be read; each becomes a diagnostic of its own.
+/// Why the bytes of `dossier.yaml` are not its text.
 #[derive(Debug)]
 pub enum ReadError {
     TooLarge(u64),
-    NotUtf8(String),
-    Parse(Box<SourceError>),
+    NotUtf8(Message),
 }
 
-/// Parses the text of `dossier.yaml` (already known to be small and UTF-8).
-pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), ReadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// Our deserializers mark their own errors with this prefix, so the message can be worded in
+/// the report language (`yaml.type.<what>`), not in the YAML library's English.
+const MARK: &str = "dossier:";
+
+/// Parses the text of `dossier.yaml` (already known to be small and UTF-8, without a BOM).
+pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding> {
     let options = serde_saphyr::options! {
         // `yes`/`no`/`on` stay strings, so a flag written `yes` is reported, not guessed.
         strict_booleans: true,
@@ -41,7 +44,7 @@ pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), ReadErr
         },
     };
     let dossier: DossierFile = serde_saphyr::from_str_with_options(text, options)
-        .map_err(|e| ReadError::Parse(Box::new(to_source_error(&e, text, file))))?;
+        .map_err(|e| to_finding(&e, text, file))?;
     Ok((dossier, SourceMap::build(text)))
 }
 
@@ -64,66 +67,155 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
         .map_err(|e| ReadError::NotUtf8(crate::encoding::describe(e.as_bytes())))
 }
 
-fn to_source_error(e: &serde_saphyr::Error, text: &str, file: &str) -> SourceError {
-    let full = e.to_string();
-    // The message carries " at line L, column C"; the diagnostic shows the place itself.
-    let message = match full.rsplit_once(" at line ") {
-        Some((head, tail)) if tail.contains("column") => head.to_string(),
-        _ => full,
-    };
-    // serde-saphyr's hint names its own API, which means nothing to a dossier's author.
-    let message = match message.split_once(", set DuplicateKeyPolicy") {
-        Some((head, _)) => head.to_string(),
-        None => message,
-    };
-    let span = e.location().and_then(|loc| {
+/// A parse error of the YAML library as a finding: its code and wording from the error's
+/// variant, its place from the error's location.
+fn to_finding(e: &YamlError, text: &str, file: &str) -> Finding {
+    let mut f = classify(e);
+    let loc = e.location();
+    let span = loc.and_then(|loc| {
         let start = loc.span().byte_offset()? as usize;
         let len = loc.span().byte_len().unwrap_or(1).max(1) as usize;
         Some((start, (start + len).min(text.len())))
     });
-    let lower = message.to_ascii_lowercase();
-    let (code, help) = if lower.contains("unknown field") {
-        ("yaml.unknown-key", suggest_key(&message))
-    } else if lower.contains("budget") || lower.contains("alias") {
-        (
-            "yaml.limits",
-            Some("dossier.yaml may not expand aliases this much; write the values out".into()),
-        )
-    } else if lower.contains("missing field") {
-        ("yaml.missing-key", None)
-    } else if lower.contains("duplicate") {
-        ("yaml.duplicate-key", None)
-    } else if lower.contains("unknown variant") {
-        ("yaml.unknown-value", None)
-    } else if span.is_some() && (lower.contains("expected") || lower.contains("invalid")) {
-        ("yaml.type", None)
-    } else {
-        ("yaml.syntax", None)
+    f = f.at_span(file, text, span);
+    if span.is_none()
+        && let Some(loc) = loc
+        && loc.line() > 0
+    {
+        f.place = Some(Box::new(Place {
+            file: file.to_string(),
+            line: Some(loc.line() as usize),
+            column: Some(loc.column().max(1) as usize),
+            span: None,
+        }));
+    }
+    f
+}
+
+fn classify(e: &YamlError) -> Finding {
+    let err = |code, key| Finding::with(Severity::Error, code, key);
+    let list = |v: &[&'static str]| {
+        crate::finding::Arg::List(v.iter().map(|s| format!("`{s}`")).collect())
     };
-    SourceError {
-        code,
-        message: message.clone(),
-        file: file.to_string(),
-        source_text: text.to_string(),
-        span,
-        label: message,
-        help,
+    match e {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let f = err(Code::YamlUnknownKey, "yaml.unknown-key")
+                .arg("key", field)
+                .arg("expected", list(expected));
+            match suggest(field, expected) {
+                Some(near) => f.help(Message::new("help.did-you-mean").arg("name", near)),
+                None => f,
+            }
+        }
+        YamlError::SerdeMissingField { field, .. } => {
+            err(Code::YamlMissingKey, "yaml.missing-key").arg("key", *field)
+        }
+        YamlError::DuplicateMappingKey { key, .. } => {
+            err(Code::YamlDuplicateKey, "yaml.duplicate-key")
+                .arg("key", key.clone().unwrap_or_default())
+        }
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => err(Code::YamlUnknownValue, "yaml.unknown-value")
+            .arg("value", variant)
+            .arg("expected", list(expected)),
+        YamlError::Message { msg, .. } | YamlError::SerdeVariantId { msg, .. }
+            if msg.contains(MARK) =>
+        {
+            own(msg)
+        }
+        YamlError::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | YamlError::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => {
+            if let Some(what) = expected.strip_prefix(MARK) {
+                return own_expected(what);
+            }
+            err(Code::YamlType, "yaml.type")
+                .arg("expected", expected)
+                .arg("found", unexpected)
+        }
+        YamlError::InvalidScalar { ty, .. } => {
+            err(Code::YamlType, "yaml.type.scalar").arg("expected", *ty)
+        }
+        YamlError::Unexpected { expected, .. } => {
+            err(Code::YamlType, "yaml.type.expected").arg("expected", *expected)
+        }
+        YamlError::NullIntoString { .. } => err(Code::YamlType, "yaml.type.null"),
+        YamlError::InvalidBooleanStrict { .. } => err(Code::YamlType, "yaml.type.boolean"),
+        YamlError::Budget { breach, .. } => err(Code::YamlLimits, "yaml.limits")
+            .arg("detail", format!("{breach:?}"))
+            .help(Message::new("help.yaml-limits")),
+        YamlError::AliasReplayCounterOverflow { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => err(Code::YamlLimits, "yaml.limits")
+            .arg("detail", "aliases")
+            .help(Message::new("help.yaml-limits")),
+        YamlError::UnknownAnchor { .. } => err(Code::YamlSyntax, "yaml.syntax")
+            .arg("detail", Message::new("yaml.syntax.unknown-anchor")),
+        YamlError::Eof { .. } => {
+            err(Code::YamlSyntax, "yaml.syntax").arg("detail", Message::new("yaml.syntax.eof"))
+        }
+        YamlError::MultipleDocuments { .. } => err(Code::YamlSyntax, "yaml.syntax")
+            .arg("detail", Message::new("yaml.syntax.documents")),
+        #[allow(deprecated)]
+        YamlError::AliasError { error, .. } => classify(error),
+        other => {
+            // The scanner's own text (a tab in indentation, an unclosed quote…), without the
+            // place it appends: the finding shows the place itself.
+            let full = other.to_string();
+            let detail = match full.rsplit_once(" at line ") {
+                Some((head, tail)) if tail.contains("column") => head.to_string(),
+                _ => full,
+            };
+            err(Code::YamlSyntax, "yaml.syntax").arg("detail", detail)
+        }
     }
 }
 
-/// "did you mean `object`?" for an unknown key, from serde's list of expected keys.
-fn suggest_key(message: &str) -> Option<String> {
-    let rest = message.split_once("unknown field `")?.1;
-    let (typo, expected) = rest.split_once('`')?;
-    let expected = expected.split_once("expected")?.1;
-    let candidates = expected
-        .split([',', ' '])
-        .map(|s| s.trim_matches(|c: char| c == '`' || c == ':'))
-        .filter(|s| !s.is_empty() && *s != "one" && *s != "of" && *s != "or");
-    let best = candidates
-        .map(|c| (strsim::damerau_levenshtein(typo, c), c))
+/// A message of our own deserializers: `dossier:<what>:<value>`.
+fn own(msg: &str) -> Finding {
+    let rest = &msg[msg.find(MARK).map_or(0, |i| i + MARK.len())..];
+    let (what, value) = rest.split_once(':').unwrap_or((rest, ""));
+    let key = match what {
+        "date" => "yaml.type.date",
+        _ => "yaml.type.too-large",
+    };
+    Finding::with(Severity::Error, Code::YamlType, key).arg("value", value)
+}
+
+/// A type mismatch against one of our visitors' `expecting` (`dossier:<what>`).
+fn own_expected(what: &str) -> Finding {
+    let key = match what {
+        "text" => "yaml.type.text",
+        "fact" => "yaml.type.fact",
+        "date" => "yaml.type.scalar",
+        _ => "yaml.type.document",
+    };
+    let f = Finding::with(Severity::Error, Code::YamlType, key);
+    if what == "date" {
+        f.arg("expected", "YYYY-MM-DD")
+    } else {
+        f
+    }
+}
+
+/// The nearest expected key to a typo, when it is near enough.
+fn suggest<'a>(typo: &str, expected: &[&'a str]) -> Option<&'a str> {
+    let best = expected
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(typo, c), *c))
         .min()?;
-    (best.0 <= 2).then(|| format!("did you mean `{}`?", best.1))
+    (best.0 <= 2).then_some(best.1)
 }
 
 /// Where each value of the document sits: byte ranges of the key and the value.
@@ -267,7 +359,7 @@ impl<'de> Deserialize<'de> for LocalText {
         impl<'de> Visitor<'de> for V {
             type Value = LocalText;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text, or {kk: \"...\", ru: \"...\"}")
+                f.write_str("dossier:text")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<LocalText, E> {
                 Ok(LocalText::Same(v.to_string()))
@@ -293,7 +385,7 @@ impl<'de> Deserialize<'de> for FactValue {
         impl<'de> Visitor<'de> for V {
             type Value = FactValue;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number, or true or false")
+                f.write_str("dossier:fact")
             }
             fn visit_bool<E>(self, v: bool) -> Result<FactValue, E> {
                 Ok(FactValue::Flag(v))
@@ -304,7 +396,7 @@ impl<'de> Deserialize<'de> for FactValue {
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<FactValue, E> {
                 i64::try_from(v)
                     .map(FactValue::Integer)
-                    .map_err(|_| E::custom("the number is too large"))
+                    .map_err(|_| E::custom("dossier:too-large:"))
             }
             fn visit_f64<E>(self, v: f64) -> Result<FactValue, E> {
                 Ok(FactValue::Number(v))
@@ -323,7 +415,7 @@ impl<'de> Deserialize<'de> for DocumentEntry {
         impl<'de> Visitor<'de> for V {
             type Value = DocumentEntry;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a path, a list of paths, or a map with `files`")
+                f.write_str("dossier:document")
             }
             fn visit_str<E>(self, v: &str) -> Result<DocumentEntry, E> {
                 Ok(DocumentEntry {
@@ -351,7 +443,7 @@ impl<'de> Deserialize<'de> for DocumentEntry {
                     note: Option<String>,
                 }
                 #[derive(Deserialize)]
-                #[serde(untagged, expecting = "a path or a list of paths")]
+                #[serde(untagged, expecting = "dossier:document")]
                 enum Files {
                     One(String),
                     Many(Vec<String>),
@@ -379,7 +471,7 @@ impl<'de> Deserialize<'de> for super::Date {
             .ok()
             .filter(|_| s.len() == 10)
             .map(super::Date)
-            .ok_or_else(|| de::Error::custom(format!("`{s}` is not a date in the form YYYY-MM-DD")))
+            .ok_or_else(|| de::Error::custom(format!("dossier:date:{s}")))
     }
 }
 
@@ -408,7 +500,8 @@ mod tests {
 
     #[test]
     fn suggests_the_nearest_key() {
-        let m = "unknown field `objct`, expected one of schema, kind, object, state_body";
-        assert_eq!(suggest_key(m).as_deref(), Some("did you mean `object`?"));
+        let expected = ["schema", "kind", "object", "state_body"];
+        assert_eq!(suggest("objct", &expected), Some("object"));
+        assert_eq!(suggest("zzzzzzz", &expected), None);
     }
 }

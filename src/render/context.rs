@@ -2,15 +2,17 @@
 //! docs/templates.md lists every variable.
 
 use super::Document;
-use crate::documents::DocStatus;
+use crate::documents::{DocStatus, DocumentResult};
 use crate::dossier::{Architecture, Date, DossierFile, LocalText};
-use crate::edition::{Edition, Filed};
-use crate::judge::DossierReport;
+use crate::edition::{Draft, Edition, Filed};
+use crate::judge::Judged;
 use crate::lang::Lang;
 use crate::outcome::Outcome;
-use crate::score::CriterionStatus;
+use crate::score::{CriterionStatus, Score};
+use crate::t;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 struct Context {
@@ -20,6 +22,10 @@ struct Context {
     date: String,
     today: String,
     edition: EditionCtx,
+    /// This document's entry in the edition: the clause it follows, its period.
+    draft: DraftCtx,
+    /// Every document of the edition's procedure, by id with `_` for `-`.
+    drafts: BTreeMap<String, DraftCtx>,
     object: ObjectCtx,
     state_body: BodyCtx,
     addressee: Option<String>,
@@ -28,13 +34,48 @@ struct Context {
     review: ReviewCtx,
     filings: Vec<DocCtx>,
     portal: Vec<DocCtx>,
+    /// The clause (main number) of the documents filed with the application, and of the
+    /// portal items, as the edition lists them.
+    filing_clause: Option<String>,
+    portal_clause: Option<String>,
     score: Option<ScoreCtx>,
     grounds: Vec<GroundCtx>,
     outcome: &'static str,
     /// The decision can be drafted (outcome include or refuse).
     ready: bool,
-    /// What still stands between the dossier and a decision.
+    /// The documents that still stand between the dossier and a decision.
     missing: Vec<String>,
+}
+
+/// A clause split for sentences that decline it: "7(1)" is `main` 7, `sub` "1)".
+#[derive(Serialize)]
+struct ClauseRef {
+    main: String,
+    sub: Option<String>,
+    /// In the nominative: "подпункт 1) пункта 7" / "7-тармақтың 1) тармақшасы".
+    cite: String,
+}
+
+fn clause_ref(clause: &str, lang: Lang) -> ClauseRef {
+    let (main, sub) = match clause.split_once('(') {
+        Some((m, s)) => (m.to_string(), Some(format!("{})", s.trim_end_matches(')')))),
+        None => (clause.to_string(), None),
+    };
+    ClauseRef {
+        main,
+        sub,
+        cite: cite(clause, lang),
+    }
+}
+
+#[derive(Serialize)]
+struct DraftCtx {
+    clause: ClauseRef,
+    include: Option<ClauseRef>,
+    refuse: Option<ClauseRef>,
+    lists_documents: bool,
+    /// The period of the step that times the document, in working days.
+    working_days: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -44,10 +85,8 @@ struct EditionCtx {
     legal_basis: String,
     /// The note of R1 when the document's date is on or after the amendment (§10.1).
     amended_note: Option<String>,
-    /// The wording in this language is not the official text (R50).
+    /// The wording in this language is not the official text.
     unofficial: bool,
-    /// The clause of the decision: 7 now, 8 in 2016.
-    decision_clause: String,
 }
 
 #[derive(Serialize)]
@@ -97,7 +136,7 @@ struct DocCtx {
     /// "3-тармақтың 1) тармақшасы" / "подпункт 1) пункта 3"
     cite: String,
     title: String,
-    status: &'static str,
+    status: String,
     present: bool,
     files: Vec<String>,
     pages: Option<u32>,
@@ -111,7 +150,10 @@ struct ScoreCtx {
     max: u32,
     passed: bool,
     clause: String,
+    /// "Ережелердің 6-тармағының 1) тармақшасы" / "подпункт 1) пункта 6 Правил"
+    rules_cite: String,
     min_total: u32,
+    min_group_points: u32,
     groups: Vec<GroupCtx>,
     criteria: Vec<CriterionCtx>,
 }
@@ -139,8 +181,8 @@ struct CriterionCtx {
 struct GroundCtx {
     code: String,
     clause: String,
-    /// "6-тармақтың 1) тармақшасы" / "подпункт 1) пункта 6"
-    cite: String,
+    /// "Ережелердің 6-тармағының 1) тармақшасы" / "подпункт 1) пункта 6 Правил"
+    rules_cite: String,
     title: String,
     /// A correction of the text's cross-reference, for a footnote.
     note: Option<String>,
@@ -161,68 +203,61 @@ fn text(t: &LocalText, lang: Lang) -> String {
 
 /// "6-тармақтың 1) тармақшасы" / "подпункт 1) пункта 6"; "6-тармақ" / "пункт 6".
 pub fn cite(clause: &str, lang: Lang) -> String {
-    let (main, sub) = match clause.split_once('(') {
-        Some((m, s)) => (m, Some(s.trim_end_matches(')'))),
-        None => (clause, None),
-    };
-    match (lang, sub) {
-        (Lang::Kk, Some(s)) => format!("{main}-тармақтың {s}) тармақшасы"),
-        (Lang::Kk, None) => format!("{main}-тармақ"),
-        (_, Some(s)) => format!("подпункт {s}) пункта {main}"),
-        (_, None) => format!("пункт {main}"),
+    match clause.split_once('(') {
+        Some((main, sub)) => {
+            let sub = sub.trim_end_matches(')');
+            t!(lang, "cite.subparagraph", main, sub)
+        }
+        None => t!(lang, "cite.clause", main = clause),
+    }
+}
+
+/// As a unit of the Rules: "Ережелердің 6-тармағының 1) тармақшасы" / "подпункт 1) пункта 6
+/// Правил".
+pub fn rules_cite(clause: &str, lang: Lang) -> String {
+    match clause.split_once('(') {
+        Some((main, sub)) => {
+            let sub = sub.trim_end_matches(')');
+            t!(lang, "cite.rules-subparagraph", main, sub)
+        }
+        None => t!(lang, "cite.rules-clause", main = clause),
     }
 }
 
 /// The title of a document, for PDF metadata and the HTML title.
 pub fn title(document: Document, lang: Lang) -> String {
-    match (document, lang) {
-        (Document::Application, Lang::Kk) => "Өтініш",
-        (Document::Application, _) => "Заявление",
-        (Document::Decision, Lang::Kk) => "Шешім (жоба)",
-        (Document::Decision, _) => "Решение (проект)",
-        (Document::OperatorNotice, Lang::Kk) => "Операторға хабарлама",
-        (Document::OperatorNotice, _) => "Уведомление оператора",
-        (Document::Order, Lang::Kk) => "Бұйрық (жоба)",
-        (Document::Order, _) => "Приказ (проект)",
-        (Document::RemovalNotice, Lang::Kk) => "Тізбеден алып тастау туралы хабарлама",
-        (Document::RemovalNotice, _) => "Уведомление об исключении из Перечня",
-    }
-    .to_string()
-}
-
-fn status_word(status: DocStatus, lang: Lang) -> &'static str {
-    match (lang, status) {
-        (Lang::Kk, DocStatus::Present) => "бар",
-        (Lang::Kk, DocStatus::ExpiredAllowed) => "бар (мерзімі өткен, даму сатысында қабылданады)",
-        (Lang::Kk, DocStatus::Missing) => "жоқ",
-        (Lang::Kk, DocStatus::Invalid) => "жарамсыз",
-        (Lang::Kk, DocStatus::Expired) => "мерзімі өткен",
-        (_, DocStatus::Present) => "имеется",
-        (_, DocStatus::ExpiredAllowed) => "имеется (срок истёк, принимается на стадии развития)",
-        (_, DocStatus::Missing) => "отсутствует",
-        (_, DocStatus::Invalid) => "непригоден",
-        (_, DocStatus::Expired) => "срок истёк",
+    match document {
+        Document::Application => t!(lang, "draft.title.application"),
+        Document::Decision => t!(lang, "draft.title.decision"),
+        Document::OperatorNotice => t!(lang, "draft.title.operator-notice"),
+        Document::Order => t!(lang, "draft.title.order"),
+        Document::RemovalNotice => t!(lang, "draft.title.removal-notice"),
     }
 }
 
-fn criterion_status(status: CriterionStatus, lang: Lang) -> &'static str {
-    match (lang, status) {
-        (Lang::Kk, CriterionStatus::Met) => "иә",
-        (Lang::Kk, CriterionStatus::NotMet) => "жоқ",
-        (Lang::Kk, CriterionStatus::Unknown) => "дерек жоқ",
-        (Lang::Kk, CriterionStatus::NotApplicable) => "қолданылмайды",
-        (_, CriterionStatus::Met) => "да",
-        (_, CriterionStatus::NotMet) => "нет",
-        (_, CriterionStatus::Unknown) => "нет данных",
-        (_, CriterionStatus::NotApplicable) => "не применяется",
+fn status_word(status: DocStatus, lang: Lang) -> String {
+    match status {
+        DocStatus::Present => t!(lang, "draft.status.present"),
+        DocStatus::ExpiredAllowed => t!(lang, "draft.status.expired-allowed"),
+        DocStatus::Missing => t!(lang, "draft.status.missing"),
+        DocStatus::Invalid => t!(lang, "draft.status.invalid"),
+        DocStatus::Expired => t!(lang, "draft.status.expired"),
+    }
+}
+
+/// A criterion's status in words, the same in reports and drafts.
+pub fn criterion_status(status: CriterionStatus, lang: Lang) -> String {
+    match status {
+        CriterionStatus::Met => t!(lang, "criterion-status.met"),
+        CriterionStatus::NotMet => t!(lang, "criterion-status.not-met"),
+        CriterionStatus::Unknown => t!(lang, "criterion-status.unknown"),
+        CriterionStatus::NotApplicable => t!(lang, "criterion-status.not-applicable"),
     }
 }
 
 /// The document's own date (the application's date, the decision's date), else `today`.
-pub fn document_date(document: Document, report: &DossierReport, today: NaiveDate) -> NaiveDate {
-    let Some(file) = report.file.as_deref() else {
-        return today;
-    };
+pub fn document_date(document: Document, judged: &Judged, today: NaiveDate) -> NaiveDate {
+    let file = &judged.file;
     let own = match document {
         Document::Application => file.application.as_ref().and_then(|a| a.date),
         Document::Decision | Document::OperatorNotice | Document::Order => file.review.decision,
@@ -231,61 +266,68 @@ pub fn document_date(document: Document, report: &DossierReport, today: NaiveDat
     own.map_or(today, |d| d.0)
 }
 
-pub fn build(
-    document: Document,
-    report: &DossierReport,
-    edition: &Edition,
-    lang: Lang,
-    today: NaiveDate,
-) -> minijinja::Value {
-    let file: &DossierFile = report
-        .file
-        .as_deref()
-        .expect("a judged dossier keeps its file");
-    let doc_date = document_date(document, report, today);
-    let amended_note = edition
+fn draft_ctx(edition: &Edition, d: &Draft, lang: Lang) -> DraftCtx {
+    DraftCtx {
+        clause: clause_ref(&d.clause, lang),
+        include: d.include_clause.as_deref().map(|c| clause_ref(c, lang)),
+        refuse: d.refuse_clause.as_deref().map(|c| clause_ref(c, lang)),
+        lists_documents: d.lists_documents,
+        working_days: d
+            .step
+            .as_deref()
+            .and_then(|s| edition.deadline(s))
+            .map(|s| s.working_days),
+    }
+}
+
+fn documents_ctx(judged: &Judged, filed: Filed, lang: Lang) -> Vec<DocCtx> {
+    judged
+        .documents
+        .iter()
+        .filter(|d| d.filed == filed)
+        .map(|d| DocCtx {
+            id: d.id.clone(),
+            clause: d.clause.clone(),
+            cite: cite(&d.clause, lang),
+            title: requirement_title(judged, d, lang),
+            status: status_word(d.status, lang),
+            present: d.status.counts(),
+            files: d.files.clone(),
+            pages: d.pages,
+            pages_text: d.pages.map(|pages| t!(lang, "draft.pages", pages)),
+        })
+        .collect()
+}
+
+/// "3", or "4, 5" when the documents come from several clauses.
+fn main_clauses(judged: &Judged, filed: Filed) -> Option<String> {
+    let mut mains: Vec<&str> = Vec::new();
+    for d in judged.documents.iter().filter(|d| d.filed == filed) {
+        let main = d.clause.split('(').next().unwrap_or(&d.clause);
+        if !mains.contains(&main) {
+            mains.push(main);
+        }
+    }
+    (!mains.is_empty()).then(|| mains.join(", "))
+}
+
+fn requirement_title(judged: &Judged, d: &DocumentResult, lang: Lang) -> String {
+    judged
         .edition
-        .amended_units
-        .as_ref()
-        .filter(|a| doc_date >= a.from)
-        .map(|a| a.note.get(lang).to_string());
-    let unofficial = match lang {
-        Lang::Ru => edition.edition.russian_unofficial,
-        Lang::Kk => edition.edition.kazakh_unofficial,
-        Lang::En => true,
-    };
-    let docs = report.documents.as_deref().unwrap_or_default();
-    let doc_ctx = |filed: Filed| -> Vec<DocCtx> {
-        docs.iter()
-            .filter(|d| d.filed == filed)
-            .map(|d| {
-                let title = edition
-                    .requirements_for(&file.kind)
-                    .find(|r| r.id == d.id)
-                    .map_or(d.id.clone(), |r| r.title.get(lang).to_string());
-                DocCtx {
-                    id: d.id.clone(),
-                    clause: d.clause.clone(),
-                    cite: cite(&d.clause, lang),
-                    title,
-                    status: status_word(d.status, lang),
-                    present: d.status.counts(),
-                    files: d.files.clone(),
-                    pages: d.pages,
-                    pages_text: d.pages.map(|n| match lang {
-                        Lang::Kk => format!("– {n} парақ"),
-                        _ => format!("на {n} л."),
-                    }),
-                }
-            })
-            .collect()
-    };
-    let score = report.score.as_ref().map(|s| ScoreCtx {
+        .requirements_for(&judged.file.kind)
+        .find(|r| r.id == d.id)
+        .map_or(d.id.clone(), |r| r.title.get(lang).to_string())
+}
+
+fn score_ctx(edition: &Edition, s: &Score, lang: Lang) -> ScoreCtx {
+    ScoreCtx {
         total: s.total,
         max: s.max,
         passed: s.passed,
         clause: edition.scoring.clause.clone(),
+        rules_cite: rules_cite(&edition.scoring.clause, lang),
         min_total: edition.scoring.min_total,
+        min_group_points: edition.scoring.min_group_points,
         groups: s
             .groups
             .iter()
@@ -309,33 +351,80 @@ pub fn build(
                 wording: edition
                     .criterion(&c.id)
                     .map_or(String::new(), |r| r.wording.get(lang).to_string()),
-                status: criterion_status(c.status, lang).to_string(),
+                status: criterion_status(c.status, lang),
                 points: c.points,
                 applies: c.status != CriterionStatus::NotApplicable,
-                basis: c.basis.clone(),
+                basis: crate::messages::Words::of(lang, edition, "").basis(c),
             })
             .collect(),
-    });
-    let grounds = report
+    }
+}
+
+fn review_ctx(file: &DossierFile) -> ReviewCtx {
+    ReviewCtx {
+        received: opt_date(file.review.received),
+        sent_to_integrator: opt_date(file.review.sent_to_integrator),
+        recommendation_received: opt_date(file.review.recommendation_received),
+        architecture: file.review.architecture.map(|a| match a {
+            Architecture::Conforms => "conforms",
+            Architecture::DoesNotConform => "does-not-conform",
+            Architecture::Pending => "pending",
+        }),
+        decision: opt_date(file.review.decision),
+        operator_notified: opt_date(file.review.operator_notified),
+        order_adopted: opt_date(file.review.order_adopted),
+        operation_ended: opt_date(file.review.operation_ended),
+    }
+}
+
+pub fn build(
+    document: Document,
+    judged: &Judged,
+    draft: &Draft,
+    lang: Lang,
+    today: NaiveDate,
+) -> minijinja::Value {
+    let file = &judged.file;
+    let edition: &Edition = &judged.edition;
+    let doc_date = document_date(document, judged, today);
+    let amended_note = edition
+        .edition
+        .amended_units
+        .as_ref()
+        .filter(|a| doc_date >= a.from)
+        .map(|a| a.note.get(lang).to_string());
+    let unofficial = match lang {
+        Lang::Ru => edition.edition.russian_unofficial,
+        Lang::Kk => edition.edition.kazakh_unofficial,
+        Lang::En => true,
+    };
+    let grounds = judged
         .grounds
         .iter()
         .filter_map(|hit| edition.grounds.iter().find(|g| g.code == hit.code))
         .map(|g| GroundCtx {
             code: g.code.clone(),
             clause: g.clause.clone(),
-            cite: cite(&g.clause, lang),
+            rules_cite: rules_cite(&g.clause, lang),
             title: g.title.get(lang).to_string(),
             note: g.note.as_ref().map(|n| n.get(lang).to_string()),
         })
         .collect();
-    let missing = report
-        .diagnostics
+    let missing = judged
+        .documents
         .iter()
-        .filter(|d| {
-            d.severity == crate::diagnostic::Severity::Error || d.code == "architecture.pending"
+        .filter(|d| !d.status.counts())
+        .map(|d| {
+            format!(
+                "{} — {}",
+                requirement_title(judged, d, lang),
+                status_word(d.status, lang)
+            )
         })
-        .map(|d| d.message.clone())
         .collect();
+    let kind_name = edition
+        .kind(&file.kind)
+        .map_or(file.kind.clone(), |k| k.name.get(lang).to_string());
     let ctx = Context {
         lang: if lang == Lang::Kk { "kk" } else { "ru" },
         document: document.id(),
@@ -347,17 +436,18 @@ pub fn build(
             legal_basis: edition.edition.legal_basis.get(lang).to_string(),
             amended_note,
             unofficial,
-            decision_clause: edition
-                .deadlines
-                .iter()
-                .find(|d| d.id == "decision")
-                .map_or("7".to_string(), |d| d.clause.clone()),
         },
+        draft: draft_ctx(edition, draft, lang),
+        drafts: edition
+            .drafts
+            .iter()
+            .map(|d| (d.document.replace('-', "_"), draft_ctx(edition, d, lang)))
+            .collect(),
         object: ObjectCtx {
             name: text(&file.object.name, lang),
             short_name: file.object.short_name.clone(),
             kind: file.kind.clone(),
-            kind_name: report.kind_name.clone().unwrap_or_default(),
+            kind_name,
             stage: file.object.stage.map(|s| s.id()),
             portal_id: file.object.portal_id.clone(),
         },
@@ -378,26 +468,15 @@ pub fn build(
             number: file.application.as_ref().and_then(|a| a.number.clone()),
             date: file.application.as_ref().and_then(|a| opt_date(a.date)),
         },
-        review: ReviewCtx {
-            received: opt_date(file.review.received),
-            sent_to_integrator: opt_date(file.review.sent_to_integrator),
-            recommendation_received: opt_date(file.review.recommendation_received),
-            architecture: file.review.architecture.map(|a| match a {
-                Architecture::Conforms => "conforms",
-                Architecture::DoesNotConform => "does-not-conform",
-                Architecture::Pending => "pending",
-            }),
-            decision: opt_date(file.review.decision),
-            operator_notified: opt_date(file.review.operator_notified),
-            order_adopted: opt_date(file.review.order_adopted),
-            operation_ended: opt_date(file.review.operation_ended),
-        },
-        filings: doc_ctx(Filed::Application),
-        portal: doc_ctx(Filed::Portal),
-        score,
+        review: review_ctx(file),
+        filings: documents_ctx(judged, Filed::Application, lang),
+        portal: documents_ctx(judged, Filed::Portal, lang),
+        filing_clause: main_clauses(judged, Filed::Application),
+        portal_clause: main_clauses(judged, Filed::Portal),
+        score: judged.score.as_ref().map(|s| score_ctx(edition, s, lang)),
         grounds,
-        outcome: report.outcome.id(),
-        ready: matches!(report.outcome, Outcome::Include | Outcome::Refuse),
+        outcome: judged.outcome.id(),
+        ready: matches!(judged.outcome, Outcome::Include | Outcome::Refuse),
         missing,
     };
     minijinja::Value::from_serialize(&ctx)

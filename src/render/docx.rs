@@ -109,7 +109,7 @@ pub fn write(doc: &Doc) -> Result<Vec<u8>> {
     let mut out = std::io::Cursor::new(Vec::new());
     d.build()
         .pack(&mut out)
-        .map_err(|e| Error::Usage(format!("cannot produce the Word file: {e}")))?;
+        .map_err(|e| Error::Internal(format!("cannot produce the Word file: {e}")))?;
     Ok(out.into_inner())
 }
 

@@ -14,28 +14,40 @@ pub mod model;
 pub mod pdf;
 pub mod text;
 
-use crate::edition::Edition;
+use crate::edition::Draft;
 use crate::error::{Error, Result, SourceError};
-use crate::judge::DossierReport;
+use crate::finding::{Code, Message};
+use crate::judge::{DossierReport, Judged};
 use crate::lang::Lang;
 use crate::outcome::Outcome;
 use chrono::NaiveDate;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// The documents `dossier render` drafts.
+/// The documents `dossier render` drafts. Which of them an edition's procedure has, and the
+/// clause each follows, is the edition's `[[draft]]` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Document {
     /// Appendix 1: the state body's application.
     Application,
-    /// Clause 7: the authorized body's decision (a not-ready draft while incomplete or pending).
+    /// The authorized body's decision (a not-ready draft while incomplete or pending).
     Decision,
-    /// Clause 8: the notice to the operator of an inclusion.
+    /// The notice to the operator of an inclusion.
     OperatorNotice,
-    /// Clause 9: the draft order including the object in the List.
+    /// The draft order including the object in the List.
     Order,
-    /// Clause 10: the state body's notice that operation stopped.
+    /// The state body's notice that operation stopped.
     RemovalNotice,
 }
+
+/// The ids of `Document`, as the edition data and the command line name them.
+pub const DOCUMENT_IDS: &[&str] = &[
+    "application",
+    "decision",
+    "operator-notice",
+    "order",
+    "removal-notice",
+];
 
 impl Document {
     pub const ALL: [Document; 5] = [
@@ -48,12 +60,16 @@ impl Document {
 
     pub fn id(self) -> &'static str {
         match self {
-            Document::Application => "application",
-            Document::Decision => "decision",
-            Document::OperatorNotice => "operator-notice",
-            Document::Order => "order",
-            Document::RemovalNotice => "removal-notice",
+            Document::Application => DOCUMENT_IDS[0],
+            Document::Decision => DOCUMENT_IDS[1],
+            Document::OperatorNotice => DOCUMENT_IDS[2],
+            Document::Order => DOCUMENT_IDS[3],
+            Document::RemovalNotice => DOCUMENT_IDS[4],
         }
+    }
+
+    pub fn from_id(id: &str) -> Option<Document> {
+        Document::ALL.into_iter().find(|d| d.id() == id)
     }
 }
 
@@ -83,15 +99,16 @@ impl Format {
     }
 }
 
-/// The name of the built-in template for a document, edition and language.
-pub fn template_name(document: Document, edition: &Edition, lang: Lang) -> String {
-    // The 2016 form differs; every other document follows the current clauses 7–10.
-    let form = if document == Document::Application && edition.id() == "order-84-2016" {
-        "application-2016".to_string()
-    } else {
-        document.id().to_string()
-    };
-    format!("{form}.{}.md", lang.code())
+/// The name of the built-in template of a draft in a language.
+pub fn template_name(draft: &Draft, lang: Lang) -> String {
+    format!("{}.{}.md", draft.template, lang.code())
+}
+
+/// Whether built-in templates of this family exist (in both languages).
+pub fn has_template_family(family: &str) -> bool {
+    ["kk", "ru"]
+        .iter()
+        .all(|l| built_in_template(&format!("{family}.{l}.md")).is_some())
 }
 
 /// The built-in templates, embedded.
@@ -145,66 +162,77 @@ pub struct CustomTemplate {
     pub text: String,
 }
 
-/// Whether the document fits the dossier's state; an error in words when it does not.
-pub fn check_fits(document: Document, report: &DossierReport, edition: &Edition) -> Result<()> {
-    let path = &report.path;
+/// The judged dossier and its edition's entry for the document, or why it cannot be drafted.
+pub fn check_fits(document: Document, report: &DossierReport) -> Result<(&Judged, &Draft)> {
+    let path = report.path.as_str();
+    let usage = |key| {
+        Error::usage(
+            Message::new(key)
+                .arg("dossier", path)
+                .arg("document", document.id()),
+        )
+    };
+    let judged = report
+        .judged()
+        .ok_or_else(|| usage("usage.render-invalid"))?;
+    let draft = judged.edition.draft(document.id()).ok_or_else(|| {
+        Error::usage(
+            Message::new("usage.render-not-in-edition")
+                .arg("dossier", path)
+                .arg("document", document.id())
+                .arg("edition", judged.edition.id()),
+        )
+    })?;
     let fits = match document {
         Document::Application | Document::Decision => true,
-        Document::OperatorNotice | Document::Order => report.outcome == Outcome::Include,
+        Document::OperatorNotice | Document::Order => judged.outcome == Outcome::Include,
         Document::RemovalNotice => {
-            let file = report.file.as_deref();
-            file.is_some_and(|f| {
-                f.object.stage == Some(crate::dossier::Stage::Decommissioned)
-                    || f.review.operation_ended.is_some()
-            })
+            judged.file.object.stage == Some(crate::dossier::Stage::Decommissioned)
+                || judged.file.review.operation_ended.is_some()
         }
     };
-    if report.outcome == Outcome::Invalid {
-        return Err(Error::Usage(format!(
-            "{path}: the dossier is invalid; fix dossier.yaml before drafting (see `dossier check`)"
-        )));
-    }
-    if document == Document::Order && !edition.deadlines.iter().any(|d| d.clause == "9") {
-        return Err(Error::Usage(format!(
-            "{path}: edition {} has no order step (clause 9 of the current Rules)",
-            edition.id()
-        )));
-    }
     if fits {
-        return Ok(());
+        return Ok((judged, draft));
     }
-    let why = match document {
-        Document::OperatorNotice | Document::Order => format!(
-            "a {} follows only an inclusion decision, and this dossier's outcome is {}",
-            document.id(),
-            report.outcome.id()
+    Err(match document {
+        Document::RemovalNotice => usage("usage.render-removal-not-ended"),
+        _ => Error::usage(
+            Message::new("usage.render-needs-inclusion")
+                .arg("dossier", path)
+                .arg("document", document.id())
+                .arg("outcome", judged.outcome.id()),
         ),
-        _ => "a removal notice is for an object whose operation stopped: set object.stage to decommissioned or review.operation_ended".to_string(),
-    };
-    Err(Error::Usage(format!("{path}: {why}")))
+    })
 }
 
 /// Renders the template into Markdown.
 pub fn markdown(
     document: Document,
-    report: &DossierReport,
-    edition: &Edition,
+    judged: &Judged,
+    draft: &Draft,
     lang: Lang,
     today: NaiveDate,
     custom: Option<&CustomTemplate>,
 ) -> Result<String> {
-    let name = template_name(document, edition, lang);
+    let name = template_name(draft, lang);
     let (file, source) = match custom {
         Some(c) => (c.file.clone(), c.text.clone()),
         None => (
             format!("templates/{name}"),
             built_in_template(&name)
-                .ok_or_else(|| Error::Usage(format!("no built-in template {name}")))?
+                .ok_or_else(|| Error::Internal(format!("no built-in template {name}")))?
                 .to_string(),
         ),
     };
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // minijinja's `capitalize` lowercases the rest ("Правил" → "правил"); this does not.
+    env.add_filter("upper_first", |s: String| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    });
     // Every value from a dossier is escaped for Markdown, so a name never becomes markup.
     env.set_formatter(|out, _state, value| {
         if value.is_safe() || value.is_none() || value.is_undefined() {
@@ -218,7 +246,7 @@ pub fn markdown(
     });
     env.add_template_owned(file.clone(), source.clone())
         .map_err(|e| template_error(&e, &file, &source))?;
-    let ctx = context::build(document, report, edition, lang, today);
+    let ctx = context::build(document, judged, draft, lang, today);
     let tmpl = env
         .get_template(&file)
         .map_err(|e| template_error(&e, &file, &source))?;
@@ -266,18 +294,17 @@ fn template_error(e: &minijinja::Error, file: &str, source: &str) -> Error {
             .max(1);
         Some((start, start + len))
     });
-    let message = e
+    let detail = e
         .detail()
         .map_or_else(|| e.kind().to_string(), str::to_string);
-    SourceError {
-        code: "template.error",
-        message: format!("{file}: {}: {message}", e.kind()),
-        file: file.to_string(),
-        source_text: source.to_string(),
+    SourceError::new(
+        Code::TemplateError,
+        file,
+        Arc::from(source),
         span,
-        label: message,
-        help: Some("the variables a template can use are listed in docs/templates.md".into()),
-    }
+        format!("{}: {detail}", e.kind()),
+    )
+    .help(Message::new("help.templates"))
     .into()
 }
 
@@ -285,14 +312,13 @@ fn template_error(e: &minijinja::Error, file: &str, source: &str) -> Error {
 pub fn render(
     document: Document,
     report: &DossierReport,
-    edition: &Edition,
     lang: Lang,
     format: Format,
     today: NaiveDate,
     custom: Option<&CustomTemplate>,
 ) -> Result<Vec<u8>> {
-    check_fits(document, report, edition)?;
-    let md = markdown(document, report, edition, lang, today, custom)?;
+    let (judged, draft) = check_fits(document, report)?;
+    let md = markdown(document, judged, draft, lang, today, custom)?;
     let doc = model::parse(&md);
     let title = context::title(document, lang);
     Ok(match format {
@@ -303,10 +329,92 @@ pub fn render(
             &doc,
             &title,
             lang.code(),
-            context::document_date(document, report, today),
+            context::document_date(document, judged, today),
         )?,
         Format::Docx => docx::write(&doc)?,
     })
+}
+
+/// What `dossier render` is asked to draft, beyond the dossiers to judge.
+#[derive(Debug, Clone)]
+pub struct RenderRequest {
+    pub document: Document,
+    pub format: Format,
+    /// `kk` or `ru`.
+    pub lang: Lang,
+    /// `--template FILE`: replaces the built-in template.
+    pub template: Option<PathBuf>,
+    pub today: NaiveDate,
+}
+
+/// One drafted document, or why it could not be drafted.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The dossier as the user named it.
+    pub dossier: String,
+    /// `<dossier-folder-name>.<document>.<lang>.<ext>`
+    pub file_name: String,
+    pub result: Result<Vec<u8>>,
+}
+
+/// A template from the `templates` folder of the dossier's settings, when it has one for the
+/// document and language.
+fn settings_template(judged: &Judged, draft: &Draft, lang: Lang) -> Result<Option<CustomTemplate>> {
+    let Some(dir) = &judged.settings.templates else {
+        return Ok(None);
+    };
+    let path = dir.value.join(template_name(draft, lang));
+    if !path.is_file() {
+        return Ok(None);
+    }
+    Ok(Some(CustomTemplate {
+        file: path.display().to_string(),
+        text: crate::edition::read_text(&path)?,
+    }))
+}
+
+/// Drafts the document for every judged dossier of a run (the judgment `check` prints).
+pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec<Rendered>> {
+    if req.lang == Lang::En {
+        return Err(Error::usage(Message::new("usage.render-lang")));
+    }
+    let custom = match &req.template {
+        Some(path) => Some(CustomTemplate {
+            file: path.display().to_string(),
+            text: crate::edition::read_text(path)?,
+        }),
+        None => None,
+    };
+    let one = |d: &DossierReport| -> Result<Vec<u8>> {
+        let from_settings = match check_fits(req.document, d) {
+            Ok((judged, draft)) if custom.is_none() => settings_template(judged, draft, req.lang)?,
+            _ => None,
+        };
+        render(
+            req.document,
+            d,
+            req.lang,
+            req.format,
+            req.today,
+            custom.as_ref().or(from_settings.as_ref()),
+        )
+    };
+    Ok(dossiers
+        .iter()
+        .map(|d| {
+            let folder = d.path.rsplit('/').next().unwrap_or(&d.path).to_string();
+            Rendered {
+                dossier: d.path.clone(),
+                file_name: format!(
+                    "{folder}.{}.{}.{}",
+                    req.document.id(),
+                    req.lang.code(),
+                    req.format.extension()
+                ),
+                result: one(d),
+            }
+        })
+        .collect())
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
@@ -317,15 +425,14 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let io = |source| Error::Io {
+    let io = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
+    let exists =
+        || Error::usage(Message::new("usage.exists").arg("file", path.display().to_string()));
     if !force && path.exists() {
-        return Err(Error::Usage(format!(
-            "{} exists; use --force to replace it",
-            path.display()
-        )));
+        return Err(exists());
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".dossier-tmp-")
@@ -347,10 +454,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         // No-clobber even if the file appeared meanwhile.
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Usage(format!(
-                    "{} exists; use --force to replace it",
-                    path.display()
-                ))
+                exists()
             } else {
                 io(e.error)
             }

@@ -222,7 +222,7 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
 }
 
 fn render_error(what: &str) -> Error {
-    Error::Usage(format!("cannot produce the PDF: {what}"))
+    Error::Internal(format!("cannot produce the PDF: {what}"))
 }
 
 fn measure(size: f32) -> impl Fn(&str, bool) -> f32 {

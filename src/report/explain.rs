@@ -1,12 +1,13 @@
 //! `dossier score` for people: one dossier's score explained row by row, or a portfolio table.
 
-use super::CheckReport;
+use super::{CheckReport, kind_name, object_name};
 use crate::edition::{Criterion, Edition, FactType, Op, Threshold};
 use crate::facts::Value;
-use crate::judge::{DossierReport, WhatIf};
+use crate::judge::{DossierReport, Judged, WhatIf};
 use crate::lang::Lang;
-use crate::outcome::Outcome;
+use crate::messages::Words;
 use crate::score::{CriterionResult, CriterionStatus, Failure, Score};
+use crate::t;
 use comfy_table::{Cell, CellAlignment, Color, Table};
 use std::fmt::Write;
 
@@ -23,7 +24,7 @@ pub struct Options<'a> {
 /// The explanation of one dossier, or the portfolio of several.
 pub fn render(report: &CheckReport, single: bool, opts: &Options) -> String {
     if single && let Some(d) = report.dossiers.first() {
-        explain(report, d, opts)
+        explain(d, opts)
     } else {
         portfolio(report, opts)
     }
@@ -33,34 +34,38 @@ fn new_table(opts: &Options) -> Table {
     super::human::new_table(opts.color, opts.width)
 }
 
-fn explain(report: &CheckReport, d: &DossierReport, opts: &Options) -> String {
+fn explain(d: &DossierReport, opts: &Options) -> String {
     let lang = opts.lang;
     let mut out = String::new();
-    let edition = d.edition.as_deref().and_then(|id| report.editions.get(id));
+    let Some(j) = d.judged() else {
+        let _ = writeln!(out, "{}", d.path);
+        let _ = writeln!(out, "{}", t!(lang, "explain.the-dossier-is-invalid"));
+        return out;
+    };
+    let edition: &Edition = &j.edition;
     let _ = writeln!(
         out,
         "{} — {} ({}, {})",
         d.path,
-        d.object_name.as_deref().unwrap_or("?"),
-        d.kind_name.as_deref().unwrap_or("?"),
-        d.edition.as_deref().unwrap_or("?")
+        object_name(j, lang),
+        kind_name(j, lang),
+        edition.id()
     );
-    let (Some(edition), Some(score)) = (edition, d.score.as_ref()) else {
-        let why = if d.outcome == Outcome::Invalid {
-            tr!(lang, en: "the dossier is invalid: see the errors above", ru: "досье содержит ошибки: см. сообщения выше", kk: "досьеде қателер бар: жоғарыдағы хабарламаларды қараңыз")
-        } else {
-            tr!(lang, en: "this kind is not scored under this edition", ru: "этот вид объектов по данной редакции не оценивается", kk: "бұл редакция бойынша объектінің бұл түрі бағаланбайды")
-        };
-        let _ = writeln!(out, "{why}");
+    let Some(score) = j.score.as_ref() else {
+        let _ = writeln!(out, "{}", t!(lang, "explain.this-kind-is-not"));
         return out;
     };
+    let words = Words::of(lang, edition, &j.file.kind);
 
     let mut t = new_table(opts);
-    t.set_header(match lang {
-        Lang::En => ["Row", "Criterion", "Fact", "Test", "Status", "Points"],
-        Lang::Ru => ["Строка", "Критерий", "Факт", "Проверка", "Статус", "Баллы"],
-        Lang::Kk => ["Жол", "Өлшемшарт", "Факт", "Тексеру", "Мәртебе", "Балл"],
-    });
+    t.set_header([
+        t!(lang, "explain.header.row"),
+        t!(lang, "explain.header.criterion"),
+        t!(lang, "explain.header.fact"),
+        t!(lang, "explain.header.test"),
+        t!(lang, "explain.header.status"),
+        t!(lang, "explain.header.points"),
+    ]);
     for g in &edition.groups {
         t.add_row(vec![
             Cell::new(&g.id),
@@ -85,7 +90,7 @@ fn explain(report: &CheckReport, d: &DossierReport, opts: &Options) -> String {
             }
             let mut wording = shorten(row.wording.get(lang), opts.long);
             if c.overridden {
-                wording = format!("{wording}\n{}", c.basis);
+                wording = format!("{wording}\n{}", words.basis(c));
             }
             t.add_row(vec![
                 Cell::new(&c.id),
@@ -98,7 +103,7 @@ fn explain(report: &CheckReport, d: &DossierReport, opts: &Options) -> String {
         }
         if let Some(gs) = score.groups.iter().find(|x| x.id == g.id) {
             let id = &g.id;
-            let label = tr!(lang, en: "group {id} subtotal", ru: "итого по группе {id}", kk: "{id}-топ бойынша барлығы");
+            let label = t!(lang, "explain.group-subtotal", id);
             t.add_row(vec![
                 Cell::new(""),
                 Cell::new(label),
@@ -114,14 +119,14 @@ fn explain(report: &CheckReport, d: &DossierReport, opts: &Options) -> String {
     let _ = writeln!(out, "{}", total_line(lang, score));
     let _ = writeln!(out, "{}", verdict(lang, edition, score));
 
-    if let Some(before) = &d.baseline {
+    if let Some(before) = &j.baseline {
         out.push('\n');
         out.push_str(&what_if_section(
             lang,
             edition,
             before,
             score,
-            d,
+            j,
             opts.what_if,
         ));
     }
@@ -133,7 +138,7 @@ fn explain(report: &CheckReport, d: &DossierReport, opts: &Options) -> String {
         .map(|c| format!("{} ({})", c.fact, c.id))
         .collect();
     if !unknown.is_empty() {
-        let head = tr!(lang, en: "Still to state under `facts`:", ru: "Ещё не указано в `facts`:", kk: "`facts` ішінде әлі көрсетілмеген:");
+        let head = t!(lang, "explain.still-to-state-under");
         let _ = writeln!(out, "\n{head} {}", unknown.join(", "));
     }
 
@@ -144,7 +149,7 @@ fn explain(report: &CheckReport, d: &DossierReport, opts: &Options) -> String {
         out.push_str(&to_pass_section(lang, edition, score));
     }
     if lang == Lang::Ru && edition.edition.russian_unofficial {
-        out.push_str("\nПримечание: русский текст критериев — неофициальный рабочий перевод казахского текста Правил.\n");
+        let _ = writeln!(out, "\n{}", t!(lang, "explain.russian-unofficial"));
     }
     out
 }
@@ -160,21 +165,12 @@ fn shorten(text: &str, long: bool) -> String {
     format!("{}…", cut.trim_end_matches([',', ' ', '(']))
 }
 
-fn status_word(lang: Lang, s: CriterionStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::En, CriterionStatus::Met) => "met",
-        (Lang::En, CriterionStatus::NotMet) => "not met",
-        (Lang::En, CriterionStatus::Unknown) => "unknown",
-        (Lang::En, CriterionStatus::NotApplicable) => "not applicable",
-        (Lang::Ru, CriterionStatus::Met) => "выполнен",
-        (Lang::Ru, CriterionStatus::NotMet) => "не выполнен",
-        (Lang::Ru, CriterionStatus::Unknown) => "нет данных",
-        (Lang::Ru, CriterionStatus::NotApplicable) => "не применяется",
-        (Lang::Kk, CriterionStatus::Met) => "орындалды",
-        (Lang::Kk, CriterionStatus::NotMet) => "орындалмады",
-        (Lang::Kk, CriterionStatus::Unknown) => "дерек жоқ",
-        (Lang::Kk, CriterionStatus::NotApplicable) => "қолданылмайды",
-    }
+fn status_word(lang: Lang, s: CriterionStatus) -> String {
+    crate::render::context::criterion_status(s, lang)
+}
+
+fn yes_no(lang: Lang, b: bool) -> String {
+    Words::new(lang).arg(&crate::finding::Arg::Flag(b))
 }
 
 /// "4200 > 1000", "yes", "not stated (> 1000)".
@@ -183,7 +179,7 @@ fn test(lang: Lang, edition: &Edition, row: &Criterion, c: &CriterionResult) -> 
     match (c.status, c.value) {
         (CriterionStatus::NotApplicable, _) => "—".to_string(),
         (_, _) if c.overridden => {
-            tr!(lang, en: "reviewer's override", ru: "решение проверяющего", kk: "тексерушінің шешімі")
+            t!(lang, "explain.reviewers-override")
         }
         (_, Some(Value::Number(v))) => {
             let unit = unit(edition, row);
@@ -194,9 +190,9 @@ fn test(lang: Lang, edition: &Edition, row: &Criterion, c: &CriterionResult) -> 
                 threshold(lang, row.threshold)
             )
         }
-        (_, Some(Value::Flag(b))) => crate::messages::yes_no(lang, b),
+        (_, Some(Value::Flag(b))) => yes_no(lang, b),
         (_, None) => {
-            tr!(lang, en: "not stated ({needs})", ru: "не указан ({needs})", kk: "көрсетілмеген ({needs})")
+            t!(lang, "explain.not-stated", needs)
         }
     }
 }
@@ -204,7 +200,7 @@ fn test(lang: Lang, edition: &Edition, row: &Criterion, c: &CriterionResult) -> 
 /// "> 1,000", "≥ 50%" or "yes".
 fn needs(lang: Lang, edition: &Edition, row: &Criterion) -> String {
     match row.threshold {
-        Threshold::Flag(b) => crate::messages::yes_no(lang, b),
+        Threshold::Flag(b) => yes_no(lang, b),
         Threshold::Number(_) => format!(
             "{} {}{}",
             row.op.symbol(),
@@ -224,7 +220,7 @@ fn unit(edition: &Edition, row: &Criterion) -> &'static str {
 
 fn threshold(lang: Lang, t: Threshold) -> String {
     match t {
-        Threshold::Flag(b) => crate::messages::yes_no(lang, b),
+        Threshold::Flag(b) => yes_no(lang, b),
         Threshold::Number(n) => number(lang, n),
     }
 }
@@ -253,7 +249,7 @@ pub fn number(lang: Lang, n: f64) -> String {
 
 fn total_line(lang: Lang, s: &Score) -> String {
     let (total, max) = (s.total, s.max);
-    tr!(lang, en: "Total: {total} of {max}", ru: "Всего: {total} из {max}", kk: "Барлығы: {max} балдың {total}")
+    t!(lang, "explain.total-of", total, max)
 }
 
 /// Names the condition of the pass rule that failed (R3), or says it passes.
@@ -263,19 +259,23 @@ fn verdict(lang: Lang, edition: &Edition, s: &Score) -> String {
     let per = edition.scoring.min_group_points;
     if s.passed {
         let (total, max) = (s.total, s.max);
-        return tr!(lang,
-            en: "Verdict: passes clause {clause} — {total} of {max} points (at least {min} needed) and at least {per} in each group",
-            ru: "Итог: критерии пункта {clause} пройдены — {total} из {max} баллов (нужно не менее {min}) и не менее {per} в каждой группе",
-            kk: "Қорытынды: {clause}-тармақтың өлшемшарттары орындалды — {max} балдың {total} (кемінде {min} қажет), әр топта кемінде {per}");
+        return t!(
+            lang,
+            "explain.verdict-passes-clause-of",
+            clause,
+            total,
+            max,
+            min,
+            per
+        );
     }
     let reasons: Vec<String> = s
         .failures
         .iter()
         .map(|f| match f {
-            Failure::TotalBelow { total, min } => tr!(lang,
-                en: "the total {total} is below {min}",
-                ru: "сумма {total} меньше {min}",
-                kk: "жиынтық {total} {min} балдан аз"),
+            Failure::TotalBelow { total, min } => {
+                t!(lang, "explain.the-total-is-below", total, min)
+            }
             Failure::GroupBelow { group, points, min } => {
                 let title = edition
                     .groups
@@ -283,31 +283,26 @@ fn verdict(lang: Lang, edition: &Edition, s: &Score) -> String {
                     .find(|g| &g.id == group)
                     .map_or("", |g| g.title.get(lang));
                 let title = shorten(title, false);
-                tr!(lang,
-                    en: "group {group} ({title}) has {points} points, at least {min} needed",
-                    ru: "группа {group} ({title}) набрала {points} баллов, нужно не менее {min}",
-                    kk: "{group}-топ ({title}) {points} балл жинады, кемінде {min} қажет")
+                t!(
+                    lang,
+                    "explain.group-has-points-at",
+                    group,
+                    title,
+                    points,
+                    min
+                )
             }
         })
         .collect();
     let reasons = reasons.join("; ");
-    tr!(lang,
-        en: "Verdict: fails clause {clause} — {reasons}",
-        ru: "Итог: критерии пункта {clause} не пройдены — {reasons}",
-        kk: "Қорытынды: {clause}-тармақтың өлшемшарттары орындалмады — {reasons}")
+    t!(lang, "explain.verdict-fails-clause", clause, reasons)
 }
 
 fn to_pass_section(lang: Lang, edition: &Edition, s: &Score) -> String {
     let mut out = if s.to_pass.iter().all(|set| set.len() == 1) {
-        tr!(lang,
-            en: "To pass, meet any one of these rows:\n",
-            ru: "Чтобы пройти, выполните любую из строк:\n",
-            kk: "Өту үшін мына жолдардың кез келгенін орындаңыз:\n")
+        t!(lang, "explain.to-pass-meet-any")
     } else {
-        tr!(lang,
-            en: "To pass, meet all rows of any one of these sets:\n",
-            ru: "Чтобы пройти, выполните все строки любого из наборов:\n",
-            kk: "Өту үшін мына жиындардың кез келгенінің барлық жолдарын орындаңыз:\n")
+        t!(lang, "explain.to-pass-meet-all")
     };
     let explain_row = |id: &String| -> String {
         match (
@@ -323,17 +318,14 @@ fn to_pass_section(lang: Lang, edition: &Edition, s: &Score) -> String {
             let _ = writeln!(out, "  • {}", explain_row(only));
             continue;
         }
-        let and = tr!(lang, en: " and ", ru: " и ", kk: " және ");
+        let and = t!(lang, "explain.and");
         let _ = writeln!(out, "  • {}", set.join(&and));
         for id in set {
             let _ = writeln!(out, "      {}", explain_row(id));
         }
     }
     if s.to_pass.is_empty() {
-        out = tr!(lang,
-            en: "No combination of the rows not yet met can pass the criteria.\n",
-            ru: "Никакое сочетание невыполненных строк не позволит пройти критерии.\n",
-            kk: "Орындалмаған жолдардың ешбір тіркесімі өлшемшарттардан өтуге мүмкіндік бермейді.\n");
+        out = t!(lang, "explain.no-combination-of-the");
     }
     out
 }
@@ -345,8 +337,8 @@ fn distance(lang: Lang, edition: &Edition, row: &Criterion, c: &CriterionResult)
     let needs = needs(lang, edition, row);
     match (c.value, row.threshold) {
         _ if c.overridden => {
-            let basis = &c.basis;
-            tr!(lang, en: "{basis}; needs to be met", ru: "{basis}; нужно выполнить", kk: "{basis}; орындау қажет")
+            let basis = Words::of(lang, edition, "").basis(c);
+            t!(lang, "explain.needs-to-be-met", basis)
         }
         (Some(Value::Number(v)), Threshold::Number(t)) => {
             let whole = fact.is_some_and(|f| f.kind == FactType::Count);
@@ -357,33 +349,27 @@ fn distance(lang: Lang, edition: &Edition, row: &Criterion, c: &CriterionResult)
             };
             let (v, gap) = (number(lang, v), number(lang, (gap * 100.0).round() / 100.0));
             if row.op == Op::Greater && !whole {
-                tr!(lang, en: "{label}: {v}, needs {needs}: more than {gap} more", ru: "{label}: {v}, нужно {needs}: ещё более {gap}", kk: "{label}: {v}, {needs} қажет: тағы {gap} астам")
+                t!(lang, "explain.needs-more-than-more", label, v, needs, gap)
             } else {
-                tr!(lang, en: "{label}: {v}, needs {needs}: {gap} more", ru: "{label}: {v}, нужно {needs}: ещё {gap}", kk: "{label}: {v}, {needs} қажет: тағы {gap}")
+                t!(lang, "explain.needs-more", label, v, needs, gap)
             }
         }
         (Some(Value::Flag(b)), _) => {
-            let now = crate::messages::yes_no(lang, b);
-            tr!(lang, en: "{label}: {now}, needs {needs}", ru: "{label}: {now}, нужно {needs}", kk: "{label}: {now}, {needs} қажет")
+            let now = yes_no(lang, b);
+            t!(lang, "explain.needs", label, now, needs)
         }
         _ => {
-            tr!(lang, en: "{label}: not stated, needs {needs}", ru: "{label}: не указано, нужно {needs}", kk: "{label}: көрсетілмеген, {needs} қажет")
+            t!(lang, "explain.not-stated-needs", label, needs)
         }
     }
 }
 
 fn margin_line(lang: Lang, margin: &[String]) -> String {
     if margin.is_empty() {
-        tr!(lang,
-            en: "Margin: losing any single row would not make it fail.\n",
-            ru: "Запас: потеря любой одной строки не приведёт к провалу.\n",
-            kk: "Қор: кез келген бір жолды жоғалту нәтижені өзгертпейді.\n")
+        t!(lang, "explain.margin-losing-any-single")
     } else {
         let rows = margin.join(", ");
-        tr!(lang,
-            en: "Margin: it would fail if it lost any one of rows {rows}.\n",
-            ru: "Запас: критерии не будут пройдены при потере любой из строк {rows}.\n",
-            kk: "Қор: {rows} жолдарының кез келгенін жоғалтса, өлшемшарттар орындалмайды.\n")
+        t!(lang, "explain.margin-it-would-fail", rows)
     }
 }
 
@@ -392,7 +378,7 @@ fn what_if_section(
     edition: &Edition,
     before: &Score,
     after: &Score,
-    d: &DossierReport,
+    j: &Judged,
     what_if: &WhatIf,
 ) -> String {
     let mut changes: Vec<String> = what_if
@@ -407,7 +393,7 @@ fn what_if_section(
             .map(|(k, v)| format!("--set {k}={}", if *v { "yes" } else { "no" })),
     );
     let changes = changes.join(", ");
-    let mut out = tr!(lang, en: "What-if ({changes}), nothing on disk changed:\n", ru: "Что если ({changes}); на диске ничего не изменено:\n", kk: "Егер ({changes}); дискіде ештеңе өзгермеді:\n");
+    let mut out = t!(lang, "explain.whatif-nothing-on-disk", changes);
     for (b, a) in before.criteria.iter().zip(&after.criteria) {
         if b.status != a.status || b.points != a.points {
             let _ = writeln!(
@@ -421,21 +407,20 @@ fn what_if_section(
             );
         }
     }
-    if !d.what_if_not_applicable.is_empty() {
-        let rows = d.what_if_not_applicable.join(", ");
+    if !j.what_if.not_applicable.is_empty() {
+        let rows = j.what_if.not_applicable.join(", ");
         let _ = writeln!(
             out,
             "  {}",
-            tr!(lang, en: "not applicable to this kind, ignored: {rows}", ru: "не применяются к этому виду, пропущены: {rows}", kk: "бұл түрге қолданылмайды, өткізілді: {rows}")
+            t!(lang, "explain.not-applicable-to-this", rows)
         );
     }
-    let word = |passed: bool| match (lang, passed) {
-        (Lang::En, true) => "passes",
-        (Lang::En, false) => "fails",
-        (Lang::Ru, true) => "пройдены",
-        (Lang::Ru, false) => "не пройдены",
-        (Lang::Kk, true) => "орындалды",
-        (Lang::Kk, false) => "орындалмады",
+    let word = |passed: bool| {
+        if passed {
+            t!(lang, "explain.passes")
+        } else {
+            t!(lang, "explain.fails")
+        }
     };
     let (b, a, bt, at, max) = (
         word(before.passed),
@@ -448,10 +433,16 @@ fn what_if_section(
     let _ = writeln!(
         out,
         "  {}",
-        tr!(lang,
-            en: "verdict on clause {clause}: {b} → {a}; total {bt} → {at} of {max}",
-            ru: "итог по пункту {clause}: {b} → {a}; всего {bt} → {at} из {max}",
-            kk: "{clause}-тармақ бойынша қорытынды: {b} → {a}; барлығы {bt} → {at} / {max}")
+        t!(
+            lang,
+            "explain.verdict-on-clause-total",
+            clause,
+            b,
+            a,
+            bt,
+            at,
+            max
+        )
     );
     out
 }
@@ -461,8 +452,8 @@ fn portfolio(report: &CheckReport, opts: &Options) -> String {
     let mut rows: Vec<&DossierReport> = report.dossiers.iter().collect();
     // Best first: by outcome, then by total, then by path.
     rows.sort_by(|a, b| {
-        b.outcome
-            .cmp(&a.outcome)
+        b.outcome()
+            .cmp(&a.outcome())
             .then_with(|| total(b).cmp(&total(a)))
             .then_with(|| a.path.cmp(&b.path))
     });
@@ -477,41 +468,31 @@ fn portfolio(report: &CheckReport, opts: &Options) -> String {
         ids
     };
     let mut t = new_table(opts);
-    let mut header: Vec<String> = match lang {
-        Lang::En => vec!["Dossier", "Object", "Kind"],
-        Lang::Ru => vec!["Досье", "Объект", "Вид"],
-        Lang::Kk => vec!["Досье", "Объект", "Түрі"],
-    }
-    .into_iter()
-    .map(String::from)
-    .collect();
+    let mut header: Vec<String> = vec![
+        t!(lang, "report.header.dossier"),
+        t!(lang, "report.header.object"),
+        t!(lang, "report.header.kind"),
+    ];
     for g in &group_ids {
-        header.push(match lang {
-            Lang::En => format!("Group {g}"),
-            Lang::Ru => format!("Группа {g}"),
-            Lang::Kk => format!("{g}-топ"),
-        });
+        header.push(t!(lang, "explain.header.group", g));
     }
-    header.extend(
-        match lang {
-            Lang::En => ["Total", "Passes", "Outcome"],
-            Lang::Ru => ["Всего", "Пройдены", "Итог"],
-            Lang::Kk => ["Барлығы", "Өтті", "Нәтиже"],
-        }
-        .map(String::from),
-    );
+    header.extend([
+        t!(lang, "explain.header.total"),
+        t!(lang, "explain.header.passes"),
+        t!(lang, "report.header.outcome"),
+    ]);
     t.set_header(header);
     for d in &rows {
         let mut cells = vec![
             Cell::new(&d.path),
-            Cell::new(d.object_name.as_deref().unwrap_or("—")),
-            Cell::new(d.kind_name.as_deref().or(d.kind.as_deref()).unwrap_or("—")),
+            Cell::new(d.judged().map_or("—".to_string(), |j| object_name(j, lang))),
+            Cell::new(d.judged().map_or_else(
+                || d.kind().unwrap_or("—").to_string(),
+                |j| kind_name(j, lang),
+            )),
         ];
         for g in &group_ids {
-            let points = d
-                .score
-                .as_ref()
-                .and_then(|s| s.groups.iter().find(|x| &x.id == g));
+            let points = d.score().and_then(|s| s.groups.iter().find(|x| &x.id == g));
             cells.push(
                 Cell::new(points.map_or("—".to_string(), |p| format!("{}/{}", p.points, p.max)))
                     .set_alignment(CellAlignment::Right),
@@ -519,61 +500,56 @@ fn portfolio(report: &CheckReport, opts: &Options) -> String {
         }
         cells.push(
             Cell::new(
-                d.score
-                    .as_ref()
+                d.score()
                     .map_or("—".to_string(), |s| format!("{}/{}", s.total, s.max)),
             )
             .set_alignment(CellAlignment::Right),
         );
-        let passes = d.score.as_ref().map_or("—".to_string(), |s| {
-            crate::messages::yes_no(lang, s.passed)
-        });
+        let passes = d
+            .score()
+            .map_or("—".to_string(), |s| yes_no(lang, s.passed));
         let mut passes = Cell::new(passes);
         if opts.color
-            && let Some(s) = &d.score
+            && let Some(s) = d.score()
         {
             passes = passes.fg(if s.passed { Color::Green } else { Color::Red });
         }
         cells.push(passes);
-        let grounds: Vec<&str> = d.grounds.iter().map(|g| g.code.as_str()).collect();
         cells.push(Cell::new(super::human::outcome_label(
-            lang, d.outcome, &grounds,
+            lang,
+            d.outcome(),
+            &super::human::grounds(d),
         )));
         t.add_row(cells);
     }
     let mut out = t.to_string();
     out.push('\n');
-    let scored: Vec<&&DossierReport> = rows.iter().filter(|d| d.score.is_some()).collect();
+    let scored: Vec<&&DossierReport> = rows.iter().filter(|d| d.score().is_some()).collect();
     let pass = scored
         .iter()
-        .filter(|d| d.score.as_ref().is_some_and(|s| s.passed))
+        .filter(|d| d.score().is_some_and(|s| s.passed))
         .count();
     let n = scored.len();
     let _ = write!(
         out,
         "\n{}",
-        tr!(lang, en: "{pass} of {n} scored dossiers pass the criteria", ru: "критерии проходят {pass} из {n} оценённых досье", kk: "бағаланған {n} досьенің {pass} өлшемшарттардан өтеді")
+        t!(lang, "explain.of-scored-dossiers-pass", pass, n)
     );
     if !opts.what_if.is_empty() {
         let before = scored
             .iter()
             .filter(|d| {
-                d.baseline
-                    .as_ref()
-                    .or(d.score.as_ref())
+                d.judged()
+                    .and_then(|j| j.baseline.as_ref().or(j.score.as_ref()))
                     .is_some_and(|s| s.passed)
             })
             .count();
-        let _ = write!(
-            out,
-            "{}",
-            tr!(lang, en: " ({before} before the what-if)", ru: " ({before} без изменений «что если»)", kk: " («егер» өзгерістерінсіз {before})")
-        );
+        let _ = write!(out, "{}", t!(lang, "explain.before-the-whatif", before));
     }
     out.push('\n');
     out
 }
 
 fn total(d: &DossierReport) -> u32 {
-    d.score.as_ref().map_or(0, |s| s.total)
+    d.score().map_or(0, |s| s.total)
 }

@@ -1,11 +1,13 @@
 //! The human report: one table row per dossier, then each dossier's findings in a reviewer's
 //! words, then the notes that concern every dossier once.
 
-use super::CheckReport;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{CheckReport, kind_name, object_name};
+use crate::finding::{Code, Finding, Severity};
 use crate::judge::DossierReport;
 use crate::lang::Lang;
+use crate::messages::Words;
 use crate::outcome::Outcome;
+use crate::t;
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use std::fmt::Write;
@@ -26,28 +28,26 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
         out.push_str(&table(&report.dossiers, opts).to_string());
         out.push('\n');
     }
-    let mut once: Vec<&Diagnostic> = Vec::new();
+    // Notes that concern every dossier of an edition are said once, at the end.
+    let mut once: Vec<String> = Vec::new();
     for d in &report.dossiers {
-        let shown: Vec<&Diagnostic> = d
-            .diagnostics
-            .iter()
-            .filter(|x| {
+        let words = words_for(d, lang);
+        let mut shown: Vec<&Finding> = Vec::new();
+        for f in d.findings() {
+            match f.code {
                 // Unstated facts are folded into one line below.
-                if x.code == "criterion.fact-missing" {
-                    return false;
-                }
-                if x.code == "edition.amended-units" {
-                    if !once.iter().any(|o| o.message == x.message) {
-                        once.push(x);
+                Code::CriterionFactMissing => {}
+                Code::EditionAmendedUnits => {
+                    let text = words.finding(f);
+                    if !once.contains(&text) {
+                        once.push(text);
                     }
-                    false
-                } else {
-                    true
                 }
-            })
-            .collect();
+                _ => shown.push(f),
+            }
+        }
         let unstated: Vec<String> = d
-            .score
+            .score()
             .iter()
             .flat_map(|s| s.criteria.iter())
             .filter(|c| c.unstated())
@@ -57,45 +57,53 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
             continue;
         }
         let _ = write!(out, "\n{}", paint(opts.color, Style::new().bold(), &d.path));
-        if let Some(name) = &d.object_name {
-            let _ = write!(out, " — {name}");
+        if let Some(j) = d.judged() {
+            let _ = write!(out, " — {}", object_name(j, lang));
         }
-        let _ = writeln!(out, ": {}", outcome_label(lang, d.outcome, &grounds(d)));
-        for x in shown {
-            let place = x
-                .line
-                .map_or(String::new(), |line| format!(" ({}:{line})", file_name(x)));
+        let _ = writeln!(out, ": {}", outcome_label(lang, d.outcome(), &grounds(d)));
+        for f in shown {
+            let place = f
+                .place
+                .as_ref()
+                .and_then(|p| Some((p, p.line?)))
+                .map_or(String::new(), |(p, line)| {
+                    format!(" ({}:{line})", file_name(&p.file))
+                });
             let _ = writeln!(
                 out,
                 "  {} {}{}",
-                severity_label(lang, x.severity, opts.color),
-                x.message,
+                severity_label(lang, f.severity, opts.color),
+                words.finding(f),
                 place
             );
         }
         if !unstated.is_empty() {
             let list = unstated.join(", ");
-            let line = crate::tr!(lang,
-                en: "facts not stated, their rows score 0 until they are: {list}",
-                ru: "не указаны факты, их строки дают 0, пока они не указаны: {list}",
-                kk: "фактілер көрсетілмеген, олар көрсетілгенше жолдары 0 береді: {list}");
             let _ = writeln!(
                 out,
-                "  {} {line}",
-                severity_label(lang, Severity::Info, opts.color)
+                "  {} {}",
+                severity_label(lang, Severity::Info, opts.color),
+                t!(lang, "report.facts-not-stated", list)
             );
         }
     }
-    for x in once {
+    for text in once {
         let _ = write!(
             out,
-            "\n{} {}\n",
-            severity_label(lang, x.severity, opts.color),
-            x.message
+            "\n{} {text}\n",
+            severity_label(lang, Severity::Warning, opts.color)
         );
     }
     let _ = write!(out, "\n{}\n", summary(report, lang));
     out
+}
+
+/// The words a dossier's findings are said in: its edition, kind and score when judged.
+pub fn words_for(d: &DossierReport, lang: Lang) -> Words<'_> {
+    match d.judged() {
+        Some(j) => Words::of(lang, &j.edition, &j.file.kind).with_score(j.score.as_ref()),
+        None => Words::new(lang),
+    }
 }
 
 /// A table in the house style: styled only when colour is on, as wide as the terminal.
@@ -122,20 +130,30 @@ pub(crate) fn new_table(color: bool, width: Option<u16>) -> Table {
 fn table(dossiers: &[DossierReport], opts: Options) -> Table {
     let lang = opts.lang;
     let mut t = new_table(opts.color, opts.width);
-    let h = headers(lang);
-    t.set_header(h.iter().map(Cell::new));
+    t.set_header(
+        [
+            t!(lang, "report.header.dossier"),
+            t!(lang, "report.header.object"),
+            t!(lang, "report.header.kind"),
+            t!(lang, "report.header.documents"),
+            t!(lang, "report.header.score"),
+            t!(lang, "report.header.outcome"),
+        ]
+        .into_iter()
+        .map(Cell::new),
+    );
     for d in dossiers {
-        let docs = d.documents.as_ref().map_or("—".to_string(), |docs| {
-            let present = docs.iter().filter(|x| x.status.counts()).count();
-            format!("{present}/{}", docs.len())
+        let j = d.judged();
+        let docs = j.map_or("—".to_string(), |j| {
+            let present = j.documents.iter().filter(|x| x.status.counts()).count();
+            format!("{present}/{}", j.documents.len())
         });
         let score = d
-            .score
-            .as_ref()
+            .score()
             .map_or("—".to_string(), |s| format!("{}/{}", s.total, s.max));
-        let mut outcome = Cell::new(outcome_label(lang, d.outcome, &grounds(d)));
+        let mut outcome = Cell::new(outcome_label(lang, d.outcome(), &grounds(d)));
         if opts.color {
-            outcome = outcome.fg(match d.outcome {
+            outcome = outcome.fg(match d.outcome() {
                 Outcome::Include => Color::Green,
                 Outcome::Pending => Color::Cyan,
                 Outcome::Incomplete => Color::Yellow,
@@ -144,8 +162,11 @@ fn table(dossiers: &[DossierReport], opts: Options) -> Table {
         }
         t.add_row(vec![
             Cell::new(&d.path),
-            Cell::new(d.object_name.as_deref().unwrap_or("—")),
-            Cell::new(d.kind_name.as_deref().or(d.kind.as_deref()).unwrap_or("—")),
+            Cell::new(j.map_or("—".to_string(), |j| object_name(j, lang))),
+            Cell::new(j.map_or_else(
+                || d.kind().unwrap_or("—").to_string(),
+                |j| kind_name(j, lang),
+            )),
             Cell::new(docs).set_alignment(CellAlignment::Right),
             Cell::new(score).set_alignment(CellAlignment::Right),
             outcome,
@@ -154,53 +175,39 @@ fn table(dossiers: &[DossierReport], opts: Options) -> Table {
     t
 }
 
-fn grounds(d: &DossierReport) -> Vec<&str> {
-    d.grounds.iter().map(|g| g.code.as_str()).collect()
-}
-
-fn headers(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::En => ["Dossier", "Object", "Kind", "Documents", "Score", "Outcome"],
-        Lang::Ru => ["Досье", "Объект", "Вид", "Документы", "Баллы", "Итог"],
-        Lang::Kk => ["Досье", "Объект", "Түрі", "Құжаттар", "Балл", "Нәтиже"],
-    }
+pub(crate) fn grounds(d: &DossierReport) -> Vec<&str> {
+    d.judged()
+        .map(|j| j.grounds.iter().map(|g| g.code.as_str()).collect())
+        .unwrap_or_default()
 }
 
 /// "refuse (6.1, 6.3)"
 pub fn outcome_label(lang: Lang, outcome: Outcome, grounds: &[&str]) -> String {
-    let word = match (lang, outcome) {
-        (Lang::En, o) => o.id(),
-        (Lang::Ru, Outcome::Invalid) => "ошибка в досье",
-        (Lang::Ru, Outcome::Incomplete) => "неполное",
-        (Lang::Ru, Outcome::Refuse) => "отказ",
-        (Lang::Ru, Outcome::Pending) => "ожидает рекомендации",
-        (Lang::Ru, Outcome::Include) => "включить",
-        (Lang::Kk, Outcome::Invalid) => "досьеде қате",
-        (Lang::Kk, Outcome::Incomplete) => "толық емес",
-        (Lang::Kk, Outcome::Refuse) => "бас тарту",
-        (Lang::Kk, Outcome::Pending) => "ұсынымды күтуде",
-        (Lang::Kk, Outcome::Include) => "енгізу",
-    };
+    let word = outcome_word(lang, outcome);
     if grounds.is_empty() {
-        word.to_string()
+        word
     } else {
         format!("{word} ({})", grounds.join(", "))
     }
 }
 
-fn severity_label(lang: Lang, s: Severity, color: bool) -> String {
-    let (word, c) = match (lang, s) {
-        (Lang::En, Severity::Error) => ("error:", AnsiColor::Red),
-        (Lang::En, Severity::Warning) => ("warning:", AnsiColor::Yellow),
-        (Lang::En, Severity::Info) => ("note:", AnsiColor::Cyan),
-        (Lang::Ru, Severity::Error) => ("ошибка:", AnsiColor::Red),
-        (Lang::Ru, Severity::Warning) => ("предупреждение:", AnsiColor::Yellow),
-        (Lang::Ru, Severity::Info) => ("примечание:", AnsiColor::Cyan),
-        (Lang::Kk, Severity::Error) => ("қате:", AnsiColor::Red),
-        (Lang::Kk, Severity::Warning) => ("ескерту:", AnsiColor::Yellow),
-        (Lang::Kk, Severity::Info) => ("ескертпе:", AnsiColor::Cyan),
+pub fn outcome_word(lang: Lang, outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Invalid => t!(lang, "outcome.invalid"),
+        Outcome::Incomplete => t!(lang, "outcome.incomplete"),
+        Outcome::Refuse => t!(lang, "outcome.refuse"),
+        Outcome::Pending => t!(lang, "outcome.pending"),
+        Outcome::Include => t!(lang, "outcome.include"),
+    }
+}
+
+pub fn severity_label(lang: Lang, s: Severity, color: bool) -> String {
+    let (word, c) = match s {
+        Severity::Error => (t!(lang, "severity.error"), AnsiColor::Red),
+        Severity::Warning => (t!(lang, "severity.warning"), AnsiColor::Yellow),
+        Severity::Info => (t!(lang, "severity.note"), AnsiColor::Cyan),
     };
-    paint(color, Style::new().fg_color(Some(c.into())).bold(), word)
+    paint(color, Style::new().fg_color(Some(c.into())).bold(), &word)
 }
 
 fn paint(color: bool, style: Style, text: &str) -> String {
@@ -211,44 +218,41 @@ fn paint(color: bool, style: Style, text: &str) -> String {
     }
 }
 
-fn file_name(d: &Diagnostic) -> &str {
-    d.file
-        .as_deref()
-        .and_then(|f| f.rsplit('/').next())
-        .unwrap_or("dossier.yaml")
+fn file_name(file: &str) -> &str {
+    file.rsplit('/').next().unwrap_or("dossier.yaml")
 }
 
 fn summary(report: &CheckReport, lang: Lang) -> String {
-    let count = |o: Outcome| report.dossiers.iter().filter(|d| d.outcome == o).count();
-    let n = report.dossiers.len();
-    let (inc, pend, incomplete, refuse, invalid) = (
-        count(Outcome::Include),
-        count(Outcome::Pending),
-        count(Outcome::Incomplete),
-        count(Outcome::Refuse),
-        count(Outcome::Invalid),
-    );
-    match lang {
-        Lang::En => format!(
-            "{n} dossiers: {inc} include, {pend} pending, {incomplete} incomplete, {refuse} refuse, {invalid} invalid"
-        ),
-        Lang::Ru => format!(
-            "досье: {n}; включить: {inc}, ожидают рекомендации: {pend}, неполных: {incomplete}, отказ: {refuse}, с ошибками: {invalid}"
-        ),
-        Lang::Kk => format!(
-            "досье: {n}; енгізу: {inc}, ұсынымды күтуде: {pend}, толық емес: {incomplete}, бас тарту: {refuse}, қатесі бар: {invalid}"
-        ),
-    }
+    let count = |o: Outcome| report.dossiers.iter().filter(|d| d.outcome() == o).count();
+    t!(
+        lang,
+        "report.summary",
+        n = report.dossiers.len(),
+        include = count(Outcome::Include),
+        pending = count(Outcome::Pending),
+        incomplete = count(Outcome::Incomplete),
+        refuse = count(Outcome::Refuse),
+        invalid = count(Outcome::Invalid)
+    )
 }
 
 /// `dossier config`: each setting in effect and the file it came from.
-pub fn settings(settings: &crate::settings::Settings, color: bool, width: Option<u16>) -> String {
+pub fn settings(
+    settings: &crate::settings::Settings,
+    lang: Lang,
+    color: bool,
+    width: Option<u16>,
+) -> String {
     let entries = settings.entries();
     if entries.is_empty() {
-        return "No dossier.toml applies here; every setting has its default.\n".to_string();
+        return format!("{}\n", t!(lang, "config.none"));
     }
     let mut t = new_table(color, width);
-    t.set_header(["Setting", "Value", "From"]);
+    t.set_header([
+        t!(lang, "config.header.setting"),
+        t!(lang, "config.header.value"),
+        t!(lang, "config.header.from"),
+    ]);
     for (k, v, f) in &entries {
         t.add_row(vec![k.to_string(), v.clone(), f.display().to_string()]);
     }

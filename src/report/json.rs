@@ -1,9 +1,12 @@
-//! The JSON report, field for field as contract §6 fixes it. Extra fields are additions.
+//! The JSON report, field for field as the contract fixes it. Extra fields are additions.
+//! Everything except `message` (and localized names) is the same in every language.
 
 use super::CheckReport;
-use crate::diagnostic::Diagnostic;
 use crate::documents::{DocStatus, DocumentResult};
-use crate::judge::DossierReport;
+use crate::finding::{Args, Finding, Severity};
+use crate::judge::{DossierReport, Judgment};
+use crate::lang::Lang;
+use crate::messages::Words;
 use crate::outcome::Outcome;
 use crate::score::{CriterionStatus, Score};
 use serde::Serialize;
@@ -27,7 +30,7 @@ pub struct Dossier<'a> {
     documents: Option<Vec<Document<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<ScoreJson<'a>>,
-    diagnostics: &'a [Diagnostic],
+    diagnostics: Vec<FindingJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -39,7 +42,7 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pages: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a str>,
+    message: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -64,38 +67,90 @@ struct CriterionJson<'a> {
     id: &'a str,
     points: u32,
     status: CriterionStatus,
-    basis: &'a str,
+    basis: String,
 }
 
-/// The object for one dossier (what `dossier score` prints alone for one dossier).
-pub fn dossier(d: &DossierReport) -> Dossier<'_> {
-    Dossier {
-        path: &d.path,
-        kind: d.kind.as_deref(),
-        edition: d.edition.as_deref(),
-        outcome: d.outcome,
-        grounds: d.grounds.iter().map(|g| g.code.as_str()).collect(),
-        documents: d
-            .documents
-            .as_ref()
-            .map(|docs| docs.iter().map(document).collect()),
-        score: d.score.as_ref().map(score),
-        diagnostics: &d.diagnostics,
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    severity: Severity,
+    code: crate::finding::Code,
+    #[serde(skip_serializing_if = "Args::is_empty")]
+    args: &'a Args,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<String>,
+}
+
+fn finding<'a>(f: &'a Finding, words: &Words) -> FindingJson<'a> {
+    let place = f.place.as_ref();
+    FindingJson {
+        severity: f.severity,
+        code: f.code,
+        args: f.args(),
+        message: words.finding(f),
+        file: place.map(|p| p.file.as_str()),
+        line: place.and_then(|p| p.line),
+        column: place.and_then(|p| p.column),
+        help: f.help.as_ref().map(|h| words.message(h)),
     }
 }
 
-fn document(d: &DocumentResult) -> Document<'_> {
+/// The object for one dossier (what `dossier score` prints alone for one dossier).
+pub fn dossier<'a>(d: &'a DossierReport, lang: Lang) -> Dossier<'a> {
+    match &d.judgment {
+        Judgment::Invalid(i) => {
+            let words = Words::new(lang);
+            Dossier {
+                path: &d.path,
+                kind: i.kind.as_deref(),
+                edition: i.edition.as_deref(),
+                outcome: Outcome::Invalid,
+                grounds: Vec::new(),
+                documents: None,
+                score: None,
+                diagnostics: i.errors.iter().map(|f| finding(f, &words)).collect(),
+            }
+        }
+        Judgment::Judged(j) => {
+            let words = Words::of(lang, &j.edition, &j.file.kind).with_score(j.score.as_ref());
+            Dossier {
+                path: &d.path,
+                kind: Some(&j.file.kind),
+                edition: Some(j.edition.id()),
+                outcome: j.outcome,
+                grounds: j.grounds.iter().map(|g| g.code.as_str()).collect(),
+                documents: Some(j.documents.iter().map(|x| document(x, &words)).collect()),
+                score: j.score.as_ref().map(|s| score(s, &words)),
+                diagnostics: j.findings.iter().map(|f| finding(f, &words)).collect(),
+            }
+        }
+    }
+}
+
+fn document<'a>(d: &'a DocumentResult, words: &Words) -> Document<'a> {
     Document {
         id: &d.id,
         clause: &d.clause,
         status: d.status,
         files: &d.files,
         pages: d.pages,
-        message: d.message.as_deref(),
+        message: (!d.notes.is_empty()).then(|| {
+            d.notes
+                .iter()
+                .map(|m| words.message(m))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
     }
 }
 
-fn score(s: &Score) -> ScoreJson<'_> {
+fn score<'a>(s: &'a Score, words: &Words) -> ScoreJson<'a> {
     ScoreJson {
         total: s.total,
         max: s.max,
@@ -115,7 +170,7 @@ fn score(s: &Score) -> ScoreJson<'_> {
                 id: &c.id,
                 points: c.points,
                 status: c.status,
-                basis: &c.basis,
+                basis: words.basis(c),
             })
             .collect(),
         // Contract §6: present when the criteria are not passed.
@@ -124,17 +179,17 @@ fn score(s: &Score) -> ScoreJson<'_> {
 }
 
 /// One dossier object alone, as `dossier score` prints it for a single dossier.
-pub fn render_one(d: &DossierReport) -> String {
-    let mut s = serde_json::to_string_pretty(&dossier(d)).expect("the report serializes");
+pub fn render_one(d: &DossierReport, lang: Lang) -> String {
+    let mut s = serde_json::to_string_pretty(&dossier(d, lang)).expect("the report serializes");
     s.push('\n');
     s
 }
 
 /// `{"schema": 1, "dossiers": [...]}`, pretty-printed, with a final newline.
-pub fn render(report: &CheckReport) -> String {
+pub fn render(report: &CheckReport, lang: Lang) -> String {
     let wrapped = Wrapped {
         schema: 1,
-        dossiers: report.dossiers.iter().map(dossier).collect(),
+        dossiers: report.dossiers.iter().map(|d| dossier(d, lang)).collect(),
     };
     let mut s = serde_json::to_string_pretty(&wrapped).expect("the report serializes");
     s.push('\n');

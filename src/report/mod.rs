@@ -6,6 +6,22 @@ pub mod json;
 pub mod rules;
 pub mod timeline;
 
+/// The object's name in the report language, with its short name when the name lacks it.
+pub fn object_name(j: &crate::judge::Judged, lang: crate::lang::Lang) -> String {
+    let name = j.file.object.name.get(lang);
+    match &j.file.object.short_name {
+        Some(short) if !name.contains(short.as_str()) => format!("{short} — {name}"),
+        _ => name.to_string(),
+    }
+}
+
+/// The kind's name in the report language.
+pub fn kind_name(j: &crate::judge::Judged, lang: crate::lang::Lang) -> String {
+    j.edition
+        .kind(&j.file.kind)
+        .map_or_else(|| j.file.kind.clone(), |k| k.name.get(lang).to_string())
+}
+
 use crate::judge::DossierReport;
 use crate::outcome::Outcome;
 
@@ -14,7 +30,7 @@ use crate::outcome::Outcome;
 pub struct CheckReport {
     pub dossiers: Vec<DossierReport>,
     /// Paths given that could not be searched or held no dossier.
-    pub path_errors: Vec<String>,
+    pub path_errors: Vec<crate::finding::Message>,
     /// The editions the dossiers were judged under (for wording in explanations).
     pub editions: crate::edition::Editions,
 }
@@ -23,7 +39,7 @@ impl CheckReport {
     /// Contract §6: 2 when anything is invalid or unreadable, 1 when a dossier is incomplete
     /// or refused, 0 otherwise.
     pub fn exit_code(&self) -> u8 {
-        let worst = self.dossiers.iter().map(|d| d.outcome).min();
+        let worst = self.dossiers.iter().map(|d| d.outcome()).min();
         if !self.path_errors.is_empty() || worst == Some(Outcome::Invalid) {
             2
         } else if matches!(worst, Some(Outcome::Incomplete | Outcome::Refuse)) {
@@ -38,13 +54,16 @@ impl CheckReport {
     /// `dossier score`: 2 on errors, 1 when a scored dossier does not pass the criteria.
     pub fn score_exit_code(&self) -> u8 {
         if !self.path_errors.is_empty()
-            || self.dossiers.iter().any(|d| d.outcome == Outcome::Invalid)
+            || self
+                .dossiers
+                .iter()
+                .any(|d| d.outcome() == Outcome::Invalid)
         {
             2
         } else if self
             .dossiers
             .iter()
-            .any(|d| d.score.as_ref().is_some_and(|s| !s.passed))
+            .any(|d| d.score().is_some_and(|s| !s.passed))
         {
             1
         } else {

@@ -2,21 +2,24 @@
 
 use crate::edition::{Edition, Editions, Filed, Origin};
 use crate::lang::Lang;
+use crate::t;
 
 pub fn list(editions: &Editions, lang: Lang, color: bool, width: Option<u16>) -> String {
     let mut t = super::human::new_table(color, width);
-    t.set_header(match lang {
-        Lang::En => ["Edition", "Title", "Source", "Status", "Loaded from"],
-        Lang::Ru => ["Редакция", "Название", "Источник", "Статус", "Откуда"],
-        Lang::Kk => ["Редакция", "Атауы", "Дереккөзі", "Мәртебесі", "Қайдан"],
-    });
+    t.set_header([
+        t!(lang, "rules.header.edition"),
+        t!(lang, "rules.header.title"),
+        t!(lang, "rules.header.source"),
+        t!(lang, "rules.header.status"),
+        t!(lang, "rules.header.loaded-from"),
+    ]);
     for e in editions.iter() {
         let mut id = e.id().to_string();
         if e.edition.default {
-            id.push_str(" (default)");
+            id = t!(lang, "rules.default", id);
         }
         let from = match &e.origin {
-            Origin::BuiltIn => "built in".to_string(),
+            Origin::BuiltIn => t!(lang, "rules.built-in"),
             Origin::File(p) => p.display().to_string(),
         };
         t.add_row(vec![
@@ -38,11 +41,17 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
         e.edition.source
     );
     let mut docs = super::human::new_table(color, width);
-    docs.set_header(["Kind", "Id", "Clause", "Filed", "Document"]);
+    docs.set_header([
+        t!(lang, "rules.header.kind"),
+        t!(lang, "rules.header.id"),
+        t!(lang, "rules.header.clause"),
+        t!(lang, "rules.header.filed"),
+        t!(lang, "rules.header.document"),
+    ]);
     for r in &e.requirements {
         let filed = match r.filed {
-            Filed::Application => "with the application",
-            Filed::Portal => "on the portal",
+            Filed::Application => t!(lang, "rules.filed.application"),
+            Filed::Portal => t!(lang, "rules.filed.portal"),
         };
         docs.add_row(vec![
             r.kind.clone(),
@@ -56,12 +65,12 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
     out.push_str("\n\n");
     let mut crit = super::human::new_table(color, width);
     crit.set_header([
-        "Row",
-        "Group",
-        "Applies to",
-        "Fact",
-        "Met when",
-        "Criterion",
+        t!(lang, "explain.header.row"),
+        t!(lang, "rules.header.group"),
+        t!(lang, "rules.header.applies-to"),
+        t!(lang, "explain.header.fact"),
+        t!(lang, "rules.header.met-when"),
+        t!(lang, "explain.header.criterion"),
     ]);
     for c in &e.criteria {
         crit.add_row(vec![
@@ -75,15 +84,22 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
     }
     out.push_str(&crit.to_string());
     let s = &e.scoring;
-    out.push_str(&format!(
-        "\nPass rule (clause {}): total >= {} and every group >= {}; scored kinds: {}\n",
-        s.clause,
+    let (clause, total, group, kinds) = (
+        &s.clause,
         s.min_total,
         s.min_group_points,
-        s.kinds.join(", ")
+        s.kinds.join(", "),
+    );
+    out.push_str(&format!(
+        "\n{}\n",
+        t!(lang, "rules.pass-rule", clause, total, group, kinds)
     ));
     let mut grounds = super::human::new_table(color, width);
-    grounds.set_header(["Ground", "Clause", "Text"]);
+    grounds.set_header([
+        t!(lang, "rules.header.ground"),
+        t!(lang, "rules.header.clause"),
+        t!(lang, "rules.header.text"),
+    ]);
     for g in &e.grounds {
         grounds.add_row(vec![
             g.code.clone(),
@@ -94,7 +110,13 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
     out.push('\n');
     out.push_str(&grounds.to_string());
     let mut dl = super::human::new_table(color, width);
-    dl.set_header(["Clause", "Step", "Working days", "From", "Until"]);
+    dl.set_header([
+        t!(lang, "rules.header.clause"),
+        t!(lang, "timeline.header.step"),
+        t!(lang, "rules.header.working-days"),
+        t!(lang, "rules.header.from"),
+        t!(lang, "rules.header.until"),
+    ]);
     for d in &e.deadlines {
         dl.add_row(vec![
             d.clause.clone(),

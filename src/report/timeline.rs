@@ -2,18 +2,28 @@
 //! to-do list over many dossiers (everything due or overdue, soonest first).
 
 use crate::edition::{Actor, Limit};
+use crate::judge::Judged;
 use crate::lang::Lang;
+use crate::t;
 use crate::timeline::{Step, StepStatus};
 use comfy_table::{Cell, Color};
 use serde::Serialize;
 
-/// One dossier's steps, for output.
+/// One judged dossier's steps, for output.
 pub struct DossierSteps<'a> {
     pub path: &'a str,
-    pub object: Option<&'a str>,
-    pub steps: &'a [Step],
-    /// Step ids with their titles in the report language.
-    pub titles: Vec<String>,
+    pub judged: &'a Judged,
+    pub steps: Vec<Step>,
+}
+
+impl DossierSteps<'_> {
+    /// The title of a step in the report language, from the edition.
+    fn title(&self, step: &Step, lang: Lang) -> String {
+        self.judged
+            .edition
+            .deadline(&step.id)
+            .map_or_else(|| step.id.clone(), |d| d.title.get(lang).to_string())
+    }
 }
 
 #[derive(Serialize)]
@@ -53,42 +63,24 @@ pub fn actor_id(a: Actor) -> &'static str {
     }
 }
 
-fn actor_word(a: Actor, lang: Lang) -> &'static str {
-    match (lang, a) {
-        (Lang::En, Actor::StateBody) => "state body",
-        (Lang::En, Actor::AuthorizedBody) => "authorized body",
-        (Lang::En, Actor::ServiceIntegrator) => "service integrator",
-        (Lang::Ru, Actor::StateBody) => "государственный орган",
-        (Lang::Ru, Actor::AuthorizedBody) => "уполномоченный орган",
-        (Lang::Ru, Actor::ServiceIntegrator) => "сервисный интегратор",
-        (Lang::Kk, Actor::StateBody) => "мемлекеттік орган",
-        (Lang::Kk, Actor::AuthorizedBody) => "өкілетті орган",
-        (Lang::Kk, Actor::ServiceIntegrator) => "сервистік интегратор",
+fn actor_word(a: Actor, lang: Lang) -> String {
+    match a {
+        Actor::StateBody => t!(lang, "actor.state-body"),
+        Actor::AuthorizedBody => t!(lang, "actor.authorized-body"),
+        Actor::ServiceIntegrator => t!(lang, "actor.service-integrator"),
     }
 }
 
 fn status_word(step: &Step, lang: Lang) -> String {
     let left = step.working_days_left.unwrap_or(0);
     let late = step.working_days_late.unwrap_or(0);
-    match (lang, step.status) {
-        (Lang::En, StepStatus::Done) => "done".into(),
-        (Lang::En, StepStatus::DoneLate) => format!("done {late} WD late"),
-        (Lang::En, StepStatus::Due) if left == 0 => "due today".into(),
-        (Lang::Ru, StepStatus::Due) if left == 0 => "срок истекает сегодня".into(),
-        (Lang::Kk, StepStatus::Due) if left == 0 => "мерзімі бүгін бітеді".into(),
-        (Lang::En, StepStatus::Due) => format!("due: {left} WD left"),
-        (Lang::En, StepStatus::Overdue) => format!("overdue by {late} WD"),
-        (Lang::En, StepStatus::Waiting) => "waiting".into(),
-        (Lang::Ru, StepStatus::Done) => "выполнено".into(),
-        (Lang::Ru, StepStatus::DoneLate) => format!("выполнено с опозданием на {late} р. д."),
-        (Lang::Ru, StepStatus::Due) => format!("срок идёт: осталось {left} р. д."),
-        (Lang::Ru, StepStatus::Overdue) => format!("просрочено на {late} р. д."),
-        (Lang::Ru, StepStatus::Waiting) => "ожидает начала".into(),
-        (Lang::Kk, StepStatus::Done) => "орындалды".into(),
-        (Lang::Kk, StepStatus::DoneLate) => format!("{late} ж. к. кешігіп орындалды"),
-        (Lang::Kk, StepStatus::Due) => format!("мерзім жүріп жатыр: {left} ж. к. қалды"),
-        (Lang::Kk, StepStatus::Overdue) => format!("{late} ж. к. мерзімі өтті"),
-        (Lang::Kk, StepStatus::Waiting) => "басталуын күтуде".into(),
+    match step.status {
+        StepStatus::Done => t!(lang, "step.done"),
+        StepStatus::DoneLate => t!(lang, "step.done-late", late),
+        StepStatus::Due if left == 0 => t!(lang, "step.due-today"),
+        StepStatus::Due => t!(lang, "step.due", left),
+        StepStatus::Overdue => t!(lang, "step.overdue", late),
+        StepStatus::Waiting => t!(lang, "step.waiting"),
     }
 }
 
@@ -144,51 +136,32 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
     let mut out = String::new();
     if let [one] = dossiers {
         out.push_str(&format!(
-            "{}{}\n",
+            "{} — {}\n",
             one.path,
-            one.object.map_or(String::new(), |o| format!(" — {o}"))
+            super::object_name(one.judged, lang)
         ));
-        t.set_header(match lang {
-            Lang::En => ["Clause", "Step", "Who", "Start", "Due", "Done", "Status"],
-            Lang::Ru => [
-                "Пункт",
-                "Шаг",
-                "Кто",
-                "Начало",
-                "Срок",
-                "Выполнено",
-                "Статус",
-            ],
-            Lang::Kk => [
-                "Тармақ",
-                "Қадам",
-                "Кім",
-                "Басы",
-                "Мерзімі",
-                "Орындалды",
-                "Мәртебе",
-            ],
-        });
-        for (s, title) in one.steps.iter().zip(&one.titles) {
+        t.set_header([
+            t!(lang, "timeline.header.clause"),
+            t!(lang, "timeline.header.step"),
+            t!(lang, "timeline.header.who"),
+            t!(lang, "timeline.header.start"),
+            t!(lang, "timeline.header.due"),
+            t!(lang, "timeline.header.done"),
+            t!(lang, "timeline.header.status"),
+        ]);
+        for s in &one.steps {
             let mut due = date(s.due);
-            if let Some(lit) = s.literal_due.filter(|l| Some(*l) != s.due) {
-                // R14: the literal reading counts clause 5 from the application.
-                due = format!(
-                    "{due}\n({} {})",
-                    match lang {
-                        Lang::En => "literal:",
-                        Lang::Ru => "буквально:",
-                        Lang::Kk => "сөзбе-сөз:",
-                    },
-                    lit
-                );
+            if let Some(literal) = s.literal_due.filter(|l| Some(*l) != s.due) {
+                // The edition's literal reading of the step's start, beside the one applied.
+                let literal = literal.to_string();
+                due = format!("{due}\n({})", t!(lang, "timeline.literal", literal));
             }
             if s.limit == Limit::After {
                 due.push_str(" *");
             }
             t.add_row(vec![
                 Cell::new(&s.clause),
-                Cell::new(title),
+                Cell::new(one.title(s, lang)),
                 Cell::new(actor_word(s.actor, lang)),
                 Cell::new(date(s.start)),
                 Cell::new(due),
@@ -198,54 +171,48 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
         }
         out.push_str(&t.to_string());
         out.push('\n');
-        if one.steps.iter().any(|s| s.limit == Limit::After) {
-            out.push_str(match lang {
-                Lang::En => "* clause 10 says \"он жұмыс күні өткеннен кейін\" (after ten working days); the 10th working day is shown (R17)\n",
-                Lang::Ru => "* в пункте 10 сказано «по истечении десяти рабочих дней»; показан 10-й рабочий день (R17)\n",
-                Lang::Kk => "* 10-тармақта «он жұмыс күні өткеннен кейін» делінген; 10-жұмыс күні көрсетілген (R17)\n",
-            });
+        // The edition says how it reads a period that ends "after" its working days.
+        for s in one.steps.iter().filter(|s| s.limit == Limit::After) {
+            if let Some(note) = one
+                .judged
+                .edition
+                .deadline(&s.id)
+                .and_then(|d| d.note.as_ref())
+            {
+                out.push_str(&format!("* {}\n", note.get(lang)));
+            }
         }
         return out;
     }
     // Many dossiers: the reviewer's to-do list.
-    let mut todo: Vec<(&DossierSteps, &Step, &String)> = dossiers
+    let mut todo: Vec<(&DossierSteps, &Step)> = dossiers
         .iter()
-        .flat_map(|d| d.steps.iter().zip(&d.titles).map(move |(s, t)| (d, s, t)))
-        .filter(|(_, s, _)| matches!(s.status, StepStatus::Due | StepStatus::Overdue))
+        .flat_map(|d| d.steps.iter().map(move |s| (d, s)))
+        .filter(|(_, s)| matches!(s.status, StepStatus::Due | StepStatus::Overdue))
         .collect();
     todo.sort_by(|a, b| a.1.due.cmp(&b.1.due).then_with(|| a.0.path.cmp(b.0.path)));
-    t.set_header(match lang {
-        Lang::En => [
-            "Due", "Dossier", "Object", "Clause", "Step", "Who", "Status",
-        ],
-        Lang::Ru => ["Срок", "Досье", "Объект", "Пункт", "Шаг", "Кто", "Статус"],
-        Lang::Kk => [
-            "Мерзімі",
-            "Досье",
-            "Объект",
-            "Тармақ",
-            "Қадам",
-            "Кім",
-            "Мәртебе",
-        ],
-    });
-    for (d, s, title) in &todo {
+    t.set_header([
+        t!(lang, "timeline.header.due"),
+        t!(lang, "report.header.dossier"),
+        t!(lang, "report.header.object"),
+        t!(lang, "timeline.header.clause"),
+        t!(lang, "timeline.header.step"),
+        t!(lang, "timeline.header.who"),
+        t!(lang, "timeline.header.status"),
+    ]);
+    for (d, s) in &todo {
         t.add_row(vec![
             painted(Cell::new(date(s.due)), s, color),
             Cell::new(d.path),
-            Cell::new(d.object.unwrap_or("—")),
+            Cell::new(super::object_name(d.judged, lang)),
             Cell::new(&s.clause),
-            Cell::new(*title),
+            Cell::new(d.title(s, lang)),
             Cell::new(actor_word(s.actor, lang)),
             painted(Cell::new(status_word(s, lang)), s, color),
         ]);
     }
     if todo.is_empty() {
-        out.push_str(match lang {
-            Lang::En => "Nothing is due or overdue.\n",
-            Lang::Ru => "Нет шагов со сроком или просрочкой.\n",
-            Lang::Kk => "Мерзімі жүріп жатқан немесе өткен қадам жоқ.\n",
-        });
+        out.push_str(&format!("{}\n", t!(lang, "timeline.nothing-due")));
     } else {
         out.push_str(&t.to_string());
         out.push('\n');

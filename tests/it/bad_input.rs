@@ -39,8 +39,10 @@ fn a_typo_in_a_key_is_named_with_a_suggestion() {
         e["message"]
             .as_str()
             .unwrap()
-            .contains("unknown field `state_bdy`")
+            .contains("unknown key `state_bdy`"),
+        "{e}"
     );
+    assert_eq!(e["args"]["key"], "state_bdy");
     assert_eq!(e["line"], line_of(&f.yaml, "state_bdy"));
     assert_eq!(e["help"], "did you mean `state_body`?");
     // The human diagnostic on stderr shows the line itself.

@@ -138,7 +138,7 @@ fn the_2016_form_is_used_under_the_2016_edition() {
     // There is no order step in 2016.
     let (code, _, err) = render(&["order", f.path().to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("no order step"), "{err}");
+    assert!(err.contains("has no document `order`"), "{err}");
 }
 
 #[test]
@@ -382,7 +382,7 @@ fn out_dir_writes_one_file_per_dossier_and_says_so() {
             "internet-gateway.application.ru.html"
         ]
     );
-    assert!(err.contains("5 file(s) written"), "{err}");
+    assert!(err.contains("записано файлов: 5"), "{err}");
 }
 
 #[test]
@@ -485,9 +485,6 @@ fn an_english_locale_drafts_in_kazakh_with_kazakh_findings() {
         .output()
         .unwrap();
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        md.contains("ДАЙЫН ЕМЕС") && md.contains("көрсетілмеген"),
-        "{md}"
-    );
-    assert!(!md.contains("not listed"), "{md}");
+    assert!(md.contains("ДАЙЫН ЕМЕС") && md.contains("— жоқ"), "{md}");
+    assert!(!md.contains("not listed") && !md.contains('`'), "{md}");
 }

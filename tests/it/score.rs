@@ -3,7 +3,6 @@
 use crate::support::*;
 use dossier::dossier::CriterionOverride;
 use dossier::edition::Editions;
-use dossier::lang::Lang;
 use proptest::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -173,10 +172,10 @@ proptest! {
         let e = editions.default_edition();
         let applicable: Vec<&str> = e.criteria.iter().filter(|c| c.applies_to.iter().any(|k| k == kind)).map(|c| c.id.as_str()).collect();
         let overrides = |ids: &[&str]| -> BTreeMap<String, CriterionOverride> {
-            ids.iter().map(|id| (id.to_string(), CriterionOverride { met: true, basis: "p".into() })).collect()
+            ids.iter().map(|id| (id.to_string(), CriterionOverride { met: true, basis: "p".into(), what_if: false })).collect()
         };
         let now: Vec<&str> = met.iter().filter_map(|i| applicable.get(*i).copied()).collect();
-        let s = dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&now), Lang::En).unwrap();
+        let s = dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&now)).unwrap();
         if s.passed {
             prop_assert!(s.to_pass.is_empty());
             return Ok(());
@@ -187,7 +186,7 @@ proptest! {
             prop_assert_eq!(set.len(), size);
             let mut with: Vec<&str> = now.clone();
             with.extend(set.iter().map(String::as_str));
-            prop_assert!(dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&with), Lang::En).unwrap().passed);
+            prop_assert!(dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&with)).unwrap().passed);
         }
         // No set one row smaller passes: try every combination of the unmet rows.
         let unmet: Vec<&str> = applicable.iter().copied().filter(|id| !now.contains(id)).collect();
@@ -195,7 +194,7 @@ proptest! {
             if (mask.count_ones() as usize) < size {
                 let mut with = now.clone();
                 with.extend(unmet.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, id)| *id));
-                prop_assert!(!dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&with), Lang::En).unwrap().passed);
+                prop_assert!(!dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&with)).unwrap().passed);
             }
         }
     }

@@ -1,0 +1,75 @@
+//! One module per command (as jj's `cli/src/commands/`): each takes its parsed arguments, the
+//! resolved `Config` and the `Ui`, calls the library, prints, and returns the exit code.
+
+mod check;
+mod config;
+mod init;
+mod render;
+mod rules;
+mod score;
+mod timeline;
+
+use crate::Config;
+use crate::cli::{Command, JudgeArgs};
+use crate::ui::Ui;
+use dossier::error::Error;
+use dossier::judge::{Judgment, WhatIf};
+use dossier::lang::Lang;
+use dossier::report::CheckReport;
+use std::path::PathBuf;
+
+pub fn run(command: Command, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    match command {
+        Command::Check(args) => check::run(args, config, ui),
+        Command::Score(args) => score::run(args, config, ui),
+        Command::Render(args) => render::run(args, config, ui),
+        Command::Init(args) => init::run(args, ui),
+        Command::Config(args) => config::run(args, config, ui),
+        Command::Timeline(args) => timeline::run(args, config, ui),
+        Command::Rules(args) => rules::run(args, ui),
+    }
+}
+
+/// The library's request from the paths and the flags every judging command shares.
+fn check_request(
+    paths: Vec<PathBuf>,
+    judge: JudgeArgs,
+    config: &Config,
+    what_if: WhatIf,
+) -> dossier::CheckRequest {
+    dossier::CheckRequest {
+        paths,
+        today: judge.today.unwrap_or(config.today),
+        edition: judge.edition,
+        rules: judge.rules,
+        what_if,
+        config: judge.config,
+    }
+}
+
+/// The report language once the dossiers are judged: `--lang`, else the first dossier's
+/// `dossier.toml`, else the locale.
+fn report_lang(config: &Config, report: &CheckReport) -> Lang {
+    let from_settings = report
+        .dossiers
+        .iter()
+        .find_map(|d| d.judged())
+        .and_then(|j| j.settings.lang.as_ref())
+        .map(|l| l.value);
+    config.lang(from_settings)
+}
+
+/// Located errors of invalid dossiers and unusable paths go to stderr.
+fn print_errors(ui: &Ui, report: &CheckReport) {
+    for d in &report.dossiers {
+        if let Judgment::Invalid(i) = &d.judgment {
+            let words = dossier::messages::Words::new(ui.lang);
+            for e in &i.errors {
+                ui.located(e, i.source.as_ref(), &words);
+            }
+        }
+    }
+    for p in &report.path_errors {
+        ui.message(p);
+    }
+}

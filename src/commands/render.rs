@@ -1,0 +1,109 @@
+//! `dossier render`: drafts one document per dossier, to stdout, a file or a folder.
+
+use super::{check_request, print_errors};
+use crate::Config;
+use crate::cli::{DocFormat, DocumentArg, RenderArgs};
+use crate::ui::Ui;
+use dossier::error::Error;
+use dossier::finding::Message;
+use dossier::lang::Lang;
+use dossier::render::{Document, Format, RenderRequest};
+use dossier::t;
+
+pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    let format = match args.format {
+        DocFormat::Md => Format::Md,
+        DocFormat::Txt => Format::Txt,
+        DocFormat::Html => Format::Html,
+        DocFormat::Pdf => Format::Pdf,
+        DocFormat::Docx => Format::Docx,
+    };
+    if format.is_binary() && args.output.is_none() && args.out_dir.is_none() {
+        return Err(Error::usage(
+            Message::new("usage.binary-needs-output")
+                .arg("format", format.extension().to_uppercase()),
+        ));
+    }
+    let request = check_request(args.paths, args.judge, config, Default::default());
+    let report = dossier::check(&request)?;
+    let from_settings = report
+        .dossiers
+        .iter()
+        .find_map(|d| d.judged())
+        .and_then(|j| j.settings.lang.as_ref())
+        .map(|l| l.value);
+    // Documents are drafted in kk or ru; an English locale falls back to the state language.
+    let lang = match config.lang_flag {
+        Some(l) => l,
+        None => match from_settings.unwrap_or(config.env_lang) {
+            Lang::En => Lang::Kk,
+            l => l,
+        },
+    };
+    ui.lang = config.lang(from_settings);
+    print_errors(ui, &report);
+    let rendered = dossier::render::render_all(
+        &RenderRequest {
+            document: match args.document {
+                DocumentArg::Application => Document::Application,
+                DocumentArg::Decision => Document::Decision,
+                DocumentArg::OperatorNotice => Document::OperatorNotice,
+                DocumentArg::Order => Document::Order,
+                DocumentArg::RemovalNotice => Document::RemovalNotice,
+            },
+            format,
+            lang,
+            template: args.template,
+            today: request.today,
+        },
+        &report.dossiers,
+    )?;
+    if rendered.len() > 1 && args.out_dir.is_none() {
+        return Err(Error::usage(
+            Message::new("usage.many-need-out-dir").arg("n", rendered.len()),
+        ));
+    }
+    let mut failed = !report.path_errors.is_empty();
+    let mut written = Vec::new();
+    for r in rendered {
+        let bytes = match r.result {
+            Ok(b) => b,
+            Err(e) => {
+                ui.error(&e);
+                failed = true;
+                continue;
+            }
+        };
+        let target = match (&args.output, &args.out_dir) {
+            (Some(file), _) => file.clone(),
+            (None, Some(dir)) => {
+                std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                    path: dir.clone(),
+                    source,
+                })?;
+                dir.join(&r.file_name)
+            }
+            (None, None) => {
+                ui.print(&String::from_utf8_lossy(&bytes))?;
+                continue;
+            }
+        };
+        match dossier::render::write_file(&target, &bytes, args.force) {
+            Ok(()) => written.push((r.dossier, target)),
+            Err(e) => {
+                ui.error(&e);
+                failed = true;
+            }
+        }
+    }
+    // What was written goes to stderr, so stdout stays clean for scripts.
+    for (dossier, path) in &written {
+        let file = path.display();
+        ui.note(&t!(ui.lang, "render.wrote", file, dossier));
+    }
+    if args.out_dir.is_some() {
+        let n = written.len();
+        ui.note(&t!(ui.lang, "render.written", n));
+    }
+    Ok(if failed { 2 } else { 0 })
+}

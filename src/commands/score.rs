@@ -1,0 +1,42 @@
+//! `dossier score`: one dossier explained, or a portfolio; what-if changes the computation only.
+
+use super::{check_request, print_errors, report_lang};
+use crate::Config;
+use crate::cli::{Format, ScoreArgs};
+use crate::ui::Ui;
+use dossier::error::Error;
+use dossier::judge::WhatIf;
+use dossier::report::{explain, json};
+
+pub fn run(args: ScoreArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    let what_if = WhatIf {
+        facts: args.fact,
+        criteria: args.set,
+    };
+    let request = check_request(args.paths, args.judge, config, what_if.clone());
+    let report = dossier::score(&request)?;
+    ui.lang = report_lang(config, &report);
+    print_errors(ui, &report);
+    // Contract §6: one dossier named by its folder or its dossier.yaml prints alone.
+    let single = request.paths.len() == 1
+        && report.dossiers.len() == 1
+        && report.path_errors.is_empty()
+        && dossier::discover::is_dossier_path(&request.paths[0]);
+    let text = match (args.format, single) {
+        (Format::Json, true) => json::render_one(&report.dossiers[0], ui.lang),
+        (Format::Json, false) => json::render(&report, ui.lang),
+        (Format::Human, _) => explain::render(
+            &report,
+            single,
+            &explain::Options {
+                lang: ui.lang,
+                color: ui.color,
+                width: ui.width,
+                long: args.long,
+                what_if: &what_if,
+            },
+        ),
+    };
+    ui.print(&text)?;
+    Ok(report.score_exit_code())
+}

@@ -1,0 +1,44 @@
+//! `dossier timeline`: the statutory steps of each judged dossier on its calendar.
+
+use super::{check_request, print_errors, report_lang};
+use crate::Config;
+use crate::cli::{Format, TimelineArgs};
+use crate::ui::Ui;
+use dossier::error::Error;
+use dossier::outcome::Outcome;
+use dossier::report::timeline::{self, DossierSteps};
+
+pub fn run(args: TimelineArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    let request = check_request(args.paths, args.judge, config, Default::default());
+    let report = dossier::check(&request)?;
+    ui.lang = report_lang(config, &report);
+    print_errors(ui, &report);
+    let base = dossier::calendar::Calendar::built_in();
+    let views: Vec<DossierSteps> = report
+        .dossiers
+        .iter()
+        .filter_map(|d| {
+            let judged = d.judged()?;
+            let calendar = judged.settings.calendar(&base);
+            Some(DossierSteps {
+                path: &d.path,
+                judged,
+                steps: dossier::timeline::steps(judged, &calendar, request.today),
+            })
+        })
+        .collect();
+    let text = match args.format {
+        Format::Json => timeline::json(&views),
+        Format::Human => timeline::human(&views, ui.lang, ui.color, ui.width),
+    };
+    ui.print(&text)?;
+    let invalid = report
+        .dossiers
+        .iter()
+        .any(|d| d.outcome() == Outcome::Invalid);
+    Ok(if invalid || !report.path_errors.is_empty() {
+        2
+    } else {
+        0
+    })
+}

@@ -1,0 +1,320 @@
+//! The tool's own words, in en, ru and kk: one catalogue (`catalogue.toml`, embedded), one
+//! table per message, so a translator works through one file. Only the printers and the
+//! document renderer call this module; the library judges into `finding` values.
+//!
+//! A plain TOML catalogue rather than Fluent: the editions are TOML already, the messages need
+//! no plural or gender machinery that the phrasing cannot avoid, and a test checks every entry
+//! has all three languages with the same placeholders.
+
+use crate::edition::Edition;
+use crate::finding::{Arg, Finding, Message};
+use crate::lang::Lang;
+use crate::score::{Basis, CriterionResult, Score};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::OnceLock;
+
+const CATALOGUE: &str = include_str!("catalogue.toml");
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    en: String,
+    ru: String,
+    kk: String,
+}
+
+fn catalogue() -> &'static HashMap<String, Entry> {
+    static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    CAT.get_or_init(|| {
+        // The catalogue is tested (messages::tests); a failure here is a build defect.
+        toml::from_str(CATALOGUE).unwrap_or_else(|e| panic!("messages/catalogue.toml: {e}"))
+    })
+}
+
+/// The raw pattern of a message in a language; the key itself when it is not catalogued (a
+/// test keeps every key the code uses in the catalogue).
+fn pattern(lang: Lang, key: &str) -> &'static str {
+    match catalogue().get(key) {
+        Some(e) => match lang {
+            Lang::En => &e.en,
+            Lang::Ru => &e.ru,
+            Lang::Kk => &e.kk,
+        },
+        None => {
+            debug_assert!(false, "message `{key}` is not in the catalogue");
+            ""
+        }
+    }
+}
+
+/// Fills `{name}` placeholders of the message `key` from `args`; `{{` and `}}` are braces.
+pub fn text(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    fill(pattern(lang, key), |name| {
+        args.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
+    })
+}
+
+fn fill(pattern: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut rest = pattern;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let Some(end) = tail.strip_prefix('{').and_then(|t| t.find('}')) {
+            let name = &tail[1..=end];
+            match value(name) {
+                Some(v) => out.push_str(&v),
+                None => {
+                    let _ = write!(out, "{{{name}}}");
+                }
+            }
+            rest = &tail[end + 2..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `t!(lang, "key", name = value, other)`: a message of the catalogue, filled.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! t {
+    ($lang:expr, $key:literal $(, $name:ident $(= $value:expr)?)* $(,)?) => {
+        $crate::messages::text($lang, $key, &[$((stringify!($name), &$crate::t!(@v $name $(= $value)?) as &dyn std::fmt::Display)),*])
+    };
+    (@v $name:ident = $value:expr) => { $value };
+    (@v $name:ident) => { $name };
+}
+
+/// What a message's arguments are localized against: the language, and the edition and kind
+/// of the dossier for document titles, kind names and group titles.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    pub lang: Lang,
+    pub edition: Option<&'a Edition>,
+    pub kind: Option<&'a str>,
+    /// The dossier's score, for findings that quote a row's basis.
+    pub score: Option<&'a Score>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(lang: Lang) -> Words<'a> {
+        Words {
+            lang,
+            edition: None,
+            kind: None,
+            score: None,
+        }
+    }
+
+    pub fn of(lang: Lang, edition: &'a Edition, kind: &'a str) -> Words<'a> {
+        Words {
+            lang,
+            edition: Some(edition),
+            kind: Some(kind),
+            score: None,
+        }
+    }
+
+    pub fn with_score(mut self, score: Option<&'a Score>) -> Words<'a> {
+        self.score = score;
+        self
+    }
+
+    /// The label of a fact in the report language (its name when the edition has none).
+    pub fn fact_label(&self, fact: &str) -> String {
+        self.edition
+            .and_then(|e| e.fact(fact))
+            .map_or_else(|| fact.to_string(), |f| f.label.get(self.lang).to_string())
+    }
+
+    /// Why a criterion row has its status, with the dossier's evidence when given.
+    pub fn basis(&self, c: &CriterionResult) -> String {
+        let lang = self.lang;
+        let number = crate::facts::format_number;
+        let count_of = |(fact, part, total): &(String, u64, u64)| {
+            t!(
+                lang,
+                "basis.count-of",
+                label = self.fact_label(fact),
+                part,
+                total
+            )
+        };
+        let base = match &c.basis {
+            Basis::NotApplicable { kind } => {
+                t!(
+                    lang,
+                    "basis.not-applicable",
+                    kind = self.arg(&Arg::Kind(kind.clone()))
+                )
+            }
+            Basis::Reviewer(basis) => t!(lang, "basis.reviewer", basis),
+            Basis::WhatIf => t!(lang, "basis.reviewer", basis = t!(lang, "basis.what-if")),
+            Basis::FactMissing => t!(lang, "basis.fact-missing", fact = c.fact),
+            Basis::Flag(b) => t!(
+                lang,
+                "basis.flag",
+                label = self.fact_label(&c.fact),
+                value = self.arg(&Arg::Flag(*b))
+            ),
+            Basis::Number {
+                value,
+                op,
+                threshold,
+            } => t!(
+                lang,
+                "basis.number",
+                label = self.fact_label(&c.fact),
+                value = number(*value),
+                op = op.symbol(),
+                threshold = number(*threshold)
+            ),
+            Basis::Covered(parts) => parts.iter().map(count_of).collect::<Vec<_>>().join("; "),
+            Basis::NoUnits => t!(lang, "basis.no-units"),
+            Basis::Integrated { first, second, min } => format!(
+                "{}; {}",
+                count_of(first),
+                t!(
+                    lang,
+                    "basis.at-least",
+                    label = self.fact_label(&second.0),
+                    value = second.1,
+                    min
+                )
+            ),
+            Basis::FewerUnitsThanNamed { total, min } => {
+                t!(lang, "basis.fewer-units-than-named", total, min)
+            }
+        };
+        match &c.evidence {
+            Some(evidence) => t!(lang, "basis.evidence", basis = base, evidence),
+            None => base,
+        }
+    }
+
+    /// A message, with its arguments localized.
+    pub fn message(&self, m: &Message) -> String {
+        fill(pattern(self.lang, m.key), |name| {
+            m.args.get(name).map(|a| self.arg(a))
+        })
+    }
+
+    /// A finding in words (without its place and severity).
+    pub fn finding(&self, f: &Finding) -> String {
+        self.message(&f.message)
+    }
+
+    pub fn arg(&self, a: &Arg) -> String {
+        let lang = self.lang;
+        match a {
+            Arg::Text(s) => s.clone(),
+            Arg::Int(n) => n.to_string(),
+            Arg::Num(n) => crate::facts::format_number(*n),
+            Arg::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Arg::Flag(true) => t!(lang, "word.yes"),
+            Arg::Flag(false) => t!(lang, "word.no"),
+            Arg::Clause(c) => clause(lang, c),
+            Arg::Requirement(id) => self
+                .edition
+                .and_then(|e| {
+                    let kind = self.kind?;
+                    e.requirements_for(kind).find(|r| &r.id == id)
+                })
+                .map_or_else(|| id.clone(), |r| r.title.get(lang).to_string()),
+            Arg::Group(id) => self
+                .edition
+                .and_then(|e| e.groups.iter().find(|g| &g.id == id))
+                .map_or_else(|| id.clone(), |g| g.title.get(lang).to_string()),
+            Arg::Kind(id) => self
+                .edition
+                .and_then(|e| e.kind(id))
+                .map_or_else(|| id.clone(), |k| k.name.get(lang).to_string()),
+            Arg::Stage(id) => stage(lang, id),
+            Arg::List(l) => l.join(", "),
+            Arg::Words(t) => t.get(lang).to_string(),
+            Arg::Message(m) => self.message(m),
+            Arg::RowBasis(id) => self
+                .score
+                .and_then(|s| s.criteria.iter().find(|c| &c.id == id))
+                .map_or_else(String::new, |c| self.basis(c)),
+        }
+    }
+}
+
+/// "clause 5(1)" / "пункт 5(1)" / "5(1)-тармақ"
+pub fn clause(lang: Lang, clause: &str) -> String {
+    t!(lang, "word.clause", clause)
+}
+
+/// The name of an object stage in the report language.
+pub fn stage(lang: Lang, id: &str) -> String {
+    match id {
+        "development" => t!(lang, "stage.development"),
+        "trial-operation" => t!(lang, "stage.trial-operation"),
+        "industrial-operation" => t!(lang, "stage.industrial-operation"),
+        "decommissioned" => t!(lang, "stage.decommissioned"),
+        other => other.to_string(),
+    }
+}
+
+/// Every key of the catalogue, for tests.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    catalogue().keys().map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(p: &str) -> Vec<String> {
+        let mut names = Vec::new();
+        fill(p, |n| {
+            names.push(n.to_string());
+            Some(String::new())
+        });
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn every_entry_has_three_languages_with_the_same_placeholders() {
+        for (key, e) in catalogue() {
+            let en = placeholders(&e.en);
+            assert_eq!(en, placeholders(&e.ru), "{key}: ru placeholders differ");
+            assert_eq!(en, placeholders(&e.kk), "{key}: kk placeholders differ");
+            for (lang, text) in [("en", &e.en), ("ru", &e.ru), ("kk", &e.kk)] {
+                assert!(!text.trim().is_empty(), "{key}: {lang} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn every_code_has_a_message() {
+        for code in crate::finding::Code::ALL {
+            let prefix = code.as_str();
+            assert!(
+                keys().any(|k| k == prefix || k.starts_with(&format!("{prefix}."))),
+                "no message for {prefix}"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_named_places_and_keeps_braces() {
+        assert_eq!(
+            fill("a {x} {{y}} {z}", |n| (n == "x").then(|| "1".to_string())),
+            "a 1 {y} {z}"
+        );
+    }
+}
