@@ -88,7 +88,7 @@ pub struct Header {
     pub filing_deadline: Option<MonthDay>,
 }
 
-/// Units of the text that a later act rewrote and this edition lacks (R1, regulation.md §1).
+/// Units of the text that a later act rewrote and this edition lacks (R1).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AmendedUnits {
@@ -251,7 +251,7 @@ pub struct Criterion {
     pub fact: String,
     pub op: Op,
     pub threshold: Threshold,
-    /// Optional integer facts that decide the row when all are given (regulation.md §10.2).
+    /// Optional integer facts that decide the row when all are given (docs/extensions.md).
     pub counts: Option<Counts>,
     /// What the dossier should state under `evidence:` for a met row (R21, R22); a warning
     /// names it when missing.
@@ -259,7 +259,7 @@ pub struct Criterion {
     pub wording: Text,
 }
 
-/// How a row is computed from counts instead of its boolean fact (§10.2, R18, R19).
+/// How a row is computed from counts instead of its boolean fact (docs/extensions.md, R18, R19).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counts {

@@ -32,9 +32,9 @@ pub struct CriterionResult {
     pub value: Option<Value>,
     /// The reviewer's override decided the row.
     pub overridden: bool,
-    /// The row's boolean fact disagrees with the counts that decided it (§10.2).
+    /// The row's boolean fact disagrees with the counts that decided it (docs/extensions.md).
     pub inconsistent: bool,
-    /// Counts decided the row (§10.2), not its own fact.
+    /// Counts decided the row (docs/extensions.md), not its own fact.
     pub counted: bool,
 }
 
@@ -190,7 +190,7 @@ fn row(
         };
         return r;
     }
-    // §10.2: when every count a row needs is given, the counts decide it.
+    // docs/extensions.md: when every count a row needs is given, the counts decide it.
     if let Some((status, basis)) = c.counts.as_ref().and_then(|k| from_counts(k, facts)) {
         r.status = status;
         r.points = u32::from(status == CriterionStatus::Met);

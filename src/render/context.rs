@@ -24,8 +24,9 @@ struct Context {
     edition: EditionCtx,
     /// This document's entry in the edition: the clause it follows, its period.
     draft: DraftCtx,
-    /// Every document of the edition's procedure, by id with `_` for `-`.
-    drafts: BTreeMap<String, DraftCtx>,
+    /// Every document the tool drafts, by id with `_` for `-`; none where the edition's
+    /// procedure lacks it (2016 has no order).
+    drafts: BTreeMap<String, Option<DraftCtx>>,
     object: ObjectCtx,
     state_body: BodyCtx,
     addressee: Option<String>,
@@ -83,7 +84,7 @@ struct EditionCtx {
     id: String,
     title: String,
     legal_basis: String,
-    /// The note of R1 when the document's date is on or after the amendment (§10.1).
+    /// The note of R1 when the document's date is on or after the amendment (docs/extensions.md).
     amended_note: Option<String>,
     /// The wording in this language is not the official text.
     unofficial: bool,
@@ -438,10 +439,12 @@ pub fn build(
             unofficial,
         },
         draft: draft_ctx(edition, draft, lang),
-        drafts: edition
-            .drafts
+        drafts: super::DOCUMENT_IDS
             .iter()
-            .map(|d| (d.document.replace('-', "_"), draft_ctx(edition, d, lang)))
+            .map(|id| {
+                let d = edition.draft(id).map(|d| draft_ctx(edition, d, lang));
+                (id.replace('-', "_"), d)
+            })
             .collect(),
         object: ObjectCtx {
             name: text(&file.object.name, lang),

@@ -74,7 +74,7 @@ struct CriterionJson<'a> {
 struct FindingJson<'a> {
     severity: Severity,
     code: crate::finding::Code,
-    #[serde(skip_serializing_if = "Args::is_empty")]
+    /// Always present, so every finding has `code` and `args`.
     args: &'a Args,
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
