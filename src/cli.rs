@@ -236,7 +236,7 @@ pub struct CheckArgs {
 }
 
 /// How dossiers are judged: shared by every command that judges.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct JudgeArgs {
     /// The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]
     #[arg(long, env = "DOSSIER_TODAY", value_name = "DATE", value_parser = parse_date)]

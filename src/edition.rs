@@ -453,37 +453,50 @@ impl Edition {
                 ),
             ));
         }
-        let kinds: HashSet<&str> = self.kinds.iter().map(|k| k.id.as_str()).collect();
-        let groups: HashSet<&str> = self.groups.iter().map(|g| g.id.as_str()).collect();
-        duplicates(&mut out, "kind", self.kinds.iter().map(|k| k.id.clone()));
+        self.duplicate_ids(&mut out);
+        self.kind_references(&mut out);
+        self.criteria_problems(&mut out);
+        self.counts_problems(&mut out);
+        self.deadline_problems(&mut out);
+        self.draft_problems(&mut out);
+        if let Some(md) = self.edition.filing_deadline
+            && NaiveDate::from_ymd_opt(2000, md.month, md.day).is_none()
+        {
+            out.push(Problem::new(
+                vec![Seg::key("edition"), Seg::key("filing_deadline")],
+                format!("{}-{} is not a day of the year", md.month, md.day),
+            ));
+        }
+        out
+    }
+
+    fn unknown_kind(&self, path: Vec<Seg>, kind: &str) -> Problem {
+        let kinds: Vec<&str> = self.kinds.iter().map(|k| k.id.as_str()).collect();
+        Problem::new(path, format!("unknown kind `{kind}`"))
+            .help(format!("kinds of this edition: {}", join(kinds.iter())))
+    }
+
+    /// Every id is defined once.
+    fn duplicate_ids(&self, out: &mut Vec<Problem>) {
+        duplicates(out, "kind", self.kinds.iter().map(|k| k.id.clone()));
         duplicates(
-            &mut out,
+            out,
             "requirement",
             self.requirements
                 .iter()
                 .map(|r| format!("{} {}", r.kind, r.id)),
         );
-        duplicates(&mut out, "fact", self.facts.iter().map(|f| f.name.clone()));
-        duplicates(&mut out, "group", self.groups.iter().map(|g| g.id.clone()));
-        duplicates(
-            &mut out,
-            "criterion",
-            self.criteria.iter().map(|c| c.id.clone()),
-        );
-        duplicates(
-            &mut out,
-            "ground",
-            self.grounds.iter().map(|g| g.code.clone()),
-        );
-        duplicates(
-            &mut out,
-            "deadline",
-            self.deadlines.iter().map(|d| d.id.clone()),
-        );
-        let unknown_kind = |path: Vec<Seg>, kind: &str| {
-            Problem::new(path, format!("unknown kind `{kind}`"))
-                .help(format!("kinds of this edition: {}", join(kinds.iter())))
-        };
+        duplicates(out, "fact", self.facts.iter().map(|f| f.name.clone()));
+        duplicates(out, "group", self.groups.iter().map(|g| g.id.clone()));
+        duplicates(out, "criterion", self.criteria.iter().map(|c| c.id.clone()));
+        duplicates(out, "ground", self.grounds.iter().map(|g| g.code.clone()));
+        duplicates(out, "deadline", self.deadlines.iter().map(|d| d.id.clone()));
+    }
+
+    /// Requirements and the scoring name kinds the edition defines.
+    fn kind_references(&self, out: &mut Vec<Problem>) {
+        let kinds: HashSet<&str> = self.kinds.iter().map(|k| k.id.as_str()).collect();
+        let unknown_kind = |path, kind: &str| self.unknown_kind(path, kind);
         for (i, r) in self.requirements.iter().enumerate() {
             if !kinds.contains(r.kind.as_str()) {
                 out.push(unknown_kind(at("requirement", i, "kind"), &r.kind));
@@ -497,6 +510,13 @@ impl Edition {
                 ));
             }
         }
+    }
+
+    /// Criteria name defined groups, kinds and facts, with thresholds of the fact's type.
+    fn criteria_problems(&self, out: &mut Vec<Problem>) {
+        let kinds: HashSet<&str> = self.kinds.iter().map(|k| k.id.as_str()).collect();
+        let groups: HashSet<&str> = self.groups.iter().map(|g| g.id.as_str()).collect();
+        let unknown_kind = |path, kind: &str| self.unknown_kind(path, kind);
         for (i, c) in self.criteria.iter().enumerate() {
             if !groups.contains(c.group.as_str()) {
                 out.push(Problem::new(
@@ -549,6 +569,10 @@ impl Edition {
                 }
             }
         }
+    }
+
+    /// Rows computed from counts name count facts, two of each, with `min_second` when needed.
+    fn counts_problems(&self, out: &mut Vec<Problem>) {
         for (i, c) in self.criteria.iter().enumerate() {
             let Some(counts) = &c.counts else { continue };
             for name in counts.totals.iter().chain(&counts.parts) {
@@ -582,6 +606,10 @@ impl Edition {
                 "criteria are defined but no [[group]]".into(),
             ));
         }
+    }
+
+    /// Deadlines start and end at `review` date keys.
+    fn deadline_problems(&self, out: &mut Vec<Problem>) {
         for (i, d) in self.deadlines.iter().enumerate() {
             for (field, key) in [("starts", Some(&d.starts)), ("done", Some(&d.done))]
                 .into_iter()
@@ -603,11 +631,12 @@ impl Edition {
                 }
             }
         }
-        duplicates(
-            &mut out,
-            "draft",
-            self.drafts.iter().map(|d| d.document.clone()),
-        );
+    }
+
+    /// Drafted documents are ones the tool drafts, from templates it has, timed by known steps;
+    /// and an edition can refuse (at least one ground).
+    fn draft_problems(&self, out: &mut Vec<Problem>) {
+        duplicates(out, "draft", self.drafts.iter().map(|d| d.document.clone()));
         for (i, d) in self.drafts.iter().enumerate() {
             if !crate::render::DOCUMENT_IDS.contains(&d.document.as_str()) {
                 out.push(
@@ -643,15 +672,6 @@ impl Edition {
                     .into(),
             ));
         }
-        if let Some(md) = self.edition.filing_deadline
-            && NaiveDate::from_ymd_opt(2000, md.month, md.day).is_none()
-        {
-            out.push(Problem::new(
-                vec![Seg::key("edition"), Seg::key("filing_deadline")],
-                format!("{}-{} is not a day of the year", md.month, md.day),
-            ));
-        }
-        out
     }
 }
 

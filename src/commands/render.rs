@@ -24,7 +24,12 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
                 .arg("format", format.extension().to_uppercase()),
         ));
     }
-    let request = check_request(args.paths, args.judge, config, Default::default());
+    let request = check_request(
+        args.paths.clone(),
+        args.judge.clone(),
+        config,
+        Default::default(),
+    );
     let report = dossier::check(&request)?;
     let from_settings = report
         .dossiers
@@ -53,7 +58,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
             },
             format,
             lang,
-            template: args.template,
+            template: args.template.clone(),
             today: request.today,
         },
         &report.dossiers,
@@ -63,7 +68,29 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
             Message::new("usage.many-need-out-dir").arg("n", rendered.len()),
         ));
     }
-    let mut failed = !report.path_errors.is_empty();
+    let target = Target {
+        output: args.output.as_deref(),
+        out_dir: args.out_dir.as_deref(),
+        force: args.force,
+    };
+    let failed = write_all(rendered, &target, ui)? || !report.path_errors.is_empty();
+    Ok(if failed { 2 } else { 0 })
+}
+
+/// Where drafts go: `-o FILE`, `--out-dir DIR`, or stdout.
+struct Target<'a> {
+    output: Option<&'a std::path::Path>,
+    out_dir: Option<&'a std::path::Path>,
+    force: bool,
+}
+
+/// Writes each draft where asked (stdout, `-o`, `--out-dir`); returns whether any failed.
+fn write_all(
+    rendered: Vec<dossier::render::Rendered>,
+    args: &Target,
+    ui: &mut Ui,
+) -> Result<bool, Error> {
+    let mut failed = false;
     let mut written = Vec::new();
     for r in rendered {
         let bytes = match r.result {
@@ -74,11 +101,11 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
                 continue;
             }
         };
-        let target = match (&args.output, &args.out_dir) {
-            (Some(file), _) => file.clone(),
+        let target = match (args.output, args.out_dir) {
+            (Some(file), _) => file.to_path_buf(),
             (None, Some(dir)) => {
                 std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-                    path: dir.clone(),
+                    path: dir.to_path_buf(),
                     source,
                 })?;
                 dir.join(&r.file_name)
@@ -105,5 +132,5 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         let n = written.len();
         ui.note(&t!(ui.lang, "render.written", n));
     }
-    Ok(if failed { 2 } else { 0 })
+    Ok(failed)
 }

@@ -55,6 +55,49 @@ fn explain(d: &DossierReport, opts: &Options) -> String {
         let _ = writeln!(out, "{}", t!(lang, "explain.this-kind-is-not"));
         return out;
     };
+    out.push_str(&criteria_table(edition, j, score, opts));
+    out.push('\n');
+    let _ = writeln!(out, "{}", total_line(lang, score));
+    let _ = writeln!(out, "{}", verdict(lang, edition, score));
+
+    if let Some(before) = &j.baseline {
+        out.push('\n');
+        out.push_str(&what_if_section(
+            lang,
+            edition,
+            before,
+            score,
+            j,
+            opts.what_if,
+        ));
+    }
+
+    let unknown: Vec<String> = score
+        .criteria
+        .iter()
+        .filter(|c| c.unstated())
+        .map(|c| format!("{} ({})", c.fact, c.id))
+        .collect();
+    if !unknown.is_empty() {
+        let head = t!(lang, "explain.still-to-state-under");
+        let _ = writeln!(out, "\n{head} {}", unknown.join(", "));
+    }
+
+    out.push('\n');
+    if score.passed {
+        out.push_str(&margin_line(lang, &score.margin));
+    } else {
+        out.push_str(&to_pass_section(lang, edition, score));
+    }
+    if lang == Lang::Ru && edition.edition.russian_unofficial {
+        let _ = writeln!(out, "\n{}", t!(lang, "explain.russian-unofficial"));
+    }
+    out
+}
+
+/// The rows of the criteria by group: wording, fact, test, status, points, and subtotals.
+fn criteria_table(edition: &Edition, j: &Judged, score: &Score, opts: &Options) -> String {
+    let lang = opts.lang;
     let words = Words::of(lang, edition, &j.file.kind);
 
     let mut t = new_table(opts);
@@ -114,44 +157,7 @@ fn explain(d: &DossierReport, opts: &Options) -> String {
             ]);
         }
     }
-    out.push_str(&t.to_string());
-    out.push('\n');
-    let _ = writeln!(out, "{}", total_line(lang, score));
-    let _ = writeln!(out, "{}", verdict(lang, edition, score));
-
-    if let Some(before) = &j.baseline {
-        out.push('\n');
-        out.push_str(&what_if_section(
-            lang,
-            edition,
-            before,
-            score,
-            j,
-            opts.what_if,
-        ));
-    }
-
-    let unknown: Vec<String> = score
-        .criteria
-        .iter()
-        .filter(|c| c.unstated())
-        .map(|c| format!("{} ({})", c.fact, c.id))
-        .collect();
-    if !unknown.is_empty() {
-        let head = t!(lang, "explain.still-to-state-under");
-        let _ = writeln!(out, "\n{head} {}", unknown.join(", "));
-    }
-
-    out.push('\n');
-    if score.passed {
-        out.push_str(&margin_line(lang, &score.margin));
-    } else {
-        out.push_str(&to_pass_section(lang, edition, score));
-    }
-    if lang == Lang::Ru && edition.edition.russian_unofficial {
-        let _ = writeln!(out, "\n{}", t!(lang, "explain.russian-unofficial"));
-    }
-    out
+    t.to_string()
 }
 
 /// One line of the wording, unless the whole is asked for.
