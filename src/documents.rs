@@ -7,9 +7,9 @@ use crate::edition::{Edition, Filed, Requirement};
 use crate::finding::{Arg, Code, Finding, Message, Severity};
 use crate::inspect::{self, Problem, Verdict};
 use crate::source_path::{Seg, path};
+use cap_std::fs::Dir;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -53,9 +53,9 @@ pub struct DocumentResult {
 /// Accepted document types, for the message on an unknown type.
 const TYPES: &str = "PDF, DOC/DOCX, XLS/XLSX, ODT/ODS, RTF, PNG, JPEG, TIFF";
 
-/// Checks every requirement of the dossier's kind. `root` is the canonical dossier folder.
+/// Checks every requirement of the dossier's kind. `root` is a handle on the dossier folder.
 pub fn check(
-    root: &Path,
+    root: &Dir,
     file: &DossierFile,
     edition: &Edition,
     today: NaiveDate,
@@ -94,7 +94,7 @@ impl One<'_> {
         );
     }
 
-    fn check(&mut self, root: &Path, file: &DossierFile, today: NaiveDate) -> DocumentResult {
+    fn check(&mut self, root: &Dir, file: &DossierFile, today: NaiveDate) -> DocumentResult {
         let req = self.req;
         let mut result = DocumentResult {
             id: req.id.clone(),
@@ -148,7 +148,7 @@ impl One<'_> {
     /// something unusable was given, missing when nothing was found. Returns whether present.
     fn inspect_files(
         &mut self,
-        root: &Path,
+        root: &Dir,
         entry: &DocumentEntry,
         result: &mut DocumentResult,
     ) -> bool {
@@ -156,10 +156,17 @@ impl One<'_> {
         let mut pages = Some(0u32);
         let mut problems = Vec::new();
         let mut absent = Vec::new();
+        let mut seen = Vec::new();
         for (i, name) in entry.files.iter().enumerate() {
             let line = file_line(self.at, &self.req.id, i);
             match inspect::inspect(root, name) {
-                Verdict::Document { pages: p, .. } => {
+                // The same file named twice (or through a link) counts once.
+                Verdict::Document { id, .. } if seen.contains(&id) => {
+                    let detail = Message::new("document.duplicate").arg("file", name);
+                    self.finding(Severity::Warning, Code::DocumentDuplicate, detail, line);
+                }
+                Verdict::Document { pages: p, id, .. } => {
+                    seen.push(id);
                     usable = true;
                     pages = match (pages, p) {
                         (Some(total), Some(p)) => total.checked_add(p),

@@ -827,19 +827,9 @@ impl Editions {
     }
 }
 
-/// Reads a small text file the user wrote, refusing non-UTF-8 with a plain message.
+/// Reads a small text file the user wrote (see `limits::read_text`).
 pub(crate) fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| crate::error::Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        crate::error::Error::usage(
-            Message::new("usage.not-utf8")
-                .arg("file", path.display().to_string())
-                .arg("why", crate::encoding::describe(e.as_bytes())),
-        )
-    })
+    crate::limits::read_text(path)
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ codes! {
     DocumentUnknownType = "document.unknown-type",
     DocumentDamaged = "document.damaged",
     DocumentPasswordProtected = "document.password-protected",
+    DocumentDuplicate = "document.duplicate",
     DocumentExpired = "document.expired",
     DocumentExpiredAllowed = "document.expired-allowed",
     DocumentValidityUnknown = "document.validity-unknown",

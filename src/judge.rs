@@ -161,7 +161,15 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
             },
         )
     };
-    let text: Arc<str> = match read_yaml(dir) {
+    // One handle on the folder: dossier.yaml and every document are opened beneath it.
+    let root = match crate::inspect::open_root(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            let f = Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
+            return fail(vec![f.at(&file_name, None)], None);
+        }
+    };
+    let text: Arc<str> = match read_yaml(&root) {
         Ok(t) => Arc::from(t.strip_prefix('\u{feff}').unwrap_or(&t)),
         Err(f) => return fail(vec![f.at(&file_name, None)], None),
     };
@@ -195,13 +203,6 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
             },
         );
     }
-    let root = match dir.canonicalize() {
-        Ok(r) => r,
-        Err(e) => {
-            let f = Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
-            return fail(vec![f.at(&file_name, None)], None);
-        }
-    };
     let mut findings = Vec::new();
     let documents = documents::check(&root, &file, &edition, ctx.today, &at, &mut findings);
     let (score, baseline, what_if) = scores(&file, &edition, facts, ctx.what_if);
@@ -303,15 +304,16 @@ fn apply_what_if(
     effect
 }
 
-/// Reads `dossier.yaml` with its size checked before any byte is read.
-fn read_yaml(dir: &Path) -> Result<String, Finding> {
-    let p = dir.join(DOSSIER_FILE);
+/// Reads `dossier.yaml` beneath the folder's handle: a regular file, its size checked before
+/// any byte is read.
+fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
     let unreadable =
         |e: std::io::Error| Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
-    let file = std::fs::File::open(&p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Finding::error(Code::YamlMissing),
-        _ => unreadable(e),
-    })?;
+    let file =
+        crate::limits::open_regular(root, Path::new(DOSSIER_FILE)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Finding::error(Code::YamlMissing),
+            _ => unreadable(e),
+        })?;
     let len = file.metadata().map_err(unreadable)?.len();
     let too_large = |n: u64| {
         Finding::error(Code::YamlTooLarge)

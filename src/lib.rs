@@ -18,6 +18,7 @@ pub mod init;
 pub mod inspect;
 pub mod judge;
 pub mod lang;
+pub mod limits;
 pub mod messages;
 pub mod outcome;
 pub mod render;

@@ -14,9 +14,7 @@ use serde_saphyr::granit_parser::{Event, Parser};
 use std::collections::HashMap;
 use std::fmt;
 
-/// `dossier.yaml` larger than this is refused before it is read (contract: a huge file gets its
-/// own plain message).
-pub const MAX_YAML_BYTES: u64 = 1024 * 1024;
+pub use crate::limits::MAX_YAML_BYTES;
 
 /// Why the bytes of `dossier.yaml` are not its text.
 #[derive(Debug)]

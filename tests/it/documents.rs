@@ -134,8 +134,9 @@ fn a_pdf_with_only_an_owner_password_opens_and_counts() {
 #[test]
 fn every_accepted_type_counts_by_content_not_name() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde";
-    let jpeg = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0";
-    let tiff = b"II*\0\x08\0\0\0\0\0";
+    // Each with its dimensions, as a real image has: JPEG's SOF0, TIFF's width and length.
+    let jpeg = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xc0\0\x11\x08\0\x01\0\x01\x03\x01\x22\0\x02\x11\x01\x03\x11\x01\xff\xd9";
+    let tiff = b"II*\0\x08\0\0\0\x02\0\0\x01\x03\0\x01\0\0\0\x01\0\0\0\x01\x01\x03\0\x01\0\0\0\x01\0\0\0\0\0\0\0";
     let rtf = b"{\\rtf1\\ansi Hello}";
     let ole = ole_with_stream("WordDocument");
     let odt = zip_of(&[

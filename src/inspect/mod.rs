@@ -1,0 +1,511 @@
+//! Document inspection: is a file named in `dossier.yaml` a real document inside the dossier?
+//!
+//! A path is judged before anything is opened: absolute paths and `..` are refused unopened
+//! (contract §2). Then it is opened relative to a handle on the dossier folder, component by
+//! component (`cap-std`: `openat2` with `RESOLVE_BENEATH` where the kernel has it), so no link
+//! can lead out of the folder however the tree changes meanwhile; a link that stays inside is
+//! followed the same safe way. The file is opened non-blocking (a FIFO never hangs), checked with
+//! `fstat` on that handle, and only that handle is read: never reopened by path.
+//!
+//! A file's type comes from its content, never its name (contract §3), and the content must hold
+//! up: an image has dimensions, an Office file's main part inflates, a PDF's page tree holds the
+//! pages it declares. Nothing is read whole: the head (64 KiB), a ZIP's end record and central
+//! directory, an OLE header and directory, and a PDF's cross-reference data and page tree, each
+//! with a cap on bytes read and inflated.
+
+mod pdf;
+
+use cap_std::fs::{Dir, OpenOptions, OpenOptionsExt};
+use std::fs::File;
+use std::io::{self, Read};
+use std::os::unix::fs::FileExt;
+use std::path::{Component, Path, PathBuf};
+
+pub use pdf::Bytes;
+
+/// The first line of every placeholder `dossier init` writes. A file that starts with it
+/// is a placeholder, not a document (contract §3).
+pub const PLACEHOLDER_MARKER: &str = "DOSSIER-PLACEHOLDER";
+
+/// How many leading bytes are read at once; a file this small is read whole in one call.
+const HEAD_BYTES: usize = 64 * 1024;
+
+/// ZIP limits: the entries a document may have, and what its main part may inflate to.
+const MAX_ZIP_ENTRIES: u64 = 20_000;
+const MAX_MAIN_PART: u64 = 64 << 20;
+
+/// Encrypted PDFs are checked by `lopdf`, which reads them whole: only up to this size.
+const MAX_ENCRYPTED_PDF: u64 = 64 << 20;
+
+/// Document types the contract accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocType {
+    Pdf,
+    /// Word or Excel 97–2003 (an OLE compound file).
+    LegacyOffice,
+    Docx,
+    Xlsx,
+    Odt,
+    Ods,
+    Rtf,
+    Png,
+    Jpeg,
+    Tiff,
+}
+
+/// What one file named in `documents` turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// A real document; `pages` where the page count can be read. `id` names the file itself
+    /// (device and inode), so the same file named twice counts once.
+    Document {
+        doc_type: DocType,
+        pages: Option<u32>,
+        id: (u64, u64),
+    },
+    /// Nothing at that path.
+    NotFound,
+    /// A placeholder written by `dossier init`.
+    Placeholder,
+    /// There, but not usable as a document.
+    Unusable(Problem),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// An absolute path: never followed.
+    Absolute,
+    /// The path climbs out of the dossier with `..`: never followed.
+    ParentDir,
+    /// A link (or a linked folder on the way) resolving outside the dossier.
+    LinkOutside(PathBuf),
+    /// A folder, device or pipe rather than a regular file.
+    NotAFile,
+    Empty,
+    Unreadable(String),
+    UnknownType,
+    /// A ZIP archive that is no Word, Excel or OpenDocument file.
+    OtherArchive,
+    /// A broken ZIP-based or OLE office file, or a broken image or RTF.
+    DamagedArchive(String),
+    DamagedPdf(String),
+    PasswordProtectedPdf,
+}
+
+/// Opens the dossier folder once, for every document of the dossier to be opened beneath it.
+pub fn open_root(dir: &Path) -> io::Result<Dir> {
+    Dir::open_ambient_dir(dir, cap_std::ambient_authority())
+}
+
+/// Inspects `relative` (as written in `dossier.yaml`) beneath the dossier folder `root`.
+pub fn inspect(root: &Dir, relative: &str) -> Verdict {
+    let rel = Path::new(relative);
+    // Windows drive and UNC prefixes count as absolute too, on every platform.
+    if rel.is_absolute() || relative.starts_with(['/', '\\']) || looks_like_drive(relative) {
+        return Verdict::Unusable(Problem::Absolute);
+    }
+    if rel.components().any(|c| c == Component::ParentDir)
+        || relative.split('\\').any(|s| s == "..")
+    {
+        return Verdict::Unusable(Problem::ParentDir);
+    }
+    let file = match open_beneath(root, rel) {
+        Ok(f) => f,
+        Err(v) => return v,
+    };
+    let meta = match file.metadata() {
+        Ok(m) => m,
+        Err(e) => return Verdict::Unusable(Problem::Unreadable(e.to_string())),
+    };
+    // Never read a pipe or device: reading one could block or never end.
+    if !meta.is_file() {
+        return Verdict::Unusable(Problem::NotAFile);
+    }
+    if meta.len() == 0 {
+        return Verdict::Unusable(Problem::Empty);
+    }
+    use std::os::unix::fs::MetadataExt;
+    let id = (meta.dev(), meta.ino());
+    let opened = Opened {
+        file,
+        len: meta.len(),
+    };
+    match inspect_file(&opened) {
+        Ok(Verdict::Document {
+            doc_type, pages, ..
+        }) => Verdict::Document {
+            doc_type,
+            pages,
+            id,
+        },
+        Ok(v) => v,
+        Err(e) => Verdict::Unusable(Problem::Unreadable(e.to_string())),
+    }
+}
+
+/// Opens read-only and non-blocking beneath `root`, never out of it.
+fn open_beneath(root: &Dir, rel: &Path) -> Result<File, Verdict> {
+    let mut opts = OpenOptions::new();
+    opts.read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    match root.open_with(rel, &opts) {
+        Ok(f) => Ok(f.into_std()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => match link_outside(root, rel) {
+            Some(target) => Err(Verdict::Unusable(Problem::LinkOutside(target))),
+            None => Err(Verdict::NotFound),
+        },
+        Err(e) => match link_outside(root, rel) {
+            Some(target) => Err(Verdict::Unusable(Problem::LinkOutside(target))),
+            None => Err(Verdict::Unusable(Problem::Unreadable(e.to_string()))),
+        },
+    }
+}
+
+/// After a failed open: the first link on the way that points out of the folder, for the
+/// message (read with `readlinkat` beneath the handle; nothing is followed).
+fn link_outside(root: &Dir, rel: &Path) -> Option<PathBuf> {
+    let mut prefix = PathBuf::new();
+    for c in rel.components() {
+        prefix.push(c);
+        let meta = root.symlink_metadata(&prefix).ok()?;
+        if meta.file_type().is_symlink() {
+            let target = root.read_link_contents(&prefix).ok()?;
+            let depth = prefix.components().count() - 1;
+            if !stays_inside(depth, &target) {
+                return Some(target);
+            }
+        }
+    }
+    None
+}
+
+/// Whether a link `depth` folders below the root with this target stays inside the root.
+fn stays_inside(depth: usize, target: &Path) -> bool {
+    if target.is_absolute() {
+        return false;
+    }
+    let mut depth = depth as i64;
+    for c in target.components() {
+        match c {
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    true
+}
+
+fn looks_like_drive(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':'
+}
+
+/// An open regular file and its size at `fstat`; read only by position.
+struct Opened {
+    file: File,
+    len: u64,
+}
+
+impl Bytes for Opened {
+    fn len(&self) -> u64 {
+        self.len
+    }
+    fn read(&self, offset: u64, n: usize) -> io::Result<Vec<u8>> {
+        let n = n.min(self.len.saturating_sub(offset) as usize);
+        let mut buf = vec![0; n];
+        let mut done = 0;
+        while done < n {
+            match self.file.read_at(&mut buf[done..], offset + done as u64) {
+                Ok(0) => break,
+                Ok(k) => done += k,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        buf.truncate(done);
+        Ok(buf)
+    }
+}
+
+/// Positioned reads as `Read + Seek`, for the ZIP and OLE readers, never past `len`.
+struct Cursor<'a> {
+    opened: &'a Opened,
+    pos: u64,
+}
+
+impl Read for Cursor<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = self.opened.len.saturating_sub(self.pos);
+        let n = (buf.len() as u64).min(left) as usize;
+        if n == 0 {
+            return Ok(0);
+        }
+        let k = self.opened.file.read_at(&mut buf[..n], self.pos)?;
+        self.pos += k as u64;
+        Ok(k)
+    }
+}
+
+impl io::Seek for Cursor<'_> {
+    fn seek(&mut self, to: io::SeekFrom) -> io::Result<u64> {
+        let next = match to {
+            io::SeekFrom::Start(n) => Some(n),
+            io::SeekFrom::End(d) => self.opened.len.checked_add_signed(d),
+            io::SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        self.pos = next.ok_or_else(|| io::Error::other("seek out of range"))?;
+        Ok(self.pos)
+    }
+}
+
+fn inspect_file(opened: &Opened) -> io::Result<Verdict> {
+    let head = opened.read(0, HEAD_BYTES)?;
+    if head.starts_with(PLACEHOLDER_MARKER.as_bytes()) {
+        return Ok(Verdict::Placeholder);
+    }
+    if head.starts_with(&OLE_MAGIC) {
+        return Ok(inspect_ole(opened, &head));
+    }
+    let Some(kind) = infer::get(&head) else {
+        return Ok(Verdict::Unusable(Problem::UnknownType));
+    };
+    let verdict = match kind.mime_type() {
+        "application/pdf" => inspect_pdf(opened, &head),
+        "application/rtf" => inspect_rtf(opened, &head),
+        "image/png" => inspect_image(&head, DocType::Png),
+        "image/jpeg" => inspect_image(&head, DocType::Jpeg),
+        "image/tiff" => inspect_image(&head, DocType::Tiff),
+        // Every ZIP-based format is checked by its central directory, whatever the head says.
+        m if m == "application/zip"
+            || m.contains("openxmlformats")
+            || m.contains("opendocument") =>
+        {
+            inspect_zip(opened)
+        }
+        _ => Verdict::Unusable(Problem::UnknownType),
+    };
+    Ok(verdict)
+}
+
+fn doc(doc_type: DocType, pages: Option<u32>) -> Verdict {
+    Verdict::Document {
+        doc_type,
+        pages,
+        id: (0, 0),
+    }
+}
+
+fn damaged(why: &str) -> Verdict {
+    Verdict::Unusable(Problem::DamagedArchive(why.to_string()))
+}
+
+/// An image is one when its header gives it dimensions.
+fn inspect_image(head: &[u8], doc_type: DocType) -> Verdict {
+    match imagesize::blob_size(head) {
+        Ok(size) if size.width > 0 && size.height > 0 => doc(doc_type, None),
+        _ => damaged("the image has no readable dimensions"),
+    }
+}
+
+/// RTF: a `{\rtf1` group that closes, with something in it.
+fn inspect_rtf(opened: &Opened, head: &[u8]) -> Verdict {
+    let tail = opened
+        .read(opened.len.saturating_sub(64), 64)
+        .unwrap_or_default();
+    let closes = tail
+        .iter()
+        .rev()
+        .find(|c| !c.is_ascii_whitespace() && **c != 0)
+        == Some(&b'}');
+    if head.starts_with(b"{\\rtf1") && opened.len > 16 && closes {
+        doc(DocType::Rtf, None)
+    } else {
+        damaged("the RTF is cut short")
+    }
+}
+
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Word and Excel 97–2003 are OLE compound files holding a `WordDocument` or `Workbook`
+/// (`Book` in Excel 5) stream; an installer or an Outlook message is not a document. The header
+/// must be possible for the file's size before the directory is read.
+fn inspect_ole(opened: &Opened, head: &[u8]) -> Verdict {
+    if head.len() < 512 {
+        return damaged("the OLE header is cut short");
+    }
+    let shift = u16::from_le_bytes([head[30], head[31]]);
+    let fat_sectors = u32::from_le_bytes([head[44], head[45], head[46], head[47]]);
+    if !(shift == 9 || shift == 12)
+        || u64::from(fat_sectors) << shift > opened.len
+        || fat_sectors == 0
+    {
+        return damaged("the OLE header does not fit the file");
+    }
+    let compound = match cfb::CompoundFile::open(Cursor { opened, pos: 0 }) {
+        Ok(c) => c,
+        Err(e) => return damaged(&e.to_string()),
+    };
+    let main = ["/WordDocument", "/Workbook", "/Book"]
+        .iter()
+        .find(|s| compound.is_stream(s))
+        .and_then(|s| compound.entry(s).ok());
+    match main {
+        Some(e) if !e.is_empty() && e.len() <= opened.len => doc(DocType::LegacyOffice, None),
+        Some(_) => damaged("the document stream is empty or larger than the file"),
+        None => Verdict::Unusable(Problem::UnknownType),
+    }
+}
+
+/// DOCX, XLSX, ODT, ODS: a ZIP whose parts say what it is. The end record is found at the end
+/// of the file, the entry count is capped, and the main part must inflate to XML.
+fn inspect_zip(opened: &Opened) -> Verdict {
+    if let Err(why) = zip_end_record(opened) {
+        return damaged(&why);
+    }
+    let mut archive = match zip::ZipArchive::new(Cursor { opened, pos: 0 }) {
+        Ok(a) => a,
+        Err(e) => return damaged(&e.to_string()),
+    };
+    let has = |a: &zip::ZipArchive<Cursor>, name: &str| a.index_for_name(name).is_some();
+    let (doc_type, main) = if has(&archive, "word/document.xml") {
+        (DocType::Docx, "word/document.xml")
+    } else if has(&archive, "xl/workbook.xml") {
+        (DocType::Xlsx, "xl/workbook.xml")
+    } else if has(&archive, "mimetype") {
+        let mut mime = String::new();
+        let read = match archive.by_name("mimetype") {
+            Ok(f) if f.encrypted() => Err("the archive is encrypted".to_string()),
+            Ok(f) => f
+                .take(128)
+                .read_to_string(&mut mime)
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match (read, mime.trim()) {
+            (Err(e), _) => return damaged(&e),
+            (Ok(_), "application/vnd.oasis.opendocument.text") => (DocType::Odt, "content.xml"),
+            (Ok(_), "application/vnd.oasis.opendocument.spreadsheet") => {
+                (DocType::Ods, "content.xml")
+            }
+            _ => return Verdict::Unusable(Problem::OtherArchive),
+        }
+    } else {
+        return Verdict::Unusable(Problem::OtherArchive);
+    };
+    match main_part_holds(&mut archive, main) {
+        Ok(()) => doc(doc_type, office_pages(&mut archive, doc_type)),
+        Err(why) => damaged(&why),
+    }
+}
+
+/// The ZIP end record, read from the last 64 KiB as the format says, must describe a central
+/// directory inside the file with a sane number of entries.
+fn zip_end_record(opened: &Opened) -> Result<(), String> {
+    let tail_len = opened.len.min(65_557);
+    let tail = opened
+        .read(opened.len - tail_len, tail_len as usize)
+        .map_err(|e| e.to_string())?;
+    let at = tail
+        .windows(4)
+        .rposition(|w| w == b"PK\x05\x06")
+        .ok_or("no ZIP end record at the end of the file")?;
+    let eocd = &tail[at..];
+    if eocd.len() < 22 {
+        return Err("the ZIP end record is cut short".into());
+    }
+    let entries = u16::from_le_bytes([eocd[10], eocd[11]]);
+    let size = u32::from_le_bytes([eocd[12], eocd[13], eocd[14], eocd[15]]);
+    let offset = u32::from_le_bytes([eocd[16], eocd[17], eocd[18], eocd[19]]);
+    // ZIP64 marks these fields 0xFFFF…; its own record is checked by the ZIP reader.
+    if entries != u16::MAX && u64::from(entries) > MAX_ZIP_ENTRIES {
+        return Err("the archive has too many entries".into());
+    }
+    if size != u32::MAX && offset != u32::MAX && u64::from(offset) + u64::from(size) > opened.len {
+        return Err("the ZIP central directory lies outside the file".into());
+    }
+    Ok(())
+}
+
+/// The main part exists, is not encrypted, inflates within the cap, and starts as XML.
+fn main_part_holds(archive: &mut zip::ZipArchive<Cursor>, name: &str) -> Result<(), String> {
+    if archive.len() as u64 > MAX_ZIP_ENTRIES {
+        return Err("the archive has too many entries".into());
+    }
+    let part = archive.by_name(name).map_err(|e| e.to_string())?;
+    if part.encrypted() {
+        return Err("the archive is encrypted".into());
+    }
+    if part.size() == 0 {
+        return Err(format!("{name} is empty"));
+    }
+    if part.size() > MAX_MAIN_PART {
+        return Err(format!("{name} inflates beyond the limit"));
+    }
+    // Inflated to the end (the ZIP reader checks its CRC there), keeping only the head.
+    let mut head = Vec::new();
+    let mut part = part.take(MAX_MAIN_PART);
+    let broken = |_| format!("{name} does not decompress");
+    (&mut part)
+        .take(4096)
+        .read_to_end(&mut head)
+        .map_err(broken)?;
+    io::copy(&mut part, &mut io::sink()).map_err(broken)?;
+    let text = String::from_utf8_lossy(&head);
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
+        Ok(())
+    } else {
+        Err(format!("{name} is not XML"))
+    }
+}
+
+/// Pages as Word and LibreOffice record them in `docProps/app.xml`, when present.
+fn office_pages(archive: &mut zip::ZipArchive<Cursor>, doc_type: DocType) -> Option<u32> {
+    if doc_type != DocType::Docx {
+        return None;
+    }
+    let part = archive.by_name("docProps/app.xml").ok()?;
+    let mut text = String::new();
+    part.take(64 * 1024).read_to_string(&mut text).ok()?;
+    let start = text.find("<Pages>")? + "<Pages>".len();
+    let end = start + text[start..].find("</Pages>")?;
+    text[start..end].trim().parse().ok().filter(|n| *n > 0)
+}
+
+/// PDF: the structure read within bounds; an encrypted file is checked by `lopdf` when small
+/// enough, to tell a password-protected file from one only restricted in its permissions.
+fn inspect_pdf(opened: &Opened, head: &[u8]) -> Verdict {
+    let whole = opened.len as usize <= head.len();
+    let structure = if whole {
+        pdf::read(head)
+    } else {
+        pdf::read(opened)
+    };
+    match structure {
+        pdf::Structure::Pages(n) => doc(DocType::Pdf, Some(n)),
+        pdf::Structure::Damaged(why) => Verdict::Unusable(Problem::DamagedPdf(why)),
+        pdf::Structure::Encrypted if opened.len > MAX_ENCRYPTED_PDF => Verdict::Unusable(
+            Problem::Unreadable("an encrypted PDF larger than 64 MiB is not checked".into()),
+        ),
+        pdf::Structure::Encrypted => {
+            let bytes = match opened.read(0, opened.len as usize) {
+                Ok(b) => b,
+                Err(e) => return Verdict::Unusable(Problem::Unreadable(e.to_string())),
+            };
+            match lopdf::Document::load_metadata_mem(&bytes) {
+                Err(e) => Verdict::Unusable(Problem::DamagedPdf(e.to_string())),
+                // With a user password, lopdf reports the file as encrypted and reads no pages.
+                Ok(meta) if meta.page_count == 0 => {
+                    Verdict::Unusable(Problem::PasswordProtectedPdf)
+                }
+                Ok(meta) => doc(DocType::Pdf, Some(meta.page_count)),
+            }
+        }
+    }
+}

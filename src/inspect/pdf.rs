@@ -1,0 +1,833 @@
+//! A bounded reader of a PDF's structure: the cross-reference data found from `startxref` at the
+//! end (as the format says; no repair scan), the catalog, and the page tree, walked and counted.
+//! Every read goes through `Bytes` (a buffer or positioned reads), with caps on the bytes read,
+//! the bytes inflated and the objects resolved, so a hostile file costs bounded time and memory
+//! whatever its size. Encrypted files are left to `lopdf`, which knows the security handlers.
+
+use flate2::read::ZlibDecoder;
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+
+/// Where the bytes come from: the whole file in memory, or positioned reads of a large file.
+pub trait Bytes {
+    fn len(&self) -> u64;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Up to `n` bytes from `offset` (fewer at the end of the file).
+    fn read(&self, offset: u64, n: usize) -> std::io::Result<Vec<u8>>;
+}
+
+impl Bytes for [u8] {
+    fn len(&self) -> u64 {
+        <[u8]>::len(self) as u64
+    }
+    fn read(&self, offset: u64, n: usize) -> std::io::Result<Vec<u8>> {
+        let start = (offset as usize).min(<[u8]>::len(self));
+        let end = start.saturating_add(n).min(<[u8]>::len(self));
+        Ok(self[start..end].to_vec())
+    }
+}
+
+/// A `Bytes` of unknown size behind a sized handle, so both a slice and a file can be read.
+struct Dyn<'a, B: ?Sized>(&'a B);
+
+impl<B: Bytes + ?Sized> Bytes for Dyn<'_, B> {
+    fn len(&self) -> u64 {
+        self.0.len()
+    }
+    fn read(&self, offset: u64, n: usize) -> std::io::Result<Vec<u8>> {
+        self.0.read(offset, n)
+    }
+}
+
+/// What the structure says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Structure {
+    Pages(u32),
+    /// The trailer names an `/Encrypt` dictionary: the caller asks `lopdf`.
+    Encrypted,
+    Damaged(String),
+}
+
+/// Limits of one document's reading.
+const MAX_SECTIONS: usize = 64;
+const MAX_XREF_ENTRIES: usize = 1_000_000;
+const MAX_INFLATED: usize = 32 << 20;
+const MAX_OBJECT_BYTES: usize = 1 << 20;
+const MAX_RESOLVED: usize = 200_000;
+const MAX_PAGE_NODES: usize = 200_000;
+const MAX_DEPTH: usize = 32;
+
+pub fn read<B: Bytes + ?Sized>(bytes: &B) -> Structure {
+    let bytes: &dyn Bytes = &Dyn(bytes);
+    match Reader::new(bytes).and_then(|mut r| r.pages()) {
+        Ok(s) => s,
+        Err(why) => Structure::Damaged(why),
+    }
+}
+
+type R<T> = Result<T, String>;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Obj {
+    Null,
+    Bool,
+    Int(i64),
+    Real,
+    Name(Vec<u8>),
+    Str,
+    Array(Vec<Obj>),
+    Dict(Vec<(Vec<u8>, Obj)>),
+    Ref(u32),
+}
+
+impl Obj {
+    fn get(&self, key: &[u8]) -> Option<&Obj> {
+        match self {
+            Obj::Dict(d) => d.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// A decoded object stream: its data, and (object number, offset) per index.
+type ObjectStream = (Vec<u8>, Vec<(u32, usize)>);
+
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Offset(u64),
+    Compressed { stream: u32, index: u32 },
+    Free,
+}
+
+struct Reader<'a> {
+    bytes: &'a dyn Bytes,
+    xref: HashMap<u32, Entry>,
+    trailer: Obj,
+    inflated: usize,
+    resolved: usize,
+    streams: HashMap<u32, ObjectStream>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a dyn Bytes) -> R<Reader<'a>> {
+        let len = bytes.len();
+        let head = bytes.read(0, 1024).map_err(|e| e.to_string())?;
+        if find(&head, b"%PDF-").is_none() {
+            return Err("no PDF header".into());
+        }
+        let tail_len = len.min(4096);
+        let tail = bytes
+            .read(len - tail_len, tail_len as usize)
+            .map_err(|e| e.to_string())?;
+        let at = rfind(&tail, b"startxref").ok_or("no startxref at the end of the file")?;
+        let mut p = Parser::new(&tail[at + 9..]);
+        let offset = match p.object(0) {
+            Ok(Obj::Int(n)) if n >= 0 && (n as u64) < len => n as u64,
+            _ => return Err("startxref does not point into the file".into()),
+        };
+        let mut r = Reader {
+            bytes,
+            xref: HashMap::new(),
+            trailer: Obj::Null,
+            inflated: 0,
+            resolved: 0,
+            streams: HashMap::new(),
+        };
+        r.load_xref(offset)?;
+        Ok(r)
+    }
+
+    /// Every cross-reference section from `offset` back through `/Prev`; newer entries win.
+    fn load_xref(&mut self, mut offset: u64) -> R<()> {
+        let mut seen = HashSet::new();
+        for section in 0..MAX_SECTIONS {
+            if !seen.insert(offset) {
+                return Err("cross-reference sections form a loop".into());
+            }
+            let window = self.window(offset, 64)?;
+            let trailer = if window.starts_with(b"xref") {
+                self.classic_section(offset)?
+            } else {
+                let (dict, data) = self.stream_at(offset)?;
+                if dict.get(b"Type") != Some(&Obj::Name(b"XRef".to_vec())) {
+                    return Err("startxref points at neither a table nor a stream".into());
+                }
+                self.stream_entries(&dict, &data)?;
+                dict
+            };
+            if let Some(Obj::Int(stm)) = trailer.get(b"XRefStm")
+                && *stm >= 0
+            {
+                let (dict, data) = self.stream_at(*stm as u64)?;
+                self.stream_entries(&dict, &data)?;
+            }
+            if section == 0 {
+                self.trailer = trailer.clone();
+            }
+            match trailer.get(b"Prev") {
+                Some(Obj::Int(prev)) if *prev >= 0 && (*prev as u64) < self.bytes.len() => {
+                    offset = *prev as u64;
+                }
+                _ => return Ok(()),
+            }
+        }
+        Err("too many cross-reference sections".into())
+    }
+
+    fn window(&self, offset: u64, n: usize) -> R<Vec<u8>> {
+        self.bytes.read(offset, n).map_err(|e| e.to_string())
+    }
+
+    fn insert(&mut self, id: u32, e: Entry) -> R<()> {
+        if self.xref.len() >= MAX_XREF_ENTRIES {
+            return Err("too many objects".into());
+        }
+        self.xref.entry(id).or_insert(e);
+        Ok(())
+    }
+
+    /// A classic `xref` table and its trailer.
+    fn classic_section(&mut self, offset: u64) -> R<Obj> {
+        let mut pos = offset + 4;
+        loop {
+            let head = self.window(pos, 256)?;
+            let mut p = Parser::new(&head);
+            p.skip_space();
+            if head[p.pos..].starts_with(b"trailer") {
+                let at = pos + (p.pos + 7) as u64;
+                let text = self.window(at, MAX_OBJECT_BYTES.min(64 << 10))?;
+                return Parser::new(&text).object(0);
+            }
+            let (Ok(Obj::Int(start)), Ok(Obj::Int(count))) = (p.object(0), p.object(0)) else {
+                return Err("broken cross-reference table".into());
+            };
+            if start < 0 || count < 0 || count as usize > MAX_XREF_ENTRIES {
+                return Err("broken cross-reference table".into());
+            }
+            p.skip_space();
+            pos += p.pos as u64;
+            let rows = self.window(pos, count as usize * 20)?;
+            if rows.len() < count as usize * 20 {
+                return Err("the cross-reference table is cut short".into());
+            }
+            for (i, row) in rows.chunks(20).enumerate() {
+                let off = ascii_number(&row[0..10]).ok_or("broken cross-reference entry")?;
+                let entry = match row.get(17) {
+                    Some(b'n') => Entry::Offset(off),
+                    Some(b'f') => Entry::Free,
+                    _ => return Err("broken cross-reference entry".into()),
+                };
+                self.insert((start as usize + i) as u32, entry)?;
+            }
+            pos += rows.len() as u64;
+        }
+    }
+
+    /// Entries of a cross-reference stream.
+    fn stream_entries(&mut self, dict: &Obj, data: &[u8]) -> R<()> {
+        let w: Vec<usize> = match dict.get(b"W") {
+            Some(Obj::Array(a)) if a.len() == 3 => a
+                .iter()
+                .map(|x| match x {
+                    Obj::Int(n) if (0..=8).contains(n) => Ok(*n as usize),
+                    _ => Err("bad /W in a cross-reference stream".to_string()),
+                })
+                .collect::<R<_>>()?,
+            _ => return Err("bad /W in a cross-reference stream".into()),
+        };
+        let row = w.iter().sum::<usize>();
+        if row == 0 {
+            return Err("bad /W in a cross-reference stream".into());
+        }
+        let size = match dict.get(b"Size") {
+            Some(Obj::Int(n)) if *n >= 0 => *n,
+            _ => return Err("a cross-reference stream without /Size".into()),
+        };
+        let index: Vec<i64> = match dict.get(b"Index") {
+            Some(Obj::Array(a)) => a
+                .iter()
+                .map(|x| match x {
+                    Obj::Int(n) if *n >= 0 => Ok(*n),
+                    _ => Err("bad /Index".to_string()),
+                })
+                .collect::<R<_>>()?,
+            _ => vec![0, size],
+        };
+        let mut rows = data.chunks_exact(row);
+        for pair in index.chunks(2) {
+            let [start, count] = pair else {
+                return Err("bad /Index".into());
+            };
+            for i in 0..*count {
+                let Some(r) = rows.next() else {
+                    return Ok(());
+                };
+                let field = |k: usize| -> u64 {
+                    let from: usize = w[..k].iter().sum();
+                    r[from..from + w[k]]
+                        .iter()
+                        .fold(0u64, |a, b| (a << 8) | u64::from(*b))
+                };
+                let kind = if w[0] == 0 { 1 } else { field(0) };
+                let entry = match kind {
+                    0 => Entry::Free,
+                    1 => Entry::Offset(field(1)),
+                    2 => Entry::Compressed {
+                        stream: field(1) as u32,
+                        index: field(2) as u32,
+                    },
+                    _ => continue,
+                };
+                self.insert((start + i) as u32, entry)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The indirect object at `offset`: its dictionary and, when it is a stream, its data
+    /// decoded (FlateDecode with PNG predictors, or none).
+    fn stream_at(&mut self, offset: u64) -> R<(Obj, Vec<u8>)> {
+        let text = self.window(offset, 64 << 10)?;
+        let mut p = Parser::new(&text);
+        p.object_header()?;
+        let dict = p.object(0)?;
+        p.skip_space();
+        if !text[p.pos..].starts_with(b"stream") {
+            return Ok((dict, Vec::new()));
+        }
+        let mut start = p.pos + 6;
+        if text.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if text.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let length = match dict.get(b"Length") {
+            Some(Obj::Int(n)) if *n >= 0 => *n as u64,
+            Some(Obj::Ref(id)) => match self.resolve(*id)? {
+                Obj::Int(n) if n >= 0 => n as u64,
+                _ => return Err("a stream without a usable /Length".into()),
+            },
+            _ => return Err("a stream without a usable /Length".into()),
+        };
+        if length > MAX_INFLATED as u64 {
+            return Err("a structural stream is too large".into());
+        }
+        let raw = self.window(offset + start as u64, length as usize)?;
+        let data = self.decode(&dict, &raw)?;
+        Ok((dict, data))
+    }
+
+    fn decode(&mut self, dict: &Obj, raw: &[u8]) -> R<Vec<u8>> {
+        let filter = match dict.get(b"Filter") {
+            None => return Ok(raw.to_vec()),
+            Some(Obj::Name(n)) => n.clone(),
+            Some(Obj::Array(a)) if a.len() == 1 => match &a[0] {
+                Obj::Name(n) => n.clone(),
+                _ => return Err("an unsupported filter".into()),
+            },
+            _ => return Err("an unsupported filter".into()),
+        };
+        if filter != b"FlateDecode" {
+            return Err("an unsupported filter on a structural stream".into());
+        }
+        let budget = MAX_INFLATED.saturating_sub(self.inflated);
+        let mut out = Vec::new();
+        ZlibDecoder::new(raw)
+            .take(budget as u64 + 1)
+            .read_to_end(&mut out)
+            .map_err(|_| "a structural stream does not decompress".to_string())?;
+        if out.len() > budget {
+            return Err("structural streams inflate beyond the limit".into());
+        }
+        self.inflated += out.len();
+        let parms = match dict.get(b"DecodeParms") {
+            Some(Obj::Array(a)) => a.first().cloned(),
+            other => other.cloned(),
+        };
+        match parms.as_ref().and_then(|p| p.get(b"Predictor")) {
+            Some(Obj::Int(p)) if *p >= 10 => {
+                let columns = match parms.as_ref().and_then(|p| p.get(b"Columns")) {
+                    Some(Obj::Int(c)) if *c > 0 && *c < 1 << 16 => *c as usize,
+                    _ => 1,
+                };
+                png_unpredict(&out, columns)
+            }
+            Some(Obj::Int(p)) if *p > 1 => Err("an unsupported predictor".into()),
+            _ => Ok(out),
+        }
+    }
+
+    /// The object `id`, from its offset or its object stream.
+    fn resolve(&mut self, id: u32) -> R<Obj> {
+        self.resolved += 1;
+        if self.resolved > MAX_RESOLVED {
+            return Err("too many objects to resolve".into());
+        }
+        match self.xref.get(&id).copied() {
+            None | Some(Entry::Free) => Ok(Obj::Null),
+            Some(Entry::Offset(off)) => {
+                // Most objects fit in 64 KiB; a long /Kids list may need up to 1 MiB.
+                let mut result = Err(String::new());
+                for size in [64 << 10, MAX_OBJECT_BYTES] {
+                    let text = self.window(off, size)?;
+                    let mut p = Parser::new(&text);
+                    let n = p.object_header()?;
+                    if n != id {
+                        return Err("the cross-reference table points at the wrong object".into());
+                    }
+                    result = p.object(0);
+                    if result.is_ok() || text.len() < size {
+                        break;
+                    }
+                }
+                result
+            }
+            Some(Entry::Compressed { stream, index }) => {
+                if !self.streams.contains_key(&stream) {
+                    let off = match self.xref.get(&stream) {
+                        Some(Entry::Offset(o)) => *o,
+                        _ => return Err("an object stream is missing".into()),
+                    };
+                    let (dict, data) = self.stream_at(off)?;
+                    let (Some(Obj::Int(n)), Some(Obj::Int(first))) =
+                        (dict.get(b"N"), dict.get(b"First"))
+                    else {
+                        return Err("a broken object stream".into());
+                    };
+                    let (n, first) = (*n, *first);
+                    if n < 0 || first < 0 || first as usize > data.len() {
+                        return Err("a broken object stream".into());
+                    }
+                    let mut p = Parser::new(&data[..first as usize]);
+                    let mut table = Vec::new();
+                    for _ in 0..n.min(100_000) {
+                        match (p.object(0), p.object(0)) {
+                            (Ok(Obj::Int(num)), Ok(Obj::Int(at))) if num >= 0 && at >= 0 => {
+                                table.push((num as u32, first as usize + at as usize));
+                            }
+                            _ => break,
+                        }
+                    }
+                    self.streams.insert(stream, (data, table));
+                }
+                let (data, table) = &self.streams[&stream];
+                let Some((num, at)) = table.get(index as usize) else {
+                    return Ok(Obj::Null);
+                };
+                if *num != id || *at > data.len() {
+                    return Err("an object stream does not hold the object it should".into());
+                }
+                Parser::new(&data[*at..]).object(0)
+            }
+        }
+    }
+
+    /// Follows a reference, once.
+    fn deref(&mut self, o: &Obj) -> R<Obj> {
+        match o {
+            Obj::Ref(id) => self.resolve(*id),
+            other => Ok(other.clone()),
+        }
+    }
+
+    /// The page tree walked from the catalog; its leaves counted against the root's `/Count`.
+    fn pages(&mut self) -> R<Structure> {
+        if self.trailer.get(b"Encrypt").is_some() {
+            return Ok(Structure::Encrypted);
+        }
+        let root = self.trailer.get(b"Root").cloned().ok_or("no /Root")?;
+        let catalog = self.deref(&root)?;
+        let pages = catalog.get(b"Pages").cloned().ok_or("no page tree")?;
+        let Obj::Ref(root_id) = pages else {
+            return Err("no page tree".into());
+        };
+        let root_node = self.resolve(root_id)?;
+        let declared = match root_node.get(b"Count") {
+            Some(Obj::Int(n)) if *n >= 0 => Some(*n as u64),
+            _ => None,
+        };
+        let mut seen = HashSet::from([root_id]);
+        let mut stack: Vec<(Obj, usize)> = vec![(root_node, 0)];
+        let mut leaves: u64 = 0;
+        while let Some((node, depth)) = stack.pop() {
+            if seen.len() > MAX_PAGE_NODES {
+                return Err("the page tree is too large".into());
+            }
+            let kids = match node.get(b"Kids") {
+                Some(k) => self.deref(k)?,
+                None => {
+                    if node.get(b"Type") == Some(&Obj::Name(b"Pages".to_vec())) {
+                        return Err("a page-tree node without /Kids".into());
+                    }
+                    leaves += 1;
+                    continue;
+                }
+            };
+            if depth >= MAX_DEPTH {
+                return Err("the page tree is too deep".into());
+            }
+            let Obj::Array(kids) = kids else {
+                return Err("a page-tree node whose /Kids is not a list".into());
+            };
+            for kid in kids {
+                let Obj::Ref(id) = kid else {
+                    return Err("a page-tree kid that is not a reference".into());
+                };
+                if !seen.insert(id) {
+                    return Err("the page tree has a loop".into());
+                }
+                let child = self.resolve(id)?;
+                if child == Obj::Null {
+                    return Err("the page tree names a page that is not there".into());
+                }
+                stack.push((child, depth + 1));
+            }
+        }
+        if let Some(declared) = declared
+            && declared != leaves
+        {
+            return Err(format!(
+                "the page tree declares {declared} pages but holds {leaves}"
+            ));
+        }
+        match u32::try_from(leaves) {
+            Ok(0) => Err("it has no pages".into()),
+            Ok(n) => Ok(Structure::Pages(n)),
+            Err(_) => Err("the page tree is too large".into()),
+        }
+    }
+}
+
+fn png_unpredict(data: &[u8], columns: usize) -> R<Vec<u8>> {
+    let stride = columns + 1;
+    let mut out = Vec::with_capacity(data.len());
+    let mut prev = vec![0u8; columns];
+    for row in data.chunks(stride) {
+        if row.len() < stride {
+            break;
+        }
+        let (kind, bytes) = (row[0], &row[1..]);
+        let mut cur = vec![0u8; columns];
+        for i in 0..columns {
+            let left = if i > 0 { cur[i - 1] } else { 0 };
+            let up = prev[i];
+            let up_left = if i > 0 { prev[i - 1] } else { 0 };
+            cur[i] = match kind {
+                0 => bytes[i],
+                1 => bytes[i].wrapping_add(left),
+                2 => bytes[i].wrapping_add(up),
+                3 => bytes[i].wrapping_add(((u16::from(left) + u16::from(up)) / 2) as u8),
+                4 => {
+                    let p = i16::from(left) + i16::from(up) - i16::from(up_left);
+                    let (pa, pb, pc) = (
+                        (p - i16::from(left)).abs(),
+                        (p - i16::from(up)).abs(),
+                        (p - i16::from(up_left)).abs(),
+                    );
+                    let pred = if pa <= pb && pa <= pc {
+                        left
+                    } else if pb <= pc {
+                        up
+                    } else {
+                        up_left
+                    };
+                    bytes[i].wrapping_add(pred)
+                }
+                _ => return Err("an unknown PNG predictor".into()),
+            };
+        }
+        out.extend_from_slice(&cur);
+        prev = cur;
+    }
+    Ok(out)
+}
+
+fn ascii_number(b: &[u8]) -> Option<u64> {
+    let s = std::str::from_utf8(b).ok()?.trim();
+    s.parse().ok()
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// A PDF object parser over a byte window: bounded depth, no allocation beyond the window.
+struct Parser<'b> {
+    s: &'b [u8],
+    pos: usize,
+}
+
+impl<'b> Parser<'b> {
+    fn new(s: &'b [u8]) -> Parser<'b> {
+        Parser { s, pos: 0 }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.pos).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(c) = self.peek() {
+            if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | 0) {
+                self.pos += 1;
+            } else if c == b'%' {
+                while let Some(c) = self.peek() {
+                    if c == b'\n' || c == b'\r' {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn is_delim(c: u8) -> bool {
+        matches!(
+            c,
+            b' ' | b'\t'
+                | b'\n'
+                | b'\r'
+                | b'\x0c'
+                | 0
+                | b'('
+                | b')'
+                | b'<'
+                | b'>'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'/'
+                | b'%'
+        )
+    }
+
+    fn token(&mut self) -> &'b [u8] {
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            if Self::is_delim(c) {
+                break;
+            }
+            self.pos += 1;
+        }
+        &self.s[start..self.pos]
+    }
+
+    /// `N G obj`; returns N.
+    fn object_header(&mut self) -> R<u32> {
+        self.skip_space();
+        let n = self.token();
+        self.skip_space();
+        let g = self.token();
+        self.skip_space();
+        let kw = self.token();
+        match (ascii_number(n), ascii_number(g), kw) {
+            (Some(n), Some(_), b"obj") if n <= u64::from(u32::MAX) => Ok(n as u32),
+            _ => Err("an object is not where the cross-reference table says".into()),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> R<Obj> {
+        if depth > MAX_DEPTH {
+            return Err("objects nest too deeply".into());
+        }
+        self.skip_space();
+        let Some(c) = self.peek() else {
+            return Err("an object is cut short".into());
+        };
+        match c {
+            b'/' => {
+                self.pos += 1;
+                Ok(Obj::Name(self.token().to_vec()))
+            }
+            b'(' => {
+                self.literal_string()?;
+                Ok(Obj::Str)
+            }
+            b'<' if self.s.get(self.pos + 1) == Some(&b'<') => {
+                self.pos += 2;
+                let mut entries = Vec::new();
+                loop {
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b'>') => {
+                            self.pos += 2;
+                            return Ok(Obj::Dict(entries));
+                        }
+                        Some(b'/') => {
+                            self.pos += 1;
+                            let key = self.token().to_vec();
+                            let value = self.object(depth + 1)?;
+                            entries.push((key, value));
+                        }
+                        _ => return Err("a broken dictionary".into()),
+                    }
+                }
+            }
+            b'<' => {
+                let end = self.s[self.pos..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .ok_or("a broken string")?;
+                self.pos += end + 1;
+                Ok(Obj::Str)
+            }
+            b'[' => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                loop {
+                    self.skip_space();
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                        return Ok(Obj::Array(items));
+                    }
+                    items.push(self.object(depth + 1)?);
+                }
+            }
+            _ => {
+                let tok = self.token();
+                if tok.is_empty() {
+                    return Err("an unexpected character".into());
+                }
+                match tok {
+                    b"null" => Ok(Obj::Null),
+                    b"true" | b"false" => Ok(Obj::Bool),
+                    _ => self.number_or_reference(tok),
+                }
+            }
+        }
+    }
+
+    fn number_or_reference(&mut self, tok: &[u8]) -> R<Obj> {
+        let Some(n) = std::str::from_utf8(tok)
+            .ok()
+            .and_then(|t| t.parse::<i64>().ok())
+        else {
+            return if std::str::from_utf8(tok)
+                .ok()
+                .and_then(|t| t.parse::<f64>().ok())
+                .is_some()
+            {
+                Ok(Obj::Real)
+            } else {
+                Err("an unexpected token".into())
+            };
+        };
+        // `N G R` is a reference; look ahead without consuming otherwise.
+        let save = self.pos;
+        self.skip_space();
+        let g = self.token();
+        if !g.is_empty() && g.iter().all(u8::is_ascii_digit) {
+            self.skip_space();
+            if self.token() == b"R" && n >= 0 && n <= i64::from(u32::MAX) {
+                return Ok(Obj::Ref(n as u32));
+            }
+        }
+        self.pos = save;
+        Ok(Obj::Int(n))
+    }
+
+    fn literal_string(&mut self) -> R<()> {
+        let mut level = 0usize;
+        while let Some(c) = self.peek() {
+            self.pos += 1;
+            match c {
+                b'\\' => self.pos += 1,
+                b'(' => level += 1,
+                b')' => {
+                    level -= 1;
+                    if level == 0 {
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err("a broken string".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A classic PDF with `n` pages (and `declared` in the root's /Count).
+    pub fn classic(n: usize, declared: usize) -> Vec<u8> {
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        let mut obj = |out: &mut Vec<u8>, body: String| {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", offsets.len()).as_bytes());
+        };
+        obj(&mut out, "<< /Type /Catalog /Pages 2 0 R >>".into());
+        let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", i + 3)).collect();
+        obj(
+            &mut out,
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {declared} >>",
+                kids.join(" ")
+            ),
+        );
+        for _ in 0..n {
+            obj(&mut out, "<< /Type /Page /Parent 2 0 R >>".into());
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
+        );
+        for o in &offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                offsets.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn counts_the_pages_of_a_classic_file() {
+        assert_eq!(read(classic(3, 3).as_slice()), Structure::Pages(3));
+    }
+
+    #[test]
+    fn a_count_the_tree_does_not_hold_is_damage() {
+        let s = read(classic(1, 500).as_slice());
+        assert!(
+            matches!(s, Structure::Damaged(ref w) if w.contains("500")),
+            "{s:?}"
+        );
+        let s = read(classic(0, 4294967295).as_slice());
+        assert!(matches!(s, Structure::Damaged(_)), "{s:?}");
+    }
+
+    #[test]
+    fn no_startxref_is_damage_without_a_scan() {
+        let mut pdf = classic(2, 2);
+        let at = rfind(&pdf, b"startxref").unwrap();
+        pdf.truncate(at);
+        assert_eq!(
+            read(pdf.as_slice()),
+            Structure::Damaged("no startxref at the end of the file".into())
+        );
+    }
+
+    #[test]
+    fn png_up_predictor_round_trips() {
+        // Two rows of 3 columns with the Up filter (2).
+        let data = [2, 1, 2, 3, 2, 1, 1, 1];
+        assert_eq!(png_unpredict(&data, 3).unwrap(), vec![1, 2, 3, 2, 3, 4]);
+    }
+}
