@@ -775,6 +775,11 @@ impl Editions {
         Ok(&self.by_id[&id])
     }
 
+    /// Adds an edition already loaded, replacing one of the same id.
+    pub fn add(&mut self, edition: Arc<Edition>) {
+        self.by_id.insert(edition.id().to_string(), edition);
+    }
+
     pub fn get(&self, id: &str) -> Option<&Edition> {
         self.by_id.get(id).map(|e| &**e)
     }

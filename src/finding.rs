@@ -84,6 +84,9 @@ codes! {
     TemplateError = "template.error",
     SettingsInvalid = "settings.invalid",
     CalendarInvalid = "calendar.invalid",
+    SettingsIgnored = "settings.ignored",
+    FindingsTruncated = "findings.truncated",
+    Internal = "internal.error",
 }
 
 impl Serialize for Code {

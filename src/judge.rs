@@ -103,6 +103,45 @@ pub struct WhatIfEffect {
     pub not_applicable: Vec<String>,
 }
 
+impl Invalid {
+    /// A dossier that cannot be judged because of an error in a file above it (its
+    /// `dossier.toml`, an edition it loads): the error as the dossier's finding.
+    pub fn from_error(e: crate::error::Error, code: Code) -> Invalid {
+        use crate::error::Error;
+        let (errors, source) = match e {
+            Error::Source(s) => (vec![s.finding], Some(s.source)),
+            Error::Usage(messages) => (
+                messages
+                    .into_iter()
+                    .map(|m| {
+                        let mut f = Finding::with(Severity::Error, code, m.key);
+                        f.message = m;
+                        f
+                    })
+                    .collect(),
+                None,
+            ),
+            Error::Io { path, source } | Error::Write { path, source } => (
+                vec![
+                    Finding::with(Severity::Error, code, "error.read")
+                        .arg("file", path.display().to_string())
+                        .arg("why", source.to_string()),
+                ],
+                None,
+            ),
+            Error::Internal(why) => (
+                vec![Finding::with(Severity::Error, code, "error.internal").arg("why", why)],
+                None,
+            ),
+        };
+        Invalid {
+            errors,
+            source,
+            ..Invalid::default()
+        }
+    }
+}
+
 impl DossierReport {
     pub fn judged(&self) -> Option<&Judged> {
         match &self.judgment {
@@ -148,6 +187,32 @@ impl DossierReport {
     }
 }
 
+/// `judge`, with a panic caught: a defect met in one dossier makes that dossier invalid with an
+/// internal error and never loses the report of the others.
+pub fn judge_guarded(
+    dir: &Path,
+    shown: &str,
+    ctx: &Context,
+    settings: Arc<Settings>,
+) -> DossierReport {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| judge(dir, shown, ctx, settings)))
+        .unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            DossierReport::invalid(
+                shown,
+                Invalid {
+                    errors: vec![Finding::with(Severity::Error, Code::Internal, "error.internal")
+                        .arg("why", why)],
+                    ..Invalid::default()
+                },
+            )
+        })
+}
+
 /// Judges the dossier in folder `dir`, shown to the user as `shown`, with its settings.
 pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) -> DossierReport {
     let file_name = format!("{shown}/{DOSSIER_FILE}");
@@ -191,8 +256,9 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
         Ok(e) => e,
         Err(e) => return fail(vec![e], Some(source)),
     };
-    let (facts, errors) = validate::validate(&file, &edition, ctx.editions, &at);
+    let (facts, mut errors) = validate::validate(&file, &edition, ctx.editions, &at);
     if !errors.is_empty() {
+        cap(&mut errors);
         return DossierReport::invalid(
             shown,
             Invalid {
@@ -213,7 +279,18 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
     let grounds = outcome::grounds(&edition, &documents, score.as_ref(), architecture);
     let outcome = outcome::decide(&documents, &grounds, architecture);
     review_findings(&file, &edition, &documents, ctx.today, &at, &mut findings);
+    for ignored in &settings.ignored {
+        let key = match ignored.why {
+            crate::settings::IgnoredWhy::NotOwned => "settings.ignored.not-owned",
+            crate::settings::IgnoredWhy::Writable => "settings.ignored.writable",
+        };
+        findings.push(
+            Finding::with(Severity::Warning, Code::SettingsIgnored, key)
+                .arg("file", ignored.file.display().to_string()),
+        );
+    }
     findings.sort_by_key(|d| d.severity);
+    cap(&mut findings);
     DossierReport {
         path: shown.to_string(),
         judgment: Judgment::Judged(Box::new(Judged {
@@ -228,6 +305,20 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
             findings,
             what_if,
         })),
+    }
+}
+
+/// At most `MAX_FINDINGS` findings, then one that says how many more there are.
+fn cap(findings: &mut Vec<Finding>) {
+    let max = crate::limits::MAX_FINDINGS;
+    if findings.len() > max {
+        let more = findings.len() - max;
+        findings.truncate(max);
+        findings.push(
+            Finding::new(Severity::Info, Code::FindingsTruncated)
+                .arg("more", more)
+                .arg("shown", max),
+        );
     }
 }
 

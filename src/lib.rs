@@ -35,6 +35,7 @@ use error::{Error, Result};
 use finding::{Arg, Message};
 use rayon::prelude::*;
 use report::CheckReport;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -62,43 +63,94 @@ pub fn load_editions(rules: &[PathBuf]) -> Result<Editions> {
 }
 
 /// Judges every dossier under the request's paths, in parallel, in a deterministic order: one
-/// judgment per dossier, which every command then reads.
+/// judgment per dossier, which every command then reads. Each dossier is judged with its own
+/// settings and the editions they load: a sibling's `dossier.toml` never changes a verdict, and
+/// a broken one makes only the dossiers under it invalid.
 pub fn check(req: &CheckRequest) -> Result<CheckReport> {
     let (found, path_errors) = discover::discover(&req.paths);
-    let settings: Vec<Arc<settings::Settings>> = found
-        .iter()
-        .map(|f| settings::Settings::for_dossier(&f.dir, req.config.as_deref()).map(Arc::new))
-        .collect::<Result<_>>()?;
-    // Editions named in any dossier.toml are loaded for the run, then those given with --rules.
-    let mut rules: Vec<PathBuf> = Vec::new();
-    for s in &settings {
-        for p in s.editions.iter().flat_map(|e| e.value.iter()) {
-            if !rules.contains(p) {
-                rules.push(p.clone());
-            }
-        }
+    // --rules are loaded once; they apply to every dossier and win over settings editions.
+    let mut rules: Vec<Arc<edition::Edition>> = Vec::new();
+    for path in &req.rules {
+        let mut one = Editions::built_in();
+        let id = one.load_file(path)?.id().to_string();
+        rules.extend(one.get_arc(&id));
     }
-    rules.extend(req.rules.iter().cloned());
-    let editions = load_editions(&rules)?;
+    let mut base = Editions::built_in();
+    for e in &rules {
+        base.add(e.clone());
+    }
     if let Some(id) = &req.edition {
-        editions.require(id)?;
+        base.require(id)?;
     }
-    let ctx = judge::Context {
-        editions: &editions,
-        edition: req.edition.as_deref(),
-        today: req.today,
-        what_if: &req.what_if,
-    };
+    let base = Arc::new(base);
+    let mut by_files: HashMap<Vec<PathBuf>, std::result::Result<Arc<Editions>, judge::Invalid>> =
+        HashMap::new();
+    let prepared: Vec<Prepared> = found
+        .iter()
+        .map(|f| {
+            let settings = match settings::Settings::for_dossier(&f.dir, req.config.as_deref()) {
+                Ok(s) => Arc::new(s),
+                Err(e) => return Err(judge::Invalid::from_error(e, finding::Code::SettingsInvalid)),
+            };
+            let files = settings
+                .editions
+                .as_ref()
+                .map_or_else(Vec::new, |e| e.value.clone());
+            let editions = if files.is_empty() {
+                Ok(base.clone())
+            } else {
+                by_files
+                    .entry(files.clone())
+                    .or_insert_with(|| editions_with(&files, &rules))
+                    .clone()
+            };
+            editions.map(|e| (settings, e))
+        })
+        .collect();
     let dossiers = found
         .par_iter()
-        .zip(settings.into_par_iter())
-        .map(|(f, s)| judge::judge(&f.dir, &f.shown, &ctx, s))
+        .zip(prepared.into_par_iter())
+        .map(|(f, prepared)| match prepared {
+            Ok((settings, editions)) => {
+                let ctx = judge::Context {
+                    editions: &editions,
+                    edition: req.edition.as_deref(),
+                    today: req.today,
+                    what_if: &req.what_if,
+                };
+                judge::judge_guarded(&f.dir, &f.shown, &ctx, settings)
+            }
+            Err(invalid) => judge::DossierReport {
+                path: f.shown.clone(),
+                judgment: judge::Judgment::Invalid(invalid),
+            },
+        })
         .collect();
     Ok(CheckReport {
         dossiers,
         path_errors,
-        editions,
+        editions: Arc::unwrap_or_clone(base),
     })
+}
+
+/// A dossier's settings and editions, or why it cannot be judged.
+type Prepared = std::result::Result<(Arc<settings::Settings>, Arc<Editions>), judge::Invalid>;
+
+/// The built-in editions, those a `dossier.toml` loads, then those of `--rules`.
+fn editions_with(
+    files: &[PathBuf],
+    rules: &[Arc<edition::Edition>],
+) -> std::result::Result<Arc<Editions>, judge::Invalid> {
+    let mut editions = Editions::built_in();
+    for path in files {
+        editions
+            .load_file(path)
+            .map_err(|e| judge::Invalid::from_error(e, finding::Code::RulesInvalid))?;
+    }
+    for e in rules {
+        editions.add(e.clone());
+    }
+    Ok(Arc::new(editions))
 }
 
 /// `dossier score`: judges like `check`; what-if input that fits no dossier is a usage error.

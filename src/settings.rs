@@ -14,6 +14,9 @@ pub const SETTINGS_FILE: &str = "dossier.toml";
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsFile {
+    /// The lookup stops here: no `dossier.toml` above this one applies.
+    #[serde(default)]
+    pub root: bool,
     /// Report and document language: en, ru or kk.
     pub lang: Option<Lang>,
     pub addressee: Option<TomlText>,
@@ -96,27 +99,57 @@ pub struct Settings {
     pub templates: Option<Sourced<PathBuf>>,
     pub holidays: Option<Sourced<Vec<NaiveDate>>>,
     pub working_days: Option<Sourced<Vec<NaiveDate>>>,
+    /// `dossier.toml` files found on the way up but not applied, and why.
+    pub ignored: Vec<Ignored>,
+}
+
+/// A `dossier.toml` the lookup did not apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub file: PathBuf,
+    pub why: IgnoredWhy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IgnoredWhy {
+    /// Owned by another user than the current one or root (as git's `safe.directory`).
+    NotOwned,
+    /// Writable by group or others: someone else could have written it.
+    Writable,
 }
 
 impl Settings {
     /// The settings for a dossier in `dir`: `config` if given, else every `dossier.toml` from
-    /// `dir` up to the root, nearest first.
+    /// `dir` upwards, nearest first, until a file with `root = true` or the root of a
+    /// repository (a folder with `.git`). A file another user owns, or that group or others
+    /// may write, is not applied (`ignored` says so).
     pub fn for_dossier(dir: &Path, config: Option<&Path>) -> Result<Settings> {
-        let files: Vec<PathBuf> = match config {
-            Some(c) => vec![c.to_path_buf()],
-            None => {
-                let start = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-                start
-                    .ancestors()
-                    .map(|a| a.join(SETTINGS_FILE))
-                    .filter(|p| p.is_file())
-                    .collect()
-            }
-        };
         let mut out = Settings::default();
-        for file in files {
-            let parsed = read(&file)?;
-            out.fill(parsed, &file);
+        if let Some(c) = config {
+            let parsed = read(c)?;
+            out.fill(parsed, c);
+            return Ok(out);
+        }
+        let start = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        for folder in start.ancestors() {
+            let file = folder.join(SETTINGS_FILE);
+            if let Ok(meta) = std::fs::metadata(&file)
+                && meta.is_file()
+            {
+                if let Some(why) = untrusted(&meta) {
+                    out.ignored.push(Ignored { file, why });
+                } else {
+                    let parsed = read(&file)?;
+                    let root = parsed.root;
+                    out.fill(parsed, &file);
+                    if root {
+                        break;
+                    }
+                }
+            }
+            if folder.join(".git").exists() {
+                break;
+            }
         }
         Ok(out)
     }
@@ -250,6 +283,19 @@ impl Settings {
             self.working_days.as_ref().map(|x| &x.file),
         );
         out
+    }
+}
+
+/// Why a settings file found on the way up is not trusted, if it is not.
+fn untrusted(meta: &std::fs::Metadata) -> Option<IgnoredWhy> {
+    use std::os::unix::fs::MetadataExt;
+    let me = rustix::process::getuid().as_raw();
+    if meta.uid() != me && meta.uid() != 0 {
+        Some(IgnoredWhy::NotOwned)
+    } else if meta.mode() & 0o022 != 0 {
+        Some(IgnoredWhy::Writable)
+    } else {
+        None
     }
 }
 
