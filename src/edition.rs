@@ -453,6 +453,7 @@ impl Edition {
                 ),
             ));
         }
+        self.size_problems(&mut out);
         self.duplicate_ids(&mut out);
         self.kind_references(&mut out);
         self.criteria_problems(&mut out);
@@ -474,6 +475,47 @@ impl Edition {
         let kinds: Vec<&str> = self.kinds.iter().map(|k| k.id.as_str()).collect();
         Problem::new(path, format!("unknown kind `{kind}`"))
             .help(format!("kinds of this edition: {}", join(kinds.iter())))
+    }
+
+    /// An edition is a small document: bounded tables and periods, so nothing computed from it
+    /// can run away (a period of 4294967295 working days, thousands of rows).
+    fn size_problems(&self, out: &mut Vec<Problem>) {
+        let tables: [(&str, usize, usize); 8] = [
+            ("kind", self.kinds.len(), 20),
+            ("requirement", self.requirements.len(), 500),
+            ("fact", self.facts.len(), 200),
+            ("group", self.groups.len(), 50),
+            ("criterion", self.criteria.len(), 200),
+            ("ground", self.grounds.len(), 50),
+            ("deadline", self.deadlines.len(), 50),
+            ("draft", self.drafts.len(), 20),
+        ];
+        for (table, n, max) in tables {
+            if n > max {
+                out.push(Problem::new(
+                    vec![Seg::key(table)],
+                    format!("{n} [[{table}]] tables; an edition may have at most {max}"),
+                ));
+            }
+        }
+        for (i, d) in self.deadlines.iter().enumerate() {
+            if !(1..=366).contains(&d.working_days) {
+                out.push(Problem::new(
+                    at("deadline", i, "working_days"),
+                    format!("{} working days: a period is from 1 to 366", d.working_days),
+                ));
+            }
+        }
+        for (i, c) in self.criteria.iter().enumerate() {
+            if let Threshold::Number(n) = c.threshold
+                && !(n.is_finite() && (0.0..=1e15).contains(&n))
+            {
+                out.push(Problem::new(
+                    at("criterion", i, "threshold"),
+                    format!("{n} is not a threshold: a number from 0 to 10^15"),
+                ));
+            }
+        }
     }
 
     /// Every id is defined once.

@@ -107,6 +107,8 @@ pub struct Score {
     pub failures: Vec<Failure>,
     /// When failing: every smallest set of rows whose meeting would pass (see `to_pass`).
     pub to_pass: Vec<Vec<String>>,
+    /// `to_pass` tried every combination (false: too many rows; one set found greedily).
+    pub to_pass_complete: bool,
     /// When passing: rows whose loss alone would fail (see `margin`).
     pub margin: Vec<String>,
 }
@@ -315,9 +317,10 @@ pub fn total(edition: &Edition, criteria: Vec<CriterionResult>) -> Score {
         criteria,
         failures,
         to_pass: Vec::new(),
+        to_pass_complete: true,
         margin: Vec::new(),
     };
-    score.to_pass = to_pass(edition, &score);
+    (score.to_pass, score.to_pass_complete) = to_pass(edition, &score);
     score.margin = margin(edition, &score);
     score
 }
@@ -346,17 +349,61 @@ fn failures(edition: &Edition, total: u32, groups: &[GroupScore]) -> Vec<Failure
 
 /// Every smallest set of applicable rows, not met now (`not-met` or `unknown`), whose meeting
 /// would pass the criteria: all sets of the minimum size that passes, each sorted by id, the
-/// list sorted (contract §6, `to_pass`). Empty when the score passes already.
-pub fn to_pass(edition: &Edition, score: &Score) -> Vec<Vec<String>> {
+/// list sorted (contract §6, `to_pass`). Empty when the score passes already. With more
+/// candidate rows than `limits::MAX_EXHAUSTIVE_ROWS` (an amended edition), one smallest-looking
+/// set is found greedily instead, and the second value is false.
+pub fn to_pass(edition: &Edition, score: &Score) -> (Vec<Vec<String>>, bool) {
     if score.passed {
-        return Vec::new();
+        return (Vec::new(), true);
     }
     let candidates: Vec<&CriterionResult> = score
         .criteria
         .iter()
         .filter(|c| matches!(c.status, CriterionStatus::NotMet | CriterionStatus::Unknown))
         .collect();
-    // At most 13 rows: every subset can be tried, smallest first.
+    if candidates.len() > crate::limits::MAX_EXHAUSTIVE_ROWS {
+        return (greedy(edition, score, &candidates).into_iter().collect(), false);
+    }
+    (exhaustive(edition, score, &candidates), true)
+}
+
+/// One set that passes: first a row for each group below its minimum, then any rows for the
+/// total. `None` when even every row would not pass.
+fn greedy(edition: &Edition, score: &Score, candidates: &[&CriterionResult]) -> Option<Vec<String>> {
+    let mut chosen: Vec<&CriterionResult> = Vec::new();
+    let rule = &edition.scoring;
+    for g in &score.groups {
+        let short = rule.min_group_points.saturating_sub(g.points) as usize;
+        chosen.extend(
+            candidates
+                .iter()
+                .filter(|c| c.group == g.id)
+                .take(short)
+                .copied(),
+        );
+    }
+    for c in candidates {
+        if passes_with(edition, score, chosen.iter().copied()) {
+            break;
+        }
+        if !chosen.iter().any(|x| x.id == c.id) {
+            chosen.push(c);
+        }
+    }
+    if !passes_with(edition, score, chosen.iter().copied()) {
+        return None;
+    }
+    let mut ids: Vec<String> = chosen.iter().map(|c| c.id.clone()).collect();
+    ids.sort_by(|a, b| row_order(a, b));
+    Some(ids)
+}
+
+/// Every subset, smallest first (few rows: at most 2^MAX_EXHAUSTIVE_ROWS sets).
+fn exhaustive(
+    edition: &Edition,
+    score: &Score,
+    candidates: &[&CriterionResult],
+) -> Vec<Vec<String>> {
     for size in 1..=candidates.len() {
         let mut found: Vec<Vec<String>> = subsets(candidates.len(), size)
             .into_iter()

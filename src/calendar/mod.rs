@@ -204,7 +204,11 @@ impl Calendar {
         let mut d = event;
         let mut left = n;
         while left > 0 {
-            d += Duration::days(1);
+            // The end of the calendar's range stops the count: date arithmetic never panics.
+            let Some(next) = d.succ_opt() else {
+                return d;
+            };
+            d = next;
             if self.is_working_day(d) {
                 left -= 1;
             }
@@ -217,7 +221,10 @@ impl Calendar {
         let mut n = 0;
         let mut d = from;
         while d < to {
-            d += Duration::days(1);
+            let Some(next) = d.succ_opt() else {
+                break;
+            };
+            d = next;
             if self.is_working_day(d) {
                 n += 1;
             }

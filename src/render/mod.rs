@@ -224,8 +224,23 @@ pub fn markdown(
                 .to_string(),
         ),
     };
-    let mut env = minijinja::Environment::new();
+    if custom.is_some()
+        && let Err(why) = sandbox_check(&source)
+    {
+        let span = Some((why.0, why.0 + 1));
+        return Err(SourceError::new(Code::TemplateError, &file, Arc::from(source.as_str()), span, why.1)
+            .help(Message::new("help.templates"))
+            .into());
+    }
+    // An empty environment: no `range`, no filters that can grow a string without bound; only
+    // what drafting needs. Fuel bounds the instructions, and the output is capped.
+    let mut env = minijinja::Environment::empty();
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_filter("upper", |s: String| s.to_uppercase());
+    env.add_filter("lower", |s: String| s.to_lowercase());
+    env.add_filter("trim", |s: String| s.trim().to_string());
+    env.add_filter("length", |v: minijinja::Value| v.len().unwrap_or(0));
     // minijinja's `capitalize` lowercases the rest ("Правил" → "правил"); this does not.
     env.add_filter("upper_first", |s: String| {
         let mut chars = s.chars();
@@ -250,10 +265,107 @@ pub fn markdown(
     let tmpl = env
         .get_template(&file)
         .map_err(|e| template_error(&e, &file, &source))?;
-    let md = tmpl
-        .render(ctx)
+    let mut out = Capped(Vec::new());
+    tmpl.render_captured_to(ctx, &mut out)
         .map_err(|e| template_error(&e, &file, &source))?;
+    let md = String::from_utf8(out.0).map_err(|e| Error::Internal(e.to_string()))?;
     Ok(tidy(&md))
+}
+
+/// Instructions a template may execute, and the bytes it may write.
+const TEMPLATE_FUEL: u64 = 5_000_000;
+const MAX_TEMPLATE_OUTPUT: usize = 16 << 20;
+
+/// A writer that refuses to grow past `MAX_TEMPLATE_OUTPUT`.
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_TEMPLATE_OUTPUT {
+            return Err(std::io::Error::other("the draft is larger than 16 MiB"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A template given by a user may use `if`/`for` tags, variables and the filters above; tags
+/// that assign or define (`set`, `macro`, `call`, `with`, `include`, `import`, `extends`,
+/// `filter`, `block`) and the `*` operator are refused, because with them a few lines can
+/// build a string of any size. Returns the byte offset and the reason of the first refusal.
+pub fn sandbox_check(source: &str) -> Result<(), (usize, String)> {
+    const TAGS: &[&str] = &[
+        "set", "macro", "call", "with", "include", "import", "from", "extends", "filter", "block",
+    ];
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while let Some(rel) = source[i..].find('{') {
+        let start = i + rel;
+        let close = match bytes.get(start + 1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => {
+                i = start + 1;
+                continue;
+            }
+        };
+        let body_start = start + 2;
+        let end = source[body_start..]
+            .find(close)
+            .map_or(source.len(), |e| body_start + e);
+        let body = &source[body_start..end];
+        let code = without_strings(body);
+        if close == "%}" {
+            let word: String = code
+                .trim_start_matches(['-', '+'])
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            if TAGS.contains(&word.as_str()) {
+                return Err((start, format!("the tag `{word}` is not allowed in a custom template")));
+            }
+        }
+        if code.contains('*') {
+            return Err((start, "the `*` operator is not allowed in a custom template".into()));
+        }
+        i = end.min(source.len());
+        if i == start {
+            i += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The code of a tag with its string literals blanked, so an operator in a string is no
+/// operator.
+fn without_strings(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in code.chars() {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+                out.push(' ');
+            }
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                out.push(' ');
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// At most one blank line in a row, no trailing spaces, one final newline.

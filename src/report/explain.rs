@@ -332,6 +332,8 @@ fn to_pass_section(lang: Lang, edition: &Edition, s: &Score) -> String {
     }
     if s.to_pass.is_empty() {
         out = t!(lang, "explain.no-combination-of-the");
+    } else if !s.to_pass_complete {
+        let _ = writeln!(out, "  {}", t!(lang, "explain.to-pass-greedy"));
     }
     out
 }

@@ -54,6 +54,9 @@ struct ScoreJson<'a> {
     criteria: Vec<CriterionJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     to_pass: Option<&'a [Vec<String>]>,
+    /// False when `to_pass` holds one set found greedily (too many rows to try them all).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    to_pass_partial: bool,
 }
 
 #[derive(Serialize)]
@@ -175,6 +178,7 @@ fn score<'a>(s: &'a Score, words: &Words) -> ScoreJson<'a> {
             .collect(),
         // Contract §6: present when the criteria are not passed.
         to_pass: (!s.passed).then_some(s.to_pass.as_slice()),
+        to_pass_partial: !s.to_pass_complete,
     }
 }
 
