@@ -28,6 +28,8 @@ pub enum TypeProblem {
     Negative,
     NotWhole,
     PercentAbove100,
+    /// Beyond what any count of people or bodies can be (10^15).
+    TooLarge,
 }
 
 impl TypeProblem {
@@ -38,6 +40,7 @@ impl TypeProblem {
             TypeProblem::Negative => Code::FactNegative,
             TypeProblem::NotWhole => Code::FactNotWhole,
             TypeProblem::PercentAbove100 => Code::FactPercentRange,
+            TypeProblem::TooLarge => Code::FactType,
         }
     }
 
@@ -49,6 +52,7 @@ impl TypeProblem {
             TypeProblem::Negative => "fact.negative",
             TypeProblem::NotWhole => "fact.not-whole",
             TypeProblem::PercentAbove100 => "fact.percent-range",
+            TypeProblem::TooLarge => "fact.type.too-large",
         };
         crate::finding::Message::new(key)
             .arg("fact", &fact.name)
@@ -70,6 +74,9 @@ pub fn typed(fact: &Fact, v: &FactValue) -> Result<Value, TypeProblem> {
     }
     if number < 0.0 {
         return Err(TypeProblem::Negative);
+    }
+    if number > 1e15 {
+        return Err(TypeProblem::TooLarge);
     }
     match fact.kind {
         FactType::Count if number.fract() != 0.0 => Err(TypeProblem::NotWhole),

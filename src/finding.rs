@@ -66,6 +66,7 @@ codes! {
     DocumentDamaged = "document.damaged",
     DocumentPasswordProtected = "document.password-protected",
     DocumentDuplicate = "document.duplicate",
+    DocumentDates = "document.dates",
     DocumentExpired = "document.expired",
     DocumentExpiredAllowed = "document.expired-allowed",
     DocumentValidityUnknown = "document.validity-unknown",

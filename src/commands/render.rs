@@ -68,6 +68,17 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
             Message::new("usage.many-need-out-dir").arg("n", rendered.len()),
         ));
     }
+    // Names never collide; still, nothing is written when two drafts would share a file.
+    if let Some(dir) = &args.out_dir {
+        let mut names: Vec<&str> = rendered.iter().map(|r| r.file_name.as_str()).collect();
+        names.sort_unstable();
+        if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
+            return Err(Error::usage(
+                Message::new("usage.names-collide")
+                    .arg("file", dir.join(w[0]).display().to_string()),
+            ));
+        }
+    }
     let target = Target {
         output: args.output.as_deref(),
         out_dir: args.out_dir.as_deref(),

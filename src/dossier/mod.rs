@@ -98,6 +98,56 @@ pub struct Signatory {
 }
 
 impl DossierFile {
+    /// Every text of the file with the path of its key, for checks that apply to all text
+    /// (no control characters).
+    pub fn texts(&self) -> Vec<(Vec<&str>, &str)> {
+        let local: [(Vec<&str>, Option<&LocalText>); 4] = [
+            (vec!["object", "name"], Some(&self.object.name)),
+            (vec!["state_body", "name"], self.state_body.name.as_ref()),
+            (vec!["addressee"], self.addressee.as_ref()),
+            (
+                vec!["signatory", "position"],
+                self.signatory.as_ref().and_then(|s| s.position.as_ref()),
+            ),
+        ];
+        let plain: [(Vec<&str>, Option<&String>); 5] = [
+            (vec!["object", "short_name"], self.object.short_name.as_ref()),
+            (vec!["object", "portal_id"], self.object.portal_id.as_ref()),
+            (vec!["state_body", "bin"], self.state_body.bin.as_ref()),
+            (vec!["signatory", "name"], self.signatory.as_ref().map(|s| &s.name)),
+            (
+                vec!["application", "number"],
+                self.application.as_ref().and_then(|a| a.number.as_ref()),
+            ),
+        ];
+        let mut out: Vec<(Vec<&str>, &str)> = Vec::new();
+        for (at, text) in local {
+            for t in text.map(LocalText::texts).unwrap_or_default() {
+                out.push((at.clone(), t));
+            }
+        }
+        for (at, text) in plain {
+            if let Some(t) = text {
+                out.push((at, t.as_str()));
+            }
+        }
+        for (id, text) in &self.evidence {
+            out.push((vec!["evidence", id.as_str()], text.as_str()));
+        }
+        for (id, o) in &self.criteria {
+            out.push((vec!["criteria", id.as_str()], o.basis.as_str()));
+        }
+        for (id, entry) in &self.documents {
+            for f in &entry.files {
+                out.push((vec!["documents", id.as_str()], f.as_str()));
+            }
+            if let Some(n) = &entry.note {
+                out.push((vec!["documents", id.as_str()], n.as_str()));
+            }
+        }
+        out
+    }
+
     /// Fills what `dossier.yaml` leaves out from `dossier.toml`; the dossier's own keys win.
     pub fn apply_defaults(&mut self, s: &crate::settings::Settings) {
         if self.addressee.is_none() {
@@ -202,6 +252,14 @@ pub enum LocalText {
 }
 
 impl LocalText {
+    /// Every text it holds.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            LocalText::Same(s) => vec![s],
+            LocalText::PerLang { kk, ru } => vec![kk, ru],
+        }
+    }
+
     /// The text in `lang`; English reports show the Russian.
     pub fn get(&self, lang: Lang) -> &str {
         match self {

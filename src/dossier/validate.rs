@@ -71,7 +71,14 @@ pub fn validate(
     at: &Located,
 ) -> (BTreeMap<String, Value>, Vec<Finding>) {
     let mut errors = Vec::new();
-    if file.schema != SCHEMA_VERSION {
+    strict_text(file, at, &mut errors);
+    // The schema is the plain integer 1: not "1", not 0x1.
+    let schema_written = at
+        .map
+        .value(&path(&["schema"]))
+        .and_then(|(a, b)| at.text.get(a..b))
+        .unwrap_or("");
+    if file.schema != SCHEMA_VERSION || !schema_written.bytes().all(|b| b.is_ascii_digit()) {
         errors.push(
             at.error(Code::DossierSchema, &path(&["schema"]))
                 .arg("found", u64::from(file.schema))
@@ -111,6 +118,47 @@ pub fn validate(
     let typed = typed_facts(file, edition, at, &mut errors);
     criteria_keys(file, edition, &kind.id, at, &mut errors);
     (typed, errors)
+}
+
+/// Text holds no control characters, names are not empty, and a document is not issued after
+/// it expires.
+fn strict_text(file: &DossierFile, at: &Located, errors: &mut Vec<Finding>) {
+    for (keys, text) in file.texts() {
+        // Free text may break lines; a path or a name may not (it could forge a report line).
+        let multiline = matches!(keys.first(), Some(&"evidence" | &"criteria"));
+        let bad = |c: &char| c.is_control() && !(multiline && matches!(c, '\n' | '\t'));
+        if let Some(c) = text.chars().find(bad) {
+            errors.push(
+                at.error_with(Code::YamlType, "yaml.type.control", &path(&keys))
+                    .arg("key", keys.join("."))
+                    .arg("char", format!("U+{:04X}", u32::from(c))),
+            );
+        }
+    }
+    let names = [
+        (vec!["object", "name"], Some(&file.object.name)),
+        (vec!["state_body", "name"], file.state_body.name.as_ref()),
+    ];
+    for (keys, name) in names {
+        if name.is_some_and(|n| n.texts().iter().any(|t| t.trim().is_empty())) {
+            errors.push(
+                at.error_with(Code::YamlType, "yaml.type.empty", &path(&keys))
+                    .arg("key", keys.join(".")),
+            );
+        }
+    }
+    for (id, entry) in &file.documents {
+        if let (Some(issued), Some(until)) = (entry.issued, entry.valid_until)
+            && issued > until
+        {
+            errors.push(
+                at.error(Code::DocumentDates, &path(&["documents", id, "issued"]))
+                    .arg("id", id)
+                    .arg("issued", issued.0)
+                    .arg("valid_until", until.0),
+            );
+        }
+    }
 }
 
 /// The Rules of this edition have no procedure for the kind; say where it has one.

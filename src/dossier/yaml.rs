@@ -34,6 +34,10 @@ pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding
         strict_booleans: true,
         with_snippet: false,
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::Error,
+        // A merge key is a hidden duplicate; a tag changes what a value means: neither is
+        // part of the format.
+        merge_keys: serde_saphyr::options::MergeKeyPolicy::Error,
+        reject_unsupported_tags: true,
         budget: budget(),
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: 10_000,
@@ -43,7 +47,13 @@ pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding
     };
     let dossier: DossierFile = serde_saphyr::from_str_with_options(text, options)
         .map_err(|e| to_finding(&e, text, file))?;
-    Ok((dossier, SourceMap::build(text)))
+    let map = SourceMap::build(text);
+    if let Some(span) = map.tagged {
+        return Err(Finding::with(Severity::Error, Code::YamlSyntax, "yaml.syntax")
+            .arg("detail", Message::new("yaml.syntax.tag"))
+            .at_span(file, text, Some(span)));
+    }
+    Ok((dossier, map))
 }
 
 fn budget() -> Option<serde_saphyr::Budget> {
@@ -220,6 +230,8 @@ fn suggest<'a>(typo: &str, expected: &[&'a str]) -> Option<&'a str> {
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
     nodes: HashMap<Vec<Seg>, Node>,
+    /// Where the first explicit tag (`!!binary`, `!foo`) is, if the document has one.
+    pub tagged: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -247,6 +259,13 @@ impl SourceMap {
             let Ok((event, span)) = item else { break };
             let start = span.start.byte_offset().unwrap_or(0);
             let end = span.end.byte_offset().unwrap_or(start);
+            let tag = match &event {
+                Event::Scalar(.., tag) | Event::MappingStart(_, _, tag) | Event::SequenceStart(_, _, tag) => tag.is_some(),
+                _ => false,
+            };
+            if tag && map.tagged.is_none() {
+                map.tagged = Some((start, end.max(start + 1)));
+            }
             match event {
                 Event::Scalar(value, ..) => {
                     if let Some(Frame::Map { key }) = frames.last_mut()
@@ -465,18 +484,44 @@ impl<'de> Deserialize<'de> for DocumentEntry {
 impl<'de> Deserialize<'de> for super::Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .ok()
-            .filter(|_| s.len() == 10)
+        strict_date(&s)
             .map(super::Date)
             .ok_or_else(|| de::Error::custom(format!("dossier:date:{s}")))
     }
+}
+
+/// Exactly `YYYY-MM-DD`, digits only, a real day, years 1900–2199 (no sign, no spaces, no
+/// year 0).
+pub fn strict_date(s: &str) -> Option<chrono::NaiveDate> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let (y, m, d) = (s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?);
+    if !(1900..=2199).contains(&y) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::source_path::path;
+
+    #[test]
+    fn dates_are_exactly_yyyy_mm_dd() {
+        assert!(strict_date("2026-05-01").is_some());
+        for bad in ["-0001-05-01", "  28-05-01", "2028- 5- 1", "0000-05-01", "2026-02-30", "2026-5-01", "2300-01-01"] {
+            assert!(strict_date(bad).is_none(), "{bad}");
+        }
+    }
 
     #[test]
     fn source_map_finds_nested_values() {

@@ -217,7 +217,7 @@ impl<'a> Words<'a> {
     pub fn arg(&self, a: &Arg) -> String {
         let lang = self.lang;
         match a {
-            Arg::Text(s) => s.clone(),
+            Arg::Text(s) => crate::report::clean(s).into_owned(),
             Arg::Int(n) => n.to_string(),
             Arg::Num(n) => crate::facts::format_number(*n),
             Arg::Date(d) => d.format("%Y-%m-%d").to_string(),
@@ -240,7 +240,7 @@ impl<'a> Words<'a> {
                 .and_then(|e| e.kind(id))
                 .map_or_else(|| id.clone(), |k| k.name.get(lang).to_string()),
             Arg::Stage(id) => stage(lang, id),
-            Arg::List(l) => l.join(", "),
+            Arg::List(l) => crate::report::clean(&l.join(", ")).into_owned(),
             Arg::Words(t) => t.get(lang).to_string(),
             Arg::Message(m) => self.message(m),
             Arg::RowBasis(id) => self

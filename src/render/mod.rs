@@ -511,22 +511,59 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
             custom.as_ref().or(from_settings.as_ref()),
         )
     };
+    let stems = unique_stems(dossiers.iter().map(|d| d.path.as_str()));
     Ok(dossiers
         .iter()
-        .map(|d| {
-            let folder = d.path.rsplit('/').next().unwrap_or(&d.path).to_string();
-            Rendered {
-                dossier: d.path.clone(),
-                file_name: format!(
-                    "{folder}.{}.{}.{}",
-                    req.document.id(),
-                    req.lang.code(),
-                    req.format.extension()
-                ),
-                result: one(d),
-            }
+        .zip(stems)
+        .map(|(d, stem)| Rendered {
+            dossier: d.path.clone(),
+            file_name: format!(
+                "{stem}.{}.{}.{}",
+                req.document.id(),
+                req.lang.code(),
+                req.format.extension()
+            ),
+            result: one(d),
         })
         .collect())
+}
+
+/// A file-name stem per dossier that no other dossier of the run shares: the folder's name,
+/// with as many parent folders as it takes to tell it apart (`a-esedo`, `b-esedo`). Characters
+/// that cannot be in a file name become `_`.
+pub fn unique_stems<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let parts: Vec<Vec<String>> = paths
+        .map(|p| {
+            p.split('/')
+                .filter(|c| !c.is_empty() && *c != ".")
+                .map(|c| {
+                    c.chars()
+                        .map(|ch| if ch.is_control() || "\\:*?\"<>|".contains(ch) { '_' } else { ch })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let stem = |p: &Vec<String>, n: usize| -> String {
+        let from = p.len().saturating_sub(n);
+        let s = p[from..].join("-");
+        if s.is_empty() { "dossier".to_string() } else { s }
+    };
+    let mut depth = vec![1usize; parts.len()];
+    loop {
+        let stems: Vec<String> = parts.iter().zip(&depth).map(|(p, n)| stem(p, *n)).collect();
+        let mut grew = false;
+        for i in 0..stems.len() {
+            let clash = stems.iter().enumerate().any(|(j, s)| j != i && *s == stems[i]);
+            if clash && depth[i] < parts[i].len() {
+                depth[i] += 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            return stems;
+        }
+    }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.

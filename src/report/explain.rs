@@ -38,7 +38,7 @@ fn explain(d: &DossierReport, opts: &Options) -> String {
     let lang = opts.lang;
     let mut out = String::new();
     let Some(j) = d.judged() else {
-        let _ = writeln!(out, "{}", d.path);
+        let _ = writeln!(out, "{}", super::clean(&d.path));
         let _ = writeln!(out, "{}", t!(lang, "explain.the-dossier-is-invalid"));
         return out;
     };
@@ -46,7 +46,7 @@ fn explain(d: &DossierReport, opts: &Options) -> String {
     let _ = writeln!(
         out,
         "{} — {} ({}, {})",
-        d.path,
+        super::clean(&d.path),
         object_name(j, lang),
         kind_name(j, lang),
         edition.id()
@@ -492,7 +492,7 @@ fn portfolio(report: &CheckReport, opts: &Options) -> String {
     t.set_header(header);
     for d in &rows {
         let mut cells = vec![
-            Cell::new(&d.path),
+            Cell::new(super::clean(&d.path)),
             Cell::new(d.judged().map_or("—".to_string(), |j| object_name(j, lang))),
             Cell::new(d.judged().map_or_else(
                 || d.kind().unwrap_or("—").to_string(),

@@ -56,7 +56,7 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
         if shown.is_empty() && unstated.is_empty() {
             continue;
         }
-        let _ = write!(out, "\n{}", paint(opts.color, Style::new().bold(), &d.path));
+        let _ = write!(out, "\n{}", paint(opts.color, Style::new().bold(), &super::clean(&d.path)));
         if let Some(j) = d.judged() {
             let _ = write!(out, " — {}", object_name(j, lang));
         }
@@ -161,7 +161,7 @@ fn table(dossiers: &[DossierReport], opts: Options) -> Table {
             });
         }
         t.add_row(vec![
-            Cell::new(&d.path),
+            Cell::new(super::clean(&d.path)),
             Cell::new(j.map_or("—".to_string(), |j| object_name(j, lang))),
             Cell::new(j.map_or_else(
                 || d.kind().unwrap_or("—").to_string(),

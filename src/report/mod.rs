@@ -6,13 +6,29 @@ pub mod json;
 pub mod rules;
 pub mod timeline;
 
+/// Text from a dossier or the file system, safe to print: control characters (an escape
+/// sequence, a line break that could forge a report line) are shown escaped.
+pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| match c {
+        '\n' => "\\n".to_string(),
+        '\t' => "\\t".to_string(),
+        '\r' => "\\r".to_string(),
+        c if c.is_control() => format!("\\u{{{:x}}}", u32::from(c)),
+        c => c.to_string(),
+    }).collect())
+}
+
 /// The object's name in the report language, with its short name when the name lacks it.
 pub fn object_name(j: &crate::judge::Judged, lang: crate::lang::Lang) -> String {
     let name = j.file.object.name.get(lang);
-    match &j.file.object.short_name {
+    let shown = match &j.file.object.short_name {
         Some(short) if !name.contains(short.as_str()) => format!("{short} — {name}"),
         _ => name.to_string(),
-    }
+    };
+    clean(&shown).into_owned()
 }
 
 /// The kind's name in the report language.

@@ -137,7 +137,7 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
     if let [one] = dossiers {
         out.push_str(&format!(
             "{} — {}\n",
-            one.path,
+            super::clean(one.path),
             super::object_name(one.judged, lang)
         ));
         t.set_header([
@@ -203,7 +203,7 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
     for (d, s) in &todo {
         t.add_row(vec![
             painted(Cell::new(date(s.due)), s, color),
-            Cell::new(d.path),
+            Cell::new(super::clean(d.path)),
             Cell::new(super::object_name(d.judged, lang)),
             Cell::new(&s.clause),
             Cell::new(d.title(s, lang)),
