@@ -31,6 +31,8 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Message>) {
                 found.push(found_at(dir));
             }
             Ok(m) if !m.is_dir() => problems.push(at("path.not-a-folder")),
+            // A dossier given by a link to it is the dossier.
+            Ok(_) if is_dossier(p) => found.push(found_at(p)),
             Ok(_) => walk(p, &mut found, &mut problems),
         }
         if found.len() == before && problems.len() == problems_before {
@@ -62,6 +64,14 @@ fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<Message>) {
                 continue;
             }
         };
+        // A link inside the tree is not walked into (it could loop or lead anywhere), but a
+        // link to a dossier is that dossier: judged like any other, under its own folder.
+        if entry.file_type().is_symlink() {
+            if entry.path().is_dir() && is_dossier(entry.path()) {
+                found.push(found_at(entry.path()));
+            }
+            continue;
+        }
         if !entry.file_type().is_dir() {
             continue;
         }

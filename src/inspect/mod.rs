@@ -126,7 +126,7 @@ pub fn inspect(root: &Dir, relative: &str) -> Verdict {
     }
     use std::os::unix::fs::MetadataExt;
     let id = (meta.dev(), meta.ino());
-    let opened = Opened {
+    let opened = Opened::File {
         file,
         len: meta.len(),
     };
@@ -203,22 +203,44 @@ fn looks_like_drive(s: &str) -> bool {
     b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':'
 }
 
-/// An open regular file and its size at `fstat`; read only by position.
-struct Opened {
-    file: File,
-    len: u64,
+/// An open regular file and its size at `fstat`, read only by position; or bytes in memory
+/// (for the fuzz harnesses, which check the same content rules).
+enum Opened<'m> {
+    File { file: File, len: u64 },
+    Mem(&'m [u8]),
 }
 
-impl Bytes for Opened {
+impl Opened<'_> {
+    fn size(&self) -> u64 {
+        match self {
+            Opened::File { len, .. } => *len,
+            Opened::Mem(b) => b.len() as u64,
+        }
+    }
+
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+        match self {
+            Opened::File { file, .. } => file.read_at(buf, offset),
+            Opened::Mem(b) => {
+                let start = (offset as usize).min(b.len());
+                let n = buf.len().min(b.len() - start);
+                buf[..n].copy_from_slice(&b[start..start + n]);
+                Ok(n)
+            }
+        }
+    }
+}
+
+impl Bytes for Opened<'_> {
     fn len(&self) -> u64 {
-        self.len
+        self.size()
     }
     fn read(&self, offset: u64, n: usize) -> io::Result<Vec<u8>> {
-        let n = n.min(self.len.saturating_sub(offset) as usize);
+        let n = n.min(self.size().saturating_sub(offset) as usize);
         let mut buf = vec![0; n];
         let mut done = 0;
         while done < n {
-            match self.file.read_at(&mut buf[done..], offset + done as u64) {
+            match self.read_at(&mut buf[done..], offset + done as u64) {
                 Ok(0) => break,
                 Ok(k) => done += k,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -230,20 +252,29 @@ impl Bytes for Opened {
     }
 }
 
+/// Judges bytes as a document, by the same content rules as a file (for fuzzing and tests).
+pub fn inspect_bytes(bytes: &[u8]) -> Verdict {
+    if bytes.is_empty() {
+        return Verdict::Unusable(Problem::Empty);
+    }
+    inspect_file(&Opened::Mem(bytes))
+        .unwrap_or_else(|e| Verdict::Unusable(Problem::Unreadable(e.to_string())))
+}
+
 /// Positioned reads as `Read + Seek`, for the ZIP and OLE readers, never past `len`.
 struct Cursor<'a> {
-    opened: &'a Opened,
+    opened: &'a Opened<'a>,
     pos: u64,
 }
 
 impl Read for Cursor<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let left = self.opened.len.saturating_sub(self.pos);
+        let left = self.opened.size().saturating_sub(self.pos);
         let n = (buf.len() as u64).min(left) as usize;
         if n == 0 {
             return Ok(0);
         }
-        let k = self.opened.file.read_at(&mut buf[..n], self.pos)?;
+        let k = self.opened.read_at(&mut buf[..n], self.pos)?;
         self.pos += k as u64;
         Ok(k)
     }
@@ -253,7 +284,7 @@ impl io::Seek for Cursor<'_> {
     fn seek(&mut self, to: io::SeekFrom) -> io::Result<u64> {
         let next = match to {
             io::SeekFrom::Start(n) => Some(n),
-            io::SeekFrom::End(d) => self.opened.len.checked_add_signed(d),
+            io::SeekFrom::End(d) => self.opened.size().checked_add_signed(d),
             io::SeekFrom::Current(d) => self.pos.checked_add_signed(d),
         };
         self.pos = next.ok_or_else(|| io::Error::other("seek out of range"))?;
@@ -261,7 +292,7 @@ impl io::Seek for Cursor<'_> {
     }
 }
 
-fn inspect_file(opened: &Opened) -> io::Result<Verdict> {
+fn inspect_file(opened: &Opened<'_>) -> io::Result<Verdict> {
     let head = opened.read(0, HEAD_BYTES)?;
     if head.starts_with(PLACEHOLDER_MARKER.as_bytes()) {
         return Ok(Verdict::Placeholder);
@@ -311,16 +342,16 @@ fn inspect_image(head: &[u8], doc_type: DocType) -> Verdict {
 }
 
 /// RTF: a `{\rtf1` group that closes, with something in it.
-fn inspect_rtf(opened: &Opened, head: &[u8]) -> Verdict {
+fn inspect_rtf(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     let tail = opened
-        .read(opened.len.saturating_sub(64), 64)
+        .read(opened.size().saturating_sub(64), 64)
         .unwrap_or_default();
     let closes = tail
         .iter()
         .rev()
         .find(|c| !c.is_ascii_whitespace() && **c != 0)
         == Some(&b'}');
-    if head.starts_with(b"{\\rtf1") && opened.len > 16 && closes {
+    if head.starts_with(b"{\\rtf1") && opened.size() > 16 && closes {
         doc(DocType::Rtf, None)
     } else {
         damaged("the RTF is cut short")
@@ -332,14 +363,14 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Word and Excel 97–2003 are OLE compound files holding a `WordDocument` or `Workbook`
 /// (`Book` in Excel 5) stream; an installer or an Outlook message is not a document. The header
 /// must be possible for the file's size before the directory is read.
-fn inspect_ole(opened: &Opened, head: &[u8]) -> Verdict {
+fn inspect_ole(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     if head.len() < 512 {
         return damaged("the OLE header is cut short");
     }
     let shift = u16::from_le_bytes([head[30], head[31]]);
     let fat_sectors = u32::from_le_bytes([head[44], head[45], head[46], head[47]]);
     if !(shift == 9 || shift == 12)
-        || u64::from(fat_sectors) << shift > opened.len
+        || u64::from(fat_sectors) << shift > opened.size()
         || fat_sectors == 0
     {
         return damaged("the OLE header does not fit the file");
@@ -353,7 +384,7 @@ fn inspect_ole(opened: &Opened, head: &[u8]) -> Verdict {
         .find(|s| compound.is_stream(s))
         .and_then(|s| compound.entry(s).ok());
     match main {
-        Some(e) if !e.is_empty() && e.len() <= opened.len => doc(DocType::LegacyOffice, None),
+        Some(e) if !e.is_empty() && e.len() <= opened.size() => doc(DocType::LegacyOffice, None),
         Some(_) => damaged("the document stream is empty or larger than the file"),
         None => Verdict::Unusable(Problem::UnknownType),
     }
@@ -361,7 +392,7 @@ fn inspect_ole(opened: &Opened, head: &[u8]) -> Verdict {
 
 /// DOCX, XLSX, ODT, ODS: a ZIP whose parts say what it is. The end record is found at the end
 /// of the file, the entry count is capped, and the main part must inflate to XML.
-fn inspect_zip(opened: &Opened) -> Verdict {
+fn inspect_zip(opened: &Opened<'_>) -> Verdict {
     if let Err(why) = zip_end_record(opened) {
         return damaged(&why);
     }
@@ -403,10 +434,10 @@ fn inspect_zip(opened: &Opened) -> Verdict {
 
 /// The ZIP end record, read from the last 64 KiB as the format says, must describe a central
 /// directory inside the file with a sane number of entries.
-fn zip_end_record(opened: &Opened) -> Result<(), String> {
-    let tail_len = opened.len.min(65_557);
+fn zip_end_record(opened: &Opened<'_>) -> Result<(), String> {
+    let tail_len = opened.size().min(65_557);
     let tail = opened
-        .read(opened.len - tail_len, tail_len as usize)
+        .read(opened.size() - tail_len, tail_len as usize)
         .map_err(|e| e.to_string())?;
     let at = tail
         .windows(4)
@@ -423,7 +454,7 @@ fn zip_end_record(opened: &Opened) -> Result<(), String> {
     if entries != u16::MAX && u64::from(entries) > MAX_ZIP_ENTRIES {
         return Err("the archive has too many entries".into());
     }
-    if size != u32::MAX && offset != u32::MAX && u64::from(offset) + u64::from(size) > opened.len {
+    if size != u32::MAX && offset != u32::MAX && u64::from(offset) + u64::from(size) > opened.size() {
         return Err("the ZIP central directory lies outside the file".into());
     }
     Ok(())
@@ -480,8 +511,8 @@ fn office_pages(archive: &mut zip::ZipArchive<Cursor>, doc_type: DocType) -> Opt
 
 /// PDF: the structure read within bounds; an encrypted file is checked by `lopdf` when small
 /// enough, to tell a password-protected file from one only restricted in its permissions.
-fn inspect_pdf(opened: &Opened, head: &[u8]) -> Verdict {
-    let whole = opened.len as usize <= head.len();
+fn inspect_pdf(opened: &Opened<'_>, head: &[u8]) -> Verdict {
+    let whole = opened.size() as usize <= head.len();
     let structure = if whole {
         pdf::read(head)
     } else {
@@ -490,11 +521,11 @@ fn inspect_pdf(opened: &Opened, head: &[u8]) -> Verdict {
     match structure {
         pdf::Structure::Pages(n) => doc(DocType::Pdf, Some(n)),
         pdf::Structure::Damaged(why) => Verdict::Unusable(Problem::DamagedPdf(why)),
-        pdf::Structure::Encrypted if opened.len > MAX_ENCRYPTED_PDF => Verdict::Unusable(
+        pdf::Structure::Encrypted if opened.size() > MAX_ENCRYPTED_PDF => Verdict::Unusable(
             Problem::Unreadable("an encrypted PDF larger than 64 MiB is not checked".into()),
         ),
         pdf::Structure::Encrypted => {
-            let bytes = match opened.read(0, opened.len as usize) {
+            let bytes = match opened.read(0, opened.size() as usize) {
                 Ok(b) => b,
                 Err(e) => return Verdict::Unusable(Problem::Unreadable(e.to_string())),
             };
