@@ -53,15 +53,37 @@ impl SourceError {
 
 /// 1-based line and 1-based column in characters of byte offset `offset` of `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    LineIndex::new(text).locate(text, offset)
+}
+
+/// Where each line of a text starts, so many places are found without rescanning. A line ends
+/// with \n, \r\n or a lone \r (old Mac files), as YAML says.
+#[derive(Debug, Clone)]
+pub struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &c) in b.iter().enumerate() {
+            let ends = c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n'));
+            if ends {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex(starts)
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+
+    /// 1-based line and character column of `offset` in `text` (the text indexed).
+    pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.0.partition_point(|&s| s <= offset);
+        let start = self.0[line - 1].min(offset);
+        (line, text[start..offset].chars().count() + 1)
+    }
 }
 
 /// Everything that can stop a command. `Usage` and `Source` are the user's to fix; `Io` is the
@@ -118,5 +140,7 @@ mod tests {
         let offset = text.find('x').unwrap();
         assert_eq!(line_column(text, offset), (2, 6));
         assert_eq!(line_column(text, 0), (1, 1));
+        let cr = "a: 1\rb: 2\r\nc: x";
+        assert_eq!(line_column(cr, cr.find('x').unwrap()), (3, 4));
     }
 }

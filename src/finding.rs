@@ -344,8 +344,18 @@ impl Finding {
     }
 
     /// Places the finding at a byte range of `text`, with its line and column.
-    pub fn at_span(mut self, file: &str, text: &str, span: Option<(usize, usize)>) -> Finding {
+    pub fn at_span(self, file: &str, text: &str, span: Option<(usize, usize)>) -> Finding {
         let lc = span.map(|(start, _)| crate::error::line_column(text, start));
+        self.at_place(file, span, lc)
+    }
+
+    /// Places the finding at a byte range whose line and column are already known.
+    pub fn at_place(
+        mut self,
+        file: &str,
+        span: Option<(usize, usize)>,
+        lc: Option<(usize, usize)>,
+    ) -> Finding {
         self.place = Some(Box::new(Place {
             file: file.to_string(),
             line: lc.map(|(l, _)| l),

@@ -195,22 +195,26 @@ pub fn judge_guarded(
     ctx: &Context,
     settings: Arc<Settings>,
 ) -> DossierReport {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| judge(dir, shown, ctx, settings)))
-        .unwrap_or_else(|panic| {
-            let why = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            DossierReport::invalid(
-                shown,
-                Invalid {
-                    errors: vec![Finding::with(Severity::Error, Code::Internal, "error.internal")
-                        .arg("why", why)],
-                    ..Invalid::default()
-                },
-            )
-        })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        judge(dir, shown, ctx, settings)
+    }))
+    .unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        DossierReport::invalid(
+            shown,
+            Invalid {
+                errors: vec![
+                    Finding::with(Severity::Error, Code::Internal, "error.internal")
+                        .arg("why", why),
+                ],
+                ..Invalid::default()
+            },
+        )
+    })
 }
 
 /// Judges the dossier in folder `dir`, shown to the user as `shown`, with its settings.
@@ -247,11 +251,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
         Err(e) => return fail(vec![e], Some(source)),
     };
     file.apply_defaults(&settings);
-    let at = Located {
-        text: &text,
-        file: &file_name,
-        map: &map,
-    };
+    let at = Located::new(&text, &file_name, &map);
     let edition = match validate::choose_edition(&file, ctx.edition, ctx.editions, &at) {
         Ok(e) => e,
         Err(e) => return fail(vec![e], Some(source)),

@@ -90,7 +90,12 @@ pub fn check(req: &CheckRequest) -> Result<CheckReport> {
         .map(|f| {
             let settings = match settings::Settings::for_dossier(&f.dir, req.config.as_deref()) {
                 Ok(s) => Arc::new(s),
-                Err(e) => return Err(judge::Invalid::from_error(e, finding::Code::SettingsInvalid)),
+                Err(e) => {
+                    return Err(judge::Invalid::from_error(
+                        e,
+                        finding::Code::SettingsInvalid,
+                    ));
+                }
             };
             let files = settings
                 .editions

@@ -362,14 +362,21 @@ pub fn to_pass(edition: &Edition, score: &Score) -> (Vec<Vec<String>>, bool) {
         .filter(|c| matches!(c.status, CriterionStatus::NotMet | CriterionStatus::Unknown))
         .collect();
     if candidates.len() > crate::limits::MAX_EXHAUSTIVE_ROWS {
-        return (greedy(edition, score, &candidates).into_iter().collect(), false);
+        return (
+            greedy(edition, score, &candidates).into_iter().collect(),
+            false,
+        );
     }
     (exhaustive(edition, score, &candidates), true)
 }
 
 /// One set that passes: first a row for each group below its minimum, then any rows for the
 /// total. `None` when even every row would not pass.
-fn greedy(edition: &Edition, score: &Score, candidates: &[&CriterionResult]) -> Option<Vec<String>> {
+fn greedy(
+    edition: &Edition,
+    score: &Score,
+    candidates: &[&CriterionResult],
+) -> Option<Vec<String>> {
     let mut chosen: Vec<&CriterionResult> = Vec::new();
     let rule = &edition.scoring;
     for g in &score.groups {

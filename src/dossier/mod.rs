@@ -111,10 +111,16 @@ impl DossierFile {
             ),
         ];
         let plain: [(Vec<&str>, Option<&String>); 5] = [
-            (vec!["object", "short_name"], self.object.short_name.as_ref()),
+            (
+                vec!["object", "short_name"],
+                self.object.short_name.as_ref(),
+            ),
             (vec!["object", "portal_id"], self.object.portal_id.as_ref()),
             (vec!["state_body", "bin"], self.state_body.bin.as_ref()),
-            (vec!["signatory", "name"], self.signatory.as_ref().map(|s| &s.name)),
+            (
+                vec!["signatory", "name"],
+                self.signatory.as_ref().map(|s| &s.name),
+            ),
             (
                 vec!["application", "number"],
                 self.application.as_ref().and_then(|a| a.number.as_ref()),

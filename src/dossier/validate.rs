@@ -16,29 +16,52 @@ pub struct Located<'a> {
     pub text: &'a str,
     pub file: &'a str,
     pub map: &'a SourceMap,
+    /// Line starts, built the first time a finding needs a line.
+    lines: std::cell::OnceCell<crate::error::LineIndex>,
 }
 
-impl Located<'_> {
+impl<'a> Located<'a> {
+    pub fn new(text: &'a str, file: &'a str, map: &'a SourceMap) -> Located<'a> {
+        Located {
+            text,
+            file,
+            map,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        self.lines
+            .get_or_init(|| crate::error::LineIndex::new(self.text))
+            .locate(self.text, offset)
+    }
+
+    fn place(&self, f: Finding, span: Option<(usize, usize)>) -> Finding {
+        let lc = span.map(|(start, _)| self.locate(start));
+        f.at_place(self.file, span, lc)
+    }
+
     /// An error at the value of `at` (or its nearest existing parent).
     pub fn error(&self, code: Code, at: &[Seg]) -> Finding {
-        Finding::new(Severity::Error, code).at_span(self.file, self.text, self.map.value(at))
+        self.place(Finding::new(Severity::Error, code), self.map.value(at))
     }
 
     /// An error worded by a specific catalogue entry, at the value of `at`.
     pub fn error_with(&self, code: Code, key: &'static str, at: &[Seg]) -> Finding {
-        Finding::with(Severity::Error, code, key).at_span(self.file, self.text, self.map.value(at))
+        self.place(
+            Finding::with(Severity::Error, code, key),
+            self.map.value(at),
+        )
     }
 
     /// An error at the key of `at`, for names that are wrong.
     pub fn key_error(&self, code: Code, at: &[Seg]) -> Finding {
-        Finding::new(Severity::Error, code).at_span(self.file, self.text, self.map.key(at))
+        self.place(Finding::new(Severity::Error, code), self.map.key(at))
     }
 
     /// 1-based line of the value at `at`.
     pub fn line(&self, at: &[Seg]) -> Option<usize> {
-        self.map
-            .value(at)
-            .map(|(start, _)| crate::error::line_column(self.text, start).0)
+        self.map.value(at).map(|(start, _)| self.locate(start).0)
     }
 }
 

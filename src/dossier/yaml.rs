@@ -49,9 +49,11 @@ pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding
         .map_err(|e| to_finding(&e, text, file))?;
     let map = SourceMap::build(text);
     if let Some(span) = map.tagged {
-        return Err(Finding::with(Severity::Error, Code::YamlSyntax, "yaml.syntax")
-            .arg("detail", Message::new("yaml.syntax.tag"))
-            .at_span(file, text, Some(span)));
+        return Err(
+            Finding::with(Severity::Error, Code::YamlSyntax, "yaml.syntax")
+                .arg("detail", Message::new("yaml.syntax.tag"))
+                .at_span(file, text, Some(span)),
+        );
     }
     Ok((dossier, map))
 }
@@ -260,7 +262,9 @@ impl SourceMap {
             let start = span.start.byte_offset().unwrap_or(0);
             let end = span.end.byte_offset().unwrap_or(start);
             let tag = match &event {
-                Event::Scalar(.., tag) | Event::MappingStart(_, _, tag) | Event::SequenceStart(_, _, tag) => tag.is_some(),
+                Event::Scalar(.., tag)
+                | Event::MappingStart(_, _, tag)
+                | Event::SequenceStart(_, _, tag) => tag.is_some(),
                 _ => false,
             };
             if tag && map.tagged.is_none() {
@@ -503,7 +507,11 @@ pub fn strict_date(s: &str) -> Option<chrono::NaiveDate> {
     if !shaped {
         return None;
     }
-    let (y, m, d) = (s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?);
+    let (y, m, d) = (
+        s[0..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..10].parse().ok()?,
+    );
     if !(1900..=2199).contains(&y) {
         return None;
     }
@@ -518,7 +526,15 @@ mod tests {
     #[test]
     fn dates_are_exactly_yyyy_mm_dd() {
         assert!(strict_date("2026-05-01").is_some());
-        for bad in ["-0001-05-01", "  28-05-01", "2028- 5- 1", "0000-05-01", "2026-02-30", "2026-5-01", "2300-01-01"] {
+        for bad in [
+            "-0001-05-01",
+            "  28-05-01",
+            "2028- 5- 1",
+            "0000-05-01",
+            "2026-02-30",
+            "2026-5-01",
+            "2300-01-01",
+        ] {
             assert!(strict_date(bad).is_none(), "{bad}");
         }
     }

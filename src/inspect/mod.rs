@@ -454,7 +454,8 @@ fn zip_end_record(opened: &Opened<'_>) -> Result<(), String> {
     if entries != u16::MAX && u64::from(entries) > MAX_ZIP_ENTRIES {
         return Err("the archive has too many entries".into());
     }
-    if size != u32::MAX && offset != u32::MAX && u64::from(offset) + u64::from(size) > opened.size() {
+    if size != u32::MAX && offset != u32::MAX && u64::from(offset) + u64::from(size) > opened.size()
+    {
         return Err("the ZIP central directory lies outside the file".into());
     }
     Ok(())

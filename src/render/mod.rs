@@ -228,9 +228,15 @@ pub fn markdown(
         && let Err(why) = sandbox_check(&source)
     {
         let span = Some((why.0, why.0 + 1));
-        return Err(SourceError::new(Code::TemplateError, &file, Arc::from(source.as_str()), span, why.1)
-            .help(Message::new("help.templates"))
-            .into());
+        return Err(SourceError::new(
+            Code::TemplateError,
+            &file,
+            Arc::from(source.as_str()),
+            span,
+            why.1,
+        )
+        .help(Message::new("help.templates"))
+        .into());
     }
     // An empty environment: no `range`, no filters that can grow a string without bound; only
     // what drafting needs. Fuel bounds the instructions, and the output is capped.
@@ -326,11 +332,17 @@ pub fn sandbox_check(source: &str) -> Result<(), (usize, String)> {
                 .take_while(|c| c.is_ascii_alphabetic())
                 .collect();
             if TAGS.contains(&word.as_str()) {
-                return Err((start, format!("the tag `{word}` is not allowed in a custom template")));
+                return Err((
+                    start,
+                    format!("the tag `{word}` is not allowed in a custom template"),
+                ));
             }
         }
         if code.contains('*') {
-            return Err((start, "the `*` operator is not allowed in a custom template".into()));
+            return Err((
+                start,
+                "the `*` operator is not allowed in a custom template".into(),
+            ));
         }
         i = end.min(source.len());
         if i == start {
@@ -538,7 +550,13 @@ pub fn unique_stems<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
                 .filter(|c| !c.is_empty() && *c != ".")
                 .map(|c| {
                     c.chars()
-                        .map(|ch| if ch.is_control() || "\\:*?\"<>|".contains(ch) { '_' } else { ch })
+                        .map(|ch| {
+                            if ch.is_control() || "\\:*?\"<>|".contains(ch) {
+                                '_'
+                            } else {
+                                ch
+                            }
+                        })
                         .collect()
                 })
                 .collect()
@@ -547,14 +565,21 @@ pub fn unique_stems<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
     let stem = |p: &Vec<String>, n: usize| -> String {
         let from = p.len().saturating_sub(n);
         let s = p[from..].join("-");
-        if s.is_empty() { "dossier".to_string() } else { s }
+        if s.is_empty() {
+            "dossier".to_string()
+        } else {
+            s
+        }
     };
     let mut depth = vec![1usize; parts.len()];
     loop {
         let stems: Vec<String> = parts.iter().zip(&depth).map(|(p, n)| stem(p, *n)).collect();
         let mut grew = false;
         for i in 0..stems.len() {
-            let clash = stems.iter().enumerate().any(|(j, s)| j != i && *s == stems[i]);
+            let clash = stems
+                .iter()
+                .enumerate()
+                .any(|(j, s)| j != i && *s == stems[i]);
             if clash && depth[i] < parts[i].len() {
                 depth[i] += 1;
                 grew = true;
@@ -580,8 +605,15 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     };
     let exists =
         || Error::usage(Message::new("usage.exists").arg("file", path.display().to_string()));
-    if !force && path.exists() {
-        return Err(exists());
+    match std::fs::symlink_metadata(path) {
+        // `--force` replaces a regular file, never a link, a pipe, a device or a folder.
+        Ok(m) if !m.file_type().is_file() => {
+            return Err(Error::usage(
+                Message::new("usage.target-not-a-file").arg("file", path.display().to_string()),
+            ));
+        }
+        Ok(_) if !force => return Err(exists()),
+        _ => {}
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".dossier-tmp-")

@@ -56,7 +56,11 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
         if shown.is_empty() && unstated.is_empty() {
             continue;
         }
-        let _ = write!(out, "\n{}", paint(opts.color, Style::new().bold(), &super::clean(&d.path)));
+        let _ = write!(
+            out,
+            "\n{}",
+            paint(opts.color, Style::new().bold(), &super::clean(&d.path))
+        );
         if let Some(j) = d.judged() {
             let _ = write!(out, " — {}", object_name(j, lang));
         }

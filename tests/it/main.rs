@@ -4,6 +4,7 @@ mod bad_input;
 mod criteria;
 mod docs;
 mod documents;
+mod hostile;
 mod judgment;
 mod outcomes;
 mod render;
