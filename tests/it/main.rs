@@ -3,6 +3,7 @@
 mod bad_input;
 mod criteria;
 mod docs;
+mod fuzz;
 mod documents;
 mod hostile;
 mod judgment;
