@@ -450,9 +450,31 @@ fn zip_end_record(opened: &Opened<'_>) -> Result<(), String> {
     let entries = u16::from_le_bytes([eocd[10], eocd[11]]);
     let size = u32::from_le_bytes([eocd[12], eocd[13], eocd[14], eocd[15]]);
     let offset = u32::from_le_bytes([eocd[16], eocd[17], eocd[18], eocd[19]]);
-    // ZIP64 marks these fields 0xFFFF…; its own record is checked by the ZIP reader.
     if entries != u16::MAX && u64::from(entries) > MAX_ZIP_ENTRIES {
         return Err("the archive has too many entries".into());
+    }
+    // ZIP64: the counts are in the ZIP64 end record, found through its locator just before.
+    if entries == u16::MAX || size == u32::MAX || offset == u32::MAX {
+        let locator = at.checked_sub(20).map(|l| &tail[l..at]);
+        let Some(loc) = locator.filter(|l| l.starts_with(b"PK\x06\x07")) else {
+            return Err("a ZIP64 archive without its locator".into());
+        };
+        let record_at = u64::from_le_bytes(loc[8..16].try_into().unwrap_or_default());
+        let record = opened
+            .read(record_at, 56)
+            .map_err(|e| e.to_string())?;
+        if record.len() < 56 || !record.starts_with(b"PK\x06\x06") {
+            return Err("a ZIP64 end record that is not where its locator says".into());
+        }
+        let entries = u64::from_le_bytes(record[32..40].try_into().unwrap_or_default());
+        let size = u64::from_le_bytes(record[40..48].try_into().unwrap_or_default());
+        let offset = u64::from_le_bytes(record[48..56].try_into().unwrap_or_default());
+        if entries > MAX_ZIP_ENTRIES {
+            return Err("the archive has too many entries".into());
+        }
+        if offset.checked_add(size).is_none_or(|end| end > opened.size()) {
+            return Err("the ZIP central directory lies outside the file".into());
+        }
     }
     if size != u32::MAX && offset != u32::MAX && u64::from(offset) + u64::from(size) > opened.size()
     {
