@@ -44,43 +44,51 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Message>) {
     (found, problems)
 }
 
-fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<Message>) {
-    let mut it = walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = it.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map_or_else(String::new, |p| p.display().to_string());
-                problems.push(
-                    Message::new("path.unreadable")
-                        .arg("path", path)
-                        .arg("why", e.to_string()),
-                );
-                continue;
-            }
-        };
+/// Folders deeper than this below a path are not searched (a loop of bind mounts, a hostile
+/// tree); the path is reported.
+const MAX_DEPTH: usize = 64;
+
+/// Searches `dir` for dossiers: a sub-folder holding `dossier.yaml` is one and is not searched
+/// further (contract §1); hidden folders are skipped. One `readdir` per searched folder and one
+/// `stat` per sub-folder: a dossier folder itself is never listed.
+fn walk(dir: &Path, found: &mut Vec<Found>, problems: &mut Vec<Message>) {
+    walk_at(dir, 0, found, problems);
+}
+
+fn walk_at(dir: &Path, depth: usize, found: &mut Vec<Found>, problems: &mut Vec<Message>) {
+    let unreadable = |e: std::io::Error| {
+        Message::new("path.unreadable")
+            .arg("path", dir.display().to_string())
+            .arg("why", e.to_string())
+    };
+    if depth > MAX_DEPTH {
+        problems.push(unreadable(std::io::Error::other("too deep")));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => return problems.push(unreadable(e)),
+    };
+    let mut children: Vec<(std::ffi::OsString, std::fs::FileType)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+        .filter(|(name, _)| !name.to_string_lossy().starts_with('.'))
+        .collect();
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, kind) in children {
+        let path = dir.join(&name);
         // A link inside the tree is not walked into (it could loop or lead anywhere), but a
         // link to a dossier is that dossier: judged like any other, under its own folder.
-        if entry.file_type().is_symlink() {
-            if entry.path().is_dir() && is_dossier(entry.path()) {
-                found.push(found_at(entry.path()));
+        if kind.is_symlink() {
+            if path.is_dir() && is_dossier(&path) {
+                found.push(found_at(&path));
             }
-            continue;
-        }
-        if !entry.file_type().is_dir() {
-            continue;
-        }
-        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            it.skip_current_dir();
-        } else if entry.path().join(DOSSIER_FILE).is_file() {
-            found.push(found_at(entry.path()));
-            it.skip_current_dir();
+        } else if kind.is_dir() {
+            if is_dossier(&path) {
+                found.push(found_at(&path));
+            } else {
+                walk_at(&path, depth + 1, found, problems);
+            }
         }
     }
 }

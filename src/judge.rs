@@ -106,16 +106,16 @@ pub struct WhatIfEffect {
 impl Invalid {
     /// A dossier that cannot be judged because of an error in a file above it (its
     /// `dossier.toml`, an edition it loads): the error as the dossier's finding.
-    pub fn from_error(e: crate::error::Error, code: Code) -> Invalid {
+    pub fn from_error(e: &crate::error::Error, code: Code) -> Invalid {
         use crate::error::Error;
         let (errors, source) = match e {
-            Error::Source(s) => (vec![s.finding], Some(s.source)),
+            Error::Source(s) => (vec![s.finding.clone()], Some(s.source.clone())),
             Error::Usage(messages) => (
                 messages
-                    .into_iter()
+                    .iter()
                     .map(|m| {
                         let mut f = Finding::with(Severity::Error, code, m.key);
-                        f.message = m;
+                        f.message = m.clone();
                         f
                     })
                     .collect(),
@@ -130,7 +130,7 @@ impl Invalid {
                 None,
             ),
             Error::Internal(why) => (
-                vec![Finding::with(Severity::Error, code, "error.internal").arg("why", why)],
+                vec![Finding::with(Severity::Error, code, "error.internal").arg("why", why.as_str())],
                 None,
             ),
         };

@@ -85,16 +85,14 @@ pub fn check(req: &CheckRequest) -> Result<CheckReport> {
     let base = Arc::new(base);
     let mut by_files: HashMap<Vec<PathBuf>, std::result::Result<Arc<Editions>, judge::Invalid>> =
         HashMap::new();
+    let mut lookup = settings::Lookup::new(req.config.as_deref());
     let prepared: Vec<Prepared> = found
         .iter()
         .map(|f| {
-            let settings = match settings::Settings::for_dossier(&f.dir, req.config.as_deref()) {
-                Ok(s) => Arc::new(s),
+            let settings = match lookup.for_dossier(&f.dir) {
+                Ok(s) => s,
                 Err(e) => {
-                    return Err(judge::Invalid::from_error(
-                        e,
-                        finding::Code::SettingsInvalid,
-                    ));
+                    return Err(judge::Invalid::from_error(&e, finding::Code::SettingsInvalid));
                 }
             };
             let files = settings
@@ -150,7 +148,7 @@ fn editions_with(
     for path in files {
         editions
             .load_file(path)
-            .map_err(|e| judge::Invalid::from_error(e, finding::Code::RulesInvalid))?;
+            .map_err(|e| judge::Invalid::from_error(&e, finding::Code::RulesInvalid))?;
     }
     for e in rules {
         editions.add(e.clone());

@@ -6,7 +6,9 @@ use crate::error::{Result, SourceError};
 use crate::lang::Lang;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub const SETTINGS_FILE: &str = "dossier.toml";
 
@@ -124,34 +126,31 @@ impl Settings {
     /// repository (a folder with `.git`). A file another user owns, or that group or others
     /// may write, is not applied (`ignored` says so).
     pub fn for_dossier(dir: &Path, config: Option<&Path>) -> Result<Settings> {
-        let mut out = Settings::default();
-        if let Some(c) = config {
-            let parsed = read(c)?;
-            out.fill(parsed, c);
-            return Ok(out);
-        }
-        let start = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-        for folder in start.ancestors() {
-            let file = folder.join(SETTINGS_FILE);
-            if let Ok(meta) = std::fs::metadata(&file)
-                && meta.is_file()
-            {
-                if let Some(why) = untrusted(&meta) {
-                    out.ignored.push(Ignored { file, why });
-                } else {
-                    let parsed = read(&file)?;
-                    let root = parsed.root;
-                    out.fill(parsed, &file);
-                    if root {
-                        break;
-                    }
-                }
-            }
-            if folder.join(".git").exists() {
-                break;
+        let mut lookup = Lookup::new(config);
+        lookup.for_dossier(dir).map(|s| (*s).clone()).map_err(|e| {
+            Arc::try_unwrap(e).unwrap_or_else(|e| crate::error::Error::Internal(e.to_string()))
+        })
+    }
+
+    /// These settings, with every key they leave unset taken from `outer` (a file further up).
+    fn under(mut self, outer: &Settings) -> Settings {
+        fn take<T: Clone>(slot: &mut Option<Sourced<T>>, outer: &Option<Sourced<T>>) {
+            if slot.is_none() {
+                slot.clone_from(outer);
             }
         }
-        Ok(out)
+        take(&mut self.lang, &outer.lang);
+        take(&mut self.addressee, &outer.addressee);
+        take(&mut self.state_body_name, &outer.state_body_name);
+        take(&mut self.state_body_bin, &outer.state_body_bin);
+        take(&mut self.signatory_name, &outer.signatory_name);
+        take(&mut self.signatory_position, &outer.signatory_position);
+        take(&mut self.editions, &outer.editions);
+        take(&mut self.templates, &outer.templates);
+        take(&mut self.holidays, &outer.holidays);
+        take(&mut self.working_days, &outer.working_days);
+        self.ignored.extend(outer.ignored.iter().cloned());
+        self
     }
 
     /// Takes from `s` each key not already set (the nearer file wins).
@@ -283,6 +282,104 @@ impl Settings {
             self.working_days.as_ref().map(|x| &x.file),
         );
         out
+    }
+}
+
+/// The settings lookup of a run, folder by folder, remembered: dossiers that share parent
+/// folders (a tree of hundreds) read each `dossier.toml` once and resolve each folder once.
+pub struct Lookup {
+    config: Option<PathBuf>,
+    by_folder: HashMap<PathBuf, Shared>,
+    canonical: HashMap<PathBuf, PathBuf>,
+}
+
+/// The settings in effect in one folder, or the error of a file on the way.
+pub type Shared = std::result::Result<Arc<Settings>, Arc<crate::error::Error>>;
+
+impl Lookup {
+    pub fn new(config: Option<&Path>) -> Lookup {
+        Lookup {
+            config: config.map(Path::to_path_buf),
+            by_folder: HashMap::new(),
+            canonical: HashMap::new(),
+        }
+    }
+
+    /// The settings in effect for the dossier in `dir`.
+    pub fn for_dossier(&mut self, dir: &Path) -> Shared {
+        if let Some(c) = self.config.clone() {
+            return self.for_config(&c);
+        }
+        // Folders are resolved through their parent, which many dossiers share.
+        let canonical = match (dir.parent(), dir.file_name()) {
+            (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
+                let parent = match self.canonical.get(parent) {
+                    Some(p) => p.clone(),
+                    None => {
+                        let p = parent.canonicalize().unwrap_or_else(|_| parent.to_path_buf());
+                        self.canonical.insert(parent.to_path_buf(), p.clone());
+                        p
+                    }
+                };
+                let joined = parent.join(name);
+                // A dossier reached through a link resolves to where it really is.
+                if std::fs::symlink_metadata(&joined).is_ok_and(|m| m.file_type().is_symlink()) {
+                    joined.canonicalize().unwrap_or(joined)
+                } else {
+                    joined
+                }
+            }
+            _ => dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
+        };
+        self.for_folder(&canonical)
+    }
+
+    fn for_config(&mut self, c: &Path) -> Shared {
+        if let Some(s) = self.by_folder.get(c) {
+            return s.clone();
+        }
+        let result = read(c).map(|parsed| {
+            let mut s = Settings::default();
+            s.fill(parsed, c);
+            Arc::new(s)
+        });
+        let shared = result.map_err(Arc::new);
+        self.by_folder.insert(c.to_path_buf(), shared.clone());
+        shared
+    }
+
+    /// The settings in effect in `folder` (canonical): its own file over its parent's.
+    fn for_folder(&mut self, folder: &Path) -> Shared {
+        if let Some(s) = self.by_folder.get(folder) {
+            return s.clone();
+        }
+        let computed = self.compute(folder);
+        self.by_folder.insert(folder.to_path_buf(), computed.clone());
+        computed
+    }
+
+    fn compute(&mut self, folder: &Path) -> Shared {
+        let mut own = Settings::default();
+        let mut stop = folder.join(".git").exists();
+        let file = folder.join(SETTINGS_FILE);
+        if let Ok(meta) = std::fs::metadata(&file)
+            && meta.is_file()
+        {
+            if let Some(why) = untrusted(&meta) {
+                own.ignored.push(Ignored { file, why });
+            } else {
+                let parsed = read(&file).map_err(Arc::new)?;
+                stop |= parsed.root;
+                own.fill(parsed, &file);
+            }
+        }
+        match folder.parent() {
+            Some(parent) if !stop => {
+                let outer = self.for_folder(parent)?;
+                Ok(Arc::new(own.under(&outer)))
+            }
+            _ => Ok(Arc::new(own)),
+        }
     }
 }
 

@@ -11,7 +11,6 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Error as YamlError;
 use serde_saphyr::granit_parser::{Event, Parser};
-use std::collections::HashMap;
 use std::fmt;
 
 pub use crate::limits::MAX_YAML_BYTES;
@@ -231,7 +230,7 @@ fn suggest<'a>(typo: &str, expected: &[&'a str]) -> Option<&'a str> {
 /// Where each value of the document sits: byte ranges of the key and the value.
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
-    nodes: HashMap<Vec<Seg>, Node>,
+    nodes: rustc_hash::FxHashMap<Vec<Seg>, Node>,
     /// Where the first explicit tag (`!!binary`, `!foo`) is, if the document has one.
     pub tagged: Option<(usize, usize)>,
 }

@@ -235,7 +235,10 @@ impl Bytes for Opened<'_> {
     fn len(&self) -> u64 {
         self.size()
     }
-    fn read(&self, offset: u64, n: usize) -> io::Result<Vec<u8>> {
+    fn read(&self, offset: u64, n: usize) -> io::Result<std::borrow::Cow<'_, [u8]>> {
+        if let Opened::Mem(b) = self {
+            return b.read(offset, n);
+        }
         let n = n.min(self.size().saturating_sub(offset) as usize);
         let mut buf = vec![0; n];
         let mut done = 0;
@@ -248,7 +251,7 @@ impl Bytes for Opened<'_> {
             }
         }
         buf.truncate(done);
-        Ok(buf)
+        Ok(std::borrow::Cow::Owned(buf))
     }
 }
 

@@ -5,6 +5,7 @@
 //! whatever its size. Encrypted files are left to `lopdf`, which knows the security handlers.
 
 use flate2::read::ZlibDecoder;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
@@ -14,18 +15,18 @@ pub trait Bytes {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    /// Up to `n` bytes from `offset` (fewer at the end of the file).
-    fn read(&self, offset: u64, n: usize) -> std::io::Result<Vec<u8>>;
+    /// Up to `n` bytes from `offset` (fewer at the end of the file); borrowed when in memory.
+    fn read(&self, offset: u64, n: usize) -> std::io::Result<Cow<'_, [u8]>>;
 }
 
 impl Bytes for [u8] {
     fn len(&self) -> u64 {
         <[u8]>::len(self) as u64
     }
-    fn read(&self, offset: u64, n: usize) -> std::io::Result<Vec<u8>> {
-        let start = (offset as usize).min(<[u8]>::len(self));
+    fn read(&self, offset: u64, n: usize) -> std::io::Result<Cow<'_, [u8]>> {
+        let start = usize::try_from(offset).unwrap_or(usize::MAX).min(<[u8]>::len(self));
         let end = start.saturating_add(n).min(<[u8]>::len(self));
-        Ok(self[start..end].to_vec())
+        Ok(Cow::Borrowed(&self[start..end]))
     }
 }
 
@@ -36,7 +37,7 @@ impl<B: Bytes + ?Sized> Bytes for Dyn<'_, B> {
     fn len(&self) -> u64 {
         self.0.len()
     }
-    fn read(&self, offset: u64, n: usize) -> std::io::Result<Vec<u8>> {
+    fn read(&self, offset: u64, n: usize) -> std::io::Result<Cow<'_, [u8]>> {
         self.0.read(offset, n)
     }
 }
@@ -176,7 +177,7 @@ impl<'a> Reader<'a> {
         Err("too many cross-reference sections".into())
     }
 
-    fn window(&self, offset: u64, n: usize) -> R<Vec<u8>> {
+    fn window(&self, offset: u64, n: usize) -> R<Cow<'a, [u8]>> {
         self.bytes.read(offset, n).map_err(|e| e.to_string())
     }
 
@@ -371,7 +372,7 @@ impl<'a> Reader<'a> {
             Some(Entry::Offset(off)) => {
                 // Most objects fit in 64 KiB; a long /Kids list may need up to 1 MiB.
                 let mut result = Err(String::new());
-                for size in [64 << 10, MAX_OBJECT_BYTES] {
+                for size in [4 << 10, 64 << 10, MAX_OBJECT_BYTES] {
                     let text = self.window(off, size)?;
                     let mut p = Parser::new(&text);
                     let n = p.object_header()?;

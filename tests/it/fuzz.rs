@@ -4,7 +4,7 @@
 //! counts has pages when it is a PDF). The reproducers of tests/it/hostile.rs are the seeds.
 //!
 //! A few thousand cases run with `cargo test`. For a longer run (about ten minutes on two
-//! cores), raise the count: `DOSSIER_FUZZ_CASES=200000 cargo test --release --test it fuzz`.
+//! cores), raise the count: `DOSSIER_FUZZ_CASES=600000 cargo test --release --test it fuzz`.
 
 use crate::support::*;
 use dossier::dossier::validate::{self, Located};
