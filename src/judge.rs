@@ -130,7 +130,9 @@ impl Invalid {
                 None,
             ),
             Error::Internal(why) => (
-                vec![Finding::with(Severity::Error, code, "error.internal").arg("why", why.as_str())],
+                vec![
+                    Finding::with(Severity::Error, code, "error.internal").arg("why", why.as_str()),
+                ],
                 None,
             ),
         };

@@ -67,6 +67,28 @@ pub fn load_editions(rules: &[PathBuf]) -> Result<Editions> {
 /// settings and the editions they load: a sibling's `dossier.toml` never changes a verdict, and
 /// a broken one makes only the dossiers under it invalid.
 pub fn check(req: &CheckRequest) -> Result<CheckReport> {
+    let run = prepare(req)?;
+    let mut dossiers = Vec::with_capacity(run.len());
+    let (path_errors, editions) = run.judge_in_chunks(usize::MAX, |chunk| dossiers.extend(chunk));
+    Ok(CheckReport {
+        dossiers,
+        path_errors,
+        editions,
+    })
+}
+
+/// A run ready to judge: the dossiers found, each with its settings and editions.
+pub struct Run<'r> {
+    req: &'r CheckRequest,
+    found: Vec<discover::Found>,
+    prepared: Vec<Prepared>,
+    path_errors: Vec<Message>,
+    base: Arc<Editions>,
+}
+
+/// Discovers the dossiers and resolves their settings and editions (serially: these are shared
+/// by many dossiers and read once), ready to judge.
+pub fn prepare(req: &CheckRequest) -> Result<Run<'_>> {
     let (found, path_errors) = discover::discover(&req.paths);
     // --rules are loaded once; they apply to every dossier and win over settings editions.
     let mut rules: Vec<Arc<edition::Edition>> = Vec::new();
@@ -92,7 +114,10 @@ pub fn check(req: &CheckRequest) -> Result<CheckReport> {
             let settings = match lookup.for_dossier(&f.dir) {
                 Ok(s) => s,
                 Err(e) => {
-                    return Err(judge::Invalid::from_error(&e, finding::Code::SettingsInvalid));
+                    return Err(judge::Invalid::from_error(
+                        &e,
+                        finding::Code::SettingsInvalid,
+                    ));
                 }
             };
             let files = settings
@@ -110,30 +135,60 @@ pub fn check(req: &CheckRequest) -> Result<CheckReport> {
             editions.map(|e| (settings, e))
         })
         .collect();
-    let dossiers = found
-        .par_iter()
-        .zip(prepared.into_par_iter())
-        .map(|(f, prepared)| match prepared {
-            Ok((settings, editions)) => {
-                let ctx = judge::Context {
-                    editions: &editions,
-                    edition: req.edition.as_deref(),
-                    today: req.today,
-                    what_if: &req.what_if,
-                };
-                judge::judge_guarded(&f.dir, &f.shown, &ctx, settings)
-            }
-            Err(invalid) => judge::DossierReport {
-                path: f.shown.clone(),
-                judgment: judge::Judgment::Invalid(invalid),
-            },
-        })
-        .collect();
-    Ok(CheckReport {
-        dossiers,
+    Ok(Run {
+        req,
+        found,
+        prepared,
         path_errors,
-        editions: Arc::unwrap_or_clone(base),
+        base,
     })
+}
+
+impl Run<'_> {
+    /// How many dossiers the run judges.
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Judges the dossiers in order, `chunk` at a time in parallel, handing each chunk to `each`
+    /// and keeping nothing of it: memory stays flat however many dossiers there are. Returns
+    /// the paths that held no dossier and the editions of the run.
+    pub fn judge_in_chunks(
+        self,
+        chunk: usize,
+        mut each: impl FnMut(Vec<judge::DossierReport>),
+    ) -> (Vec<Message>, Editions) {
+        let req = self.req;
+        let mut prepared = self.prepared.into_iter();
+        for found in self.found.chunks(chunk.max(1)) {
+            let batch: Vec<(&discover::Found, Prepared)> =
+                found.iter().zip(prepared.by_ref()).collect();
+            let judged = batch
+                .into_par_iter()
+                .map(|(f, prepared)| match prepared {
+                    Ok((settings, editions)) => {
+                        let ctx = judge::Context {
+                            editions: &editions,
+                            edition: req.edition.as_deref(),
+                            today: req.today,
+                            what_if: &req.what_if,
+                        };
+                        judge::judge_guarded(&f.dir, &f.shown, &ctx, settings)
+                    }
+                    Err(invalid) => judge::DossierReport {
+                        path: f.shown.clone(),
+                        judgment: judge::Judgment::Invalid(invalid),
+                    },
+                })
+                .collect();
+            each(judged);
+        }
+        (self.path_errors, Arc::unwrap_or_clone(self.base))
+    }
 }
 
 /// A dossier's settings and editions, or why it cannot be judged.

@@ -316,7 +316,9 @@ impl Lookup {
                 let parent = match self.canonical.get(parent) {
                     Some(p) => p.clone(),
                     None => {
-                        let p = parent.canonicalize().unwrap_or_else(|_| parent.to_path_buf());
+                        let p = parent
+                            .canonicalize()
+                            .unwrap_or_else(|_| parent.to_path_buf());
                         self.canonical.insert(parent.to_path_buf(), p.clone());
                         p
                     }
@@ -354,7 +356,8 @@ impl Lookup {
             return s.clone();
         }
         let computed = self.compute(folder);
-        self.by_folder.insert(folder.to_path_buf(), computed.clone());
+        self.by_folder
+            .insert(folder.to_path_buf(), computed.clone());
         computed
     }
 

@@ -60,8 +60,12 @@ fn report_lang(config: &Config, report: &CheckReport) -> Lang {
 }
 
 /// Located errors of invalid dossiers and unusable paths go to stderr.
-fn print_errors(ui: &Ui, report: &CheckReport) {
-    for d in &report.dossiers {
+fn print_errors(
+    ui: &Ui,
+    dossiers: &[dossier::judge::DossierReport],
+    path_errors: &[dossier::finding::Message],
+) {
+    for d in dossiers {
         if let Judgment::Invalid(i) = &d.judgment {
             let words = dossier::messages::Words::new(ui.lang);
             for e in &i.errors {
@@ -69,7 +73,7 @@ fn print_errors(ui: &Ui, report: &CheckReport) {
             }
         }
     }
-    for p in &report.path_errors {
+    for p in path_errors {
         ui.message(p);
     }
 }

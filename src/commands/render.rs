@@ -46,7 +46,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         },
     };
     ui.lang = config.lang(from_settings);
-    print_errors(ui, &report);
+    print_errors(ui, &report.dossiers, &report.path_errors);
     let rendered = dossier::render::render_all(
         &RenderRequest {
             document: match args.document {

@@ -16,7 +16,7 @@ pub fn run(args: ScoreArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let request = check_request(args.paths, args.judge, config, what_if.clone());
     let report = dossier::score(&request)?;
     ui.lang = report_lang(config, &report);
-    print_errors(ui, &report);
+    print_errors(ui, &report.dossiers, &report.path_errors);
     // Contract §6: one dossier named by its folder or its dossier.yaml prints alone.
     let single = request.paths.len() == 1
         && report.dossiers.len() == 1

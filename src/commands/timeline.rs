@@ -12,7 +12,7 @@ pub fn run(args: TimelineArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error
     let request = check_request(args.paths, args.judge, config, Default::default());
     let report = dossier::check(&request)?;
     ui.lang = report_lang(config, &report);
-    print_errors(ui, &report);
+    print_errors(ui, &report.dossiers, &report.path_errors);
     let base = dossier::calendar::Calendar::built_in();
     let views: Vec<DossierSteps> = report
         .dossiers

@@ -463,9 +463,7 @@ fn zip_end_record(opened: &Opened<'_>) -> Result<(), String> {
             return Err("a ZIP64 archive without its locator".into());
         };
         let record_at = u64::from_le_bytes(loc[8..16].try_into().unwrap_or_default());
-        let record = opened
-            .read(record_at, 56)
-            .map_err(|e| e.to_string())?;
+        let record = opened.read(record_at, 56).map_err(|e| e.to_string())?;
         if record.len() < 56 || !record.starts_with(b"PK\x06\x06") {
             return Err("a ZIP64 end record that is not where its locator says".into());
         }
@@ -475,7 +473,10 @@ fn zip_end_record(opened: &Opened<'_>) -> Result<(), String> {
         if entries > MAX_ZIP_ENTRIES {
             return Err("the archive has too many entries".into());
         }
-        if offset.checked_add(size).is_none_or(|end| end > opened.size()) {
+        if offset
+            .checked_add(size)
+            .is_none_or(|end| end > opened.size())
+        {
             return Err("the ZIP central directory lies outside the file".into());
         }
     }

@@ -24,7 +24,9 @@ impl Bytes for [u8] {
         <[u8]>::len(self) as u64
     }
     fn read(&self, offset: u64, n: usize) -> std::io::Result<Cow<'_, [u8]>> {
-        let start = usize::try_from(offset).unwrap_or(usize::MAX).min(<[u8]>::len(self));
+        let start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(<[u8]>::len(self));
         let end = start.saturating_add(n).min(<[u8]>::len(self));
         Ok(Cow::Borrowed(&self[start..end]))
     }

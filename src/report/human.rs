@@ -22,15 +22,39 @@ pub struct Options {
 }
 
 pub fn render(report: &CheckReport, opts: Options) -> String {
-    let lang = opts.lang;
-    let mut out = String::new();
-    if !report.dossiers.is_empty() {
-        out.push_str(&table(&report.dossiers, opts).to_string());
-        out.push('\n');
-    }
-    // Notes that concern every dossier of an edition are said once, at the end.
-    let mut once: Vec<String> = Vec::new();
+    let mut human = Human::new(opts);
     for d in &report.dossiers {
+        human.add(d);
+    }
+    human.finish()
+}
+
+/// The human report built dossier by dossier, keeping only what it prints (a table row and the
+/// findings' lines): judgments can be dropped as soon as they are added.
+pub struct Human {
+    opts: Options,
+    rows: Vec<(Vec<String>, Outcome)>,
+    sections: String,
+    /// Notes that concern every dossier of an edition, said once at the end.
+    once: Vec<String>,
+    counts: [usize; 5],
+}
+
+impl Human {
+    pub fn new(opts: Options) -> Human {
+        Human {
+            opts,
+            rows: Vec::new(),
+            sections: String::new(),
+            once: Vec::new(),
+            counts: [0; 5],
+        }
+    }
+
+    pub fn add(&mut self, d: &DossierReport) {
+        let (lang, opts) = (self.opts.lang, self.opts);
+        self.counts[d.outcome() as usize] += 1;
+        self.rows.push((row(d, lang), d.outcome()));
         let words = words_for(d, lang);
         let mut shown: Vec<&Finding> = Vec::new();
         for f in d.findings() {
@@ -39,8 +63,8 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
                 Code::CriterionFactMissing => {}
                 Code::EditionAmendedUnits => {
                     let text = words.finding(f);
-                    if !once.contains(&text) {
-                        once.push(text);
+                    if !self.once.contains(&text) {
+                        self.once.push(text);
                     }
                 }
                 _ => shown.push(f),
@@ -54,8 +78,9 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
             .map(|c| format!("{} ({})", c.fact, c.id))
             .collect();
         if shown.is_empty() && unstated.is_empty() {
-            continue;
+            return;
         }
+        let out = &mut self.sections;
         let _ = write!(
             out,
             "\n{}",
@@ -91,15 +116,39 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
             );
         }
     }
-    for text in once {
+
+    pub fn finish(self) -> String {
+        let (lang, opts) = (self.opts.lang, self.opts);
+        let mut out = String::new();
+        if !self.rows.is_empty() {
+            out.push_str(&table(&self.rows, opts).to_string());
+            out.push('\n');
+        }
+        out.push_str(&self.sections);
+        for text in &self.once {
+            let _ = write!(
+                out,
+                "\n{} {text}\n",
+                severity_label(lang, Severity::Warning, opts.color)
+            );
+        }
+        let c = self.counts;
         let _ = write!(
             out,
-            "\n{} {text}\n",
-            severity_label(lang, Severity::Warning, opts.color)
+            "\n{}\n",
+            t!(
+                lang,
+                "report.summary",
+                n = c.iter().sum::<usize>(),
+                include = c[Outcome::Include as usize],
+                pending = c[Outcome::Pending as usize],
+                incomplete = c[Outcome::Incomplete as usize],
+                refuse = c[Outcome::Refuse as usize],
+                invalid = c[Outcome::Invalid as usize]
+            )
         );
+        out
     }
-    let _ = write!(out, "\n{}\n", summary(report, lang));
-    out
 }
 
 /// The words a dossier's findings are said in: its edition, kind and score when judged.
@@ -131,7 +180,30 @@ pub(crate) fn new_table(color: bool, width: Option<u16>) -> Table {
     t
 }
 
-fn table(dossiers: &[DossierReport], opts: Options) -> Table {
+/// A dossier's row of the table: path, object, kind, documents, score, outcome.
+fn row(d: &DossierReport, lang: Lang) -> Vec<String> {
+    let j = d.judged();
+    let docs = j.map_or("—".to_string(), |j| {
+        let present = j.documents.iter().filter(|x| x.status.counts()).count();
+        format!("{present}/{}", j.documents.len())
+    });
+    let score = d
+        .score()
+        .map_or("—".to_string(), |s| format!("{}/{}", s.total, s.max));
+    vec![
+        super::clean(&d.path).into_owned(),
+        j.map_or("—".to_string(), |j| object_name(j, lang)),
+        j.map_or_else(
+            || d.kind().unwrap_or("—").to_string(),
+            |j| kind_name(j, lang),
+        ),
+        docs,
+        score,
+        outcome_label(lang, d.outcome(), &grounds(d)),
+    ]
+}
+
+fn table(rows: &[(Vec<String>, Outcome)], opts: Options) -> Table {
     let lang = opts.lang;
     let mut t = new_table(opts.color, opts.width);
     t.set_header(
@@ -146,35 +218,19 @@ fn table(dossiers: &[DossierReport], opts: Options) -> Table {
         .into_iter()
         .map(Cell::new),
     );
-    for d in dossiers {
-        let j = d.judged();
-        let docs = j.map_or("—".to_string(), |j| {
-            let present = j.documents.iter().filter(|x| x.status.counts()).count();
-            format!("{present}/{}", j.documents.len())
-        });
-        let score = d
-            .score()
-            .map_or("—".to_string(), |s| format!("{}/{}", s.total, s.max));
-        let mut outcome = Cell::new(outcome_label(lang, d.outcome(), &grounds(d)));
+    for (cells, outcome) in rows {
+        let mut row: Vec<Cell> = cells.iter().map(Cell::new).collect();
+        row[3] = Cell::new(&cells[3]).set_alignment(CellAlignment::Right);
+        row[4] = Cell::new(&cells[4]).set_alignment(CellAlignment::Right);
         if opts.color {
-            outcome = outcome.fg(match d.outcome() {
+            row[5] = Cell::new(&cells[5]).fg(match outcome {
                 Outcome::Include => Color::Green,
                 Outcome::Pending => Color::Cyan,
                 Outcome::Incomplete => Color::Yellow,
                 Outcome::Refuse | Outcome::Invalid => Color::Red,
             });
         }
-        t.add_row(vec![
-            Cell::new(super::clean(&d.path)),
-            Cell::new(j.map_or("—".to_string(), |j| object_name(j, lang))),
-            Cell::new(j.map_or_else(
-                || d.kind().unwrap_or("—").to_string(),
-                |j| kind_name(j, lang),
-            )),
-            Cell::new(docs).set_alignment(CellAlignment::Right),
-            Cell::new(score).set_alignment(CellAlignment::Right),
-            outcome,
-        ]);
+        t.add_row(row);
     }
     t
 }
@@ -224,20 +280,6 @@ fn paint(color: bool, style: Style, text: &str) -> String {
 
 fn file_name(file: &str) -> &str {
     file.rsplit('/').next().unwrap_or("dossier.yaml")
-}
-
-fn summary(report: &CheckReport, lang: Lang) -> String {
-    let count = |o: Outcome| report.dossiers.iter().filter(|d| d.outcome() == o).count();
-    t!(
-        lang,
-        "report.summary",
-        n = report.dossiers.len(),
-        include = count(Outcome::Include),
-        pending = count(Outcome::Pending),
-        incomplete = count(Outcome::Incomplete),
-        refuse = count(Outcome::Refuse),
-        invalid = count(Outcome::Invalid)
-    )
 }
 
 /// `dossier config`: each setting in effect and the file it came from.

@@ -12,12 +12,6 @@ use crate::score::{CriterionStatus, Score};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Wrapped<'a> {
-    schema: u32,
-    dossiers: Vec<Dossier<'a>>,
-}
-
-#[derive(Serialize)]
 pub struct Dossier<'a> {
     path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -191,11 +185,53 @@ pub fn render_one(d: &DossierReport, lang: Lang) -> String {
 
 /// `{"schema": 1, "dossiers": [...]}`, pretty-printed, with a final newline.
 pub fn render(report: &CheckReport, lang: Lang) -> String {
-    let wrapped = Wrapped {
-        schema: 1,
-        dossiers: report.dossiers.iter().map(|d| dossier(d, lang)).collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&wrapped).expect("the report serializes");
-    s.push('\n');
-    s
+    let mut out = Stream::default();
+    let mut text = String::new();
+    for d in &report.dossiers {
+        text.push_str(&out.entry(&entry(d, lang)));
+    }
+    text.push_str(out.close());
+    text
+}
+
+/// One dossier object as an entry of the wrapped report: pretty-printed and indented for the
+/// `dossiers` list. Entries can be made in parallel and written in order by a `Stream`.
+pub fn entry(d: &DossierReport, lang: Lang) -> String {
+    let one = serde_json::to_string_pretty(&dossier(d, lang)).expect("the report serializes");
+    let mut out = String::with_capacity(one.len() + one.len() / 8);
+    for (i, line) in one.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// The wrapped report written entry by entry, byte for byte what `render` makes at once.
+#[derive(Debug, Default)]
+pub struct Stream {
+    entries: usize,
+}
+
+impl Stream {
+    /// The text that puts `entry` in the list (with the opening of the report before the first).
+    pub fn entry(&mut self, entry: &str) -> String {
+        self.entries += 1;
+        if self.entries == 1 {
+            format!("{{\n  \"schema\": 1,\n  \"dossiers\": [\n{entry}")
+        } else {
+            format!(",\n{entry}")
+        }
+    }
+
+    /// The text that ends the report.
+    pub fn close(&self) -> &'static str {
+        if self.entries == 0 {
+            "{\n  \"schema\": 1,\n  \"dossiers\": []\n}\n"
+        } else {
+            "\n  ]\n}\n"
+        }
+    }
 }

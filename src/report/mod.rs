@@ -59,14 +59,21 @@ impl CheckReport {
     /// Contract §6: 2 when anything is invalid or unreadable, 1 when a dossier is incomplete
     /// or refused, 0 otherwise.
     pub fn exit_code(&self) -> u8 {
-        let worst = self.dossiers.iter().map(|d| d.outcome()).min();
-        if !self.path_errors.is_empty() || worst == Some(Outcome::Invalid) {
-            2
-        } else if matches!(worst, Some(Outcome::Incomplete | Outcome::Refuse)) {
-            1
-        } else {
-            0
-        }
+        check_exit_code(
+            self.dossiers.iter().map(|d| d.outcome()).min(),
+            !self.path_errors.is_empty(),
+        )
+    }
+}
+
+/// `check`'s exit code from the worst outcome of a run and whether a path held no dossier.
+pub fn check_exit_code(worst: Option<Outcome>, path_errors: bool) -> u8 {
+    if path_errors || worst == Some(Outcome::Invalid) {
+        2
+    } else if matches!(worst, Some(Outcome::Incomplete | Outcome::Refuse)) {
+        1
+    } else {
+        0
     }
 }
 

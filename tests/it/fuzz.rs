@@ -114,7 +114,9 @@ fn judge_text(text: &str, editions: &Editions) {
 
 /// A document verdict that claims a document must be able to say so honestly.
 fn holds_up(v: &Verdict) {
-    if let Verdict::Document { pages, doc_type, .. } = v
+    if let Verdict::Document {
+        pages, doc_type, ..
+    } = v
         && *doc_type == dossier::inspect::DocType::Pdf
     {
         assert!(pages.is_some_and(|p| p > 0), "a PDF counted without pages");
@@ -187,7 +189,16 @@ proptest! {
 /// The reproducers of the attack are seeds that must keep their verdict.
 #[test]
 fn seeds_keep_their_verdicts() {
-    for bytes in [&b"\xff\xd8\xff"[..], b"\x89PNG\r\n\x1a\n", b"{\\rtf", b"%PDF-1.4\n", b"PK\x03\x04"] {
-        assert!(!matches!(inspect_bytes(bytes), Verdict::Document { .. }), "{bytes:?}");
+    for bytes in [
+        &b"\xff\xd8\xff"[..],
+        b"\x89PNG\r\n\x1a\n",
+        b"{\\rtf",
+        b"%PDF-1.4\n",
+        b"PK\x03\x04",
+    ] {
+        assert!(
+            !matches!(inspect_bytes(bytes), Verdict::Document { .. }),
+            "{bytes:?}"
+        );
     }
 }

@@ -3,8 +3,8 @@
 mod bad_input;
 mod criteria;
 mod docs;
-mod fuzz;
 mod documents;
+mod fuzz;
 mod hostile;
 mod judgment;
 mod outcomes;
