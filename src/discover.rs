@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 pub struct Found {
     pub shown: String,
     pub dir: PathBuf,
+    /// The folder is, or may be, reached through a link (a path given on the command line).
+    pub linked: bool,
 }
 
 /// Dossiers under `paths`, sorted by how they are shown, and the paths that held none.
@@ -85,7 +87,10 @@ fn walk_at(dir: &Path, depth: usize, found: &mut Vec<Found>, problems: &mut Vec<
             }
         } else if kind.is_dir() {
             if is_dossier(&path) {
-                found.push(found_at(&path));
+                found.push(Found {
+                    linked: false,
+                    ..found_at(&path)
+                });
             } else {
                 walk_at(&path, depth + 1, found, problems);
             }
@@ -99,6 +104,7 @@ fn found_at(dir: &Path) -> Found {
     Found {
         shown: if shown.is_empty() { ".".into() } else { shown },
         dir: dir.to_path_buf(),
+        linked: true,
     }
 }
 

@@ -402,12 +402,11 @@ fn apply_what_if(
 fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
     let unreadable =
         |e: std::io::Error| Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
-    let file =
+    let (file, len) =
         crate::limits::open_regular(root, Path::new(DOSSIER_FILE)).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Finding::error(Code::YamlMissing),
             _ => unreadable(e),
         })?;
-    let len = file.metadata().map_err(unreadable)?.len();
     let too_large = |n: u64| {
         Finding::error(Code::YamlTooLarge)
             .arg("size", n)

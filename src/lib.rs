@@ -111,7 +111,7 @@ pub fn prepare(req: &CheckRequest) -> Result<Run<'_>> {
     let prepared: Vec<Prepared> = found
         .iter()
         .map(|f| {
-            let settings = match lookup.for_dossier(&f.dir) {
+            let settings = match lookup.for_dossier(&f.dir, f.linked) {
                 Ok(s) => s,
                 Err(e) => {
                     return Err(judge::Invalid::from_error(

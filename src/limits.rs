@@ -22,17 +22,15 @@ pub const MAX_FINDINGS: usize = 100;
 pub const MAX_EXHAUSTIVE_ROWS: usize = 16;
 
 /// Opens `rel` beneath `root` for reading: never out of the folder, never a non-regular file.
-pub fn open_regular(root: &Dir, rel: &Path) -> io::Result<std::fs::File> {
+/// Returns the file and its size.
+pub fn open_regular(root: &Dir, rel: &Path) -> io::Result<(std::fs::File, u64)> {
     let mut opts = OpenOptions::new();
     opts.read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     let file = root.open_with(rel, &opts)?.into_std();
-    regular(file)
-}
-
-fn regular(file: std::fs::File) -> io::Result<std::fs::File> {
-    if file.metadata()?.is_file() {
-        Ok(file)
+    let meta = file.metadata()?;
+    if meta.is_file() {
+        Ok((file, meta.len()))
     } else {
         Err(io::Error::other("not a regular file"))
     }

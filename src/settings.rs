@@ -127,9 +127,17 @@ impl Settings {
     /// may write, is not applied (`ignored` says so).
     pub fn for_dossier(dir: &Path, config: Option<&Path>) -> Result<Settings> {
         let mut lookup = Lookup::new(config);
-        lookup.for_dossier(dir).map(|s| (*s).clone()).map_err(|e| {
-            Arc::try_unwrap(e).unwrap_or_else(|e| crate::error::Error::Internal(e.to_string()))
-        })
+        lookup
+            .for_dossier(dir, true)
+            .map(|s| (*s).clone())
+            .map_err(|e| {
+                Arc::try_unwrap(e).unwrap_or_else(|e| crate::error::Error::Internal(e.to_string()))
+            })
+    }
+
+    /// No key is set and no file was ignored.
+    fn is_empty(&self) -> bool {
+        self.entries().is_empty() && self.ignored.is_empty()
     }
 
     /// These settings, with every key they leave unset taken from `outer` (a file further up).
@@ -305,8 +313,9 @@ impl Lookup {
         }
     }
 
-    /// The settings in effect for the dossier in `dir`.
-    pub fn for_dossier(&mut self, dir: &Path) -> Shared {
+    /// The settings in effect for the dossier in `dir` (`linked`: it may be a link, to be
+    /// resolved to where it really is).
+    pub fn for_dossier(&mut self, dir: &Path, linked: bool) -> Shared {
         if let Some(c) = self.config.clone() {
             return self.for_config(&c);
         }
@@ -325,7 +334,9 @@ impl Lookup {
                 };
                 let joined = parent.join(name);
                 // A dossier reached through a link resolves to where it really is.
-                if std::fs::symlink_metadata(&joined).is_ok_and(|m| m.file_type().is_symlink()) {
+                if linked
+                    && std::fs::symlink_metadata(&joined).is_ok_and(|m| m.file_type().is_symlink())
+                {
                     joined.canonicalize().unwrap_or(joined)
                 } else {
                     joined
@@ -333,7 +344,8 @@ impl Lookup {
             }
             _ => dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
         };
-        self.for_folder(&canonical)
+        // The dossier's own folder is not remembered: no other dossier shares it.
+        self.compute(&canonical)
     }
 
     fn for_config(&mut self, c: &Path) -> Shared {
@@ -377,6 +389,8 @@ impl Lookup {
             }
         }
         match folder.parent() {
+            // Nothing here: the folder shares its parent's settings, not a copy of them.
+            Some(parent) if !stop && own.is_empty() => self.for_folder(parent),
             Some(parent) if !stop => {
                 let outer = self.for_folder(parent)?;
                 Ok(Arc::new(own.under(&outer)))

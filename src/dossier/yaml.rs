@@ -230,7 +230,8 @@ fn suggest<'a>(typo: &str, expected: &[&'a str]) -> Option<&'a str> {
 /// Where each value of the document sits: byte ranges of the key and the value.
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
-    nodes: rustc_hash::FxHashMap<Vec<Seg>, Node>,
+    /// By the hash of the path (`path_hash`): no path is allocated to index or to look up.
+    nodes: rustc_hash::FxHashMap<u64, Node>,
     /// Where the first explicit tag (`!!binary`, `!foo`) is, if the document has one.
     pub tagged: Option<(usize, usize)>,
 }
@@ -251,11 +252,58 @@ enum Frame {
 }
 
 impl SourceMap {
-    /// Walks the parser's events once. Aliases are not expanded here, so this is linear.
+    /// The map of `text`: by a scan of its lines when it is plain block YAML (the common case,
+    /// no second parse), else by the parser's events. Debug builds check the two agree.
     pub fn build(text: &str) -> SourceMap {
+        match super::quick_map::build(text) {
+            Some(quick) => {
+                #[cfg(debug_assertions)]
+                quick.assert_agrees(&SourceMap::parse(text), text);
+                quick
+            }
+            None => SourceMap::parse(text),
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub(super) fn insert(&mut self, path: u64, key: Option<(usize, usize)>, value: (usize, usize)) {
+        self.nodes.insert(path, Node { key, value });
+    }
+
+    /// Every place of the quick map is where the parser says (lines and columns of starts).
+    #[cfg(debug_assertions)]
+    fn assert_agrees(&self, full: &SourceMap, text: &str) {
+        let lines = crate::error::LineIndex::new(text);
+        let lc = |o: usize| lines.locate(text, o);
+        for (path, node) in &self.nodes {
+            let Some(other) = full.nodes.get(path) else {
+                panic!(
+                    "quick map has a path the parser does not (at {:?})\n{text}",
+                    lc(node.value.0)
+                );
+            };
+            assert_eq!(lc(node.value.0), lc(other.value.0), "value\n{text}");
+            if let (Some(k), Some(o)) = (node.key, other.key) {
+                assert_eq!(lc(k.0), lc(o.0), "key\n{text}");
+            }
+        }
+        for (path, node) in &full.nodes {
+            assert!(
+                self.nodes.contains_key(path),
+                "quick map lacks the node at {:?}\n{text}",
+                lc(node.value.0)
+            );
+        }
+    }
+
+    /// Walks the parser's events once. Aliases are not expanded here, so this is linear.
+    fn parse(text: &str) -> SourceMap {
         let mut map = SourceMap::default();
         let mut frames: Vec<Frame> = Vec::new();
-        let mut open: Vec<Vec<Seg>> = Vec::new();
+        let mut open: Vec<u64> = Vec::new();
         for item in Parser::new_from_str(text) {
             let Ok((event, span)) = item else { break };
             let start = span.start.byte_offset().unwrap_or(0);
@@ -313,8 +361,8 @@ impl SourceMap {
         map
     }
 
-    fn record(&mut self, frames: &[Frame], start: usize, end: usize) -> Vec<Seg> {
-        let path = current_path(frames);
+    fn record(&mut self, frames: &[Frame], start: usize, end: usize) -> u64 {
+        let path = current_hash(frames);
         let key = match frames.last() {
             Some(Frame::Map {
                 key: Some((_, span)),
@@ -322,7 +370,7 @@ impl SourceMap {
             _ => None,
         };
         self.nodes.insert(
-            path.clone(),
+            path,
             Node {
                 key,
                 value: (start, end),
@@ -333,34 +381,63 @@ impl SourceMap {
 
     /// The byte range of the value at `path`, or of its nearest ancestor that exists.
     pub fn value(&self, path: &[Seg]) -> Option<(usize, usize)> {
-        (0..=path.len())
+        prefix_hashes(path)
+            .into_iter()
             .rev()
-            .find_map(|n| self.nodes.get(&path[..n]))
+            .find_map(|h| self.nodes.get(&h))
             .map(|n| n.value)
     }
 
     /// Whether the document has a value exactly at `path`.
     pub fn has(&self, path: &[Seg]) -> bool {
-        self.nodes.contains_key(path)
+        self.nodes.contains_key(&path_hash(path))
     }
 
     /// The byte range of the key of `path` (the value's, when it has no key).
     pub fn key(&self, path: &[Seg]) -> Option<(usize, usize)> {
-        (0..=path.len())
+        prefix_hashes(path)
+            .into_iter()
             .rev()
-            .find_map(|n| self.nodes.get(&path[..n]))
+            .find_map(|h| self.nodes.get(&h))
             .map(|n| n.key.unwrap_or(n.value))
     }
 }
 
-fn current_path(frames: &[Frame]) -> Vec<Seg> {
-    frames
-        .iter()
-        .map(|f| match f {
-            Frame::Map { key } => Seg::Key(key.as_ref().map(|k| k.0.clone()).unwrap_or_default()),
-            Frame::Seq { next } => Seg::Index(*next),
-        })
-        .collect()
+/// The hash of a path, one segment at a time from the root's: `path_hash(&[])` is the root.
+pub(super) fn child_hash(parent: u64, seg: &Seg) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    parent.hash(&mut h);
+    seg.hash(&mut h);
+    h.finish()
+}
+
+pub(super) const ROOT_HASH: u64 = 0x9e37_79b9_7f4a_7c15;
+
+pub(super) fn path_hash(path: &[Seg]) -> u64 {
+    path.iter().fold(ROOT_HASH, child_hash)
+}
+
+/// The hashes of the root and of every prefix of `path`, shortest first.
+fn prefix_hashes(path: &[Seg]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(path.len() + 1);
+    let mut h = ROOT_HASH;
+    out.push(h);
+    for seg in path {
+        h = child_hash(h, seg);
+        out.push(h);
+    }
+    out
+}
+
+fn current_hash(frames: &[Frame]) -> u64 {
+    frames.iter().fold(ROOT_HASH, |h, f| match f {
+        Frame::Map { key } => child_hash(
+            h,
+            &Seg::Key(key.as_ref().map(|k| k.0.clone()).unwrap_or_default()),
+        ),
+        Frame::Seq { next } => child_hash(h, &Seg::Index(*next)),
+    })
 }
 
 fn advance(frames: &mut [Frame]) {

@@ -297,21 +297,31 @@ impl io::Seek for Cursor<'_> {
 
 fn inspect_file(opened: &Opened<'_>) -> io::Result<Verdict> {
     let head = opened.read(0, HEAD_BYTES)?;
+    // A file that fits in its head is read once: everything else reads the head in memory.
+    if head.len() as u64 == opened.size()
+        && let Opened::File { .. } = opened
+    {
+        return Ok(inspect_content(&Opened::Mem(&head), &head));
+    }
+    Ok(inspect_content(opened, &head))
+}
+
+fn inspect_content(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     if head.starts_with(PLACEHOLDER_MARKER.as_bytes()) {
-        return Ok(Verdict::Placeholder);
+        return Verdict::Placeholder;
     }
     if head.starts_with(&OLE_MAGIC) {
-        return Ok(inspect_ole(opened, &head));
+        return inspect_ole(opened, head);
     }
-    let Some(kind) = infer::get(&head) else {
-        return Ok(Verdict::Unusable(Problem::UnknownType));
+    let Some(kind) = infer::get(head) else {
+        return Verdict::Unusable(Problem::UnknownType);
     };
-    let verdict = match kind.mime_type() {
-        "application/pdf" => inspect_pdf(opened, &head),
-        "application/rtf" => inspect_rtf(opened, &head),
-        "image/png" => inspect_image(&head, DocType::Png),
-        "image/jpeg" => inspect_image(&head, DocType::Jpeg),
-        "image/tiff" => inspect_image(&head, DocType::Tiff),
+    match kind.mime_type() {
+        "application/pdf" => inspect_pdf(opened, head),
+        "application/rtf" => inspect_rtf(opened, head),
+        "image/png" => inspect_image(head, DocType::Png),
+        "image/jpeg" => inspect_image(head, DocType::Jpeg),
+        "image/tiff" => inspect_image(head, DocType::Tiff),
         // Every ZIP-based format is checked by its central directory, whatever the head says.
         m if m == "application/zip"
             || m.contains("openxmlformats")
@@ -320,8 +330,7 @@ fn inspect_file(opened: &Opened<'_>) -> io::Result<Verdict> {
             inspect_zip(opened)
         }
         _ => Verdict::Unusable(Problem::UnknownType),
-    };
-    Ok(verdict)
+    }
 }
 
 fn doc(doc_type: DocType, pages: Option<u32>) -> Verdict {
