@@ -524,8 +524,10 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
         )
     };
     let stems = unique_stems(dossiers.iter().map(|d| d.path.as_str()));
+    // Drafts are independent: rendered in parallel, returned in the dossiers' order.
+    use rayon::prelude::*;
     Ok(dossiers
-        .iter()
+        .par_iter()
         .zip(stems)
         .map(|(d, stem)| Rendered {
             dossier: d.path.clone(),

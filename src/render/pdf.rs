@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point};
 use krilla::page::PageSettings;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use std::sync::OnceLock;
@@ -28,10 +28,11 @@ const BODY_PT: f32 = 14.0;
 const SMALL_PT: f32 = 10.0;
 const LEADING: f32 = 1.3;
 
-/// Glyph advances of one face, read once.
+/// Glyph ids and advances of one face, read once.
 struct Metrics {
     upem: f32,
     advances: std::collections::HashMap<char, f32>,
+    glyph_ids: std::collections::HashMap<char, u32>,
     fallback: f32,
 }
 
@@ -45,17 +46,41 @@ impl Metrics {
         let glyphs = font.glyph_metrics(Size::unscaled(), LocationRef::default());
         let charmap = font.charmap();
         let mut advances = std::collections::HashMap::new();
+        let mut glyph_ids = std::collections::HashMap::new();
         for (cp, gid) in charmap.mappings() {
             if let Some(ch) = char::from_u32(cp) {
                 advances.insert(ch, glyphs.advance_width(gid).unwrap_or(0.0));
+                glyph_ids.insert(ch, gid.to_u32());
             }
         }
         let fallback = advances.get(&'n').copied().unwrap_or(upem / 2.0);
         Metrics {
             upem,
             advances,
+            glyph_ids,
             fallback,
         }
+    }
+
+    /// The glyphs of `text`, one per character with its advance: the layout measured text
+    /// with these same advances, and Latin, Cyrillic and Kazakh need no shaping, so the page
+    /// is drawn exactly as laid out without shaping every line again.
+    fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
+        text.char_indices()
+            .map(|(i, c)| {
+                let id = self.glyph_ids.get(&c).copied().unwrap_or(0);
+                let advance = self.advances.get(&c).copied().unwrap_or(self.fallback);
+                KrillaGlyph::new(
+                    GlyphId::new(id),
+                    advance / self.upem,
+                    0.0,
+                    0.0,
+                    0.0,
+                    i..i + c.len_utf8(),
+                    None,
+                )
+            })
+            .collect()
     }
 
     fn width(&self, text: &str, size: f32) -> f32 {
@@ -120,6 +145,21 @@ impl Placed {
     }
 }
 
+/// The embedded fonts, parsed once per process and shared by every document (a `Font` is a
+/// cheap handle on shared data).
+fn fonts() -> Result<(Font, Font)> {
+    static FONTS: OnceLock<Option<(Font, Font)>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            Some((
+                Font::new(REGULAR.to_vec().into(), 0)?,
+                Font::new(BOLD.to_vec().into(), 0)?,
+            ))
+        })
+        .clone()
+        .ok_or_else(|| render_error("the embedded font"))
+}
+
 /// `date` is the document's own date: PDF/A needs one, and it keeps the bytes reproducible.
 pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Result<Vec<u8>> {
     use chrono::Datelike;
@@ -144,10 +184,7 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
     let keep: Vec<bool> = placed.iter().map(|p| p.keep_with_next).collect();
     let pages = layout::paginate(&heights, &forced, &keep, PAGE_H - TOP - BOTTOM);
 
-    let regular =
-        Font::new(REGULAR.to_vec().into(), 0).ok_or_else(|| render_error("the embedded font"))?;
-    let bold =
-        Font::new(BOLD.to_vec().into(), 0).ok_or_else(|| render_error("the embedded bold font"))?;
+    let (regular, bold) = fonts()?;
     // PDF/A-2b: archival, with every font embedded; the fonts' licence allows embedding.
     let configuration = krilla::configure::ConfigurationBuilder::new()
         .with_archival_validator(krilla::configure::Archival::A2_B)
@@ -186,13 +223,13 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
                         text,
                     } => {
                         let font = if *b { bold.clone() } else { regular.clone() };
-                        surface.draw_text(
+                        surface.draw_glyphs(
                             Point::from_xy(LEFT + x, y0 + y),
+                            &metrics(*b).glyphs(text),
                             font,
-                            *size,
                             text,
+                            *size,
                             false,
-                            TextDirection::Auto,
                         );
                     }
                     Item::Line { x1, x2, y } => {
