@@ -242,7 +242,11 @@ fn split_key(rest: &str) -> Option<(&str, &str)> {
         .strip_prefix('"')
         .and_then(|k| k.strip_suffix('"'))
         .or_else(|| key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')))
-        .unwrap_or(key);
+        // A plain key ends at its last non-blank character, as YAML trims it.
+        .unwrap_or_else(|| key.trim_end());
+    if key.is_empty() {
+        return None;
+    }
     if key.contains(['\\', '"', '\'', '#', '{', '}', '[', ']', '&', '*', '!']) {
         return None;
     }
