@@ -66,12 +66,11 @@ fn main() {
         let mut stream = dossier::report::json::Stream::default();
         let mut out = std::io::sink();
         let mut n = 0;
-        run.judge_in_chunks(256, |chunk| {
-            n += chunk.len();
-            let entries: Vec<String> = chunk
-                .par_iter()
-                .map(|d| dossier::report::json::entry(d, dossier::lang::Lang::En))
-                .collect();
+        let entry = |d: dossier::judge::DossierReport| {
+            dossier::report::json::entry(&d, dossier::lang::Lang::En)
+        };
+        run.map_in_chunks(512, entry, |entries| {
+            n += entries.len();
             for e in &entries {
                 use std::io::Write;
                 out.write_all(stream.entry(e).as_bytes()).unwrap();

@@ -154,13 +154,34 @@ impl Run<'_> {
         self.found.is_empty()
     }
 
+    /// The `lang` setting of the first dossier whose settings were read, if any: the report
+    /// language of a run without `--lang`, known before anything is judged.
+    pub fn settings_lang(&self) -> Option<lang::Lang> {
+        self.prepared
+            .iter()
+            .find_map(|p| p.as_ref().ok())
+            .and_then(|(s, _)| s.lang.as_ref())
+            .map(|l| l.value)
+    }
+
     /// Judges the dossiers in order, `chunk` at a time in parallel, handing each chunk to `each`
     /// and keeping nothing of it: memory stays flat however many dossiers there are. Returns
     /// the paths that held no dossier and the editions of the run.
     pub fn judge_in_chunks(
         self,
         chunk: usize,
-        mut each: impl FnMut(Vec<judge::DossierReport>),
+        each: impl FnMut(Vec<judge::DossierReport>),
+    ) -> (Vec<Message>, Editions) {
+        self.map_in_chunks(chunk, |d| d, each)
+    }
+
+    /// As `judge_in_chunks`, with `map` applied to each judgment on the worker that made it
+    /// (a printer's rendering, say), so judging and rendering overlap.
+    pub fn map_in_chunks<T: Send>(
+        self,
+        chunk: usize,
+        map: impl Fn(judge::DossierReport) -> T + Sync + Send,
+        mut each: impl FnMut(Vec<T>),
     ) -> (Vec<Message>, Editions) {
         let req = self.req;
         let mut prepared = self.prepared.into_iter();
@@ -184,6 +205,7 @@ impl Run<'_> {
                         judgment: judge::Judgment::Invalid(invalid),
                     },
                 })
+                .map(&map)
                 .collect();
             each(judged);
         }
