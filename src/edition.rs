@@ -434,7 +434,7 @@ impl Edition {
             let span = crate::toml_locate::locate(text, &problem.path);
             let mut e = SourceError::new(Code::RulesInvalid, file, shared, span, problem.message);
             if let Some(help) = problem.help {
-                e = e.help(Message::new("help.plain").arg("text", help));
+                e = e.help(help);
             }
             return Err(e.into());
         }
@@ -447,10 +447,9 @@ impl Edition {
         if self.format != FORMAT_VERSION {
             out.push(Problem::new(
                 vec![Seg::key("format")],
-                format!(
-                    "format {} is not supported; this build reads format {FORMAT_VERSION}",
-                    self.format
-                ),
+                Message::new("rules.problem.format")
+                    .arg("found", self.format)
+                    .arg("supported", FORMAT_VERSION),
             ));
         }
         self.size_problems(&mut out);
@@ -465,7 +464,7 @@ impl Edition {
         {
             out.push(Problem::new(
                 vec![Seg::key("edition"), Seg::key("filing_deadline")],
-                format!("{}-{} is not a day of the year", md.month, md.day),
+                Message::new("rules.problem.day").arg("day", format!("{}-{}", md.month, md.day)),
             ));
         }
         out
@@ -473,8 +472,8 @@ impl Edition {
 
     fn unknown_kind(&self, path: Vec<Seg>, kind: &str) -> Problem {
         let kinds: Vec<&str> = self.kinds.iter().map(|k| k.id.as_str()).collect();
-        Problem::new(path, format!("unknown kind `{kind}`"))
-            .help(format!("kinds of this edition: {}", join(kinds.iter())))
+        Problem::new(path, Message::new("rules.problem.kind").arg("kind", kind))
+            .help(Message::new("rules.help.kinds").arg("kinds", join(kinds.iter())))
     }
 
     /// An edition is a small document: bounded tables and periods, so nothing computed from it
@@ -494,7 +493,10 @@ impl Edition {
             if n > max {
                 out.push(Problem::new(
                     vec![Seg::key(table)],
-                    format!("{n} [[{table}]] tables; an edition may have at most {max}"),
+                    Message::new("rules.problem.too-many")
+                        .arg("n", n)
+                        .arg("table", table)
+                        .arg("max", max),
                 ));
             }
         }
@@ -502,7 +504,7 @@ impl Edition {
             if !(1..=366).contains(&d.working_days) {
                 out.push(Problem::new(
                     at("deadline", i, "working_days"),
-                    format!("{} working days: a period is from 1 to 366", d.working_days),
+                    Message::new("rules.problem.period").arg("days", d.working_days),
                 ));
             }
         }
@@ -512,7 +514,7 @@ impl Edition {
             {
                 out.push(Problem::new(
                     at("criterion", i, "threshold"),
-                    format!("{n} is not a threshold: a number from 0 to 10^15"),
+                    Message::new("rules.problem.threshold").arg("value", n.to_string()),
                 ));
             }
         }
@@ -563,10 +565,9 @@ impl Edition {
             if !groups.contains(c.group.as_str()) {
                 out.push(Problem::new(
                     at("criterion", i, "group"),
-                    format!(
-                        "criterion {} names group `{}`, which is not defined",
-                        c.id, c.group
-                    ),
+                    Message::new("rules.problem.group")
+                        .arg("row", &c.id)
+                        .arg("group", &c.group),
                 ));
             }
             for (j, k) in c.applies_to.iter().enumerate() {
@@ -580,12 +581,11 @@ impl Edition {
                 None => out.push(
                     Problem::new(
                         at("criterion", i, "fact"),
-                        format!(
-                            "criterion {} names fact `{}`, which is not defined",
-                            c.id, c.fact
-                        ),
+                        Message::new("rules.problem.fact")
+                            .arg("row", &c.id)
+                            .arg("fact", &c.fact),
                     )
-                    .help("define it in a [[fact]] table".to_string()),
+                    .help(Message::new("rules.help.define-fact")),
                 ),
                 Some(fact) => {
                     let fits = matches!(
@@ -596,16 +596,12 @@ impl Edition {
                     if !fits {
                         out.push(Problem::new(
                             at("criterion", i, "threshold"),
-                            format!(
-                                "criterion {}: a {:?} fact needs {}",
-                                c.id,
-                                fact.kind,
-                                if fact.kind == FactType::Flag {
-                                    "op = \"=\" and threshold = true or false"
-                                } else {
-                                    "a number as threshold"
-                                }
-                            ),
+                            Message::new(if fact.kind == FactType::Flag {
+                                "rules.problem.flag-threshold"
+                            } else {
+                                "rules.problem.number-threshold"
+                            })
+                            .arg("row", &c.id),
                         ));
                     }
                 }
@@ -621,23 +617,22 @@ impl Edition {
                 if self.fact(name).is_none_or(|f| f.kind != FactType::Count) {
                     out.push(Problem::new(
                         at("criterion", i, "counts"),
-                        format!(
-                            "criterion {}: `{name}` is not a count fact of this edition",
-                            c.id
-                        ),
+                        Message::new("rules.problem.count-fact")
+                            .arg("row", &c.id)
+                            .arg("fact", name),
                     ));
                 }
             }
             if counts.totals.len() != counts.parts.len() || counts.parts.len() != 2 {
                 out.push(Problem::new(
                     at("criterion", i, "counts"),
-                    format!("criterion {}: counts need two totals and two parts", c.id),
+                    Message::new("rules.problem.counts").arg("row", &c.id),
                 ));
             }
             if counts.rule == CountRule::UnitsIntegrated && counts.min_second.is_none() {
                 out.push(Problem::new(
                     at("criterion", i, "counts"),
-                    format!("criterion {}: `units-integrated` needs `min_second`", c.id),
+                    Message::new("rules.problem.min-second").arg("row", &c.id),
                 ));
             }
         }
@@ -645,7 +640,7 @@ impl Edition {
         {
             out.push(Problem::new(
                 vec![Seg::key("scoring")],
-                "criteria are defined but no [[group]]".into(),
+                Message::new("rules.problem.no-groups"),
             ));
         }
     }
@@ -666,9 +661,12 @@ impl Edition {
                     out.push(
                         Problem::new(
                             at("deadline", i, field),
-                            format!("`{key}` is not a date key of `review`"),
+                            Message::new("rules.problem.review-key").arg("key", key),
                         )
-                        .help(format!("one of: {}", REVIEW_DATE_KEYS.join(", "))),
+                        .help(
+                            Message::new("rules.help.one-of")
+                                .arg("values", REVIEW_DATE_KEYS.join(", ")),
+                        ),
                     );
                 }
             }
@@ -684,18 +682,18 @@ impl Edition {
                 out.push(
                     Problem::new(
                         at("draft", i, "document"),
-                        format!("`{}` is not a document the tool drafts", d.document),
+                        Message::new("rules.problem.document").arg("document", &d.document),
                     )
-                    .help(format!(
-                        "one of: {}",
-                        crate::render::DOCUMENT_IDS.join(", ")
-                    )),
+                    .help(
+                        Message::new("rules.help.one-of")
+                            .arg("values", crate::render::DOCUMENT_IDS.join(", ")),
+                    ),
                 );
             }
             if !crate::render::has_template_family(&d.template) {
                 out.push(Problem::new(
                     at("draft", i, "template"),
-                    format!("there is no built-in template family `{}`", d.template),
+                    Message::new("rules.problem.template").arg("template", &d.template),
                 ));
             }
             if let Some(step) = &d.step
@@ -703,15 +701,14 @@ impl Edition {
             {
                 out.push(Problem::new(
                     at("draft", i, "step"),
-                    format!("`{step}` is not a [[deadline]] of this edition"),
+                    Message::new("rules.problem.step").arg("step", step),
                 ));
             }
         }
         if self.grounds.is_empty() {
             out.push(Problem::new(
                 vec![],
-                "an edition needs at least one [[ground]]: without one no dossier is ever refused"
-                    .into(),
+                Message::new("rules.problem.no-grounds"),
             ));
         }
     }
@@ -719,19 +716,19 @@ impl Edition {
 
 struct Problem {
     path: Vec<Seg>,
-    message: String,
-    help: Option<String>,
+    message: Message,
+    help: Option<Message>,
 }
 
 impl Problem {
-    fn new(path: Vec<Seg>, message: String) -> Problem {
+    fn new(path: Vec<Seg>, message: Message) -> Problem {
         Problem {
             path,
             message,
             help: None,
         }
     }
-    fn help(mut self, help: String) -> Problem {
+    fn help(mut self, help: Message) -> Problem {
         self.help = Some(help);
         self
     }
@@ -766,7 +763,9 @@ fn duplicates(out: &mut Vec<Problem>, table: &str, ids: impl Iterator<Item = Str
         if !seen.insert(id.clone()) {
             out.push(Problem::new(
                 vec![Seg::key(table), Seg::Index(i)],
-                format!("{table} `{id}` is defined twice"),
+                Message::new("rules.problem.twice")
+                    .arg("table", table)
+                    .arg("id", id),
             ));
         }
     }
