@@ -50,13 +50,17 @@ fn check_request(
 /// The report language once the dossiers are judged: `--lang`, else the first dossier's
 /// `dossier.toml`, else the locale.
 fn report_lang(config: &Config, report: &CheckReport) -> Lang {
-    let from_settings = report
+    config.lang(settings_lang(report))
+}
+
+/// The language the first judged dossier's `dossier.toml` asks for, if any.
+fn settings_lang(report: &CheckReport) -> Option<Lang> {
+    report
         .dossiers
         .iter()
         .find_map(|d| d.judged())
         .and_then(|j| j.settings.lang.as_ref())
-        .map(|l| l.value);
-    config.lang(from_settings)
+        .map(|l| l.value)
 }
 
 /// Located errors of invalid dossiers and unusable paths go to stderr.

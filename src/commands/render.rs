@@ -1,6 +1,6 @@
 //! `dossier render`: drafts one document per dossier, to stdout, a file or a folder.
 
-use super::{check_request, print_errors};
+use super::{check_request, print_errors, settings_lang};
 use crate::Config;
 use crate::cli::{DocFormat, DocumentArg, RenderArgs};
 use crate::ui::Ui;
@@ -31,12 +31,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         Default::default(),
     );
     let report = dossier::check(&request)?;
-    let from_settings = report
-        .dossiers
-        .iter()
-        .find_map(|d| d.judged())
-        .and_then(|j| j.settings.lang.as_ref())
-        .map(|l| l.value);
+    let from_settings = settings_lang(&report);
     // Documents are drafted in kk or ru; an English locale falls back to the state language.
     let lang = match config.lang_flag {
         Some(l) => l,

@@ -247,14 +247,7 @@ fn a_link_to_an_outside_fifo_never_hangs() {
     let f = Fixture::information_system();
     let outside = tempfile::tempdir().unwrap();
     let fifo = outside.path().join("pipe");
-    rustix::fs::mknodat(
-        rustix::fs::CWD,
-        &fifo,
-        rustix::fs::FileType::Fifo,
-        rustix::fs::Mode::from_raw_mode(0o600),
-        0,
-    )
-    .unwrap();
+    make_fifo(&fifo);
     std::fs::remove_file(f.path().join("docs/tz.pdf")).unwrap();
     std::os::unix::fs::symlink(&fifo, f.path().join("docs/tz.pdf")).unwrap();
     let (_, v) = check_json(f.path());
@@ -270,14 +263,7 @@ fn a_link_to_an_outside_fifo_never_hangs() {
 fn a_fifo_inside_the_dossier_is_not_a_document_and_never_hangs() {
     let f = Fixture::information_system();
     std::fs::remove_file(f.path().join("docs/tz.pdf")).unwrap();
-    rustix::fs::mknodat(
-        rustix::fs::CWD,
-        f.path().join("docs/tz.pdf"),
-        rustix::fs::FileType::Fifo,
-        rustix::fs::Mode::from_raw_mode(0o600),
-        0,
-    )
-    .unwrap();
+    make_fifo(&f.path().join("docs/tz.pdf"));
     let doc = document_in(
         &check_json(f.path()).1["dossiers"][0],
         "technical-documentation",
@@ -717,14 +703,7 @@ fn force_replaces_only_a_regular_file() {
     let f = Fixture::information_system();
     let out = tempfile::tempdir().unwrap();
     let fifo = out.path().join("pipe.md");
-    rustix::fs::mknodat(
-        rustix::fs::CWD,
-        &fifo,
-        rustix::fs::FileType::Fifo,
-        rustix::fs::Mode::from_raw_mode(0o600),
-        0,
-    )
-    .unwrap();
+    make_fifo(&fifo);
     let target = out.path().join("target.md");
     std::fs::write(&target, "keep").unwrap();
     let link = out.path().join("link.md");
@@ -876,4 +855,16 @@ fn every_yaml_error_has_a_line_and_a_column() {
     let (_, v) = check_json(f.path());
     let e = &v["dossiers"][0]["diagnostics"][0];
     assert_eq!(e["line"], 36, "{e}");
+}
+
+/// A named pipe at `path`: opening it for reading blocks until a writer comes.
+fn make_fifo(path: &std::path::Path) {
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
 }
