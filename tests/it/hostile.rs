@@ -105,43 +105,6 @@ fn sparse(path: &Path, head: &[u8], size: u64, tail: &[u8]) {
     f.write_all(tail).unwrap();
 }
 
-/// A classic PDF with `n` page objects and `/Count declared` at the root.
-fn pdf_with_count(n: usize, declared: u64) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    let mut obj = |out: &mut Vec<u8>, body: String| {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", offsets.len()).as_bytes());
-    };
-    obj(&mut out, "<< /Type /Catalog /Pages 2 0 R >>".into());
-    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", i + 3)).collect();
-    obj(
-        &mut out,
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {declared} >>",
-            kids.join(" ")
-        ),
-    );
-    for _ in 0..n {
-        obj(&mut out, "<< /Type /Page /Parent 2 0 R >>".into());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
-    );
-    for o in &offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            offsets.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 /// A PDF whose cross-reference stream inflates to `inflated` bytes (a compression bomb).
 fn pdf_with_bomb_xref(inflated: usize) -> Vec<u8> {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
@@ -516,10 +479,10 @@ fn an_ole_file_with_an_impossible_fat_count_is_not_a_document() {
 #[test]
 fn a_page_count_the_page_tree_does_not_hold_is_damage() {
     for (pages, declared) in [(1, 500), (1, 4_294_967_295), (0, 0)] {
-        let doc = judged_as(&pdf_with_count(pages, declared));
+        let doc = judged_as(&crate::pdf::classic(pages, declared));
         assert_eq!(doc["status"], "invalid", "{pages}/{declared}: {doc}");
     }
-    let doc = judged_as(&pdf_with_count(3, 3));
+    let doc = judged_as(&crate::pdf::classic(3, 3));
     assert_eq!(
         (doc["status"].clone(), doc["pages"].clone()),
         ("present".into(), 3.into())

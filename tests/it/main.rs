@@ -8,6 +8,8 @@ mod fuzz;
 mod hostile;
 mod judgment;
 mod outcomes;
+#[path = "../common/pdf.rs"]
+mod pdf;
 mod render;
 mod rules_in_data;
 mod samples;
