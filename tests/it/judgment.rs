@@ -128,13 +128,7 @@ fn yaml_errors_are_worded_in_kazakh() {
 
 #[test]
 fn a_2016_decision_cites_the_2016_clauses_and_2016_has_no_order() {
-    let mut f = Fixture::information_system();
-    f.edit("schema: 1\n", "schema: 1\nedition: order-84-2016\n");
-    f.edit(
-        "security-test-protocol: docs/protocol.pdf",
-        "security-attestation: docs/protocol.pdf",
-    );
-    f.edit("  criteria-compliance: docs/criteria.pdf\n", "");
+    let f = Fixture::information_system_2016();
     let out = dossier()
         .args(["render", "decision", "--lang", "ru", "--today", TODAY])
         .arg(f.path())

@@ -77,21 +77,9 @@ fn an_hsc_missing_a_clause_3_filing_is_incomplete() {
     assert_eq!(f.check_json().1["outcome"], "incomplete");
 }
 
-fn old_edition() -> Fixture {
-    let mut f = Fixture::information_system();
-    f.edit("schema: 1\n", "schema: 1\nedition: order-84-2016\n");
-    f.edit(
-        "security-test-protocol: docs/protocol.pdf",
-        "security-attestation: docs/protocol.pdf",
-    );
-    // No clause-3 "criteria information" existed in 2016.
-    f.edit("  criteria-compliance: docs/criteria.pdf\n", "");
-    f
-}
-
 #[test]
 fn the_2016_edition_has_grounds_6_and_9_and_every_item_is_a_filing() {
-    let f = old_edition();
+    let f = Fixture::information_system_2016();
     let (code, d) = f.check_json();
     assert_eq!(
         (code, d["outcome"].clone(), d["edition"].clone()),
@@ -99,7 +87,7 @@ fn the_2016_edition_has_grounds_6_and_9_and_every_item_is_a_filing() {
     );
     assert_eq!(d["score"]["max"], 12);
 
-    let mut g = old_edition();
+    let mut g = Fixture::information_system_2016();
     g.edit(
         "  architecture: conforms\n",
         "  architecture: does-not-conform\n",
@@ -111,7 +99,7 @@ fn the_2016_edition_has_grounds_6_and_9_and_every_item_is_a_filing() {
     assert_eq!(g.check_json().1["grounds"], json!(["6", "9"]));
 
     // Under 2016 the description was filed with the application: incomplete, no ground.
-    let mut h = old_edition();
+    let mut h = Fixture::information_system_2016();
     h.edit("  description: docs/description.pdf\n", "");
     let d = h.check_json().1;
     assert_eq!(
@@ -141,7 +129,7 @@ fn a_2016_internet_resource_is_not_scored() {
 
 #[test]
 fn the_2016_filing_deadline_warns_only_under_2016() {
-    let mut f = old_edition();
+    let mut f = Fixture::information_system_2016();
     f.edit("review:", "application: {date: 2026-04-02}\nreview:");
     assert_eq!(
         diagnostics(&f.check_json().1, "application.after-filing-deadline").len(),
@@ -154,7 +142,7 @@ fn the_2016_filing_deadline_warns_only_under_2016() {
 
 #[test]
 fn edition_flag_overrides_the_dossier() {
-    let f = old_edition();
+    let f = Fixture::information_system_2016();
     let out = dossier()
         .args([
             "check",
@@ -193,7 +181,13 @@ fn the_611_note_appears_from_2025_01_08_and_changes_nothing() {
         assert_eq!(out.status.code(), Some(0));
     }
     // Not under 2016.
-    assert!(diagnostics(&old_edition().check_json().1, "edition.amended-units").is_empty());
+    assert!(
+        diagnostics(
+            &Fixture::information_system_2016().check_json().1,
+            "edition.amended-units"
+        )
+        .is_empty()
+    );
 }
 
 #[test]

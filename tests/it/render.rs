@@ -121,13 +121,7 @@ fn decision_drafts_for_every_outcome_and_ground() {
 
 #[test]
 fn the_2016_form_is_used_under_the_2016_edition() {
-    let mut f = Fixture::information_system();
-    f.edit("schema: 1\n", "schema: 1\nedition: order-84-2016\n");
-    f.edit(
-        "security-test-protocol: docs/protocol.pdf",
-        "security-attestation: docs/protocol.pdf",
-    );
-    f.edit("  criteria-compliance: docs/criteria.pdf\n", "");
+    let f = Fixture::information_system_2016();
     for lang in ["kk", "ru"] {
         let (code, out, err) = render(&["application", "--lang", lang, f.path().to_str().unwrap()]);
         assert_eq!(code, 0, "{err}");

@@ -231,6 +231,19 @@ impl Fixture {
         )
     }
 
+    /// The information system under Order No. 84 of 2016: a security attestation instead of
+    /// the test protocol, and no criteria-compliance information (2016 had none).
+    pub fn information_system_2016() -> Fixture {
+        let mut f = Fixture::information_system();
+        f.edit("schema: 1\n", "schema: 1\nedition: order-84-2016\n");
+        f.edit(
+            "security-test-protocol: docs/protocol.pdf",
+            "security-attestation: docs/protocol.pdf",
+        );
+        f.edit("  criteria-compliance: docs/criteria.pdf\n", "");
+        f
+    }
+
     fn new(kind: &str, object_extra: &str, facts: &str, docs: &[(&str, &str)]) -> Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut yaml = format!(
