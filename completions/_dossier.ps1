@@ -39,7 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
         }
         'dossier;check' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]')
             [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of looking up dossier.toml from each dossier upwards')
@@ -55,7 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'What if criterion row ID were met (yes) or not (no); repeatable')
             [CompletionResult]::new('--fact', '--fact', [CompletionResultType]::ParameterName, 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200')
-            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]')
             [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of looking up dossier.toml from each dossier upwards')
@@ -69,12 +69,13 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;render' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier)')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: from the extension of -o FILE, else md]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format')
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write one file per dossier into DIR')
+            [CompletionResult]::new('--notes', '--notes', [CompletionResultType]::ParameterName, 'Write what the reviewer should know about the drafts (never printed in them) to FILE')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Use this template instead of the built-in one (see docs/templates.md)')
-            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]')
             [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of looking up dossier.toml from each dossier upwards')
@@ -112,7 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
         }
         'dossier;timeline' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]')
             [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of looking up dossier.toml from each dossier upwards')

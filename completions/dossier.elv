@@ -35,7 +35,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
         }
         &'dossier;check'= {
             cand --format 'Output format'
-            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
+            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]'
             cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
             cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
@@ -50,7 +50,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --format 'Output format'
             cand --set 'What if criterion row ID were met (yes) or not (no); repeatable'
             cand --fact 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200'
-            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
+            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]'
             cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
             cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
@@ -63,12 +63,13 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --version 'Print version'
         }
         &'dossier;render'= {
-            cand --format 'Output format'
-            cand -o 'Write to FILE (one dossier)'
-            cand --output 'Write to FILE (one dossier)'
+            cand --format 'Output format [default: from the extension of -o FILE, else md]'
+            cand -o 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format'
+            cand --output 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format'
             cand --out-dir 'Write one file per dossier into DIR'
+            cand --notes 'Write what the reviewer should know about the drafts (never printed in them) to FILE'
             cand --template 'Use this template instead of the built-in one (see docs/templates.md)'
-            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
+            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]'
             cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
             cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
@@ -103,7 +104,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
         }
         &'dossier;timeline'= {
             cand --format 'Output format'
-            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]'
+            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]'
             cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
             cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'

@@ -42,7 +42,7 @@ complete -c dossier -n "__fish_dossier_needs_command" -f -a "rules" -d 'The edit
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
-complete -c dossier -n "__fish_dossier_using_subcommand check" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
@@ -58,7 +58,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand score" -l format -d 'Out
 json\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l set -d 'What if criterion row ID were met (yes) or not (no); repeatable' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l fact -d 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200' -r
-complete -c dossier -n "__fish_dossier_using_subcommand score" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
@@ -71,15 +71,16 @@ never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l long -d 'Print each criterion\'s full wording instead of one shortened line'
 complete -c dossier -n "__fish_dossier_using_subcommand score" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand score" -s V -l version -d 'Print version'
-complete -c dossier -n "__fish_dossier_using_subcommand render" -l format -d 'Output format' -r -f -a "md\t''
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l format -d 'Output format [default: from the extension of -o FILE, else md]' -r -f -a "md\t''
 txt\t''
 html\t''
 pdf\t''
 docx\t''"
-complete -c dossier -n "__fish_dossier_using_subcommand render" -s o -l output -d 'Write to FILE (one dossier)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand render" -s o -l output -d 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l out-dir -d 'Write one file per dossier into DIR' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l notes -d 'Write what the reviewer should know about the drafts (never printed in them) to FILE' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l template -d 'Use this template instead of the built-in one (see docs/templates.md)' -r -F
-complete -c dossier -n "__fish_dossier_using_subcommand render" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
@@ -115,7 +116,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand config" -s h -l help -d 
 complete -c dossier -n "__fish_dossier_using_subcommand config" -s V -l version -d 'Print version'
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
-complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F

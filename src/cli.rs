@@ -162,11 +162,11 @@ pub struct RenderArgs {
     #[arg(value_enum)]
     pub document: DocumentArg,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = DocFormat::Md)]
-    pub format: DocFormat,
+    /// Output format [default: from the extension of -o FILE, else md]
+    #[arg(long, value_enum)]
+    pub format: Option<DocFormat>,
 
-    /// Write to FILE (one dossier)
+    /// Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format
     #[arg(
         short = 'o',
         long = "output",
@@ -182,6 +182,10 @@ pub struct RenderArgs {
     /// Replace files that exist
     #[arg(long)]
     pub force: bool,
+
+    /// Write what the reviewer should know about the drafts (never printed in them) to FILE
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
 
     /// Use this template instead of the built-in one (see docs/templates.md)
     #[arg(long, value_name = "FILE")]
@@ -238,8 +242,9 @@ pub struct CheckArgs {
 /// How dossiers are judged: shared by every command that judges.
 #[derive(Debug, Clone, Args)]
 pub struct JudgeArgs {
-    /// The date expiry and deadlines are judged against, YYYY-MM-DD [default: today]
-    #[arg(long, env = "DOSSIER_TODAY", value_name = "DATE", value_parser = parse_date)]
+    /// The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY
+    /// when set and not empty, else today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
     /// Judge every dossier under this edition of the Rules, whatever dossier.yaml says
@@ -276,7 +281,7 @@ pub enum ColorChoice {
     Never,
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .filter(|_| s.len() == 10)

@@ -374,6 +374,11 @@ pub struct Draft {
     pub lists_documents: bool,
     /// The `[[deadline]]` that times the document.
     pub step: Option<String>,
+    /// What the reviewer should know about the draft's wording (a form's text corrected
+    /// silently, say). Never printed in the draft: `render` shows it on stderr and in the
+    /// review sheet (`--notes FILE`).
+    #[serde(default)]
+    pub review_notes: Vec<crate::lang::Text>,
 }
 
 impl Edition {

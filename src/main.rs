@@ -25,13 +25,20 @@ pub struct Config {
     pub color_stderr: bool,
     /// The terminal's width for tables, when stdout is one.
     pub width: Option<u16>,
-    /// The local date, for commands not given `--today`.
+    /// `DOSSIER_TODAY`, else the local date, for commands not given `--today`.
     pub today: chrono::NaiveDate,
+    /// `DOSSIER_TODAY` is set to something that is not a date: refused before any work.
+    pub bad_today_env: Option<String>,
 }
 
 impl Config {
     fn resolve(cli: &Cli) -> Config {
         let stdout_tty = std::io::stdout().is_terminal();
+        // An empty DOSSIER_TODAY is unset, as shells leave it after `DOSSIER_TODAY= cmd`.
+        let today_env = std::env::var("DOSSIER_TODAY")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .map(|v| cli::parse_date(&v).map_err(|_| v));
         Config {
             lang_flag: cli.lang.map(|l| match l {
                 LangArg::En => Lang::En,
@@ -42,7 +49,11 @@ impl Config {
             color_stdout: use_color(cli.color, stdout_tty),
             color_stderr: use_color(cli.color, std::io::stderr().is_terminal()),
             width: stdout_tty.then(terminal_width),
-            today: chrono::Local::now().date_naive(),
+            today: today_env
+                .as_ref()
+                .and_then(|v| v.as_ref().ok().copied())
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            bad_today_env: today_env.and_then(|v| v.err()),
         }
     }
 
@@ -75,6 +86,13 @@ fn main() -> ExitCode {
             .build_global();
     }
     let mut ui = ui::Ui::new(config.lang(None), config.color_stdout, config.width);
+    if let Some(value) = &config.bad_today_env {
+        let e = dossier::error::Error::usage(
+            dossier::finding::Message::new("usage.bad-today-env").arg("value", value.as_str()),
+        );
+        ui.error(&e);
+        return ExitCode::from(e.exit_code());
+    }
     match commands::run(cli.command, &config, &mut ui) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

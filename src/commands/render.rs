@@ -11,13 +11,7 @@ use dossier::render::{Document, Format, RenderRequest};
 use dossier::t;
 
 pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
-    let format = match args.format {
-        DocFormat::Md => Format::Md,
-        DocFormat::Txt => Format::Txt,
-        DocFormat::Html => Format::Html,
-        DocFormat::Pdf => Format::Pdf,
-        DocFormat::Docx => Format::Docx,
-    };
+    let format = output_format(&args)?;
     if format.is_binary() && args.output.is_none() && args.out_dir.is_none() {
         return Err(Error::usage(
             Message::new("usage.binary-needs-output")
@@ -79,8 +73,70 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         out_dir: args.out_dir.as_deref(),
         force: args.force,
     };
-    let failed = write_all(rendered, &target, ui)? || !report.path_errors.is_empty();
+    let sheet = review_sheet(&rendered, ui);
+    let mut failed = write_all(rendered, &target, ui)? || !report.path_errors.is_empty();
+    if let Some(path) = &args.notes
+        && let Err(e) = dossier::render::write_file(path, sheet.as_bytes(), args.force)
+    {
+        ui.error(&e);
+        failed = true;
+    }
     Ok(if failed { 2 } else { 0 })
+}
+
+/// `--format`, else the extension of `-o FILE`, else Markdown; a `--format` that contradicts
+/// the extension is refused rather than writing Markdown into `guess.pdf`.
+fn output_format(args: &RenderArgs) -> Result<Format, Error> {
+    let flag = args.format.map(|f| match f {
+        DocFormat::Md => Format::Md,
+        DocFormat::Txt => Format::Txt,
+        DocFormat::Html => Format::Html,
+        DocFormat::Pdf => Format::Pdf,
+        DocFormat::Docx => Format::Docx,
+    });
+    let from_name = args
+        .output
+        .as_deref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(|e| Format::from_extension(&e.to_ascii_lowercase()));
+    match (flag, from_name) {
+        (Some(f), Some(n)) if f != n => Err(Error::usage(
+            Message::new("usage.format-mismatch")
+                .arg("format", f.extension())
+                .arg(
+                    "file",
+                    args.output
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                ),
+        )),
+        (Some(f), _) | (None, Some(f)) => Ok(f),
+        (None, None) => Ok(Format::Md),
+    }
+}
+
+/// Review notes: each distinct one once on stderr; the whole sheet (per draft) returned for
+/// `--notes FILE`. The drafts themselves never carry them.
+fn review_sheet(rendered: &[dossier::render::Rendered], ui: &Ui) -> String {
+    let words = dossier::messages::Words::new(ui.lang);
+    let mut seen = std::collections::HashSet::new();
+    let mut sheet = format!("# {}\n", t!(ui.lang, "review.sheet-title"));
+    for r in rendered.iter().filter(|r| r.result.is_ok()) {
+        sheet.push_str(&format!("\n## {}\n\n", r.file_name));
+        if r.notes.is_empty() {
+            sheet.push_str(&format!("{}\n", t!(ui.lang, "review.none")));
+        }
+        for n in &r.notes {
+            let text = words.message(n);
+            sheet.push_str(&format!("- {text}\n"));
+            if seen.insert(text.clone()) {
+                ui.note(&format!("{} {text}", t!(ui.lang, "review.prefix")));
+            }
+        }
+    }
+    sheet
 }
 
 /// Where drafts go: `-o FILE`, `--out-dir DIR`, or stdout.

@@ -16,7 +16,7 @@ pub mod text;
 
 use crate::edition::Draft;
 use crate::error::{Error, Result, SourceError};
-use crate::finding::{Code, Message};
+use crate::finding::{Arg, Code, Message};
 use crate::judge::{DossierReport, Judged};
 use crate::lang::Lang;
 use crate::outcome::Outcome;
@@ -91,6 +91,19 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
         }
+    }
+
+    /// The format a file name's extension (lowercase, without the dot) asks for.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        [
+            Format::Md,
+            Format::Txt,
+            Format::Html,
+            Format::Pdf,
+            Format::Docx,
+        ]
+        .into_iter()
+        .find(|f| f.extension() == ext)
     }
 
     /// Binary formats are never written to a terminal or standard output.
@@ -254,6 +267,8 @@ pub fn markdown(
             .next()
             .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
     });
+    // A blank to fill in by hand: plain underscores, never escaped (`\_` would print).
+    env.add_global("blank", minijinja::Value::from_safe_string("_".repeat(20)));
     // Every value from a dossier is escaped for Markdown, so a name never becomes markup.
     env.set_formatter(|out, _state, value| {
         if value.is_safe() || value.is_none() || value.is_undefined() {
@@ -459,6 +474,53 @@ pub fn render(
     })
 }
 
+/// What the reviewer should know about a draft and that the draft itself must not say: the
+/// edition's text is not the latest, the draft's language is a working translation, a form's
+/// wording was corrected, a ground's text was read past a slip. Words only at the edges: each
+/// note is a message the command prints on stderr and writes to the review sheet.
+pub fn review_notes(
+    document: Document,
+    judged: &Judged,
+    draft: &Draft,
+    lang: Lang,
+    today: NaiveDate,
+) -> Vec<Message> {
+    let edition = &judged.edition.edition;
+    let mut notes = Vec::new();
+    let doc_date = context::document_date(document, judged, today);
+    if let Some(a) = edition
+        .amended_units
+        .as_ref()
+        .filter(|a| doc_date >= a.from)
+    {
+        notes.push(Message::new("review.note").arg("text", Arg::Words(a.note.clone())));
+    }
+    let unofficial = match lang {
+        Lang::Ru => edition.russian_unofficial,
+        Lang::Kk => edition.kazakh_unofficial,
+        Lang::En => true,
+    };
+    if unofficial {
+        notes.push(Message::new(match lang {
+            Lang::Kk => "review.unofficial-kk",
+            _ => "review.unofficial-ru",
+        }));
+    }
+    for n in &draft.review_notes {
+        notes.push(Message::new("review.note").arg("text", Arg::Words(n.clone())));
+    }
+    if document == Document::Decision {
+        let grounds = judged
+            .grounds
+            .iter()
+            .filter_map(|hit| judged.edition.grounds.iter().find(|g| g.code == hit.code));
+        for note in grounds.filter_map(|g| g.note.as_ref()) {
+            notes.push(Message::new("review.note").arg("text", Arg::Words(note.clone())));
+        }
+    }
+    notes
+}
+
 /// What `dossier render` is asked to draft, beyond the dossiers to judge.
 #[derive(Debug, Clone)]
 pub struct RenderRequest {
@@ -479,6 +541,8 @@ pub struct Rendered {
     /// `<dossier-folder-name>.<document>.<lang>.<ext>`
     pub file_name: String,
     pub result: Result<Vec<u8>>,
+    /// What the reviewer should know about this draft ([`review_notes`]).
+    pub notes: Vec<Message>,
 }
 
 /// A template from the `templates` folder of the dossier's settings, when it has one for the
@@ -530,6 +594,11 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
         .par_iter()
         .zip(stems)
         .map(|(d, stem)| Rendered {
+            notes: check_fits(req.document, d)
+                .map(|(judged, draft)| {
+                    review_notes(req.document, judged, draft, req.lang, req.today)
+                })
+                .unwrap_or_default(),
             dossier: d.path.clone(),
             file_name: format!(
                 "{stem}.{}.{}.{}",

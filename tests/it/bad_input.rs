@@ -434,3 +434,26 @@ fn a_disagreeing_boolean_draws_a_warning_and_the_counts_decide() {
         .clone();
     assert_eq!(row["status"], "not-met");
 }
+
+#[test]
+fn an_empty_dossier_today_is_unset_and_a_bad_one_is_named() {
+    dossier()
+        .env("DOSSIER_TODAY", "")
+        .args(["check", "sample-dossiers/esedo"])
+        .assert()
+        .code(0);
+    dossier()
+        .env("DOSSIER_TODAY", "24.11.2026")
+        .args(["--lang", "en", "check", "sample-dossiers/esedo"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("DOSSIER_TODAY=`24.11.2026`"));
+    // The variable still sets the date when it is one: in 2030 the protocol has expired.
+    let out = dossier()
+        .env("DOSSIER_TODAY", "2030-01-01")
+        .args(["check", "--format", "json", "sample-dossiers/esedo"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["dossiers"][0]["outcome"], "refuse", "{v}");
+}

@@ -99,8 +99,9 @@ fn decision_drafts_for_every_outcome_and_ground() {
             insta::assert_snapshot!(format!("decision-{name}-{lang}.md"), out);
         }
     }
-    // A refusal names every ground by its subparagraph, with the clause-5 correction.
-    let (_, ru, _) = render(&[
+    // A refusal names every ground by its subparagraph; the clause-5 correction is for the
+    // reviewer (stderr), never in the draft.
+    let (_, ru, ru_err) = render(&[
         "decision",
         "--lang",
         "ru",
@@ -113,7 +114,8 @@ fn decision_drafts_for_every_outcome_and_ground() {
     ] {
         assert!(ru.contains(cite), "{cite} missing:\n{ru}");
     }
-    assert!(ru.contains("имеется в виду пункт 5"), "{ru}");
+    assert!(!ru.contains("имеется в виду пункт 5"), "{ru}");
+    assert!(ru_err.contains("имеется в виду пункт 5"), "{ru_err}");
     // Not ready: clearly marked, with what is missing.
     let (_, pending, _) = render(&["decision", "--lang", "kk", "sample-dossiers/gbd-fl"]);
     assert!(pending.contains("ШЕШІМ ҚАБЫЛДАУҒА ДАЙЫН ЕМЕС"), "{pending}");
@@ -481,4 +483,180 @@ fn an_english_locale_drafts_in_kazakh_with_kazakh_findings() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("ДАЙЫН ЕМЕС") && md.contains("— жоқ"), "{md}");
     assert!(!md.contains("not listed") && !md.contains('`'), "{md}");
+}
+
+/// What never belongs in paper an official signs: escapes, Markdown code, tool flags, file
+/// formats, YAML keys, reading ids. Returns the first offence found.
+fn tool_residue(text: &str) -> Option<String> {
+    for bad in ["\\_", "`", "TOML", "YAML", "dossier.yaml", "[^"] {
+        if text.contains(bad) {
+            return Some(bad.to_string());
+        }
+    }
+    let words = text.split(|c: char| c.is_whitespace() || "()[]{}<>«»\"';:,".contains(c));
+    for w in words {
+        let w = w.trim_end_matches(['.', '!', '?']);
+        let flag = w.starts_with("--") && w[2..].starts_with(|c: char| c.is_ascii_lowercase());
+        // A reading id: R and digits (R29).
+        let reading =
+            w.len() > 1 && w.starts_with('R') && w[1..].chars().all(|c| c.is_ascii_digit());
+        // A YAML key: snake_case (state_body) or a dotted path under a top-level key of
+        // dossier.yaml (review.decision).
+        let lower = w.chars().any(|c| c.is_ascii_lowercase())
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.');
+        let top = [
+            "review.",
+            "object.",
+            "facts.",
+            "documents.",
+            "application.",
+            "signatory.",
+            "state_body",
+        ];
+        let ascii_key = lower && (w.contains('_') || top.iter().any(|t| w.starts_with(t)));
+        if flag || reading || ascii_key {
+            return Some(w.to_string());
+        }
+    }
+    None
+}
+
+/// Every document × language × format × sample (and a 2016-edition and a decommissioned
+/// dossier): no tool residue, and marked as a draft.
+#[test]
+fn no_draft_carries_tool_notes_flags_keys_or_escapes() {
+    let mut ended = Fixture::information_system();
+    ended.edit("stage: industrial-operation", "stage: decommissioned");
+    ended.edit("review:\n", "review:\n  operation_ended: 2026-10-30\n");
+    let old = Fixture::information_system_2016();
+    let mut paths: Vec<String> = std::fs::read_dir(root().join("sample-dossiers"))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    paths.sort();
+    paths.push(ended.path().display().to_string());
+    paths.push(old.path().display().to_string());
+    let mut checked = 0;
+    for document in [
+        "application",
+        "decision",
+        "operator-notice",
+        "order",
+        "removal-notice",
+    ] {
+        for lang in ["kk", "ru"] {
+            let mark = if lang == "kk" {
+                "(ЖОБА)"
+            } else {
+                "(ПРОЕКТ)"
+            };
+            for format in ["md", "txt", "html"] {
+                let out = tempfile::tempdir().unwrap();
+                let run = dossier()
+                    .args(["render", document, "--lang", lang, "--format", format])
+                    .args(["--today", TODAY, "--out-dir"])
+                    .arg(out.path())
+                    .args(&paths)
+                    .output()
+                    .unwrap();
+                let err = String::from_utf8_lossy(&run.stderr);
+                for entry in std::fs::read_dir(out.path()).unwrap() {
+                    let path = entry.unwrap().path();
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let name = path.display();
+                    if let Some(bad) = tool_residue(&text) {
+                        panic!("{name} carries {bad:?}:\n{text}");
+                    }
+                    assert!(text.contains(mark), "{name} lacks {mark}:\n{text}");
+                    checked += 1;
+                }
+                assert!(!err.contains("panicked"), "{err}");
+            }
+        }
+    }
+    // 7 dossiers; not every document fits every dossier, but each document fits some.
+    assert!(checked >= 5 * 2 * 3, "only {checked} drafts checked");
+}
+
+#[test]
+fn the_residue_check_catches_what_it_looks_for() {
+    for bad in [
+        "от \\_\\_ решения",
+        "см. `review.decision`",
+        "файл TOML",
+        "задайте --rules FILE",
+        "по R29 и R30",
+        "поле state_body пусто",
+        "поле review.decision пусто",
+    ] {
+        assert!(tool_residue(bad).is_some(), "{bad}");
+    }
+    for good in [
+        "Решение от 12.03.2026 — объект «ЕСЭДО» (пункт 5(1)).",
+        "| 1.1 | Масштаб | выполнен | 1 |",
+        "____________________",
+        "AP-IS-000123, www.egov.kz",
+    ] {
+        assert_eq!(tool_residue(good), None, "{good}");
+    }
+}
+
+#[test]
+fn the_output_file_extension_sets_the_format_and_a_contradiction_is_refused() {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("guess.pdf");
+    let (code, _, err) = render(&[
+        "application",
+        "--lang",
+        "kk",
+        "-o",
+        pdf.to_str().unwrap(),
+        "sample-dossiers/esedo",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let docx = out.path().join("guess.docx");
+    let (code, _, err) = render(&[
+        "application",
+        "--format",
+        "md",
+        "-o",
+        docx.to_str().unwrap(),
+        "sample-dossiers/esedo",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("does not match"), "{err}");
+    assert!(!docx.exists());
+}
+
+#[test]
+fn review_notes_go_to_stderr_and_the_review_sheet_never_into_the_draft() {
+    let out = tempfile::tempdir().unwrap();
+    let sheet = out.path().join("review.md");
+    let (code, draft, err) = render(&[
+        "application",
+        "--lang",
+        "ru",
+        "--notes",
+        sheet.to_str().unwrap(),
+        "sample-dossiers/esedo",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let sheet = std::fs::read_to_string(&sheet).unwrap();
+    for note in ["611/НҚ", "рабочий перевод", "«инфраструктуры»"] {
+        assert!(sheet.contains(note), "{note} not in the sheet:\n{sheet}");
+        assert!(err.contains(note), "{note} not on stderr:\n{err}");
+    }
+    assert!(
+        !draft.contains("611/НҚ") && !draft.contains("перевод"),
+        "{draft}"
+    );
+    // The form's slip is corrected silently in the draft itself.
+    assert!(
+        draft.contains(
+            "на включение в перечень объектов информационно-коммуникационной инфраструктуры"
+        ),
+        "{draft}"
+    );
 }
