@@ -142,6 +142,7 @@ fn commands(tree: &Path, today: chrono::NaiveDate) {
             lang: dossier::lang::Lang::Ru,
             template: None,
             today,
+            skip_unfit: false,
         };
         let t = median(|| {
             let drafts = dossier::render::render_all(&req, &report.dossiers).unwrap();

@@ -145,6 +145,8 @@ pub enum DocumentArg {
     Order,
     /// Clause 10: the notice that operation of the object stopped
     RemovalNotice,
+    /// Every document that fits each dossier (the others are skipped with a note)
+    All,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,4 +1,5 @@
-//! `dossier render`: drafts one document per dossier, to stdout, a file or a folder.
+//! `dossier render`: drafts one document (or every one that fits) per dossier, to stdout, a
+//! file or a folder.
 
 use super::{check_request, print_errors, settings_lang};
 use crate::Config;
@@ -36,22 +37,45 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
     };
     ui.lang = config.lang(from_settings);
     print_errors(ui, &report.dossiers, &report.path_errors);
-    let rendered = dossier::render::render_all(
-        &RenderRequest {
-            document: match args.document {
-                DocumentArg::Application => Document::Application,
-                DocumentArg::Decision => Document::Decision,
-                DocumentArg::OperatorNotice => Document::OperatorNotice,
-                DocumentArg::Order => Document::Order,
-                DocumentArg::RemovalNotice => Document::RemovalNotice,
+    let documents: &[Document] = match args.document {
+        DocumentArg::Application => &[Document::Application],
+        DocumentArg::Decision => &[Document::Decision],
+        DocumentArg::OperatorNotice => &[Document::OperatorNotice],
+        DocumentArg::Order => &[Document::Order],
+        DocumentArg::RemovalNotice => &[Document::RemovalNotice],
+        DocumentArg::All => &[
+            Document::Application,
+            Document::Decision,
+            Document::OperatorNotice,
+            Document::Order,
+            Document::RemovalNotice,
+        ],
+    };
+    // Over many dossiers (or `all`), a document that does not fit one is skipped, not failed.
+    let skip_unfit = documents.len() > 1 || report.dossiers.len() > 1;
+    let mut rendered = Vec::new();
+    for &document in documents {
+        rendered.extend(dossier::render::render_all(
+            &RenderRequest {
+                document,
+                format,
+                lang,
+                template: args.template.clone(),
+                today: request.today,
+                skip_unfit,
             },
-            format,
-            lang,
-            template: args.template.clone(),
-            today: request.today,
-        },
-        &report.dossiers,
-    )?;
+            &report.dossiers,
+        )?);
+    }
+    let words = dossier::messages::Words::new(ui.lang);
+    rendered.retain(|r| {
+        if let (true, Err(Error::Usage(why))) = (r.skipped, &r.result) {
+            for m in why {
+                ui.note(&t!(ui.lang, "render.skipped", why = words.message(m)));
+            }
+        }
+        !r.skipped
+    });
     if rendered.len() > 1 && args.out_dir.is_none() {
         return Err(Error::usage(
             Message::new("usage.many-need-out-dir").arg("n", rendered.len()),
@@ -81,7 +105,23 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         ui.error(&e);
         failed = true;
     }
-    Ok(if failed { 2 } else { 0 })
+    // Skipping by outcome, the exit code says the outcome, as `check` does.
+    let by_outcome = skip_unfit
+        && report.dossiers.iter().any(|d| {
+            d.judged().is_some_and(|j| {
+                matches!(
+                    j.outcome,
+                    dossier::outcome::Outcome::Incomplete | dossier::outcome::Outcome::Refuse
+                )
+            })
+        });
+    Ok(if failed {
+        2
+    } else if by_outcome {
+        1
+    } else {
+        0
+    })
 }
 
 /// `--format`, else the extension of `-o FILE`, else Markdown; a `--format` that contradicts

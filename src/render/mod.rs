@@ -531,6 +531,9 @@ pub struct RenderRequest {
     /// `--template FILE`: replaces the built-in template.
     pub template: Option<PathBuf>,
     pub today: NaiveDate,
+    /// A judged dossier the document does not fit (an order for a refusal) is skipped rather
+    /// than an error: `render all`, and a run over many dossiers.
+    pub skip_unfit: bool,
 }
 
 /// One drafted document, or why it could not be drafted.
@@ -543,6 +546,8 @@ pub struct Rendered {
     pub result: Result<Vec<u8>>,
     /// What the reviewer should know about this draft ([`review_notes`]).
     pub notes: Vec<Message>,
+    /// The document does not fit the dossier and the request skips such: `result` holds why.
+    pub skipped: bool,
 }
 
 /// A template from the `templates` folder of the dossier's settings, when it has one for the
@@ -599,6 +604,7 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
                     review_notes(req.document, judged, draft, req.lang, req.today)
                 })
                 .unwrap_or_default(),
+            skipped: req.skip_unfit && d.judged().is_some() && check_fits(req.document, d).is_err(),
             dossier: d.path.clone(),
             file_name: format!(
                 "{stem}.{}.{}.{}",

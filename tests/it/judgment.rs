@@ -173,6 +173,7 @@ fn a_draft_reads_the_judgment_it_is_given() {
         lang: dossier::lang::Lang::Ru,
         template: None,
         today,
+        skip_unfit: false,
     };
     // Judged `refuse`: no operator notice.
     let refused = dossier::render::render_all(&notice, &report.dossiers).unwrap();

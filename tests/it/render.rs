@@ -362,7 +362,8 @@ fn out_dir_writes_one_file_per_dossier_and_says_so() {
         dir.path().to_str().unwrap(),
         "sample-dossiers",
     ]);
-    assert_eq!(code, 0, "{err}");
+    // Over many dossiers the exit code is the outcome's: two samples are refused.
+    assert_eq!(code, 1, "{err}");
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
@@ -659,4 +660,46 @@ fn review_notes_go_to_stderr_and_the_review_sheet_never_into_the_draft() {
         ),
         "{draft}"
     );
+}
+
+#[test]
+fn render_all_drafts_what_fits_and_exits_by_the_outcome() {
+    let out = tempfile::tempdir().unwrap();
+    let (code, _, err) = render(&[
+        "all",
+        "--lang",
+        "ru",
+        "--out-dir",
+        out.path().to_str().unwrap(),
+        "sample-dossiers",
+    ]);
+    // Two samples are refused: 1, as `check` says; nothing is an error.
+    assert_eq!(code, 1, "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 14, "{names:?}");
+    for must in [
+        "esedo.order.ru.md",
+        "esedo.operator-notice.ru.md",
+        "e-licensing.decision.ru.md",
+        "gbd-fl.application.ru.md",
+    ] {
+        assert!(names.iter().any(|n| n == must), "{must} missing: {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.starts_with("e-licensing.order")));
+    assert!(
+        err.contains("пропущено: sample-dossiers/e-licensing"),
+        "{err}"
+    );
+    // One document over many dossiers skips those it does not fit, too (the README's example).
+    let (code, _, err) = render(&[
+        "order",
+        "--out-dir",
+        out.path().join("orders").to_str().unwrap(),
+        "sample-dossiers",
+    ]);
+    assert_eq!(code, 1, "{err}");
 }
