@@ -169,6 +169,7 @@ mod tests {
             text: t.into(),
             bold: false,
             italic: false,
+            note: None,
         }]
     }
 
@@ -209,11 +210,13 @@ mod tests {
                 text: "a ".into(),
                 bold: false,
                 italic: false,
+                note: None,
             },
             Span {
                 text: "b\nc".into(),
                 bold: true,
                 italic: false,
+                note: None,
             },
         ];
         let lines = wrap(&spans, 80.0, &chars);

@@ -470,7 +470,12 @@ pub fn render(
             lang.code(),
             context::document_date(document, judged, today),
         )?,
-        Format::Docx => docx::write(&doc)?,
+        Format::Docx => docx::write(
+            &doc,
+            &title,
+            lang.code(),
+            context::document_date(document, judged, today),
+        )?,
     })
 }
 

@@ -10,11 +10,13 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Span {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// A footnote reference: the footnote's number (`text` is its marker, ¹ ² ³).
+    pub note: Option<usize>,
 }
 
 /// A table cell: its styled text.
@@ -66,8 +68,7 @@ impl Doc {
             .map(|(marker, text)| {
                 let mut spans = vec![Span {
                     text: format!("{marker} "),
-                    bold: false,
-                    italic: false,
+                    ..Span::default()
                 }];
                 spans.extend(text.iter().cloned());
                 spans
@@ -177,7 +178,11 @@ pub fn parse(markdown: &str) -> Doc {
                         labels.len()
                     }
                 };
-                push(&mut spans, &footnote_marker(n), false, false);
+                spans.push(Span {
+                    text: footnote_marker(n),
+                    note: Some(n),
+                    ..Span::default()
+                });
             }
             Event::Start(Tag::FootnoteDefinition(label)) => in_footnote = Some(label.to_string()),
             Event::End(TagEnd::FootnoteDefinition) => in_footnote = None,
@@ -241,6 +246,7 @@ fn push(spans: &mut Vec<Span>, text: &str, bold: bool, italic: bool) {
     if let Some(last) = spans.last_mut()
         && last.bold == bold
         && last.italic == italic
+        && last.note.is_none()
     {
         last.text.push_str(text);
         return;
@@ -249,6 +255,7 @@ fn push(spans: &mut Vec<Span>, text: &str, bold: bool, italic: bool) {
         text: text.to_string(),
         bold,
         italic,
+        note: None,
     });
 }
 
@@ -281,7 +288,8 @@ mod tests {
                 text: vec![Span {
                     text: "Ережелерге 1-қосымша".into(),
                     bold: false,
-                    italic: false
+                    italic: false,
+                    note: None
                 }],
                 align: Align::Right
             }
@@ -301,7 +309,8 @@ mod tests {
                 vec![Span {
                     text: "Ескерту.".into(),
                     bold: false,
-                    italic: false
+                    italic: false,
+                    note: None
                 }]
             )]
         );

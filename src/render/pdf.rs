@@ -312,7 +312,7 @@ fn place(block: &Block, width: f32) -> Vec<Placed> {
                         s.text.clone()
                     },
                     bold: true,
-                    italic: s.italic,
+                    ..s.clone()
                 })
                 .collect();
             let align = if *level <= 2 {
@@ -400,46 +400,7 @@ fn place(block: &Block, width: f32) -> Vec<Placed> {
 fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Placed> {
     let size = BODY_PT - 2.0;
     let pad = 3.0;
-    let columns = header
-        .len()
-        .max(rows.iter().map(Vec::len).max().unwrap_or(0))
-        .max(1);
-    // Column widths follow the longest unbroken content, within the page width.
-    // Headers are drawn bold, so they are measured bold.
-    let cell_width = |cell: &Vec<Span>, bold: bool| -> f32 {
-        cell.iter()
-            .map(|s| metrics(s.bold || bold).width(&s.text, size))
-            .sum()
-    };
-    let natural: Vec<f32> = (0..columns)
-        .map(|c| {
-            let head = header.get(c).map_or(0.0, |h| cell_width(h, true));
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| cell_width(cell, false))
-                .fold(head.max(20.0), f32::max)
-                + 2.0 * pad
-        })
-        .collect();
-    let total: f32 = natural.iter().sum();
-    let widths: Vec<f32> = if total <= width {
-        natural
-    } else {
-        // Shrink wide columns first: each gets its share of what is left after narrow ones.
-        let fair = width / columns as f32;
-        let narrow: f32 = natural.iter().filter(|w| **w <= fair).sum();
-        let wide: f32 = natural.iter().filter(|w| **w > fair).sum();
-        natural
-            .iter()
-            .map(|w| {
-                if *w <= fair {
-                    *w
-                } else {
-                    w / wide * (width - narrow)
-                }
-            })
-            .collect()
-    };
+    let widths = column_widths(header, rows, width, size, pad);
     let mut placed = Vec::new();
     let all_rows: Vec<(&[Vec<Span>], bool)> = std::iter::once((header, true))
         .filter(|(h, _)| !h.is_empty())
@@ -505,4 +466,56 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Place
         last.height += BODY_PT * 0.6;
     }
     placed
+}
+
+/// Column widths in points for a table `width` wide: each follows its longest unbroken content
+/// (headers measured bold), and when they do not fit, wide columns shrink first. The Word
+/// writer uses the same widths, so both formats lay a table out alike.
+pub(super) fn column_widths(
+    header: &[Vec<Span>],
+    rows: &[Vec<Vec<Span>>],
+    width: f32,
+    size: f32,
+    pad: f32,
+) -> Vec<f32> {
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0))
+        .max(1);
+    // Column widths follow the longest unbroken content, within the page width.
+    // Headers are drawn bold, so they are measured bold.
+    let cell_width = |cell: &Vec<Span>, bold: bool| -> f32 {
+        cell.iter()
+            .map(|s| metrics(s.bold || bold).width(&s.text, size))
+            .sum()
+    };
+    let natural: Vec<f32> = (0..columns)
+        .map(|c| {
+            let head = header.get(c).map_or(0.0, |h| cell_width(h, true));
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| cell_width(cell, false))
+                .fold(head.max(20.0), f32::max)
+                + 2.0 * pad
+        })
+        .collect();
+    let total: f32 = natural.iter().sum();
+    if total <= width {
+        natural
+    } else {
+        // Shrink wide columns first: each gets its share of what is left after narrow ones.
+        let fair = width / columns as f32;
+        let narrow: f32 = natural.iter().filter(|w| **w <= fair).sum();
+        let wide: f32 = natural.iter().filter(|w| **w > fair).sum();
+        natural
+            .iter()
+            .map(|w| {
+                if *w <= fair {
+                    *w
+                } else {
+                    w / wide * (width - narrow)
+                }
+            })
+            .collect()
+    }
 }
