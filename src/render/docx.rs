@@ -58,7 +58,8 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    let fail = |e: &dyn std::fmt::Display| Error::Internal(format!("cannot write the Word file: {e}"));
+    let fail =
+        |e: &dyn std::fmt::Display| Error::Internal(format!("cannot write the Word file: {e}"));
     for (name, xml) in parts {
         zip.start_file(name, options).map_err(|e| fail(&e))?;
         zip.write_all(xml.as_bytes()).map_err(|e| fail(&e))?;
@@ -168,7 +169,9 @@ impl Body {
                     RunProps::default(),
                 );
             }
-            Block::PageBreak => self.xml.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
+            Block::PageBreak => self
+                .xml
+                .push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
         }
     }
 
@@ -244,7 +247,8 @@ impl Body {
         }
         self.xml.push_str("</w:tbl>");
         // Word needs a paragraph between a table and what follows it.
-        self.xml.push_str(r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>"#);
+        self.xml
+            .push_str(r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>"#);
     }
 }
 

@@ -10,6 +10,7 @@ mod judgment;
 mod outcomes;
 #[path = "../common/pdf.rs"]
 mod pdf;
+mod programs;
 mod render;
 mod rules_in_data;
 mod samples;

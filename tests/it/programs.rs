@@ -1,0 +1,524 @@
+//! The drafts opened in the programs people open them with: LibreOffice (Word files), Chromium
+//! (HTML), qpdf and poppler (PDF). `.ci/run` installs them from the distribution when missing;
+//! outside CI a missing program skips its test with a loud message, in CI it fails.
+
+use crate::support::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The program on PATH, or None (a loud skip) outside CI; in CI a missing program fails.
+fn program(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{name} is missing in CI: .ci/run installs it"
+        );
+        eprintln!("SKIPPED: {name} is not installed; the real-program checks did not run");
+    }
+    found
+}
+
+/// Every draft of every sample, a 2016-edition and a decommissioned dossier, in one format and
+/// both languages, into `dir`.
+fn render_every_draft(dir: &Path, format: &str, extra: &[&Path]) -> Vec<PathBuf> {
+    for lang in ["kk", "ru"] {
+        let run = dossier()
+            .args(["render", "all", "--lang", lang, "--format", format])
+            .args(["--today", "2026-11-24", "--out-dir"])
+            .arg(dir)
+            .arg(root().join("sample-dossiers"))
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.code().unwrap() < 2,
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == format))
+        .collect();
+    files.sort();
+    // 14 drafts fit the five samples in each language.
+    assert!(files.len() >= 28, "only {} drafts", files.len());
+    files
+}
+
+fn extra_dossiers() -> (Fixture, Fixture) {
+    let mut ended = Fixture::information_system();
+    ended.edit("stage: industrial-operation", "stage: decommissioned");
+    ended.edit("review:\n", "review:\n  operation_ended: 2026-10-30\n");
+    (ended, Fixture::information_system_2016())
+}
+
+fn pages(pdfinfo: &Path, pdf: &Path) -> usize {
+    let out = Command::new(pdfinfo).arg(pdf).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap_or_else(|| panic!("no page count for {}: {text}", pdf.display()))
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Our own PDF of the same draft (`x.docx` → `x.pdf` rendered by dossier).
+fn own_pdf(dir: &Path, file: &Path) -> PathBuf {
+    dir.join(file.with_extension("pdf").file_name().unwrap())
+}
+
+#[test]
+fn word_files_open_in_libreoffice_with_the_pdf_page_count() {
+    let (Some(soffice), Some(pdfinfo)) = (program("soffice"), program("pdfinfo")) else {
+        return;
+    };
+    let (ended, old) = extra_dossiers();
+    let dir = tempfile::tempdir().unwrap();
+    let docx = render_every_draft(dir.path(), "docx", &[ended.path(), old.path()]);
+    render_every_draft(dir.path(), "pdf", &[ended.path(), old.path()]);
+    let converted = dir.path().join("lo");
+    let profile = dir.path().join("profile");
+    // One LibreOffice start for the whole batch keeps the suite within the CI budget.
+    let run = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&converted)
+        .args(&docx)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for file in &docx {
+        let lo = converted.join(file.with_extension("pdf").file_name().unwrap());
+        assert!(
+            lo.is_file(),
+            "LibreOffice did not convert {}",
+            file.display()
+        );
+        let (theirs, ours) = (
+            pages(&pdfinfo, &lo),
+            pages(&pdfinfo, &own_pdf(dir.path(), file)),
+        );
+        assert!(
+            theirs.abs_diff(ours) <= 1,
+            "{}: LibreOffice {theirs} pages, our PDF {ours}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn html_prints_to_a4_in_chromium_with_the_pdf_page_count() {
+    let chromium = program("chromium").or_else(|| program("chromium-browser"));
+    let (Some(chromium), Some(pdfinfo)) = (chromium, program("pdfinfo")) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = render_every_draft(dir.path(), "html", &[]);
+    render_every_draft(dir.path(), "pdf", &[]);
+    // A sample of the drafts: Chromium starts once per file, about a second each.
+    for file in html.iter().step_by(3) {
+        let printed = dir.path().join("chromium.pdf");
+        let run = Command::new(&chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--print-to-pdf={}", printed.display()))
+            .arg(format!("file://{}", file.display()))
+            .output()
+            .unwrap();
+        assert!(
+            printed.is_file(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let info = Command::new(&pdfinfo).arg(&printed).output().unwrap();
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("(A4)"), "not A4: {info}");
+        let (theirs, ours) = (
+            pages(&pdfinfo, &printed),
+            pages(&pdfinfo, &own_pdf(dir.path(), file)),
+        );
+        assert!(
+            theirs.abs_diff(ours) <= 1,
+            "{}: Chromium {theirs} pages, our PDF {ours}",
+            file.display()
+        );
+        std::fs::remove_file(&printed).unwrap();
+    }
+}
+
+#[test]
+fn every_pdf_passes_qpdf_embeds_subset_fonts_with_tounicode_and_carries_the_name() {
+    let (Some(qpdf), Some(pdffonts), Some(pdftotext)) =
+        (program("qpdf"), program("pdffonts"), program("pdftotext"))
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for file in render_every_draft(dir.path(), "pdf", &[]) {
+        let name = file.display();
+        let check = Command::new(&qpdf)
+            .arg("--check")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let fonts = Command::new(&pdffonts).arg(&file).output().unwrap();
+        let fonts = String::from_utf8_lossy(&fonts.stdout);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{name}: no fonts");
+        for row in rows {
+            // name type encoding emb sub uni …: every font embedded, subset, with ToUnicode.
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{name}: {row}");
+            assert!(cols[0].contains('+'), "{name}: not a subset: {row}");
+        }
+        let text = Command::new(&pdftotext)
+            .arg(&file)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let stem = file.file_name().unwrap().to_string_lossy();
+        let needle = match stem.split('.').next().unwrap() {
+            "esedo" => "электрон",
+            "gbd-fl" => "Физические лица",
+            "e-archive" => "архив",
+            "e-licensing" => "лицензи",
+            _ => "шлюз",
+        };
+        let found = text.to_lowercase().contains(&needle.to_lowercase())
+            || text.contains("Жеке тұлғалар")
+            || text.contains("лицензиялау")
+            || text.contains("мұрағат");
+        assert!(
+            found,
+            "{name}: the object's name is not in the text:\n{text}"
+        );
+    }
+}
+
+/// PDF/A-2b: no validator ships with the distribution, so the parts we can see are checked
+/// here (docs/limits.md says what is and is not verified): the XMP claims part 2, level B;
+/// an sRGB OutputIntent with an embedded profile; no encryption, JavaScript, embedded files
+/// or transparency groups.
+#[test]
+fn every_pdf_carries_the_pdfa_2b_markers_and_none_of_the_forbidden_features() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in render_every_draft(dir.path(), "pdf", &[]) {
+        let name = file.display();
+        let bytes = std::fs::read(&file).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        assert!(!doc.is_encrypted(), "{name}: encrypted");
+        let catalog = doc.catalog().unwrap();
+        let meta = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+        let xmp = doc.get_object(meta).unwrap().as_stream().unwrap();
+        let xmp = String::from_utf8_lossy(&xmp.content);
+        assert!(
+            (xmp.contains("<pdfaid:part>2</pdfaid:part>") || xmp.contains("pdfaid:part=\"2\""))
+                && (xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+                    || xmp.contains("pdfaid:conformance=\"B\"")),
+            "{name}: no PDF/A-2b claim in the XMP:\n{xmp}"
+        );
+        let intents = doc
+            .dereference(catalog.get(b"OutputIntents").unwrap())
+            .unwrap()
+            .1
+            .as_array()
+            .unwrap();
+        let intent = doc.dereference(&intents[0]).unwrap().1.as_dict().unwrap();
+        assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFA1");
+        assert!(
+            intent.get(b"DestOutputProfile").is_ok(),
+            "{name}: no ICC profile"
+        );
+        for forbidden in [&b"/JavaScript"[..], b"/JS ", b"/EmbeddedFile", b"/Launch"] {
+            assert!(
+                !bytes.windows(forbidden.len()).any(|w| w == forbidden),
+                "{name}: carries {}",
+                String::from_utf8_lossy(forbidden)
+            );
+        }
+    }
+}
+
+/// The children of the first element named `parent` anywhere under `node`, in order.
+fn child_names<'a>(node: roxmltree::Node<'a, 'a>) -> Vec<&'a str> {
+    node.children()
+        .filter(|c| c.is_element())
+        .map(|c| c.tag_name().name())
+        .collect()
+}
+
+/// `names` follow the order of `schema` (names not listed there fail too).
+fn in_schema_order(names: &[&str], schema: &[&str]) -> Result<(), String> {
+    let mut last = 0;
+    for n in names {
+        let i = schema
+            .iter()
+            .position(|s| s == n)
+            .ok_or_else(|| format!("{n} is not expected here: {names:?}"))?;
+        if i < last {
+            return Err(format!("{n} out of order: {names:?}"));
+        }
+        last = i;
+    }
+    Ok(())
+}
+
+// ECMA-376 Part 1 (transitional), the sequences of CT_PPr, CT_RPr, CT_TblPr, CT_Style and
+// CT_TcPr, as far as a writer could use them.
+const PPR: &[&str] = &[
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+];
+const RPR: &[&str] = &[
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+];
+const TBLPR: &[&str] = &[
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+];
+const STYLE: &[&str] = &[
+    "name",
+    "aliases",
+    "basedOn",
+    "next",
+    "link",
+    "autoRedefine",
+    "hidden",
+    "uiPriority",
+    "semiHidden",
+    "unhideWhenUsed",
+    "qFormat",
+    "locked",
+    "personal",
+    "personalCompose",
+    "personalReply",
+    "rsid",
+    "pPr",
+    "rPr",
+    "tblPr",
+    "trPr",
+    "tcPr",
+    "tblStylePr",
+];
+const TCPR: &[&str] = &[
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+];
+
+#[test]
+fn word_xml_follows_the_schema_order_with_a_table_grid_and_real_footnotes() {
+    let (ended, old) = extra_dossiers();
+    let dir = tempfile::tempdir().unwrap();
+    let files = render_every_draft(dir.path(), "docx", &[ended.path(), old.path()]);
+    // A custom template with a footnote: it must land in footnotes.xml, not the body.
+    let template = dir.path().join("order.md");
+    std::fs::write(
+        &template,
+        "# ПРИКАЗ (ПРОЕКТ)\n\nТекст[^a].\n\n[^a]: Сноска.\n",
+    )
+    .unwrap();
+    let with_note = dir.path().join("note.docx");
+    dossier()
+        .args([
+            "render",
+            "order",
+            "--lang",
+            "ru",
+            "--today",
+            "2026-11-24",
+            "--template",
+        ])
+        .arg(&template)
+        .arg("-o")
+        .arg(&with_note)
+        .arg(root().join("sample-dossiers/esedo"))
+        .assert()
+        .code(0);
+    for file in files.iter().chain([&with_note]) {
+        let name = file.display();
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+        let mut part = |p: &str| {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(p).unwrap(), &mut s).unwrap();
+            s
+        };
+        let (document, styles, footnotes, core) = (
+            part("word/document.xml"),
+            part("word/styles.xml"),
+            part("word/footnotes.xml"),
+            part("docProps/core.xml"),
+        );
+        for xml in [&document, &styles] {
+            let tree = roxmltree::Document::parse(xml).unwrap();
+            for node in tree.descendants().filter(|n| n.is_element()) {
+                let order = match node.tag_name().name() {
+                    "pPr" => PPR,
+                    "rPr" => RPR,
+                    "tblPr" => TBLPR,
+                    "style" => STYLE,
+                    "tcPr" => TCPR,
+                    _ => continue,
+                };
+                if let Err(e) = in_schema_order(&child_names(node), order) {
+                    panic!("{name}: {e}");
+                }
+            }
+            for grid in tree.descendants().filter(|n| {
+                n.has_tag_name((
+                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    "tblGrid",
+                ))
+            }) {
+                assert!(!child_names(grid).is_empty(), "{name}: empty tblGrid");
+            }
+        }
+        assert!(
+            styles.contains(r#"w:default="1" w:styleId="Normal""#),
+            "{name}"
+        );
+        assert!(styles.contains("<w:lang "), "{name}: no language");
+        assert!(
+            !core.contains("1970") && !core.contains("unknown"),
+            "{name}: {core}"
+        );
+        assert!(
+            !document.contains("Liberation"),
+            "{name}: a font Windows lacks"
+        );
+        if file == &with_note {
+            assert!(
+                document.contains("<w:footnoteReference w:id=\"1\"/>"),
+                "{document}"
+            );
+            assert!(footnotes.contains("Сноска."), "{footnotes}");
+            assert!(!document.contains("Сноска."), "the footnote is in the body");
+        }
+    }
+}
