@@ -242,7 +242,30 @@ pub fn parse(markdown: &str) -> Doc {
     doc
 }
 
+/// Binds what must not break across lines with no-break spaces: the groups of a number
+/// ("100 000") and "№" with its number.
+fn bind(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(' ') {
+        return text.into();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let group = prev.is_some_and(|p| p.is_ascii_digit())
+            && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+        if c == ' ' && (group || prev == Some('№')) {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 fn push(spans: &mut Vec<Span>, text: &str, bold: bool, italic: bool) {
+    let text = &*bind(text);
     if let Some(last) = spans.last_mut()
         && last.bold == bold
         && last.italic == italic

@@ -164,7 +164,19 @@ fn fonts() -> Result<(Font, Font)> {
 pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Result<Vec<u8>> {
     use chrono::Datelike;
     let width = PAGE_W - LEFT - RIGHT;
-    let mut placed: Vec<Placed> = doc.blocks.iter().flat_map(|b| place(b, width)).collect();
+    let mut placed: Vec<Placed> = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let mut p = place(block, width);
+        // The signature block never stands alone: the paragraph before a signature line and
+        // the line itself stay with what follows.
+        let before_rule = matches!(doc.blocks.get(i + 1), Some(Block::Rule));
+        if (before_rule || matches!(block, Block::Rule))
+            && let Some(last) = p.last_mut()
+        {
+            last.keep_with_next = true;
+        }
+        placed.extend(p);
+    }
     if !doc.footnotes.is_empty() {
         let mut items = vec![Item::Line {
             x1: 0.0,
@@ -206,7 +218,8 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
                     .day(date.day() as u8),
             ),
     );
-    for page_blocks in pages {
+    let total = pages.len();
+    for (number, page_blocks) in pages.into_iter().enumerate() {
         let mut page = document.start_page_with(
             PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| render_error("the page size"))?,
         );
@@ -249,6 +262,19 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
                 }
             }
             y0 += placed[i].height;
+        }
+        // Page numbers on every page of a document longer than one page, centred below.
+        if total > 1 {
+            let text = (number + 1).to_string();
+            let x = LEFT + (width - metrics(false).width(&text, SMALL_PT)) / 2.0;
+            surface.draw_glyphs(
+                Point::from_xy(x, PAGE_H - BOTTOM / 2.0),
+                &metrics(false).glyphs(&text),
+                regular.clone(),
+                &text,
+                SMALL_PT,
+                false,
+            );
         }
         surface.finish();
         page.finish();
