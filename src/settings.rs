@@ -22,6 +22,8 @@ pub struct SettingsFile {
     /// Report and document language: en, ru or kk.
     pub lang: Option<Lang>,
     pub addressee: Option<TomlText>,
+    /// Where letters and orders are issued ("Астана қ." / "г. Астана").
+    pub city: Option<TomlText>,
     pub state_body: Option<StateBodyDefaults>,
     pub signatory: Option<SignatoryDefaults>,
     /// Extra editions of the Rules (TOML files), relative to this file.
@@ -92,6 +94,7 @@ pub struct Sourced<T> {
 pub struct Settings {
     pub lang: Option<Sourced<Lang>>,
     pub addressee: Option<Sourced<TomlText>>,
+    pub city: Option<Sourced<TomlText>>,
     pub state_body_name: Option<Sourced<TomlText>>,
     pub state_body_bin: Option<Sourced<String>>,
     pub signatory_name: Option<Sourced<String>>,
@@ -149,6 +152,7 @@ impl Settings {
         }
         take(&mut self.lang, &outer.lang);
         take(&mut self.addressee, &outer.addressee);
+        take(&mut self.city, &outer.city);
         take(&mut self.state_body_name, &outer.state_body_name);
         take(&mut self.state_body_bin, &outer.state_body_bin);
         take(&mut self.signatory_name, &outer.signatory_name);
@@ -181,6 +185,7 @@ impl Settings {
         );
         set(&mut self.lang, s.lang, file);
         set(&mut self.addressee, s.addressee, file);
+        set(&mut self.city, s.city, file);
         set(&mut self.state_body_name, sb.name, file);
         set(&mut self.state_body_bin, sb.bin, file);
         set(&mut self.signatory_name, sig.name, file);
@@ -234,6 +239,11 @@ impl Settings {
             "addressee",
             self.addressee.as_ref().map(|x| text(&x.value)),
             self.addressee.as_ref().map(|x| &x.file),
+        );
+        push(
+            "city",
+            self.city.as_ref().map(|x| text(&x.value)),
+            self.city.as_ref().map(|x| &x.file),
         );
         push(
             "state_body.name",

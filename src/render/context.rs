@@ -30,6 +30,8 @@ struct Context {
     object: ObjectCtx,
     state_body: BodyCtx,
     addressee: Option<String>,
+    /// Where the document is issued, from `dossier.toml`'s `city`.
+    city: Option<String>,
     signatory: Option<SignatoryCtx>,
     application: ApplicationCtx,
     review: ReviewCtx,
@@ -463,6 +465,11 @@ pub fn build(
             bin: file.state_body.bin.clone(),
         },
         addressee: file.addressee.as_ref().map(|a| text(a, lang)),
+        city: judged
+            .settings
+            .city
+            .as_ref()
+            .map(|c| text(&c.value.clone().into(), lang)),
         signatory: file.signatory.as_ref().map(|s| SignatoryCtx {
             name: s.name.clone(),
             position: s.position.as_ref().map(|p| text(p, lang)),

@@ -136,20 +136,31 @@ pub fn paginate(
 ) -> Vec<Vec<usize>> {
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     let mut used = 0.0;
+    let kept = |i: usize| keep.get(i).copied().unwrap_or(false);
     for (i, &h) in heights.iter().enumerate() {
         let current = pages.last_mut().expect("one page");
-        // A heading needs room for itself and the start of what follows it.
-        let next = if keep.get(i).copied().unwrap_or(false) {
-            heights
-                .get(i + 1)
+        // A chain of blocks kept together (a heading and its text, a signature block) needs
+        // room for all of it and the start of what follows; checked where the chain starts.
+        let need = if kept(i) && (i == 0 || !kept(i - 1)) {
+            let end = (i..heights.len())
+                .find(|&k| !kept(k))
+                .unwrap_or(heights.len());
+            let chain: f32 = heights[i..end].iter().sum();
+            let after = heights
+                .get(end)
                 .copied()
                 .unwrap_or(0.0)
-                .min(page_height / 4.0)
+                .min(page_height / 4.0);
+            if chain + after <= page_height {
+                chain + after
+            } else {
+                h
+            }
         } else {
-            0.0
+            h
         };
         if (forced.get(i).copied().unwrap_or(false) && !current.is_empty())
-            || (used + h + next > page_height && !current.is_empty())
+            || (used + need > page_height && !current.is_empty())
         {
             pages.push(Vec::new());
             used = 0.0;
@@ -163,6 +174,18 @@ pub fn paginate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signature_block_moves_to_the_next_page_whole() {
+        // text, "official" (kept), line (kept), caption: only 25 left on the page.
+        let heights = [75.0, 10.0, 10.0, 10.0];
+        let keep = [false, true, true, false];
+        let pages = paginate(&heights, &[false; 4], &keep, 100.0);
+        assert_eq!(pages, vec![vec![0], vec![1, 2, 3]]);
+        // With room for it all, it stays.
+        let pages = paginate(&[60.0, 10.0, 10.0, 10.0], &[false; 4], &keep, 100.0);
+        assert_eq!(pages, vec![vec![0, 1, 2, 3]]);
+    }
 
     fn plain(t: &str) -> Vec<Span> {
         vec![Span {

@@ -253,7 +253,9 @@ fn bind(text: &str) -> std::borrow::Cow<'_, str> {
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let group = prev.is_some_and(|p| p.is_ascii_digit())
-            && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
+            && chars
+                .get(i + 1..i + 4)
+                .is_some_and(|g| g.iter().all(char::is_ascii_digit))
             && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
         if c == ' ' && (group || prev == Some('№')) {
             out.push('\u{a0}');

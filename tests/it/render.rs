@@ -703,3 +703,23 @@ fn render_all_drafts_what_fits_and_exits_by_the_outcome() {
     ]);
     assert_eq!(code, 1, "{err}");
 }
+
+#[test]
+fn the_city_of_dossier_toml_heads_the_order_and_the_notices() {
+    let f = Fixture::information_system();
+    std::fs::write(
+        f.path().join("dossier.toml"),
+        "city = { kk = \"Астана қ.\", ru = \"г. Астана\" }\n",
+    )
+    .unwrap();
+    let path = f.path().to_str().unwrap();
+    let (code, ru, err) = render(&["order", "--lang", "ru", path]);
+    assert_eq!(code, 0, "{err}");
+    assert!(ru.contains("г. Астана, № ____"), "{ru}");
+    let (_, kk, _) = render(&["operator-notice", "--lang", "kk", path]);
+    assert!(kk.contains("\nАстана қ.\n"), "{kk}");
+    // Without it, no city line at all (a blank line of underscores would read as a rule).
+    let g = Fixture::information_system();
+    let (_, ru, _) = render(&["order", "--lang", "ru", g.path().to_str().unwrap()]);
+    assert!(ru.contains("\n№ ____"), "{ru}");
+}
