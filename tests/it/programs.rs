@@ -53,9 +53,7 @@ fn render_every_draft(dir: &Path, format: &str, extra: &[&Path]) -> Vec<PathBuf>
 }
 
 fn extra_dossiers() -> (Fixture, Fixture) {
-    let mut ended = Fixture::information_system();
-    ended.edit("stage: industrial-operation", "stage: decommissioned");
-    ended.edit("review:\n", "review:\n  operation_ended: 2026-10-30\n");
+    let ended = Fixture::decommissioned();
     (ended, Fixture::information_system_2016())
 }
 

@@ -42,9 +42,7 @@ fn every_document_and_language_is_pinned_in_md_txt_html() {
 
 #[test]
 fn the_removal_notice_for_a_decommissioned_object() {
-    let mut f = Fixture::information_system();
-    f.edit("stage: industrial-operation", "stage: decommissioned");
-    f.edit("review:\n", "review:\n  operation_ended: 2026-10-30\n");
+    let f = Fixture::decommissioned();
     for lang in ["kk", "ru"] {
         for format in ["md", "txt", "html"] {
             let (code, out, err) = render(&[
@@ -527,9 +525,7 @@ fn tool_residue(text: &str) -> Option<String> {
 /// dossier): no tool residue, and marked as a draft.
 #[test]
 fn no_draft_carries_tool_notes_flags_keys_or_escapes() {
-    let mut ended = Fixture::information_system();
-    ended.edit("stage: industrial-operation", "stage: decommissioned");
-    ended.edit("review:\n", "review:\n  operation_ended: 2026-10-30\n");
+    let ended = Fixture::decommissioned();
     let old = Fixture::information_system_2016();
     let mut paths: Vec<String> = std::fs::read_dir(root().join("sample-dossiers"))
         .unwrap()

@@ -231,6 +231,14 @@ impl Fixture {
         )
     }
 
+    /// The information system, its operation stopped on 30.10.2026 (a removal notice fits).
+    pub fn decommissioned() -> Fixture {
+        let mut f = Fixture::information_system();
+        f.edit("stage: industrial-operation", "stage: decommissioned");
+        f.edit("review:\n", "review:\n  operation_ended: 2026-10-30\n");
+        f
+    }
+
     /// The information system under Order No. 84 of 2016: a security attestation instead of
     /// the test protocol, and no criteria-compliance information (2016 had none).
     pub fn information_system_2016() -> Fixture {
