@@ -135,15 +135,15 @@ pub enum RulesAction {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DocumentArg {
-    /// Appendix 1: the state body's application, with the list of attachments
+    /// The state body's application (the form of the Rules), with the list of attachments
     Application,
-    /// Clause 7: the authorized body's decision draft, citing every ground
+    /// The authorized body's decision draft, citing every ground
     Decision,
-    /// Clause 8: the notice to the operator of an inclusion
+    /// The notice to the operator of an inclusion
     OperatorNotice,
-    /// Clause 9: the draft order including the object in the List
+    /// The draft order including the object in the List
     Order,
-    /// Clause 10: the notice that operation of the object stopped
+    /// The state body's notice that operation of the object stopped
     RemovalNotice,
     /// Every document that fits each dossier (the others are skipped with a note)
     All,
