@@ -128,10 +128,14 @@ fn append(line: &mut Line, piece: &Span) {
 /// Splits a sequence of blocks of given heights into pages of `page_height`, keeping each
 /// block whole where it fits on a page; `forced` marks blocks that must start a new page, and
 /// `keep` blocks (headings) that must stay on the page of the block after them.
+///
+/// `lead[i]` is what block `i` brings above itself when it starts a page (a table row repeats
+/// its table's header row there).
 pub fn paginate(
     heights: &[f32],
     forced: &[bool],
     keep: &[bool],
+    lead: &[f32],
     page_height: f32,
 ) -> Vec<Vec<usize>> {
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
@@ -163,7 +167,7 @@ pub fn paginate(
             || (used + need > page_height && !current.is_empty())
         {
             pages.push(Vec::new());
-            used = 0.0;
+            used = lead.get(i).copied().unwrap_or(0.0);
         }
         pages.last_mut().expect("one page").push(i);
         used += h;
@@ -180,10 +184,10 @@ mod tests {
         // text, "official" (kept), line (kept), caption: only 25 left on the page.
         let heights = [75.0, 10.0, 10.0, 10.0];
         let keep = [false, true, true, false];
-        let pages = paginate(&heights, &[false; 4], &keep, 100.0);
+        let pages = paginate(&heights, &[false; 4], &keep, &[], 100.0);
         assert_eq!(pages, vec![vec![0], vec![1, 2, 3]]);
         // With room for it all, it stays.
-        let pages = paginate(&[60.0, 10.0, 10.0, 10.0], &[false; 4], &keep, 100.0);
+        let pages = paginate(&[60.0, 10.0, 10.0, 10.0], &[false; 4], &keep, &[], 100.0);
         assert_eq!(pages, vec![vec![0, 1, 2, 3]]);
     }
 
@@ -258,7 +262,7 @@ mod tests {
         );
         assert_eq!(pages, vec![vec![0, 1], vec![2], vec![3]]);
         // A heading (block 1) that would end a page moves to the next with its table.
-        let pages = paginate(&[50.0, 10.0, 30.0], &[], &[false, true, false], 70.0);
+        let pages = paginate(&[50.0, 10.0, 30.0], &[], &[false, true, false], &[], 70.0);
         assert_eq!(pages, vec![vec![0], vec![1, 2]]);
     }
 }

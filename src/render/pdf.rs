@@ -132,6 +132,8 @@ struct Placed {
     page_break: bool,
     /// Stays on the page of the unit after it (a heading, a table's header row).
     keep_with_next: bool,
+    /// A table row: how many units back its table's header row is, repeated atop a new page.
+    header_back: Option<usize>,
 }
 
 impl Placed {
@@ -141,6 +143,7 @@ impl Placed {
             height,
             page_break: false,
             keep_with_next: false,
+            header_back: None,
         }
     }
 }
@@ -194,7 +197,11 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
     let heights: Vec<f32> = placed.iter().map(|p| p.height).collect();
     let forced: Vec<bool> = placed.iter().map(|p| p.page_break).collect();
     let keep: Vec<bool> = placed.iter().map(|p| p.keep_with_next).collect();
-    let pages = layout::paginate(&heights, &forced, &keep, PAGE_H - TOP - BOTTOM);
+    let header_of = |i: usize| placed[i].header_back.map(|back| i - back);
+    let lead: Vec<f32> = (0..placed.len())
+        .map(|i| header_of(i).map_or(0.0, |h| placed[h].height))
+        .collect();
+    let pages = layout::paginate(&heights, &forced, &keep, &lead, PAGE_H - TOP - BOTTOM);
 
     let (regular, bold) = fonts()?;
     // PDF/A-2b: archival, with every font embedded; the fonts' licence allows embedding.
@@ -225,7 +232,12 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
         );
         let mut surface = page.surface();
         let mut y0 = TOP;
-        for i in page_blocks {
+        // A table continued from the page before starts with its header row again.
+        let repeat = page_blocks
+            .first()
+            .filter(|_| number > 0)
+            .and_then(|&first| header_of(first));
+        for i in repeat.into_iter().chain(page_blocks) {
             for item in &placed[i].items {
                 match item {
                     Item::Text {
@@ -483,8 +495,10 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Place
             x2: x,
             y: row_h,
         });
+        let header_back = (!header.is_empty() && !is_header).then_some(placed.len());
         placed.push(Placed {
             keep_with_next: is_header,
+            header_back,
             ..Placed::new(items, row_h)
         });
     }

@@ -719,3 +719,40 @@ fn the_city_of_dossier_toml_heads_the_order_and_the_notices() {
     let (_, ru, _) = render(&["order", "--lang", "ru", g.path().to_str().unwrap()]);
     assert!(ru.contains("\n№ ____"), "{ru}");
 }
+
+#[test]
+fn a_pdf_table_continued_on_the_next_page_repeats_its_header_and_pages_are_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("decision.pdf");
+    let (code, _, err) = render(&[
+        "decision",
+        "--lang",
+        "ru",
+        "-o",
+        out.to_str().unwrap(),
+        "sample-dossiers/esedo",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc = lopdf::Document::load(&out).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    let second = doc.extract_text(&[pages[1]]).unwrap();
+    assert!(
+        second.contains("Критерий") && second.contains("Балл"),
+        "no header row on page 2:\n{second}"
+    );
+    for (n, page) in pages.iter().enumerate() {
+        let text = doc.extract_text(&[*page]).unwrap();
+        let last = text
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_string();
+        assert_eq!(
+            last,
+            (n + 1).to_string(),
+            "page {} ends with {last:?}",
+            n + 1
+        );
+    }
+}
