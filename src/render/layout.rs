@@ -186,6 +186,17 @@ mod tests {
         let keep = [false, true, true, false];
         let pages = paginate(&heights, &[false; 4], &keep, &[], 100.0);
         assert_eq!(pages, vec![vec![0], vec![1, 2, 3]]);
+        // A table row that starts a page brings its header's height (lead) with it.
+        let pages = paginate(&[60.0, 30.0, 30.0], &[], &[], &[0.0, 0.0, 45.0], 100.0);
+        assert_eq!(pages, vec![vec![0, 1], vec![2]]);
+        let pages = paginate(
+            &[60.0, 30.0, 30.0, 30.0],
+            &[],
+            &[],
+            &[0.0, 0.0, 45.0, 45.0],
+            100.0,
+        );
+        assert_eq!(pages, vec![vec![0, 1], vec![2], vec![3]]);
         // With room for it all, it stays.
         let pages = paginate(&[60.0, 10.0, 10.0, 10.0], &[false; 4], &keep, &[], 100.0);
         assert_eq!(pages, vec![vec![0, 1, 2, 3]]);
@@ -257,6 +268,7 @@ mod tests {
         let pages = paginate(
             &[30.0, 30.0, 30.0, 5.0],
             &[false, false, false, true],
+            &[],
             &[],
             70.0,
         );
