@@ -61,8 +61,17 @@ impl Human {
             match f.code {
                 // Unstated facts are folded into one line below.
                 Code::CriterionFactMissing => {}
+                // The edition's note is long and the same for every dossier: one line per run,
+                // pointing at where the whole note is (`dossier rules show`).
                 Code::EditionAmendedUnits => {
-                    let text = words.finding(f);
+                    let by = f
+                        .message
+                        .args
+                        .get("by")
+                        .map(|a| words.arg(a))
+                        .unwrap_or_default();
+                    let edition = d.judged().map_or("", |j| j.edition.id());
+                    let text = t!(lang, "human.edition-amended", by, edition);
                     if !self.once.contains(&text) {
                         self.once.push(text);
                     }

@@ -40,6 +40,11 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
         e.edition.title.get(lang),
         e.edition.source
     );
+    // What `check` points at in one line: the units of the text this edition does not carry.
+    if let Some(a) = &e.edition.amended_units {
+        out.push_str(a.note.get(lang));
+        out.push_str("\n\n");
+    }
     let mut docs = super::human::new_table(color, width);
     docs.set_header([
         t!(lang, "rules.header.kind"),
