@@ -270,6 +270,25 @@ mod tests {
     }
 
     #[test]
+    fn the_first_presidents_day_is_off_from_2012_to_2021_and_moves() {
+        let c = Calendar::built_in();
+        // (date, working?) — Fri 01.12.2017 off; Sat 01.12.2018 moves to Mon 03.12.2018;
+        // Sun 01.12.2019 moves to Mon 02.12.2019; 2011 and 2022 are ordinary days.
+        for (date, working) in [
+            (d(2017, 12, 1), false),
+            (d(2018, 12, 3), false),
+            (d(2019, 12, 2), false),
+            (d(2021, 12, 1), false),
+            (d(2011, 12, 1), true),
+            (d(2022, 12, 1), true),
+        ] {
+            assert_eq!(c.is_working_day(date), working, "{date}");
+        }
+        // Ten working days after 28.11.2017 end on 13.12.2017, not the 12th.
+        assert_eq!(c.add_working_days(d(2017, 11, 28), 10), d(2017, 12, 13));
+    }
+
+    #[test]
     fn religious_holidays_do_not_move() {
         let c = Calendar::built_in();
         // 7 January 2024 is a Sunday: Monday 8 January works.
