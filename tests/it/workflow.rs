@@ -385,3 +385,38 @@ fn exporting_an_edition_and_loading_it_back_gives_the_same_results() {
     );
     assert_eq!(json!(built_in["schema"]), json!(1));
 }
+
+#[test]
+fn the_integrators_period_runs_from_when_it_received_the_referral() {
+    // Sent Thu 05.03.2026, received by the integrator Tue 10.03.2026: five working days from
+    // the receipt end on Tue 17.03 (from the referral, Fri 13.03: 8 March, a Sunday, moves to
+    // Monday 9.03), so a recommendation of 16.03 is in time.
+    let mut f = Fixture::information_system();
+    f.edit("review:\n", "review:\n  received: 2026-03-02\n  sent_to_integrator: 2026-03-05\n  integrator_received: 2026-03-10\n  recommendation_received: 2026-03-16\n");
+    let (_, v) = json_out(&[
+        "timeline",
+        "--format",
+        "json",
+        "--today",
+        "2026-03-16",
+        f.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        steps(&v)[1],
+        ("5".into(), "2026-03-17".into(), "done".into())
+    );
+    // Without it, the referral's date starts the period: due 13.03, done late.
+    f.edit("  integrator_received: 2026-03-10\n", "");
+    let (_, v) = json_out(&[
+        "timeline",
+        "--format",
+        "json",
+        "--today",
+        "2026-03-16",
+        f.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        steps(&v)[1],
+        ("5".into(), "2026-03-13".into(), "done-late".into())
+    );
+}
