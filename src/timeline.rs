@@ -35,6 +35,8 @@ pub struct Step {
     pub working_days_left: Option<u32>,
     /// For `overdue` and `done-late`: working days past the due date.
     pub working_days_late: Option<u32>,
+    /// A year the period crosses that the calendar does not know: the due date is uncertain.
+    pub unknown_year: Option<i32>,
 }
 
 /// The steps of one judged dossier, on its calendar.
@@ -90,6 +92,9 @@ pub fn steps(judged: &Judged, calendar: &Calendar, today: NaiveDate) -> Vec<Step
                 status,
                 working_days_left: left,
                 working_days_late: late,
+                unknown_year: start
+                    .zip(due)
+                    .and_then(|(start, due)| calendar.unknown_year(start, due)),
             }
         })
         .collect()

@@ -189,6 +189,20 @@ impl Calendar {
             .clone()
     }
 
+    /// The first year from `from` to `to` (inclusive) the calendar has no entry for: its
+    /// religious holidays (and transfers) are unknown, so a period crossing it is uncertain.
+    pub fn unknown_year(&self, from: NaiveDate, to: NaiveDate) -> Option<i32> {
+        use chrono::Datelike;
+        // A year the user has given days for in `[calendar]` counts as known: they took it on.
+        let given = |y: i32| {
+            self.extra_holidays
+                .iter()
+                .chain(&self.extra_working)
+                .any(|d| d.year() == y)
+        };
+        (from.year()..=to.year()).find(|&y| !self.kurban_ait.contains_key(&y) && !given(y))
+    }
+
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
         if self.extra_working.contains(&d) {
             return true;
@@ -286,6 +300,16 @@ mod tests {
         }
         // Ten working days after 28.11.2017 end on 13.12.2017, not the 12th.
         assert_eq!(c.add_working_days(d(2017, 11, 28), 10), d(2017, 12, 13));
+    }
+
+    #[test]
+    fn a_year_without_an_entry_is_unknown_until_the_user_gives_its_days() {
+        let c = Calendar::built_in();
+        assert_eq!(c.unknown_year(d(2026, 12, 20), d(2027, 1, 10)), None);
+        assert_eq!(c.unknown_year(d(2028, 12, 20), d(2029, 1, 10)), Some(2028));
+        assert_eq!(c.unknown_year(d(2015, 12, 28), d(2016, 1, 8)), Some(2015));
+        let c = c.with_overrides(&[d(2028, 1, 3)], &[]);
+        assert_eq!(c.unknown_year(d(2028, 12, 20), d(2029, 1, 10)), Some(2029));
     }
 
     #[test]

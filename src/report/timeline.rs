@@ -53,6 +53,9 @@ struct JsonStep<'a> {
     working_days_left: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     working_days_late: Option<u32>,
+    /// A year the period crosses that the built-in calendar does not know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unknown_year: Option<i32>,
 }
 
 pub fn actor_id(a: Actor) -> &'static str {
@@ -109,6 +112,7 @@ pub fn json(dossiers: &[DossierSteps]) -> String {
                         literal_due: s.literal_due.map(|d| d.to_string()),
                         working_days_left: s.working_days_left,
                         working_days_late: s.working_days_late,
+                        unknown_year: s.unknown_year,
                     })
                     .collect(),
             })
@@ -171,6 +175,16 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
         }
         out.push_str(&t.to_string());
         out.push('\n');
+        // A period crossing a year the calendar does not know: its due date is not certain.
+        for s in &one.steps {
+            if let Some(year) = s.unknown_year {
+                let clause = &s.clause;
+                out.push_str(&format!(
+                    "{}\n",
+                    t!(lang, "timeline.unknown-year", clause, year)
+                ));
+            }
+        }
         // The edition says how it reads a period that ends "after" its working days.
         for s in one.steps.iter().filter(|s| s.limit == Limit::After) {
             if let Some(note) = one

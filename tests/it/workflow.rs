@@ -420,3 +420,38 @@ fn the_integrators_period_runs_from_when_it_received_the_referral() {
         ("5".into(), "2026-03-13".into(), "done-late".into())
     );
 }
+
+#[test]
+fn a_period_crossing_a_year_the_calendar_does_not_know_is_flagged() {
+    let mut f = Fixture::information_system();
+    f.edit("review:\n", "review:\n  received: 2028-12-27\n");
+    let (_, v) = json_out(&[
+        "timeline",
+        "--format",
+        "json",
+        "--today",
+        "2028-12-28",
+        f.path().to_str().unwrap(),
+    ]);
+    assert_eq!(v["dossiers"][0]["steps"][0]["unknown_year"], 2028, "{v}");
+    let out = dossier()
+        .args(["--lang", "en", "timeline", "--today", "2028-12-28"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("crosses 2028"), "{text}");
+    // A known year carries no flag.
+    let (_, v) = json_out(&[
+        "timeline",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "sample-dossiers/esedo",
+    ]);
+    assert!(
+        v["dossiers"][0]["steps"][0].get("unknown_year").is_none(),
+        "{v}"
+    );
+}
