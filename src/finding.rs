@@ -78,6 +78,7 @@ codes! {
     ArchitectureDoesNotConform = "architecture.does-not-conform",
     ArchitecturePending = "architecture.pending",
     ApplicationAfterFilingDeadline = "application.after-filing-deadline",
+    ReviewDatesOrder = "review.dates-order",
     GroundContentRulesUnchecked = "ground.content-rules-unchecked",
     EditionAmendedUnits = "edition.amended-units",
     RulesSyntax = "rules.syntax",

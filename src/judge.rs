@@ -488,6 +488,57 @@ fn score_findings(
     }
 }
 
+/// A step's date before the date that starts it (a decision before the recommendation, a
+/// referral before the receipt): a warning naming both lines. The pairs are the edition's
+/// deadlines (`starts` → `done`), the application's date before its receipt, and the
+/// integrator's receipt after the referral.
+fn dates_in_order(file: &DossierFile, edition: &Edition, at: &Located, out: &mut Vec<Finding>) {
+    let review = &file.review;
+    let explicit_receipt = review.integrator_received.map(|d| d.0);
+    let application = file.application.as_ref().and_then(|a| a.date).map(|d| d.0);
+    /// A `review` (or `application`) key path and its date.
+    type Dated<'a> = (Vec<&'a str>, Option<NaiveDate>);
+    let mut pairs: Vec<(Dated, Dated)> = vec![
+        (
+            (vec!["application", "date"], application),
+            (vec!["review", "received"], review.date("received")),
+        ),
+        (
+            (
+                vec!["review", "sent_to_integrator"],
+                review.date("sent_to_integrator"),
+            ),
+            (vec!["review", "integrator_received"], explicit_receipt),
+        ),
+    ];
+    for d in &edition.deadlines {
+        pairs.push((
+            (vec!["review", d.starts.as_str()], review.date(&d.starts)),
+            (vec!["review", d.done.as_str()], review.date(&d.done)),
+        ));
+    }
+    let mut seen = Vec::new();
+    for ((first_key, first), (then_key, then)) in pairs {
+        let (Some(first), Some(then)) = (first, then) else {
+            continue;
+        };
+        if then >= first || seen.contains(&(first_key.clone(), then_key.clone())) {
+            continue;
+        }
+        let line = |keys: &[&str]| at.line(&path(keys));
+        out.push(
+            Finding::new(Severity::Warning, Code::ReviewDatesOrder)
+                .arg("key", then_key.join("."))
+                .arg("date", then)
+                .arg("earlier_key", first_key.join("."))
+                .arg("earlier_date", first)
+                .arg("earlier_line", line(&first_key).unwrap_or(0))
+                .at(at.file, line(&then_key)),
+        );
+        seen.push((first_key, then_key));
+    }
+}
+
 /// Findings of the review's state and of what the edition asks beyond documents and criteria.
 fn review_findings(
     file: &DossierFile,
@@ -514,6 +565,7 @@ fn review_findings(
                 .at(at.file, at.line(&path(&["object"]))),
         );
     }
+    dates_in_order(file, edition, at, out);
     // The filing deadline, only where the edition has one.
     if let (Some(md), Some(date)) = (
         edition.edition.filing_deadline,

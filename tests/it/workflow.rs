@@ -455,3 +455,42 @@ fn a_period_crossing_a_year_the_calendar_does_not_know_is_flagged() {
         "{v}"
     );
 }
+
+#[test]
+fn dates_out_of_procedural_order_are_a_warning_naming_both_lines() {
+    let mut f = Fixture::information_system();
+    f.edit("review:\n", "review:\n  received: 2026-03-02\n  sent_to_integrator: 2026-02-27\n  recommendation_received: 2026-03-06\n  decision: 2026-03-05\n");
+    let (_, v) = f.check_json();
+    let found = diagnostics(&v, "review.dates-order");
+    let pairs: Vec<(String, String)> = found
+        .iter()
+        .map(|d| {
+            (
+                d["args"]["earlier_key"].as_str().unwrap().to_string(),
+                d["args"]["key"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("review.received".into(), "review.sent_to_integrator".into()),
+            (
+                "review.recommendation_received".into(),
+                "review.decision".into()
+            ),
+        ],
+        "{v}"
+    );
+    let yaml = std::fs::read_to_string(f.path().join("dossier.yaml")).unwrap();
+    let d = found[1];
+    assert_eq!(d["line"], line_of(&yaml, "decision: 2026"), "{d}");
+    assert_eq!(
+        d["args"]["earlier_line"],
+        line_of(&yaml, "recommendation_received:"),
+        "{d}"
+    );
+    // In order: nothing.
+    let g = Fixture::information_system();
+    assert!(diagnostics(&g.check_json().1, "review.dates-order").is_empty());
+}
