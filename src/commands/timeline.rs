@@ -36,8 +36,16 @@ pub fn run(args: TimelineArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error
         .dossiers
         .iter()
         .any(|d| d.outcome() == Outcome::Invalid);
+    // An overdue step is a finding, as `check` treats one: exit 1.
+    let overdue = views.iter().any(|v| {
+        v.steps
+            .iter()
+            .any(|s| s.status == dossier::timeline::StepStatus::Overdue)
+    });
     Ok(if invalid || !report.path_errors.is_empty() {
         2
+    } else if overdue {
+        1
     } else {
         0
     })

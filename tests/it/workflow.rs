@@ -241,7 +241,7 @@ fn timeline_statuses_across_nauryz_and_the_new_year() {
     // Clause 4 across Nauryz (done late), clause 5 done in time, clause 7 still running, then
     // clauses 8 and 9 (an inclusion) waiting for the decision.
     f.edit("review:\n", "review:\n  received: 2026-03-19\n  sent_to_integrator: 2026-04-01\n  recommendation_received: 2026-04-07\n");
-    let (_, v) = json_out(&[
+    let (code, v) = json_out(&[
         "timeline",
         "--format",
         "json",
@@ -249,6 +249,8 @@ fn timeline_statuses_across_nauryz_and_the_new_year() {
         "2026-04-09",
         f.path().to_str().unwrap(),
     ]);
+    // Late but done, and nothing overdue: 0.
+    assert_eq!(code, 0);
     assert_eq!(
         steps(&v),
         [
@@ -265,7 +267,7 @@ fn timeline_statuses_across_nauryz_and_the_new_year() {
     // Overdue across the year boundary: decision due 8 January 2026 (1, 2 and 7 January off).
     let mut g = Fixture::information_system();
     g.edit("review:\n", "review:\n  received: 2025-12-12\n  sent_to_integrator: 2025-12-19\n  recommendation_received: 2025-12-29\n");
-    let (_, v) = json_out(&[
+    let (code, v) = json_out(&[
         "timeline",
         "--format",
         "json",
@@ -273,6 +275,8 @@ fn timeline_statuses_across_nauryz_and_the_new_year() {
         "2026-01-12",
         g.path().to_str().unwrap(),
     ]);
+    // An overdue step is a finding: 1, as `check` exits for findings.
+    assert_eq!(code, 1);
     let s = steps(&v);
     assert_eq!(
         s[0],
