@@ -457,6 +457,19 @@ pub fn render(
     custom: Option<&CustomTemplate>,
 ) -> Result<Vec<u8>> {
     let (judged, draft) = check_fits(document, report)?;
+    render_fitted(document, judged, draft, lang, format, today, custom)
+}
+
+/// Renders a document the dossier was checked to fit ([`check_fits`]).
+fn render_fitted(
+    document: Document,
+    judged: &Judged,
+    draft: &Draft,
+    lang: Lang,
+    format: Format,
+    today: NaiveDate,
+    custom: Option<&CustomTemplate>,
+) -> Result<Vec<u8>> {
     let md = markdown(document, judged, draft, lang, today, custom)?;
     let doc = model::parse(&md);
     let title = context::title(document, lang);
@@ -583,33 +596,30 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
         }),
         None => None,
     };
-    let one = |d: &DossierReport| -> Result<Vec<u8>> {
-        let from_settings = match check_fits(req.document, d) {
-            Ok((judged, draft)) if custom.is_none() => settings_template(judged, draft, req.lang)?,
-            _ => None,
-        };
-        render(
-            req.document,
-            d,
-            req.lang,
-            req.format,
-            req.today,
-            custom.as_ref().or(from_settings.as_ref()),
-        )
-    };
-    let stems = unique_stems(dossiers.iter().map(|d| d.path.as_str()));
-    // Drafts are independent: rendered in parallel, returned in the dossiers' order.
-    use rayon::prelude::*;
-    Ok(dossiers
-        .par_iter()
-        .zip(stems)
-        .map(|(d, stem)| Rendered {
-            notes: check_fits(req.document, d)
-                .map(|(judged, draft)| {
-                    review_notes(req.document, judged, draft, req.lang, req.today)
-                })
-                .unwrap_or_default(),
-            skipped: req.skip_unfit && d.judged().is_some() && check_fits(req.document, d).is_err(),
+    // The fit is judged once per dossier: it decides the notes, the skip and the draft.
+    let one = |d: &DossierReport, stem: String| {
+        let fits = check_fits(req.document, d);
+        let notes = fits
+            .as_ref()
+            .map(|(judged, draft)| review_notes(req.document, judged, draft, req.lang, req.today))
+            .unwrap_or_default();
+        let skipped = req.skip_unfit && d.judged().is_some() && fits.is_err();
+        let result = fits.and_then(|(judged, draft)| {
+            let from_settings = match &custom {
+                Some(_) => None,
+                None => settings_template(judged, draft, req.lang)?,
+            };
+            render_fitted(
+                req.document,
+                judged,
+                draft,
+                req.lang,
+                req.format,
+                req.today,
+                custom.as_ref().or(from_settings.as_ref()),
+            )
+        });
+        Rendered {
             dossier: d.path.clone(),
             file_name: format!(
                 "{stem}.{}.{}.{}",
@@ -617,8 +627,18 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
                 req.lang.code(),
                 req.format.extension()
             ),
-            result: one(d),
-        })
+            result,
+            notes,
+            skipped,
+        }
+    };
+    let stems = unique_stems(dossiers.iter().map(|d| d.path.as_str()));
+    // Drafts are independent: rendered in parallel, returned in the dossiers' order.
+    use rayon::prelude::*;
+    Ok(dossiers
+        .par_iter()
+        .zip(stems)
+        .map(|(d, stem)| one(d, stem))
         .collect())
 }
 
