@@ -7,7 +7,7 @@
 
 use crate::error::{Result, SourceError};
 use crate::finding::{Code, Message};
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::source_path::Seg;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -86,6 +86,22 @@ pub struct Header {
     pub legal_basis: Text,
     pub amended_units: Option<AmendedUnits>,
     pub filing_deadline: Option<MonthDay>,
+}
+
+impl Header {
+    /// This language's wording is not the official text (English is always the tool's own).
+    pub fn unofficial(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::Ru => self.russian_unofficial,
+            Lang::Kk => self.kazakh_unofficial,
+            Lang::En => true,
+        }
+    }
+
+    /// The amendments this edition lacks, when they are in force on `date`.
+    pub fn amended_on(&self, date: NaiveDate) -> Option<&AmendedUnits> {
+        self.amended_units.as_ref().filter(|a| date >= a.from)
+    }
 }
 
 /// Units of the text that a later act rewrote and this edition lacks (R1).

@@ -592,9 +592,7 @@ fn review_findings(
         );
     }
     // Units of the text that are stale on the check date.
-    if let Some(amended) = &edition.edition.amended_units
-        && today >= amended.from
-    {
+    if let Some(amended) = edition.edition.amended_on(today) {
         out.push(
             Finding::new(Severity::Warning, Code::EditionAmendedUnits)
                 .arg("by", &amended.by)

@@ -392,15 +392,9 @@ pub fn build(
     let doc_date = document_date(document, judged, today);
     let amended_note = edition
         .edition
-        .amended_units
-        .as_ref()
-        .filter(|a| doc_date >= a.from)
+        .amended_on(doc_date)
         .map(|a| a.note.get(lang).to_string());
-    let unofficial = match lang {
-        Lang::Ru => edition.edition.russian_unofficial,
-        Lang::Kk => edition.edition.kazakh_unofficial,
-        Lang::En => true,
-    };
+    let unofficial = edition.edition.unofficial(lang);
     let grounds = judged
         .grounds
         .iter()

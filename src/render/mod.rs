@@ -506,19 +506,10 @@ pub fn review_notes(
     let edition = &judged.edition.edition;
     let mut notes = Vec::new();
     let doc_date = context::document_date(document, judged, today);
-    if let Some(a) = edition
-        .amended_units
-        .as_ref()
-        .filter(|a| doc_date >= a.from)
-    {
+    if let Some(a) = edition.amended_on(doc_date) {
         notes.push(Message::new("review.note").arg("text", Arg::Words(a.note.clone())));
     }
-    let unofficial = match lang {
-        Lang::Ru => edition.russian_unofficial,
-        Lang::Kk => edition.kazakh_unofficial,
-        Lang::En => true,
-    };
-    if unofficial {
+    if edition.unofficial(lang) {
         notes.push(Message::new(match lang {
             Lang::Kk => "review.unofficial-kk",
             _ => "review.unofficial-ru",
