@@ -43,13 +43,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         DocumentArg::OperatorNotice => &[Document::OperatorNotice],
         DocumentArg::Order => &[Document::Order],
         DocumentArg::RemovalNotice => &[Document::RemovalNotice],
-        DocumentArg::All => &[
-            Document::Application,
-            Document::Decision,
-            Document::OperatorNotice,
-            Document::Order,
-            Document::RemovalNotice,
-        ],
+        DocumentArg::All => &Document::ALL,
     };
     // Over many dossiers (or `all`), a document that does not fit one is skipped, not failed.
     let skip_unfit = documents.len() > 1 || report.dossiers.len() > 1;

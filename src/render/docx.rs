@@ -202,12 +202,16 @@ impl Body {
     }
 
     fn table(&mut self, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>]) {
-        let width_pt = (A4_W as f32 / 20.0) - (LEFT_MM + RIGHT_MM) * 72.0 / 25.4;
-        let widths: Vec<u32> =
-            super::pdf::column_widths(header, rows, width_pt, TABLE as f32 / 2.0, 5.4)
-                .iter()
-                .map(|w| (w * 20.0).round() as u32)
-                .collect();
+        let widths: Vec<u32> = super::pdf::column_widths(
+            header,
+            rows,
+            super::pdf::TEXT_WIDTH,
+            TABLE as f32 / 2.0,
+            5.4,
+        )
+        .iter()
+        .map(|w| (w * 20.0).round() as u32)
+        .collect();
         let total: u32 = widths.iter().sum();
         let _ = write!(
             self.xml,

@@ -24,6 +24,9 @@ const LEFT: f32 = 30.0 * MM;
 const RIGHT: f32 = 10.0 * MM;
 const TOP: f32 = 20.0 * MM;
 const BOTTOM: f32 = 20.0 * MM;
+/// The width text and tables take on an A4 page between the margins, in points (the Word
+/// writer uses the same margins).
+pub(super) const TEXT_WIDTH: f32 = PAGE_W - LEFT - RIGHT;
 const BODY_PT: f32 = 14.0;
 const SMALL_PT: f32 = 10.0;
 const LEADING: f32 = 1.3;
@@ -166,7 +169,7 @@ fn fonts() -> Result<(Font, Font)> {
 /// `date` is the document's own date: PDF/A needs one, and it keeps the bytes reproducible.
 pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Result<Vec<u8>> {
     use chrono::Datelike;
-    let width = PAGE_W - LEFT - RIGHT;
+    let width = TEXT_WIDTH;
     let mut placed: Vec<Placed> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let mut p = place(block, width);
