@@ -4,6 +4,12 @@ use crate::support::*;
 use predicates::prelude::*;
 use serde_json::json;
 
+/// `timeline --format json --today TODAY PATH`: the exit code and the JSON.
+fn timeline_json(today: &str, path: impl AsRef<std::path::Path>) -> (i32, serde_json::Value) {
+    let path = path.as_ref().to_str().unwrap();
+    json_out(&["timeline", "--format", "json", "--today", today, path])
+}
+
 fn json_out(args: &[&str]) -> (i32, serde_json::Value) {
     let out = dossier().args(args).output().unwrap();
     let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
@@ -241,14 +247,7 @@ fn timeline_statuses_across_nauryz_and_the_new_year() {
     // Clause 4 across Nauryz (done late), clause 5 done in time, clause 7 still running, then
     // clauses 8 and 9 (an inclusion) waiting for the decision.
     f.edit("review:\n", "review:\n  received: 2026-03-19\n  sent_to_integrator: 2026-04-01\n  recommendation_received: 2026-04-07\n");
-    let (code, v) = json_out(&[
-        "timeline",
-        "--format",
-        "json",
-        "--today",
-        "2026-04-09",
-        f.path().to_str().unwrap(),
-    ]);
+    let (code, v) = timeline_json("2026-04-09", f.path());
     // Late but done, and nothing overdue: 0.
     assert_eq!(code, 0);
     assert_eq!(
@@ -267,14 +266,7 @@ fn timeline_statuses_across_nauryz_and_the_new_year() {
     // Overdue across the year boundary: decision due 8 January 2026 (1, 2 and 7 January off).
     let mut g = Fixture::information_system();
     g.edit("review:\n", "review:\n  received: 2025-12-12\n  sent_to_integrator: 2025-12-19\n  recommendation_received: 2025-12-29\n");
-    let (code, v) = json_out(&[
-        "timeline",
-        "--format",
-        "json",
-        "--today",
-        "2026-01-12",
-        g.path().to_str().unwrap(),
-    ]);
+    let (code, v) = timeline_json("2026-01-12", g.path());
     // An overdue step is a finding: 1, as `check` exits for findings.
     assert_eq!(code, 1);
     let s = steps(&v);
@@ -292,14 +284,7 @@ fn calendar_overrides_in_settings_move_due_dates() {
     let mut f = Fixture::information_system();
     f.edit("review:\n", "review:\n  received: 2026-11-16\n");
     let due = |f: &Fixture| {
-        let (_, v) = json_out(&[
-            "timeline",
-            "--format",
-            "json",
-            "--today",
-            TODAY,
-            f.path().to_str().unwrap(),
-        ]);
+        let (_, v) = timeline_json(TODAY, f.path());
         v["dossiers"][0]["steps"][0]["due"]
             .as_str()
             .unwrap()
@@ -397,28 +382,14 @@ fn the_integrators_period_runs_from_when_it_received_the_referral() {
     // Monday 9.03), so a recommendation of 16.03 is in time.
     let mut f = Fixture::information_system();
     f.edit("review:\n", "review:\n  received: 2026-03-02\n  sent_to_integrator: 2026-03-05\n  integrator_received: 2026-03-10\n  recommendation_received: 2026-03-16\n");
-    let (_, v) = json_out(&[
-        "timeline",
-        "--format",
-        "json",
-        "--today",
-        "2026-03-16",
-        f.path().to_str().unwrap(),
-    ]);
+    let (_, v) = timeline_json("2026-03-16", f.path());
     assert_eq!(
         steps(&v)[1],
         ("5".into(), "2026-03-17".into(), "done".into())
     );
     // Without it, the referral's date starts the period: due 13.03, done late.
     f.edit("  integrator_received: 2026-03-10\n", "");
-    let (_, v) = json_out(&[
-        "timeline",
-        "--format",
-        "json",
-        "--today",
-        "2026-03-16",
-        f.path().to_str().unwrap(),
-    ]);
+    let (_, v) = timeline_json("2026-03-16", f.path());
     assert_eq!(
         steps(&v)[1],
         ("5".into(), "2026-03-13".into(), "done-late".into())
@@ -429,14 +400,7 @@ fn the_integrators_period_runs_from_when_it_received_the_referral() {
 fn a_period_crossing_a_year_the_calendar_does_not_know_is_flagged() {
     let mut f = Fixture::information_system();
     f.edit("review:\n", "review:\n  received: 2028-12-27\n");
-    let (_, v) = json_out(&[
-        "timeline",
-        "--format",
-        "json",
-        "--today",
-        "2028-12-28",
-        f.path().to_str().unwrap(),
-    ]);
+    let (_, v) = timeline_json("2028-12-28", f.path());
     assert_eq!(v["dossiers"][0]["steps"][0]["unknown_year"], 2028, "{v}");
     let out = dossier()
         .args(["--lang", "en", "timeline", "--today", "2028-12-28"])
@@ -446,14 +410,7 @@ fn a_period_crossing_a_year_the_calendar_does_not_know_is_flagged() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("crosses 2028"), "{text}");
     // A known year carries no flag.
-    let (_, v) = json_out(&[
-        "timeline",
-        "--format",
-        "json",
-        "--today",
-        TODAY,
-        "sample-dossiers/esedo",
-    ]);
+    let (_, v) = timeline_json(TODAY, "sample-dossiers/esedo");
     assert!(
         v["dossiers"][0]["steps"][0].get("unknown_year").is_none(),
         "{v}"
