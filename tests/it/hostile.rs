@@ -317,11 +317,7 @@ fn an_untrusted_settings_file_is_ignored_with_a_warning_and_root_stops_the_looku
 #[test]
 fn settings_that_name_a_device_or_a_fifo_are_refused_at_once() {
     let f = Fixture::information_system();
-    std::fs::write(
-        f.path().join("dossier.toml"),
-        "editions = [\"/dev/zero\"]\n",
-    )
-    .unwrap();
+    f.file("dossier.toml", "editions = [\"/dev/zero\"]\n".as_bytes());
     let (code, v) = check_json(f.path());
     assert_eq!(code, 2);
     let e = &v["dossiers"][0]["diagnostics"][0];

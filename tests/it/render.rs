@@ -703,11 +703,10 @@ fn render_all_drafts_what_fits_and_exits_by_the_outcome() {
 #[test]
 fn the_city_of_dossier_toml_heads_the_order_and_the_notices() {
     let f = Fixture::information_system();
-    std::fs::write(
-        f.path().join("dossier.toml"),
-        "city = { kk = \"Астана қ.\", ru = \"г. Астана\" }\n",
-    )
-    .unwrap();
+    f.file(
+        "dossier.toml",
+        "city = { kk = \"Астана қ.\", ru = \"г. Астана\" }\n".as_bytes(),
+    );
     let path = f.path().to_str().unwrap();
     let (code, ru, err) = render(&["order", "--lang", "ru", path]);
     assert_eq!(code, 0, "{err}");

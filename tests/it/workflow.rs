@@ -170,22 +170,20 @@ fn settings_precedence_dossier_then_nearest_then_farther() {
 fn a_state_body_may_come_from_settings() {
     let mut f = Fixture::information_system();
     f.edit("state_body:\n  name: \"Министерство\"\n", "");
-    std::fs::write(
-        f.path().join("dossier.toml"),
-        "[state_body]\nname = \"Министерство из настроек\"\n",
-    )
-    .unwrap();
+    f.file(
+        "dossier.toml",
+        "[state_body]\nname = \"Министерство из настроек\"\n".as_bytes(),
+    );
     assert_eq!(f.check_json().1["outcome"], "include");
 }
 
 #[test]
 fn an_unknown_settings_key_is_an_error_at_its_line() {
     let f = Fixture::information_system();
-    std::fs::write(
-        f.path().join("dossier.toml"),
-        "lang = \"kk\"\naddresse = \"x\"\n",
-    )
-    .unwrap();
+    f.file(
+        "dossier.toml",
+        "lang = \"kk\"\naddresse = \"x\"\n".as_bytes(),
+    );
     dossier()
         .args(["check", "--today", TODAY])
         .arg(f.path())
@@ -197,11 +195,7 @@ fn an_unknown_settings_key_is_an_error_at_its_line() {
 #[test]
 fn a_config_file_replaces_the_lookup() {
     let f = Fixture::information_system();
-    std::fs::write(
-        f.path().join("dossier.toml"),
-        "addressee = \"From lookup\"\n",
-    )
-    .unwrap();
+    f.file("dossier.toml", "addressee = \"From lookup\"\n".as_bytes());
     let other = tempfile::tempdir().unwrap();
     let config = other.path().join("shared.toml");
     std::fs::write(&config, "addressee = \"From config\"\n").unwrap();
@@ -291,17 +285,15 @@ fn calendar_overrides_in_settings_move_due_dates() {
             .to_string()
     };
     assert_eq!(due(&f), "2026-11-23");
-    std::fs::write(
-        f.path().join("dossier.toml"),
-        "[calendar]\nholidays = [2026-11-20]\n",
-    )
-    .unwrap();
+    f.file(
+        "dossier.toml",
+        "[calendar]\nholidays = [2026-11-20]\n".as_bytes(),
+    );
     assert_eq!(due(&f), "2026-11-24");
-    std::fs::write(
-        f.path().join("dossier.toml"),
-        "[calendar]\nholidays = [2026-11-20]\nworking_days = [2026-11-21]\n",
-    )
-    .unwrap();
+    f.file(
+        "dossier.toml",
+        "[calendar]\nholidays = [2026-11-20]\nworking_days = [2026-11-21]\n".as_bytes(),
+    );
     assert_eq!(due(&f), "2026-11-23");
 }
 
