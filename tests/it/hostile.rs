@@ -646,11 +646,7 @@ fn out_dir_names_never_collide() {
         &tree.path().join("b/esedo"),
     ]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let mut names: Vec<String> = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
+    let names = file_names(out.path());
     assert_eq!(
         names,
         ["a-esedo.application.kk.md", "b-esedo.application.kk.md"]

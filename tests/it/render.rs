@@ -362,11 +362,7 @@ fn out_dir_writes_one_file_per_dossier_and_says_so() {
     ]);
     // Over many dossiers the exit code is the outcome's: two samples are refused.
     assert_eq!(code, 1, "{err}");
-    let mut names: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
+    let names = file_names(dir.path());
     assert_eq!(
         names,
         [
@@ -671,11 +667,7 @@ fn render_all_drafts_what_fits_and_exits_by_the_outcome() {
     ]);
     // Two samples are refused: 1, as `check` says; nothing is an error.
     assert_eq!(code, 1, "{err}");
-    let mut names: Vec<String> = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
+    let names = file_names(out.path());
     assert_eq!(names.len(), 14, "{names:?}");
     for must in [
         "esedo.order.ru.md",

@@ -326,6 +326,16 @@ pub fn document_in(d: &serde_json::Value, id: &str) -> serde_json::Value {
         .unwrap_or_else(|| panic!("no document {id} in {d}"))
 }
 
+/// The names of the entries of `dir`, sorted.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
 /// The diagnostics of a dossier with the given code.
 pub fn diagnostics<'a>(d: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
     d["diagnostics"]
