@@ -18,6 +18,8 @@ const FONT: &str = "Times New Roman";
 const BODY: usize = 28;
 const TABLE: usize = 24;
 const SMALL: usize = 20;
+/// The left and right cell margin of the `TableNormal` style (108 twips).
+const CELL_MARGIN_PT: f32 = 5.4;
 /// A4 in twentieths of a point; margins 30/10/20/20 mm.
 const A4_W: u32 = 11906;
 const A4_H: u32 = 16838;
@@ -202,12 +204,15 @@ impl Body {
     }
 
     fn table(&mut self, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>]) {
+        // Word's cell margin is 5.4 pt a side; one point more keeps a column's longest word
+        // whole when a program rounds widths or lays text a hair wider ("Тармақ" broke in
+        // LibreOffice at the exact width).
         let widths: Vec<u32> = super::pdf::column_widths(
             header,
             rows,
             super::pdf::TEXT_WIDTH,
             TABLE as f32 / 2.0,
-            5.4,
+            CELL_MARGIN_PT + 1.0,
         )
         .iter()
         .map(|w| (w * 20.0).round() as u32)
