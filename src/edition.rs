@@ -359,6 +359,9 @@ pub struct Deadline {
     pub starts: String,
     /// The literal start where the tool reads another one (R14).
     pub literal_starts: Option<String>,
+    /// Where the literal text sets a lower bound rather than a limit ("after ten working days",
+    /// R17): the earliest working day it allows, counted from `starts`.
+    pub literal_earliest: Option<u32>,
     pub done: String,
     pub limit: Limit,
     /// The step follows only an inclusion decision (clauses 8, 9).

@@ -29,7 +29,11 @@ pub struct Step {
     pub due: Option<NaiveDate>,
     /// R14: the due date on the literal reading (clause 5 counted from the application).
     pub literal_due: Option<NaiveDate>,
+    /// R17: the earliest day the literal text allows the step ("after N working days").
+    pub literal_earliest: Option<NaiveDate>,
     pub done: Option<NaiveDate>,
+    /// The step was recorded done before its period started: the dates disagree.
+    pub done_before_start: bool,
     pub status: StepStatus,
     /// For `due`: working days left after today, up to and including the due date.
     pub working_days_left: Option<u32>,
@@ -37,6 +41,8 @@ pub struct Step {
     pub working_days_late: Option<u32>,
     /// A year the period crosses that the calendar does not know: the due date is uncertain.
     pub unknown_year: Option<i32>,
+    /// Years the period crosses whose day-off transfers the built-in calendar could not confirm.
+    pub unconfirmed_years: Vec<i32>,
 }
 
 /// The steps of one judged dossier, on its calendar.
@@ -56,6 +62,9 @@ pub fn steps(judged: &Judged, calendar: &Calendar, today: NaiveDate) -> Vec<Step
                 .as_ref()
                 .and_then(|k| review.date(k))
                 .map(|s| calendar.add_working_days(s, d.working_days));
+            let literal_earliest = start
+                .zip(d.literal_earliest)
+                .map(|(s, n)| calendar.add_working_days(s, n));
             let done = review.date(&d.done);
             // A start after the check date has not happened yet.
             let started = start.is_some_and(|s| s <= today) || done.is_some();
@@ -88,13 +97,19 @@ pub fn steps(judged: &Judged, calendar: &Calendar, today: NaiveDate) -> Vec<Step
                 start,
                 due,
                 literal_due,
+                literal_earliest,
                 done,
+                done_before_start: start.zip(done).is_some_and(|(s, d)| d < s),
                 status,
                 working_days_left: left,
                 working_days_late: late,
                 unknown_year: start
                     .zip(due)
                     .and_then(|(start, due)| calendar.unknown_year(start, due)),
+                unconfirmed_years: start
+                    .zip(due)
+                    .map(|(start, due)| calendar.unconfirmed_years(start, due))
+                    .unwrap_or_default(),
             }
         })
         .collect()

@@ -18,6 +18,26 @@ struct CalendarFile {
     holidays: Vec<Holiday>,
     #[serde(rename = "year")]
     years: Vec<YearEntry>,
+    #[serde(rename = "transfer", default)]
+    transfers: Vec<Transfer>,
+}
+
+/// A transfer of a day off by an act of the Government or the labour ministry: `working` becomes
+/// a working day and `off` a day off.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Transfer {
+    #[serde(deserialize_with = "crate::edition::toml_date")]
+    working: NaiveDate,
+    #[serde(deserialize_with = "crate::edition::toml_date")]
+    off: NaiveDate,
+    /// The act that made it, its number and date where confirmed: for people checking the file.
+    #[allow(dead_code)]
+    act: String,
+    #[allow(dead_code)]
+    number: Option<String>,
+    #[allow(dead_code)]
+    date: Option<toml::value::Datetime>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -40,9 +60,11 @@ struct YearEntry {
     year: i32,
     #[serde(deserialize_with = "crate::edition::toml_date")]
     kurban_ait: NaiveDate,
-    /// What the entry holds, for people checking it.
+    /// Whether the year's transfers were confirmed against the published acts.
+    transfers_confirmed: bool,
+    /// What is known of the year's transfers, for people checking it.
     #[allow(dead_code)]
-    holds: String,
+    note: String,
 }
 
 /// A holiday as the engine uses it: month, day, whether it moves off a day off, and the years
@@ -62,6 +84,10 @@ pub struct Calendar {
     weekend: Vec<Weekday>,
     holidays: Vec<FixedHoliday>,
     kurban_ait: BTreeMap<i32, NaiveDate>,
+    /// Years whose transfers were not confirmed against the published acts.
+    unconfirmed: BTreeSet<i32>,
+    transfer_working: BTreeSet<NaiveDate>,
+    transfer_off: BTreeSet<NaiveDate>,
     extra_holidays: BTreeSet<NaiveDate>,
     extra_working: BTreeSet<NaiveDate>,
     /// Days off by year, computed on first use.
@@ -125,10 +151,27 @@ impl Calendar {
             .iter()
             .map(|y| (y.year, y.kurban_ait))
             .collect();
+        let unconfirmed = parsed
+            .years
+            .iter()
+            .filter(|y| !y.transfers_confirmed)
+            .map(|y| y.year)
+            .collect();
+        for t in &parsed.transfers {
+            if t.working == t.off {
+                return Err(invalid(format!(
+                    "the transfer on {} makes one day both working and off",
+                    t.off
+                )));
+            }
+        }
         Ok(Calendar {
             weekend,
             holidays,
             kurban_ait,
+            unconfirmed,
+            transfer_working: parsed.transfers.iter().map(|t| t.working).collect(),
+            transfer_off: parsed.transfers.iter().map(|t| t.off).collect(),
             extra_holidays: BTreeSet::new(),
             extra_working: BTreeSet::new(),
             cache: Default::default(),
@@ -192,22 +235,37 @@ impl Calendar {
     /// The first year from `from` to `to` (inclusive) the calendar has no entry for: its
     /// religious holidays (and transfers) are unknown, so a period crossing it is uncertain.
     pub fn unknown_year(&self, from: NaiveDate, to: NaiveDate) -> Option<i32> {
-        use chrono::Datelike;
         // A year the user has given days for in `[calendar]` counts as known: they took it on.
-        let given = |y: i32| {
-            self.extra_holidays
-                .iter()
-                .chain(&self.extra_working)
-                .any(|d| d.year() == y)
-        };
-        (from.year()..=to.year()).find(|&y| !self.kurban_ait.contains_key(&y) && !given(y))
+        (from.year()..=to.year()).find(|&y| !self.kurban_ait.contains_key(&y) && !self.given(y))
+    }
+
+    /// The years from `from` to `to` (inclusive) whose day-off transfers the built-in data could
+    /// not confirm against the published acts, unless the user took the year on in `[calendar]`.
+    pub fn unconfirmed_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
+        (from.year()..=to.year())
+            .filter(|y| self.unconfirmed.contains(y) && !self.given(*y))
+            .collect()
+    }
+
+    fn given(&self, year: i32) -> bool {
+        self.extra_holidays
+            .iter()
+            .chain(&self.extra_working)
+            .any(|d| d.year() == year)
     }
 
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        // The user's corrections first, then the acts' transfers, then the Law.
         if self.extra_working.contains(&d) {
             return true;
         }
-        if self.extra_holidays.contains(&d) || self.is_weekend(d) {
+        if self.extra_holidays.contains(&d) {
+            return false;
+        }
+        if self.transfer_working.contains(&d) {
+            return true;
+        }
+        if self.transfer_off.contains(&d) || self.is_weekend(d) {
             return false;
         }
         !self.days_off(d.year()).contains(&d)
@@ -305,11 +363,60 @@ mod tests {
     #[test]
     fn a_year_without_an_entry_is_unknown_until_the_user_gives_its_days() {
         let c = Calendar::built_in();
-        assert_eq!(c.unknown_year(d(2026, 12, 20), d(2027, 1, 10)), None);
+        assert_eq!(c.unknown_year(d(2025, 12, 20), d(2026, 1, 10)), None);
+        // Kurban Ait 2027 is not fixed yet: 2027 has no entry.
+        assert_eq!(c.unknown_year(d(2026, 12, 20), d(2027, 1, 10)), Some(2027));
         assert_eq!(c.unknown_year(d(2028, 12, 20), d(2029, 1, 10)), Some(2028));
         assert_eq!(c.unknown_year(d(2015, 12, 28), d(2016, 1, 8)), Some(2015));
         let c = c.with_overrides(&[d(2028, 1, 3)], &[]);
         assert_eq!(c.unknown_year(d(2028, 12, 20), d(2029, 1, 10)), Some(2029));
+    }
+
+    #[test]
+    fn the_acts_transfers_make_working_days_and_days_off() {
+        let c = Calendar::built_in();
+        // (date, working?) from the acts in kz.toml:
+        // Decree No. 713 of 6.10.2021: "с субботы 5 марта 2022 года на понедельник 7 марта".
+        // Its amendment of October 2022: "с субботы 22 октября на понедельник 24 октября".
+        // The 2020 decree: "с воскресенья 5 января 2020 года на пятницу 3 января 2020 года,
+        // с понедельника 11 мая 2020 года на пятницу 8 мая 2020 года" (11 May was Victory
+        // Day's moved day off; the transfer makes it a working day).
+        // The 2025 order: Sunday 5 January 2025 to Friday 3 January 2025.
+        for (date, working) in [
+            (d(2022, 3, 5), true),
+            (d(2022, 3, 7), false),
+            (d(2022, 10, 22), true),
+            (d(2022, 10, 24), false),
+            (d(2020, 1, 5), true),
+            (d(2020, 1, 3), false),
+            (d(2020, 5, 11), true),
+            (d(2020, 5, 8), false),
+            (d(2025, 1, 5), true),
+            (d(2025, 1, 3), false),
+            (d(2024, 5, 4), true),
+            (d(2024, 5, 8), false),
+        ] {
+            assert_eq!(c.is_working_day(date), working, "{date}");
+        }
+        // Received Thursday 20.10.2022: 21 Oct, Sat 22 Oct (worked), 26, 27, 28 Oct.
+        assert_eq!(c.add_working_days(d(2022, 10, 20), 5), d(2022, 10, 28));
+        // A correction in dossier.toml still wins over an act.
+        let c = c.with_overrides(&[d(2022, 10, 22)], &[]);
+        assert!(!c.is_working_day(d(2022, 10, 22)));
+    }
+
+    #[test]
+    fn years_whose_transfers_are_unconfirmed_are_named_until_the_user_takes_them_on() {
+        let c = Calendar::built_in();
+        assert_eq!(
+            c.unconfirmed_years(d(2025, 12, 20), d(2026, 1, 10)),
+            vec![2025, 2026]
+        );
+        let c = c.with_overrides(&[], &[d(2026, 1, 3)]);
+        assert_eq!(
+            c.unconfirmed_years(d(2025, 12, 20), d(2026, 1, 10)),
+            vec![2025]
+        );
     }
 
     #[test]

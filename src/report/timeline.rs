@@ -49,6 +49,12 @@ struct JsonStep<'a> {
     id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     literal_due: Option<String>,
+    /// R17: the earliest day the literal text allows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    literal_earliest: Option<String>,
+    /// The step was recorded done before its period started.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    done_before_start: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     working_days_left: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,6 +62,9 @@ struct JsonStep<'a> {
     /// A year the period crosses that the built-in calendar does not know.
     #[serde(skip_serializing_if = "Option::is_none")]
     unknown_year: Option<i32>,
+    /// Years the period crosses whose day-off transfers are not confirmed.
+    #[serde(skip_serializing_if = "<[i32]>::is_empty")]
+    transfers_unconfirmed: &'a [i32],
 }
 
 pub fn actor_id(a: Actor) -> &'static str {
@@ -77,6 +86,10 @@ fn actor_word(a: Actor, lang: Lang) -> String {
 fn status_word(step: &Step, lang: Lang) -> String {
     let left = step.working_days_left.unwrap_or(0);
     let late = step.working_days_late.unwrap_or(0);
+    if step.done_before_start {
+        let start = date(step.start);
+        return t!(lang, "step.done-before-start", start);
+    }
     match step.status {
         StepStatus::Done => t!(lang, "step.done"),
         StepStatus::DoneLate => t!(lang, "step.done-late", late),
@@ -110,9 +123,12 @@ pub fn json(dossiers: &[DossierSteps]) -> String {
                         status: s.status,
                         id: &s.id,
                         literal_due: s.literal_due.map(|d| d.to_string()),
+                        literal_earliest: s.literal_earliest.map(|d| d.to_string()),
+                        done_before_start: s.done_before_start,
                         working_days_left: s.working_days_left,
                         working_days_late: s.working_days_late,
                         unknown_year: s.unknown_year,
+                        transfers_unconfirmed: &s.unconfirmed_years,
                     })
                     .collect(),
             })
@@ -160,6 +176,14 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
                 let literal = literal.to_string();
                 due = format!("{due}\n({})", t!(lang, "timeline.literal", literal));
             }
+            if let Some(earliest) = s.literal_earliest {
+                // R17: the literal text sets a lower bound; the applied due date is beside it.
+                let earliest = earliest.to_string();
+                due = format!(
+                    "{due}\n({})",
+                    t!(lang, "timeline.literal-earliest", earliest)
+                );
+            }
             if s.limit == Limit::After {
                 due.push_str(" *");
             }
@@ -184,6 +208,25 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
                     t!(lang, "timeline.unknown-year", clause, year)
                 ));
             }
+        }
+        // Years whose day-off transfers could not be confirmed against the published acts.
+        let mut unconfirmed: Vec<i32> = one
+            .steps
+            .iter()
+            .flat_map(|s| s.unconfirmed_years.iter().copied())
+            .collect();
+        unconfirmed.sort_unstable();
+        unconfirmed.dedup();
+        if !unconfirmed.is_empty() {
+            let years = unconfirmed
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push_str(&format!(
+                "{}\n",
+                t!(lang, "timeline.transfers-unconfirmed", years)
+            ));
         }
         // The edition says how it reads a period that ends "after" its working days.
         for s in one.steps.iter().filter(|s| s.limit == Limit::After) {

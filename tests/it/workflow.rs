@@ -410,6 +410,109 @@ fn a_period_crossing_a_year_the_calendar_does_not_know_is_flagged() {
 }
 
 #[test]
+fn a_2016_dossier_received_before_the_first_presidents_day_is_due_a_day_later() {
+    // Order No. 84 of 2016, clause 6: ten working days from receipt. Received Tue 28.11.2017;
+    // Fri 1 December 2017 was the Day of the First President (Law on holidays, 2012–2021).
+    let mut f = Fixture::information_system_2016();
+    f.edit("review:\n", "review:\n  received: 2017-11-28\n");
+    let (_, v) = timeline_json("2017-11-29", f.path());
+    assert_eq!(
+        steps(&v)[0],
+        ("6".into(), "2017-12-13".into(), "due".into()),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_period_across_a_transfer_of_the_government_counts_the_working_saturday() {
+    // Decree No. 713 as amended in October 2022: Saturday 22.10.2022 worked, Monday 24.10 off;
+    // 25.10 Republic Day. Received Thu 20.10.2022: 21, 22, 26, 27, 28 October (clause 4).
+    let mut f = Fixture::information_system();
+    f.edit("review:\n", "review:\n  received: 2022-10-20\n");
+    let (_, v) = timeline_json("2022-10-21", f.path());
+    assert_eq!(
+        steps(&v)[0],
+        ("4".into(), "2022-10-28".into(), "due".into()),
+        "{v}"
+    );
+    // 2022's amendment has no confirmed number: the step says so, and the table prints it.
+    assert_eq!(
+        v["dossiers"][0]["steps"][0]["transfers_unconfirmed"],
+        serde_json::json!([2022])
+    );
+    let out = dossier()
+        .args(["--lang", "en", "timeline", "--today", "2022-10-21"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("transfers of 2022"), "{text}");
+    // Given the year's days in dossier.toml, the user has taken it on: no note.
+    f.file("dossier.toml", b"[calendar]\nworking_days = [2022-10-22]\n");
+    let (_, v) = timeline_json("2022-10-21", f.path());
+    assert!(
+        v["dossiers"][0]["steps"][0]
+            .get("transfers_unconfirmed")
+            .is_none(),
+        "{v}"
+    );
+}
+
+#[test]
+fn clause_10_shows_the_literal_earliest_day_beside_the_tenth_working_day() {
+    // Clause 10: "он жұмыс күні өткеннен кейін". Operation ended Fri 30.10.2026: the 10th working
+    // day is Fri 13.11.2026 (the due date used); the literal text allows no day before the
+    // 11th, Mon 16.11.2026.
+    let f = Fixture::decommissioned();
+    let (_, v) = timeline_json("2026-11-02", f.path());
+    let step = v["dossiers"][0]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["clause"] == "10")
+        .cloned()
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(step["due"], "2026-11-13", "{step}");
+    assert_eq!(step["literal_earliest"], "2026-11-16", "{step}");
+    let out = dossier()
+        .args(["--lang", "ru", "timeline", "--today", "2026-11-02"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("не ранее 2026-11-16"), "{text}");
+    assert!(text.contains("считает сроком 10-й рабочий день"), "{text}");
+}
+
+#[test]
+fn a_step_done_before_its_period_started_says_so() {
+    // The recommendation dated before the referral reached the integrator.
+    let mut f = Fixture::information_system();
+    f.edit("review:\n", "review:\n  received: 2026-03-02\n  sent_to_integrator: 2026-03-05\n  recommendation_received: 2026-03-04\n");
+    let (_, v) = timeline_json("2026-03-06", f.path());
+    assert_eq!(
+        v["dossiers"][0]["steps"][1]["done_before_start"], true,
+        "{v}"
+    );
+    assert!(
+        v["dossiers"][0]["steps"][0]
+            .get("done_before_start")
+            .is_none(),
+        "{v}"
+    );
+    let out = dossier()
+        .args(["--lang", "en", "timeline", "--today", "2026-03-06"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("done before its period started (2026-03-05)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn dates_out_of_procedural_order_are_a_warning_naming_both_lines() {
     let mut f = Fixture::information_system();
     f.edit("review:\n", "review:\n  received: 2026-03-02\n  sent_to_integrator: 2026-02-27\n  recommendation_received: 2026-03-06\n  decision: 2026-03-05\n");
