@@ -86,6 +86,9 @@ pub struct Header {
     pub legal_basis: Text,
     pub amended_units: Option<AmendedUnits>,
     pub filing_deadline: Option<MonthDay>,
+    /// The clause under which a state body without an approved architecture is not refused for
+    /// it (2016 cl. 6): `review.architecture: no-architecture` then settles the architecture.
+    pub no_architecture_not_a_ground: Option<String>,
 }
 
 impl Header {
@@ -305,6 +308,8 @@ pub enum Condition {
     CriteriaNotPassed,
     /// `review.architecture` is `does-not-conform`.
     ArchitectureDoesNotConform,
+    /// `review.content_rules` is `does-not-comply` (2016 cl. 7(1)).
+    ContentRulesNotMet,
     /// A requirement with `filed = "portal"` is missing, invalid or expired.
     PortalItemMissing,
 }
@@ -347,6 +352,7 @@ pub const REVIEW_DATE_KEYS: &[&str] = &[
     "order_adopted",
     "operation_ended",
     "removal_notified",
+    "refusal_notified",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -367,6 +373,9 @@ pub struct Deadline {
     /// The step follows only an inclusion decision (clauses 8, 9).
     #[serde(default)]
     pub only_on_inclusion: bool,
+    /// The step follows only a refusal (2016 cl. 11).
+    #[serde(default)]
+    pub only_on_refusal: bool,
     /// The step is shown only once its start has happened (the end of operation).
     #[serde(default)]
     pub only_when_started: bool,

@@ -77,6 +77,8 @@ codes! {
     CriteriaGroupEmpty = "criteria.group-empty",
     ArchitectureDoesNotConform = "architecture.does-not-conform",
     ArchitecturePending = "architecture.pending",
+    ArchitectureNone = "architecture.none",
+    CriteriaNotForKind = "criteria.not-for-kind",
     ApplicationAfterFilingDeadline = "application.after-filing-deadline",
     ReviewDatesOrder = "review.dates-order",
     GroundContentRulesUnchecked = "ground.content-rules-unchecked",

@@ -276,10 +276,26 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
     let (score, baseline, what_if) = scores(&file, &edition, facts, ctx.what_if);
     if let Some(score) = &score {
         score_findings(&edition, &file, score, &at, &mut findings);
+    } else if !edition.criteria.is_empty() {
+        // 2016: the criteria (cl. 7(2), 9) are for information systems only; other objects are
+        // judged on their documents and the grounds.
+        findings.push(
+            Finding::new(Severity::Info, Code::CriteriaNotForKind)
+                .arg("clause", Arg::Clause(edition.scoring.clause.clone()))
+                .arg("kind", Arg::Kind(file.kind.clone()))
+                .at(at.file, at.line(&path(&["kind"]))),
+        );
     }
     let architecture = file.review.architecture;
-    let grounds = outcome::grounds(&edition, &documents, score.as_ref(), architecture);
-    let outcome = outcome::decide(&documents, &grounds, architecture);
+    let content_rules = file.review.content_rules;
+    let grounds = outcome::grounds(
+        &edition,
+        &documents,
+        score.as_ref(),
+        architecture,
+        content_rules,
+    );
+    let outcome = outcome::decide(&documents, &grounds, settled(&file, &edition));
     review_findings(&file, &edition, &documents, ctx.today, &at, &mut findings);
     for ignored in &settings.ignored {
         let key = match ignored.why {
@@ -539,6 +555,23 @@ fn dates_in_order(file: &DossierFile, edition: &Edition, at: &Located, out: &mut
     }
 }
 
+/// Whether nothing the decision waits for is open: the architecture is settled (it conforms,
+/// or the body has none where the edition says that is no ground), and a check only a reviewer
+/// can make is recorded.
+fn settled(file: &DossierFile, edition: &Edition) -> bool {
+    let architecture = match file.review.architecture {
+        Some(Architecture::Conforms) => true,
+        Some(Architecture::NoArchitecture) => {
+            edition.edition.no_architecture_not_a_ground.is_some()
+        }
+        _ => false,
+    };
+    let reviewer_check = edition
+        .kind(&file.kind)
+        .is_none_or(|k| k.reviewer_check.is_none() || file.review.content_rules.is_some());
+    architecture && reviewer_check
+}
+
 /// Findings of the review's state and of what the edition asks beyond documents and criteria.
 fn review_findings(
     file: &DossierFile,
@@ -554,6 +587,24 @@ fn review_findings(
                 .at(at.file, at.line(&path(&["review", "architecture"]))),
         ),
         Some(Architecture::Conforms) => {}
+        Some(Architecture::NoArchitecture) => {
+            let line = at.line(&path(&["review", "architecture"]));
+            out.push(match &edition.edition.no_architecture_not_a_ground {
+                Some(clause) => Finding::with(
+                    Severity::Info,
+                    Code::ArchitectureNone,
+                    "architecture.none.not-a-ground",
+                )
+                .arg("clause", Arg::Clause(clause.clone()))
+                .at(at.file, line),
+                None => Finding::with(
+                    Severity::Info,
+                    Code::ArchitectureNone,
+                    "architecture.none.pending",
+                )
+                .at(at.file, line),
+            });
+        }
         _ => out.push(
             Finding::new(Severity::Info, Code::ArchitecturePending)
                 .at(at.file, at.line(&path(&["review"]))),
@@ -580,10 +631,11 @@ fn review_findings(
                 .at(at.file, at.line(&path(&["application", "date"]))),
         );
     }
-    // A check of the Rules only a reviewer can make.
+    // A check of the Rules only a reviewer can make, until `review.content_rules` records it.
     if let Some(check) = edition
         .kind(&file.kind)
         .and_then(|k| k.reviewer_check.as_ref())
+        .filter(|_| file.review.content_rules.is_none())
     {
         out.push(
             Finding::new(Severity::Info, Code::GroundContentRulesUnchecked)

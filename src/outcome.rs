@@ -1,7 +1,7 @@
 //! The outcome of a dossier and the refusal grounds that hold (contract §6).
 
 use crate::documents::DocumentResult;
-use crate::dossier::Architecture;
+use crate::dossier::{Architecture, ContentRules};
 use crate::edition::{Condition, Edition, Filed};
 use crate::score::Score;
 use serde::Serialize;
@@ -42,6 +42,7 @@ pub fn grounds(
     documents: &[DocumentResult],
     score: Option<&Score>,
     architecture: Option<Architecture>,
+    content_rules: Option<ContentRules>,
 ) -> Vec<GroundHit> {
     edition
         .grounds
@@ -51,6 +52,7 @@ pub fn grounds(
             Condition::ArchitectureDoesNotConform => {
                 architecture == Some(Architecture::DoesNotConform)
             }
+            Condition::ContentRulesNotMet => content_rules == Some(ContentRules::DoesNotComply),
             // R12: any single portal item missing, invalid or expired.
             Condition::PortalItemMissing => documents
                 .iter()
@@ -64,12 +66,9 @@ pub fn grounds(
         .collect()
 }
 
-/// Contract §6: incomplete, then refuse, then pending, then include.
-pub fn decide(
-    documents: &[DocumentResult],
-    grounds: &[GroundHit],
-    architecture: Option<Architecture>,
-) -> Outcome {
+/// Contract §6: incomplete, then refuse, then pending, then include. `settled`: nothing the
+/// decision waits for is still open (the architecture recommendation, a reviewer's check).
+pub fn decide(documents: &[DocumentResult], grounds: &[GroundHit], settled: bool) -> Outcome {
     // R11: a missing filing makes the application incomplete; it is not a refusal ground.
     if documents
         .iter()
@@ -78,7 +77,7 @@ pub fn decide(
         Outcome::Incomplete
     } else if !grounds.is_empty() {
         Outcome::Refuse
-    } else if architecture != Some(Architecture::Conforms) {
+    } else if !settled {
         Outcome::Pending
     } else {
         Outcome::Include

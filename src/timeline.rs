@@ -53,6 +53,7 @@ pub fn steps(judged: &Judged, calendar: &Calendar, today: NaiveDate) -> Vec<Step
         .deadlines
         .iter()
         .filter(|d| !d.only_on_inclusion || judged.outcome == Outcome::Include)
+        .filter(|d| !d.only_on_refusal || judged.outcome == Outcome::Refuse)
         .filter(|d| !d.only_when_started || review.date(&d.starts).is_some())
         .map(|d| {
             let start = review.date(&d.starts);

@@ -214,6 +214,16 @@ pub enum Architecture {
     Conforms,
     DoesNotConform,
     Pending,
+    /// The state body has no approved architecture (2016 cl. 6: not a ground for refusal).
+    NoArchitecture,
+}
+
+/// The authorized body's check of an internet resource against the content rules (2016 cl. 7(1)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContentRules {
+    Complies,
+    DoesNotComply,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -224,7 +234,11 @@ pub struct Review {
     pub integrator_received: Option<Date>,
     pub recommendation_received: Option<Date>,
     pub architecture: Option<Architecture>,
+    /// 2016 cl. 7(1): the content check of an internet resource, once the reviewer made it.
+    pub content_rules: Option<ContentRules>,
     pub decision: Option<Date>,
+    /// 2016 cl. 11: the day the state body was notified of a refusal.
+    pub refusal_notified: Option<Date>,
     pub operator_notified: Option<Date>,
     pub order_adopted: Option<Date>,
     pub operation_ended: Option<Date>,
@@ -245,6 +259,7 @@ impl Review {
             "order_adopted" => self.order_adopted,
             "operation_ended" => self.operation_ended,
             "removal_notified" => self.removal_notified,
+            "refusal_notified" => self.refusal_notified,
             _ => None,
         };
         d.map(|d| d.0)

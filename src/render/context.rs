@@ -372,6 +372,7 @@ fn review_ctx(file: &DossierFile) -> ReviewCtx {
             Architecture::Conforms => "conforms",
             Architecture::DoesNotConform => "does-not-conform",
             Architecture::Pending => "pending",
+            Architecture::NoArchitecture => "no-architecture",
         }),
         decision: opt_date(file.review.decision),
         operator_notified: opt_date(file.review.operator_notified),

@@ -424,6 +424,34 @@ fn a_2016_dossier_received_before_the_first_presidents_day_is_due_a_day_later() 
 }
 
 #[test]
+fn a_2016_refusal_starts_the_five_working_days_of_the_refusal_notice() {
+    // 2016 clause 11: "В случае принятия решения об отказе ... уполномоченный орган в течении
+    // пяти рабочих дней уведомляет государственный орган, с указанием причин отказа".
+    // Refused Mon 02.03.2026: 3, 4, 5, 6 March, then Mon 9 March is off (8 March, a Sunday),
+    // so the fifth working day is Tue 10.03.2026.
+    let mut f = Fixture::information_system_2016();
+    f.edit("architecture: conforms", "architecture: does-not-conform\n  received: 2026-02-02\n  sent_to_integrator: 2026-02-13\n  recommendation_received: 2026-02-25\n  decision: 2026-03-02");
+    let (_, v) = timeline_json("2026-03-03", f.path());
+    let last = steps(&v).pop().unwrap();
+    assert_eq!(
+        last,
+        ("11".into(), "2026-03-10".into(), "due".into()),
+        "{v}"
+    );
+    // Recorded: done.
+    f.edit(
+        "  decision: 2026-03-02",
+        "  decision: 2026-03-02\n  refusal_notified: 2026-03-10",
+    );
+    let (_, v) = timeline_json("2026-03-11", f.path());
+    assert_eq!(steps(&v).pop().unwrap().2, "done", "{v}");
+    // An inclusion has no refusal notice.
+    f.edit("architecture: does-not-conform", "architecture: conforms");
+    let (_, v) = timeline_json("2026-03-11", f.path());
+    assert!(steps(&v).iter().all(|s| s.0 != "11"), "{v}");
+}
+
+#[test]
 fn a_period_across_a_transfer_of_the_government_counts_the_working_saturday() {
     // Decree No. 713 as amended in October 2022: Saturday 22.10.2022 worked, Monday 24.10 off;
     // 25.10 Republic Day. Received Thu 20.10.2022: 21, 22, 26, 27, 28 October (clause 4).
