@@ -237,6 +237,14 @@ fn from_counts(
         Some(Value::Number(n)) => Some(*n as u64),
         _ => None,
     };
+    // A part of a kind of unit that does not exist is 0, whether or not it is written.
+    let part = |name: &str, total: u64| {
+        if total == 0 {
+            Some(get(name).unwrap_or(0))
+        } else {
+            get(name)
+        }
+    };
     let status = |met: bool| {
         if met {
             CriterionStatus::Met
@@ -247,7 +255,12 @@ fn from_counts(
     match k.rule {
         CountRule::AllUnitsCovered => {
             let totals: Vec<u64> = k.totals.iter().map(|t| get(t)).collect::<Option<_>>()?;
-            let parts: Vec<u64> = k.parts.iter().map(|p| get(p)).collect::<Option<_>>()?;
+            let parts: Vec<u64> = k
+                .parts
+                .iter()
+                .zip(&totals)
+                .map(|(p, t)| part(p, *t))
+                .collect::<Option<_>>()?;
             if totals.iter().sum::<u64>() == 0 {
                 return Some((CriterionStatus::NotMet, Basis::NoUnits));
             }
@@ -263,9 +276,17 @@ fn from_counts(
         CountRule::UnitsIntegrated => {
             let min = k.min_second?;
             let first_total = get(&k.totals[0])?;
-            let first = get(&k.parts[0])?;
-            let second = get(&k.parts[1])?;
+            let first = part(&k.parts[0], first_total)?;
             let second_total = get(&k.totals[1]);
+            let second = match second_total {
+                Some(total) => part(&k.parts[1], total)?,
+                None => get(&k.parts[1])?,
+            };
+            // R18, as for row 1.2: with no subordinate organization and no subdivision at all
+            // there is nothing to integrate, and the row is not met.
+            if first_total == 0 && second_total == Some(0) {
+                return Some((CriterionStatus::NotMet, Basis::NoUnits));
+            }
             let first_ok = first_total == 0 || first == first_total;
             let second_ok = second >= u64::from(min);
             // Fewer subdivisions exist than the row names, and all of them are integrated.

@@ -608,6 +608,79 @@ fn row_1_4_from_counts_with_each_editions_threshold() {
 }
 
 #[test]
+fn rows_1_2_and_1_4_agree_when_there_are_no_units_at_all() {
+    // Row 1.2 "(болған жағдайда)" / row 1.4 "(в случае наличия)": R18 reads a body with no
+    // subordinate organization and no territorial subdivision as having nothing to cover, so
+    // the row is not met; row 1.4 reads the same way (0 of 0 is not "fewer than 20"). The
+    // parts of a kind that does not exist are 0 whether written or not, and a boolean that says
+    // true is flagged (fact.inconsistent). (edition, row, counts)
+    for (edition, row, counts) in [
+        (
+            "order-29-2024",
+            "1.2",
+            vec![
+                ("subordinate_orgs_total", 0.0),
+                ("territorial_units_total", 0.0),
+            ],
+        ),
+        (
+            "order-84-2016",
+            "1.2",
+            vec![
+                ("subordinate_orgs_total", 0.0),
+                ("territorial_units_total", 0.0),
+            ],
+        ),
+        (
+            "order-29-2024",
+            "1.4",
+            vec![
+                ("subordinate_orgs_total", 0.0),
+                ("territorial_units_total", 0.0),
+            ],
+        ),
+        (
+            "order-84-2016",
+            "1.4",
+            vec![
+                ("subordinate_orgs_total", 0.0),
+                ("territorial_units_total", 0.0),
+            ],
+        ),
+        (
+            "order-29-2024",
+            "1.4",
+            vec![
+                ("subordinate_orgs_total", 0.0),
+                ("subordinate_orgs_integrated", 0.0),
+                ("territorial_units_total", 0.0),
+                ("territorial_units_integrated", 0.0),
+            ],
+        ),
+    ] {
+        let (status, basis, inconsistent) = with_counts(edition, row, &counts, Some(true));
+        assert_eq!(
+            (status, inconsistent),
+            (CriterionStatus::NotMet, true),
+            "{edition} {row} {counts:?}"
+        );
+        assert!(basis.contains("no subdivisions exist"), "{basis}");
+        let (status, _, inconsistent) = with_counts(edition, row, &counts, Some(false));
+        assert_eq!((status, inconsistent), (CriterionStatus::NotMet, false));
+    }
+    // Subdivisions exist but fewer than the row names, all integrated: still for a reviewer.
+    let fewer = [
+        ("subordinate_orgs_total", 0.0),
+        ("territorial_units_total", 3.0),
+        ("territorial_units_integrated", 3.0),
+    ];
+    assert_eq!(
+        with_counts("order-29-2024", "1.4", &fewer, None).0,
+        CriterionStatus::Unknown
+    );
+}
+
+#[test]
 fn evidence_joins_the_basis_of_the_row_it_supports() {
     let editions = Editions::built_in();
     let e = editions.default_edition();
