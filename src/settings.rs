@@ -33,22 +33,8 @@ pub struct SettingsFile {
     pub calendar: Option<CalendarOverrides>,
 }
 
-/// Text given once or per language, as in `dossier.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub enum TomlText {
-    Same(String),
-    PerLang { kk: String, ru: String },
-}
-
-impl From<TomlText> for crate::dossier::LocalText {
-    fn from(t: TomlText) -> Self {
-        match t {
-            TomlText::Same(s) => crate::dossier::LocalText::Same(s),
-            TomlText::PerLang { kk, ru } => crate::dossier::LocalText::PerLang { kk, ru },
-        }
-    }
-}
+/// Text given once or per language (at least one of `kk`, `ru`), as in `dossier.yaml`.
+pub type TomlText = crate::dossier::LocalText;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -221,7 +207,11 @@ impl Settings {
         fn text(t: &TomlText) -> String {
             match t {
                 TomlText::Same(s) => s.clone(),
-                TomlText::PerLang { kk, ru } => format!("kk: {kk}; ru: {ru}"),
+                TomlText::PerLang { kk, ru } => [("kk", kk), ("ru", ru)]
+                    .iter()
+                    .filter_map(|(l, t)| t.as_ref().map(|t| format!("{l}: {t}")))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             }
         }
         let mut out = Vec::new();

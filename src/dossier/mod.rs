@@ -266,11 +266,15 @@ impl Review {
     }
 }
 
-/// Text for generated documents: per language, or one string for every language.
+/// Text for generated documents: per language, or one string for every language. A per-language
+/// text holds at least one of the two (a 2016 name is often only in Russian).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalText {
     Same(String),
-    PerLang { kk: String, ru: String },
+    PerLang {
+        kk: Option<String>,
+        ru: Option<String>,
+    },
 }
 
 impl LocalText {
@@ -278,16 +282,27 @@ impl LocalText {
     pub fn texts(&self) -> Vec<&str> {
         match self {
             LocalText::Same(s) => vec![s],
-            LocalText::PerLang { kk, ru } => vec![kk, ru],
+            LocalText::PerLang { kk, ru } => kk.iter().chain(ru).map(String::as_str).collect(),
         }
     }
 
-    /// The text in `lang`; English reports show the Russian.
+    /// The text in `lang`, else the other language's; English reports show the Russian.
     pub fn get(&self, lang: Lang) -> &str {
         match self {
             LocalText::Same(s) => s,
-            LocalText::PerLang { kk, .. } if lang == Lang::Kk => kk,
-            LocalText::PerLang { ru, .. } => ru,
+            LocalText::PerLang { kk, ru } => {
+                let (first, second) = if lang == Lang::Kk { (kk, ru) } else { (ru, kk) };
+                first.as_deref().or(second.as_deref()).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The text is not given in `lang` (`kk` or `ru`), so `get` gives the other language's.
+    pub fn lacks(&self, lang: Lang) -> bool {
+        match self {
+            LocalText::Same(_) => false,
+            LocalText::PerLang { kk, .. } if lang == Lang::Kk => kk.is_none(),
+            LocalText::PerLang { ru, .. } => ru.is_none(),
         }
     }
 }

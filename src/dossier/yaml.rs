@@ -465,10 +465,15 @@ impl<'de> Deserialize<'de> for LocalText {
                 #[derive(Deserialize)]
                 #[serde(deny_unknown_fields)]
                 struct PerLang {
-                    kk: String,
-                    ru: String,
+                    kk: Option<String>,
+                    ru: Option<String>,
                 }
                 let p = PerLang::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                if p.kk.is_none() && p.ru.is_none() {
+                    return Err(de::Error::custom(
+                        "a text per language needs `kk`, `ru` or both",
+                    ));
+                }
                 Ok(LocalText::PerLang { kk: p.kk, ru: p.ru })
             }
         }

@@ -460,11 +460,7 @@ pub fn build(
             bin: file.state_body.bin.clone(),
         },
         addressee: file.addressee.as_ref().map(|a| text(a, lang)),
-        city: judged
-            .settings
-            .city
-            .as_ref()
-            .map(|c| text(&c.value.clone().into(), lang)),
+        city: judged.settings.city.as_ref().map(|c| text(&c.value, lang)),
         signatory: file.signatory.as_ref().map(|s| SignatoryCtx {
             name: s.name.clone(),
             position: s.position.as_ref().map(|p| text(p, lang)),

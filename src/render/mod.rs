@@ -518,6 +518,29 @@ pub fn review_notes(
     for n in &draft.review_notes {
         notes.push(Message::new("review.note").arg("text", Arg::Words(n.clone())));
     }
+    // A name given only in the other language stands in the draft as written.
+    let file = &judged.file;
+    let names = [
+        ("object.name", Some(&file.object.name)),
+        ("state_body.name", file.state_body.name.as_ref()),
+        ("addressee", file.addressee.as_ref()),
+        (
+            "signatory.position",
+            file.signatory.as_ref().and_then(|s| s.position.as_ref()),
+        ),
+        ("city", judged.settings.city.as_ref().map(|c| &c.value)),
+    ];
+    for (key, text) in names {
+        if text.is_some_and(|t| t.lacks(lang)) {
+            notes.push(
+                Message::new(match lang {
+                    Lang::Kk => "review.only-ru",
+                    _ => "review.only-kk",
+                })
+                .arg("key", key),
+            );
+        }
+    }
     if document == Document::Decision {
         let grounds = judged
             .grounds

@@ -136,6 +136,41 @@ fn the_2016_form_is_used_under_the_2016_edition() {
 }
 
 #[test]
+fn a_name_in_one_language_is_drafted_as_written_with_a_review_note() {
+    // A 2016 dossier names its object only in Russian: accepted; the Kazakh draft uses it and
+    // the reviewer is told, the Russian draft has no such note.
+    let mut f = Fixture::information_system_2016();
+    f.edit(
+        "name: {kk: \"Сынақ жүйесі\", ru: \"Тестовая система\"}",
+        "name: {ru: \"Тестовая система\"}",
+    );
+    assert_eq!(f.check_json().1["outcome"], "include");
+    let (code, out, err) = render(&["application", "--lang", "kk", f.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Тестовая система"), "{out}");
+    assert!(err.contains("`object.name` тек орыс тілінде"), "{err}");
+    let (_, _, err) = render(&["application", "--lang", "ru", f.path().to_str().unwrap()]);
+    assert!(!err.contains("`object.name`"), "{err}");
+    // A map with neither language is an error at its line.
+    f.edit("name: {ru: \"Тестовая система\"}", "name: {}");
+    let (code, d) = f.check_json();
+    assert_eq!(code, 2);
+    let e = &d["diagnostics"][0];
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("`kk`, `ru` or both"),
+        "{d}"
+    );
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(5), Some(9)),
+        "{d}"
+    );
+}
+
+#[test]
 fn a_document_that_does_not_fit_is_a_clear_error() {
     let (code, out, err) = render(&["operator-notice", "sample-dossiers/e-licensing"]);
     assert_eq!(code, 2);
