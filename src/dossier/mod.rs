@@ -158,10 +158,10 @@ impl DossierFile {
     /// Fills what `dossier.yaml` leaves out from `dossier.toml`; the dossier's own keys win.
     pub fn apply_defaults(&mut self, s: &crate::settings::Settings) {
         if self.addressee.is_none() {
-            self.addressee = s.addressee.as_ref().map(|a| a.value.clone().into());
+            self.addressee = s.addressee.as_ref().map(|a| a.value.clone());
         }
         if self.state_body.name.is_none() {
-            self.state_body.name = s.state_body_name.as_ref().map(|a| a.value.clone().into());
+            self.state_body.name = s.state_body_name.as_ref().map(|a| a.value.clone());
         }
         if self.state_body.bin.is_none() {
             self.state_body.bin = s.state_body_bin.as_ref().map(|a| a.value.clone());
@@ -169,20 +169,14 @@ impl DossierFile {
         match &mut self.signatory {
             Some(sig) => {
                 if sig.position.is_none() {
-                    sig.position = s
-                        .signatory_position
-                        .as_ref()
-                        .map(|p| p.value.clone().into());
+                    sig.position = s.signatory_position.as_ref().map(|p| p.value.clone());
                 }
             }
             None => {
                 if let Some(name) = &s.signatory_name {
                     self.signatory = Some(Signatory {
                         name: name.value.clone(),
-                        position: s
-                            .signatory_position
-                            .as_ref()
-                            .map(|p| p.value.clone().into()),
+                        position: s.signatory_position.as_ref().map(|p| p.value.clone()),
                     });
                 }
             }
