@@ -58,6 +58,7 @@ codes! {
     DocumentAttestatNotProtocol = "document.attestat-not-protocol",
     DocumentMissing = "document.missing",
     DocumentPlaceholder = "document.placeholder",
+    TextPlaceholder = "text.placeholder",
     DocumentOutside = "document.outside",
     DocumentNotAFile = "document.not-a-file",
     DocumentEmpty = "document.empty",

@@ -9,6 +9,9 @@ use crate::finding::{Arg, Message};
 use crate::inspect::PLACEHOLDER_MARKER;
 use crate::lang::Lang;
 use crate::t;
+
+/// The sample name `init` shows for the signatory; left as it is, it is a placeholder.
+pub const SAMPLE_NAME: &str = "Тегі Аты Әкесінің аты";
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -106,7 +109,10 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
     y.push_str("  name: {kk: \"...\", ru: \"...\"}\n");
     y.push_str("  # bin: \"123456789012\"   # kk: БСН (12 цифр) | ru: БИН (12 цифр) | en: BIN, 12 digits\n\n");
     y.push_str("# signatory:   # kk: өтінішке қол қоюшы | ru: подписывает заявление | en: who signs the application\n");
-    y.push_str("#   name: \"Тегі Аты Әкесінің аты\"\n#   position: {kk: \"...\", ru: \"...\"}\n");
+    let _ = writeln!(
+        y,
+        "#   name: \"{SAMPLE_NAME}\"\n#   position: {{kk: \"...\", ru: \"...\"}}"
+    );
     y.push_str("# application: {number: \"...\", date: 2026-01-15}   # kk: өтініш нөмірі мен күні | ru: номер и дата заявления | en: number and date\n");
     y.push_str("# addressee: {kk: \"...\", ru: \"...\"}   # kk: өкілетті орган | ru: уполномоченный орган | en: the authorized body (or in dossier.toml)\n\n");
     y.push_str("facts:   # kk: өлшемшарттар осы фактілерден есептеледі | ru: критерии считаются по этим фактам | en: the criteria are computed from these\n");

@@ -295,7 +295,14 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
         architecture,
         content_rules,
     );
-    let outcome = outcome::decide(&documents, &grounds, settled(&file, &edition));
+    let unfilled = validate::placeholders(&file, &at);
+    let outcome = outcome::decide(
+        &documents,
+        &grounds,
+        settled(&file, &edition),
+        !unfilled.is_empty(),
+    );
+    findings.extend(unfilled);
     review_findings(&file, &edition, &documents, ctx.today, &at, &mut findings);
     for ignored in &settings.ignored {
         let key = match ignored.why {

@@ -67,12 +67,19 @@ pub fn grounds(
 }
 
 /// Contract §6: incomplete, then refuse, then pending, then include. `settled`: nothing the
-/// decision waits for is still open (the architecture recommendation, a reviewer's check).
-pub fn decide(documents: &[DocumentResult], grounds: &[GroundHit], settled: bool) -> Outcome {
+/// decision waits for is still open (the architecture recommendation, a reviewer's check);
+/// `unfilled`: a text of the application is still a placeholder.
+pub fn decide(
+    documents: &[DocumentResult],
+    grounds: &[GroundHit],
+    settled: bool,
+    unfilled: bool,
+) -> Outcome {
     // R11: a missing filing makes the application incomplete; it is not a refusal ground.
-    if documents
-        .iter()
-        .any(|d| d.filed == Filed::Application && !d.status.counts())
+    if unfilled
+        || documents
+            .iter()
+            .any(|d| d.filed == Filed::Application && !d.status.counts())
     {
         Outcome::Incomplete
     } else if !grounds.is_empty() {

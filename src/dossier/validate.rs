@@ -143,6 +143,31 @@ pub fn validate(
     (typed, errors)
 }
 
+/// Text that only stands in for a value: dots, an ellipsis, underscores, or the sample name
+/// `init` and the docs show.
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let filler = !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '…' | '_' | ' '));
+    filler || t == crate::init::SAMPLE_NAME
+}
+
+/// Texts still holding a placeholder, one finding per key: like a placeholder document, what the
+/// applicant must fill in before anything else (the outcome is `incomplete`).
+pub fn placeholders(file: &DossierFile, at: &Located) -> Vec<Finding> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for (keys, text) in file.texts() {
+        if is_placeholder(text) && seen.insert(keys.clone()) {
+            out.push(
+                at.error(Code::TextPlaceholder, &path(&keys))
+                    .arg("key", keys.join("."))
+                    .arg("text", text),
+            );
+        }
+    }
+    out
+}
+
 /// Text holds no control characters, names are not empty, and a document is not issued after
 /// it expires.
 fn strict_text(file: &DossierFile, at: &Located, errors: &mut Vec<Finding>) {

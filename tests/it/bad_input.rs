@@ -457,3 +457,54 @@ fn an_empty_dossier_today_is_unset_and_a_bad_one_is_named() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["dossiers"][0]["outcome"], "refuse", "{v}");
 }
+
+#[test]
+fn a_placeholder_left_in_any_text_is_a_finding_and_the_application_incomplete() {
+    // `init` writes `name: {kk: "...", ru: "..."}`; left as it is it would reach the application
+    // as «включить в Перечень ...». Like a placeholder document, it is what the applicant must
+    // fill in first. (what is replaced, by what, key, a fragment of its line)
+    for (from, to, key, needle) in [
+        (
+            "name: {kk: \"Сынақ жүйесі\", ru: \"Тестовая система\"}",
+            "name: {kk: \"...\", ru: \"...\"}",
+            "object.name",
+            "name: {kk",
+        ),
+        (
+            "name: \"Министерство\"",
+            "name: \"…\"",
+            "state_body.name",
+            "name: \"…\"",
+        ),
+        (
+            "state_body:",
+            "addressee: \"____\"\nstate_body:",
+            "addressee",
+            "addressee",
+        ),
+        (
+            "state_body:",
+            "signatory: {name: \"Тегі Аты Әкесінің аты\"}\nstate_body:",
+            "signatory.name",
+            "signatory",
+        ),
+    ] {
+        let mut f = Fixture::information_system();
+        f.edit(from, to);
+        let (code, d) = f.check_json();
+        assert_eq!(
+            (code, d["outcome"].as_str()),
+            (1, Some("incomplete")),
+            "{key}: {d}"
+        );
+        let found = diagnostics(&d, "text.placeholder");
+        assert_eq!(found.len(), 1, "{key}: {d}");
+        assert_eq!(found[0]["args"]["key"], key, "{d}");
+        let yaml = std::fs::read_to_string(f.path().join("dossier.yaml")).unwrap();
+        assert_eq!(found[0]["line"], line_of(&yaml, needle), "{key}: {d}");
+    }
+    // A name that merely contains dots is a name.
+    let mut f = Fixture::information_system();
+    f.edit("Тестовая система", "Система «Е.Лицензирование» 2.0...");
+    assert_eq!(f.check_json().0, 0);
+}

@@ -47,6 +47,12 @@ fn init_then_check_reports_every_requirement_missing_then_fills_in() {
     assert_eq!(docs.len(), 8);
     assert!(docs.iter().all(|x| x["status"] == "missing"), "{d}");
     assert_eq!(diagnostics(d, "document.placeholder").len(), 8);
+    // The names are still "...": each is a finding too.
+    let keys: Vec<_> = diagnostics(d, "text.placeholder")
+        .iter()
+        .map(|f| f["args"]["key"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(keys, ["object.name", "state_body.name"], "{d}");
 
     // Fill it in as a user would, from the comments: names, facts, review, documents.
     let yaml = std::fs::read_to_string(path.join("dossier.yaml")).unwrap();
@@ -74,10 +80,29 @@ fn init_then_check_reports_every_requirement_missing_then_fills_in() {
         )
         .replace("  # architecture: conforms", "  architecture: conforms")
         .replace("  # portal_id", "  portal_id");
-    std::fs::write(path.join("dossier.yaml"), yaml).unwrap();
+    std::fs::write(path.join("dossier.yaml"), &yaml).unwrap();
     for f in std::fs::read_dir(path.join("docs")).unwrap() {
         std::fs::write(f.unwrap().path(), pdf("document", 1)).unwrap();
     }
+    // The portal number uncommented but left as "...": the one thing still to fill in.
+    let (code, v) = json_out(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (code, v["dossiers"][0]["outcome"].as_str()),
+        (1, Some("incomplete")),
+        "{v}"
+    );
+    let left = diagnostics(&v["dossiers"][0], "text.placeholder");
+    assert_eq!(left.len(), 1, "{v}");
+    assert_eq!(left[0]["args"]["key"], "object.portal_id");
+    let yaml = yaml.replace("portal_id: \"...\"", "portal_id: \"AP-0042\"");
+    std::fs::write(path.join("dossier.yaml"), yaml).unwrap();
     let (code, v) = json_out(&[
         "check",
         "--format",
