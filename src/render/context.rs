@@ -381,6 +381,18 @@ fn review_ctx(file: &DossierFile) -> ReviewCtx {
     }
 }
 
+/// The outcome a decision is drafted for. Clause 7 knows only inclusion and refusal, and a
+/// missing filing is no refusal ground: an incomplete application on which a ground holds may
+/// be refused at once, so its decision is drafted as the refusal on the grounds that hold (the
+/// missing documents go to the review notes, not into the decision).
+pub fn decision_outcome(judged: &Judged) -> Outcome {
+    if judged.outcome == Outcome::Incomplete && !judged.grounds.is_empty() {
+        Outcome::Refuse
+    } else {
+        judged.outcome
+    }
+}
+
 pub fn build(
     document: Document,
     judged: &Judged,
@@ -475,9 +487,9 @@ pub fn build(
         filing_clause: main_clauses(judged, Filed::Application),
         portal_clause: main_clauses(judged, Filed::Portal),
         score: judged.score.as_ref().map(|s| score_ctx(edition, s, lang)),
+        outcome: decision_outcome(judged).id(),
+        ready: matches!(decision_outcome(judged), Outcome::Include | Outcome::Refuse),
         grounds,
-        outcome: judged.outcome.id(),
-        ready: matches!(judged.outcome, Outcome::Include | Outcome::Refuse),
         missing,
     };
     minijinja::Value::from_serialize(&ctx)

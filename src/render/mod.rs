@@ -541,6 +541,16 @@ pub fn review_notes(
             );
         }
     }
+    if document == Document::Decision && context::decision_outcome(judged) != judged.outcome {
+        notes.push(Message::new("review.incomplete-refusal"));
+        for d in judged.documents.iter().filter(|d| !d.status.counts()) {
+            notes.push(
+                Message::new("review.missing-document")
+                    .arg("clause", Arg::Clause(d.clause.clone()))
+                    .arg("requirement", Arg::Requirement(d.id.clone())),
+            );
+        }
+    }
     if document == Document::Decision {
         let grounds = judged
             .grounds

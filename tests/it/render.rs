@@ -171,6 +171,37 @@ fn a_name_in_one_language_is_drafted_as_written_with_a_review_note() {
 }
 
 #[test]
+fn an_incomplete_application_with_a_ground_is_drafted_as_the_refusal() {
+    // Clause 7 knows only inclusion and refusal; a missing clause-3 document is no ground (R11).
+    // Missing the criteria information and refused on the architecture (6.2): the outcome stays
+    // `incomplete`, and the decision is the refusal on 6.2, with the missing document only in
+    // the review notes.
+    let mut f = Fixture::information_system();
+    f.edit("architecture: conforms", "architecture: does-not-conform");
+    f.edit("  criteria-compliance: docs/criteria.pdf\n", "");
+    let (_, d) = f.check_json();
+    assert_eq!(d["outcome"], "incomplete", "{d}");
+    assert_eq!(d["grounds"], serde_json::json!(["6.2"]), "{d}");
+    let (code, out, err) = render(&["decision", "--lang", "ru", f.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("отказать во включении объекта в Перечень"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("НЕ ГОТОВ") && !out.contains("Недостающие"),
+        "{out}"
+    );
+    assert!(err.contains("Заявление неполное"), "{err}");
+    assert!(err.contains("отсутствует: пункт 3(1)"), "{err}");
+    // Without a ground it stays the "not ready" draft naming what is missing.
+    f.edit("architecture: does-not-conform", "architecture: conforms");
+    let (_, out, err) = render(&["decision", "--lang", "ru", f.path().to_str().unwrap()]);
+    assert!(out.contains("Недостающие документы"), "{out}");
+    assert!(!err.contains("Заявление неполное"), "{err}");
+}
+
+#[test]
 fn a_document_that_does_not_fit_is_a_clear_error() {
     let (code, out, err) = render(&["operator-notice", "sample-dossiers/e-licensing"]);
     assert_eq!(code, 2);
