@@ -43,7 +43,7 @@ complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print thi
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
-complete -c dossier -n "__fish_dossier_using_subcommand check" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`: the edition in force on each dossier\'s application date' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
@@ -59,7 +59,7 @@ json\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l set -d 'What if criterion row ID were met (yes) or not (no); repeatable' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l fact -d 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
-complete -c dossier -n "__fish_dossier_using_subcommand score" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`: the edition in force on each dossier\'s application date' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
@@ -81,7 +81,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand render" -l out-dir -d 'W
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l notes -d 'Write what the reviewer should know about the drafts (never printed in them) to FILE' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l template -d 'Use this template instead of the built-in one (see docs/templates.md)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
-complete -c dossier -n "__fish_dossier_using_subcommand render" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`: the edition in force on each dossier\'s application date' -r
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
@@ -117,7 +117,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand config" -s V -l version 
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
-complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says' -r
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`: the edition in force on each dossier\'s application date' -r
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''

@@ -249,7 +249,8 @@ pub struct JudgeArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
-    /// Judge every dossier under this edition of the Rules, whatever dossier.yaml says
+    /// Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`:
+    /// the edition in force on each dossier's application date
     #[arg(long, value_name = "ID")]
     pub edition: Option<String>,
 

@@ -28,6 +28,9 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The periods of texts that are not built in.
+const HISTORY: &str = include_str!("editions/history.toml");
+
 /// The only format version of edition files this build reads.
 const FORMAT_VERSION: u32 = 1;
 
@@ -86,6 +89,8 @@ pub struct Header {
     pub legal_basis: Text,
     pub amended_units: Option<AmendedUnits>,
     pub filing_deadline: Option<MonthDay>,
+    /// The period the text was in force, by the dates of the acts (R55).
+    pub in_force: Option<InForce>,
     /// The clause under which a state body without an approved architecture is not refused for
     /// it (2016 cl. 6): `review.architecture: no-architecture` then settles the architecture.
     pub no_architecture_not_a_ground: Option<String>,
@@ -105,6 +110,54 @@ impl Header {
     pub fn amended_on(&self, date: NaiveDate) -> Option<&AmendedUnits> {
         self.amended_units.as_ref().filter(|a| date >= a.from)
     }
+}
+
+/// A period of time, by the dates of the acts that began and ended it (`until` exclusive).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InForce {
+    #[serde(default, deserialize_with = "toml_date_opt")]
+    pub from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "toml_date_opt")]
+    pub until: Option<NaiveDate>,
+}
+
+impl InForce {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| date >= f) && self.until.is_none_or(|u| date < u)
+    }
+}
+
+/// A text of the Rules in force over a period that has no built-in edition (`history.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[serde(deserialize_with = "toml_date")]
+    pub from: NaiveDate,
+    #[serde(deserialize_with = "toml_date")]
+    pub until: NaiveDate,
+    pub title: Text,
+}
+
+impl Period {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        date >= self.from && date < self.until
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct History {
+    format: u32,
+    period: Vec<Period>,
+}
+
+/// What was in force on a date.
+#[derive(Debug, Clone)]
+pub enum InForceOn<'a> {
+    Edition(Arc<Edition>),
+    NotBuiltIn(&'a Period),
+    Unknown,
 }
 
 /// Units of the text that a later act rewrote and this edition lacks (R1).
@@ -785,6 +838,12 @@ pub(crate) fn toml_date<'de, D: serde::Deserializer<'de>>(
     }
 }
 
+pub(crate) fn toml_date_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    toml_date(d).map(Some)
+}
+
 /// `table[index].field`
 fn at(table: &str, index: usize, field: &str) -> Vec<Seg> {
     vec![Seg::key(table), Seg::Index(index), Seg::key(field)]
@@ -816,6 +875,8 @@ fn join<'a>(items: impl Iterator<Item = &'a &'a str>) -> String {
 pub struct Editions {
     by_id: BTreeMap<String, Arc<Edition>>,
     default_id: String,
+    /// Periods whose text is not built in (`editions/history.toml`).
+    history: Vec<Period>,
 }
 
 impl Editions {
@@ -833,7 +894,34 @@ impl Editions {
             .find(|e| e.edition.default)
             .map(|e| e.id().to_string())
             .expect("one built-in edition is the default");
-        Editions { by_id, default_id }
+        let history: History = toml::from_str(HISTORY)
+            .unwrap_or_else(|e| panic!("built-in editions/history.toml is invalid: {e}"));
+        assert_eq!(
+            history.format, FORMAT_VERSION,
+            "editions/history.toml format"
+        );
+        Editions {
+            by_id,
+            default_id,
+            history: history.period,
+        }
+    }
+
+    /// The edition in force on `date` (a loaded one first where several claim it), else the
+    /// period of a text that is not built in.
+    pub fn in_force_on(&self, date: NaiveDate) -> InForceOn<'_> {
+        let mut found = self
+            .by_id
+            .values()
+            .filter(|e| e.edition.in_force.is_some_and(|p| p.contains(date)));
+        let loaded = found.clone().find(|e| matches!(e.origin, Origin::File(_)));
+        if let Some(e) = loaded.or_else(|| found.next()) {
+            return InForceOn::Edition(e.clone());
+        }
+        match self.history.iter().find(|p| p.contains(date)) {
+            Some(p) => InForceOn::NotBuiltIn(p),
+            None => InForceOn::Unknown,
+        }
     }
 
     /// Adds an edition read from a file, replacing a built-in one of the same id.

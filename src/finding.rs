@@ -84,6 +84,7 @@ codes! {
     ReviewDatesOrder = "review.dates-order",
     GroundContentRulesUnchecked = "ground.content-rules-unchecked",
     EditionAmendedUnits = "edition.amended-units",
+    EditionPeriod = "edition.period",
     RulesSyntax = "rules.syntax",
     RulesInvalid = "rules.invalid",
     TemplateError = "template.error",

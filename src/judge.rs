@@ -254,12 +254,15 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
     };
     file.apply_defaults(&settings);
     let at = Located::new(&text, &file_name, &map);
-    let edition = match validate::choose_edition(&file, ctx.edition, ctx.editions, &at) {
-        Ok(e) => e,
-        Err(e) => return fail(vec![e], Some(source)),
-    };
+    let (edition, period_findings) =
+        match validate::choose_edition(&file, ctx.edition, ctx.editions, &at) {
+            Ok(chosen) => chosen,
+            Err(e) => return fail(vec![e], Some(source)),
+        };
     let (facts, mut errors) = validate::validate(&file, &edition, ctx.editions, &at);
     if !errors.is_empty() {
+        // An edition out of its period often explains the errors (another edition's documents).
+        errors.extend(period_findings);
         cap(&mut errors);
         return DossierReport::invalid(
             shown,
@@ -271,7 +274,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
             },
         );
     }
-    let mut findings = Vec::new();
+    let mut findings = period_findings;
     let documents = documents::check(&root, &file, &edition, ctx.today, &at, &mut findings);
     let (score, baseline, what_if) = scores(&file, &edition, facts, ctx.what_if);
     if let Some(score) = &score {

@@ -101,7 +101,11 @@ pub fn prepare(req: &CheckRequest) -> Result<Run<'_>> {
     for e in &rules {
         base.add(e.clone());
     }
-    if let Some(id) = &req.edition {
+    if let Some(id) = req
+        .edition
+        .as_deref()
+        .filter(|id| *id != dossier::validate::AUTO_EDITION)
+    {
         base.require(id)?;
     }
     let base = Arc::new(base);

@@ -4,7 +4,7 @@
 
 use super::yaml::SourceMap;
 use super::{DossierFile, SCHEMA_VERSION};
-use crate::edition::{Edition, Editions};
+use crate::edition::{Edition, Editions, InForceOn};
 use crate::facts::{self, Value};
 use crate::finding::{Arg, Code, Finding, Message, Severity};
 use crate::source_path::{Seg, path};
@@ -65,25 +65,102 @@ impl<'a> Located<'a> {
     }
 }
 
-/// Picks the edition: `--edition` first, then the dossier's own `edition:`, then the default.
+/// The value of `edition:` (or `--edition`) that picks the edition in force on the dossier's date.
+pub const AUTO_EDITION: &str = "auto";
+
+/// Picks the edition: `--edition` first, then the dossier's own `edition:`, then the default;
+/// `auto` picks the built-in edition in force on the application's date (R55). With it, what
+/// the reviewer should know: an edition out of its period, a date whose text is not built in.
 pub fn choose_edition(
     file: &DossierFile,
     forced: Option<&str>,
     editions: &Editions,
     at: &Located,
-) -> Result<Arc<Edition>, Finding> {
+) -> Result<(Arc<Edition>, Vec<Finding>), Finding> {
     let wanted = forced.or(file.edition.as_deref());
-    match wanted {
-        None => Ok(editions.default_edition().clone()),
+    // The application's own date, else the day it was received.
+    let dated = match file.application.as_ref().and_then(|a| a.date) {
+        Some(d) => Some((d.0, path(&["application", "date"]))),
+        None => file
+            .review
+            .received
+            .map(|d| (d.0, path(&["review", "received"]))),
+    };
+    let note = |severity, key: &'static str, place: &[Seg]| {
+        let f = Finding::with(severity, Code::EditionPeriod, key);
+        match at.line(place) {
+            Some(line) => f.at(at.file, Some(line)),
+            None => f,
+        }
+    };
+    if wanted == Some(AUTO_EDITION) {
+        let auto_at = path(&["edition"]);
+        let Some((date, _)) = dated else {
+            let f = note(Severity::Warning, "edition.auto-no-date", &auto_at)
+                .arg("edition", editions.default_edition().id());
+            return Ok((editions.default_edition().clone(), vec![f]));
+        };
+        return Ok(match editions.in_force_on(date) {
+            InForceOn::Edition(e) => {
+                let f = note(Severity::Info, "edition.auto", &auto_at)
+                    .arg("edition", e.id())
+                    .arg("date", date);
+                (e, vec![f])
+            }
+            InForceOn::NotBuiltIn(p) => {
+                let f = note(Severity::Warning, "edition.auto-not-built-in", &auto_at)
+                    .arg("date", date)
+                    .arg("text", Arg::Words(p.title.clone()))
+                    .arg("edition", editions.default_edition().id());
+                (editions.default_edition().clone(), vec![f])
+            }
+            InForceOn::Unknown => {
+                let f = note(Severity::Warning, "edition.auto-unknown", &auto_at)
+                    .arg("date", date)
+                    .arg("edition", editions.default_edition().id());
+                (editions.default_edition().clone(), vec![f])
+            }
+        });
+    }
+    let edition = match wanted {
+        None => editions.default_edition().clone(),
         Some(id) => editions.get_arc(id).ok_or_else(|| {
             at.error(Code::EditionUnknown, &path(&["edition"]))
                 .arg("edition", id)
-                .help(Message::new("help.editions").arg(
-                    "editions",
-                    Arg::List(editions.ids().map(str::to_string).collect()),
-                ))
-        }),
+                .help(
+                    Message::new("help.editions").arg(
+                        "editions",
+                        Arg::List(
+                            editions
+                                .ids()
+                                .chain([AUTO_EDITION])
+                                .map(str::to_string)
+                                .collect(),
+                        ),
+                    ),
+                )
+        })?,
+    };
+    // The edition was not in force on the dossier's date: say what was.
+    let mut findings = Vec::new();
+    if let (Some(period), Some((date, place))) = (edition.edition.in_force, dated)
+        && !period.contains(date)
+    {
+        let f = match editions.in_force_on(date) {
+            InForceOn::Edition(e) => {
+                note(Severity::Warning, "edition.out-of-period", &place).arg("in_force", e.id())
+            }
+            InForceOn::NotBuiltIn(p) => note(
+                Severity::Warning,
+                "edition.out-of-period-not-built-in",
+                &place,
+            )
+            .arg("text", Arg::Words(p.title.clone())),
+            InForceOn::Unknown => note(Severity::Warning, "edition.out-of-period-unknown", &place),
+        };
+        findings.push(f.arg("edition", edition.id()).arg("date", date));
     }
+    Ok((edition, findings))
 }
 
 /// Everything wrong with the dossier under `edition`, and its facts typed.

@@ -107,7 +107,7 @@ fn judge_text(text: &str, editions: &Editions) {
         return;
     };
     let at = Located::new(text, "dossier.yaml", &map);
-    if let Ok(edition) = validate::choose_edition(&file, None, editions, &at) {
+    if let Ok((edition, _)) = validate::choose_edition(&file, None, editions, &at) {
         let _ = validate::validate(&file, &edition, editions, &at);
     }
 }

@@ -212,6 +212,106 @@ fn a_2016_state_body_without_an_architecture_is_judged() {
 }
 
 #[test]
+fn the_edition_in_force_on_the_application_date() {
+    // Order No. 84 of 26.01.2016, repealed by Order No. 29 of 29.01.2018; the Rules restated by
+    // 353/НҚ of 29.09.2022 and amended by 257/НҚ of 30.04.2024. (edition:, date, edition used,
+    // message key of edition.period, or none)
+    for (edition, date, used, key) in [
+        ("order-29-2024", "2026-02-02", "order-29-2024", None),
+        (
+            "order-29-2024",
+            "2017-03-01",
+            "order-29-2024",
+            Some("out-of-period"),
+        ),
+        ("order-84-2016", "2017-03-01", "order-84-2016", None),
+        (
+            "order-84-2016",
+            "2026-02-02",
+            "order-84-2016",
+            Some("out-of-period"),
+        ),
+        (
+            "order-29-2024",
+            "2020-05-05",
+            "order-29-2024",
+            Some("out-of-period-not-built-in"),
+        ),
+        (
+            "order-29-2024",
+            "2023-05-05",
+            "order-29-2024",
+            Some("out-of-period-not-built-in"),
+        ),
+        (
+            "order-29-2024",
+            "2015-05-05",
+            "order-29-2024",
+            Some("out-of-period-unknown"),
+        ),
+        ("auto", "2017-03-01", "order-84-2016", Some("auto")),
+        ("auto", "2026-02-02", "order-29-2024", Some("auto")),
+        (
+            "auto",
+            "2020-05-05",
+            "order-29-2024",
+            Some("auto-not-built-in"),
+        ),
+    ] {
+        let mut f = if used == "order-84-2016" {
+            let mut f = Fixture::information_system_2016();
+            f.edit("edition: order-84-2016\n", "");
+            f
+        } else {
+            Fixture::information_system()
+        };
+        f.edit(
+            "schema: 1\n",
+            &format!("schema: 1\nedition: {edition}\napplication: {{date: {date}}}\n"),
+        );
+        let (_, d) = f.check_json();
+        assert_eq!(d["edition"], used, "{edition} {date}: {d}");
+        assert_ne!(d["outcome"], "invalid", "{edition} {date}: {d}");
+        let found = diagnostics(&d, "edition.period");
+        match key {
+            None => assert!(found.is_empty(), "{edition} {date}: {d}"),
+            Some(key) => {
+                assert_eq!(found.len(), 1, "{edition} {date}: {d}");
+                let message = found[0]["message"].as_str().unwrap();
+                let expected = match key {
+                    "out-of-period" => "the edition in force then was",
+                    "out-of-period-not-built-in" => "whose exact wording is not built in",
+                    "out-of-period-unknown" => "no text of the Rules known to the tool",
+                    "auto" => "the edition in force on",
+                    _ => "its exact wording is not built in",
+                };
+                assert!(message.contains(expected), "{key}: {message}");
+            }
+        }
+    }
+    // A dossier invalid under the wrong edition still says which edition was in force.
+    let mut f = Fixture::information_system();
+    f.edit(
+        "schema: 1\n",
+        "schema: 1\nedition: order-84-2016\napplication: {date: 2026-02-02}\n",
+    );
+    let (code, d) = f.check_json();
+    assert_eq!(code, 2);
+    assert_eq!(diagnostics(&d, "edition.period").len(), 1, "{d}");
+    // Without a date, auto says it needs one.
+    let mut f = Fixture::information_system();
+    f.edit("schema: 1\n", "schema: 1\nedition: auto\n");
+    let (_, d) = f.check_json();
+    assert!(
+        diagnostics(&d, "edition.period")[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("needs `application.date`"),
+        "{d}"
+    );
+}
+
+#[test]
 fn the_2016_filing_deadline_warns_only_under_2016() {
     let mut f = Fixture::information_system_2016();
     f.edit("review:", "application: {date: 2026-04-02}\nreview:");
