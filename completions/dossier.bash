@@ -396,7 +396,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__render)
-            opts="-o -h -V --format --output --out-dir --force --notes --template --today --edition --rules --config --lang --color --help --version application decision operator-notice order removal-notice all"
+            opts="-o -h -V --format --output --out-dir --force --notes --template --today --edition --rules --config --lang --color --help --version application decision operator-notice order removal-notice resource-form all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

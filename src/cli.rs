@@ -145,6 +145,8 @@ pub enum DocumentArg {
     Order,
     /// The state body's notice that operation of the object stopped
     RemovalNotice,
+    /// Information on an internet resource (2016 Appendix 2), from `resource:` in dossier.yaml
+    ResourceForm,
     /// Every document that fits each dossier (the others are skipped with a note)
     All,
 }

@@ -455,6 +455,9 @@ pub struct Draft {
     pub lists_documents: bool,
     /// The `[[deadline]]` that times the document.
     pub step: Option<String>,
+    /// The kinds the document is drafted for (a form only they file); empty: every kind.
+    #[serde(default)]
+    pub kinds: Vec<String>,
     /// What the reviewer should know about the draft's wording (a form's text corrected
     /// silently, say). Never printed in the draft: `render` shows it on stderr and in the
     /// review sheet (`--notes FILE`).
@@ -781,6 +784,17 @@ impl Edition {
                     at("draft", i, "template"),
                     Message::new("rules.problem.template").arg("template", &d.template),
                 ));
+            }
+            for (j, kind) in d.kinds.iter().enumerate() {
+                if self.kind(kind).is_none() {
+                    let at = vec![
+                        Seg::key("draft"),
+                        Seg::Index(i),
+                        Seg::key("kinds"),
+                        Seg::Index(j),
+                    ];
+                    out.push(self.unknown_kind(at, kind));
+                }
             }
             if let Some(step) = &d.step
                 && self.deadline(step).is_none()

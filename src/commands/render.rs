@@ -43,6 +43,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         DocumentArg::OperatorNotice => &[Document::OperatorNotice],
         DocumentArg::Order => &[Document::Order],
         DocumentArg::RemovalNotice => &[Document::RemovalNotice],
+        DocumentArg::ResourceForm => &[Document::ResourceForm],
         DocumentArg::All => &Document::ALL,
     };
     // Over many dossiers (or `all`), a document that does not fit one is skipped, not failed.

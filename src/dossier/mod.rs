@@ -33,6 +33,8 @@ pub struct DossierFile {
     pub signatory: Option<Signatory>,
     pub application: Option<Application>,
     pub addressee: Option<LocalText>,
+    /// 2016 Appendix 2, «Сведения об ИР», for an internet resource (an extension).
+    pub resource: Option<Resource>,
     #[serde(default, deserialize_with = "null_is_empty")]
     pub facts: BTreeMap<String, FactValue>,
     #[serde(default, deserialize_with = "null_is_empty")]
@@ -62,6 +64,73 @@ pub struct Object {
     pub short_name: Option<String>,
     pub stage: Option<Stage>,
     pub portal_id: Option<String>,
+}
+
+/// What 2016 Appendix 2 asks of an internet resource, row by row of the form.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// 1.2 Назначение ИР
+    pub purpose: Option<LocalText>,
+    /// 1.3 Ответственные лица ИР со стороны Владельца
+    pub contacts: Option<LocalText>,
+    /// 1.4 Владелец ИР (else the state body)
+    pub owner: Option<LocalText>,
+    /// 2.1 Необходимые дистрибутивы
+    pub distributions: Option<LocalText>,
+    /// 2.2 Требования к условиям лицензирования
+    pub licensing: Option<LocalText>,
+    /// 2.3 Период действия лицензий
+    pub license_period: Option<LocalText>,
+    /// 2.4 Количество
+    pub license_count: Option<LocalText>,
+    /// 3 Руководство администратора
+    pub admin_guide: Option<LocalText>,
+    /// 4 Руководство пользователя
+    pub user_guide: Option<LocalText>,
+    /// 5 Список интегрируемых ИР
+    #[serde(default, deserialize_with = "null_is_empty")]
+    pub integrations: Vec<Integration>,
+}
+
+impl Resource {
+    /// The fields of the form, by key, in its order (without the integrations).
+    pub fn fields(&self) -> [(&'static str, Option<&LocalText>); 9] {
+        [
+            ("purpose", self.purpose.as_ref()),
+            ("contacts", self.contacts.as_ref()),
+            ("owner", self.owner.as_ref()),
+            ("distributions", self.distributions.as_ref()),
+            ("licensing", self.licensing.as_ref()),
+            ("license_period", self.license_period.as_ref()),
+            ("license_count", self.license_count.as_ref()),
+            ("admin_guide", self.admin_guide.as_ref()),
+            ("user_guide", self.user_guide.as_ref()),
+        ]
+    }
+}
+
+/// One integrated internet resource (Appendix 2, row 5).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Integration {
+    pub name: LocalText,
+    pub owner: Option<LocalText>,
+    pub location: Option<LocalText>,
+    pub requirements: Option<LocalText>,
+    pub rules: Option<LocalText>,
+}
+
+impl Integration {
+    pub fn fields(&self) -> [(&'static str, Option<&LocalText>); 5] {
+        [
+            ("name", Some(&self.name)),
+            ("owner", self.owner.as_ref()),
+            ("location", self.location.as_ref()),
+            ("requirements", self.requirements.as_ref()),
+            ("rules", self.rules.as_ref()),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -131,6 +200,20 @@ impl DossierFile {
         for (at, text) in local {
             for t in text.map(LocalText::texts).unwrap_or_default() {
                 out.push((at.clone(), t));
+            }
+        }
+        if let Some(r) = &self.resource {
+            for (key, text) in r.fields() {
+                for t in text.map(LocalText::texts).unwrap_or_default() {
+                    out.push((vec!["resource", key], t));
+                }
+            }
+            for i in &r.integrations {
+                for (_, text) in i.fields() {
+                    for t in text.map(LocalText::texts).unwrap_or_default() {
+                        out.push((vec!["resource", "integrations"], t));
+                    }
+                }
             }
         }
         for (at, text) in plain {

@@ -48,6 +48,11 @@ struct Context {
     ready: bool,
     /// The documents that still stand between the dossier and a decision.
     missing: Vec<String>,
+    /// 2016 Appendix 2: `resource:` of dossier.yaml, every field of the form (none where not
+    /// given), in the draft's language.
+    resource: BTreeMap<&'static str, Option<String>>,
+    /// Its row 5, one map per integrated resource; one blank entry when none is given.
+    integrations: Vec<BTreeMap<&'static str, Option<String>>>,
 }
 
 /// A clause split for sentences that decline it: "7(1)" is `main` 7, `sub` "1)".
@@ -235,6 +240,7 @@ pub fn title(document: Document, lang: Lang) -> String {
         Document::OperatorNotice => t!(lang, "draft.title.operator-notice"),
         Document::Order => t!(lang, "draft.title.order"),
         Document::RemovalNotice => t!(lang, "draft.title.removal-notice"),
+        Document::ResourceForm => t!(lang, "draft.title.resource-form"),
     }
 }
 
@@ -262,7 +268,9 @@ pub fn criterion_status(status: CriterionStatus, lang: Lang) -> String {
 pub fn document_date(document: Document, judged: &Judged, today: NaiveDate) -> NaiveDate {
     let file = &judged.file;
     let own = match document {
-        Document::Application => file.application.as_ref().and_then(|a| a.date),
+        Document::Application | Document::ResourceForm => {
+            file.application.as_ref().and_then(|a| a.date)
+        }
         Document::Decision | Document::OperatorNotice | Document::Order => file.review.decision,
         Document::RemovalNotice => None,
     };
@@ -381,6 +389,33 @@ fn review_ctx(file: &DossierFile) -> ReviewCtx {
     }
 }
 
+fn resource_ctx(file: &DossierFile, lang: Lang) -> BTreeMap<&'static str, Option<String>> {
+    let blank = crate::dossier::Resource::default();
+    let r = file.resource.as_ref().unwrap_or(&blank);
+    r.fields()
+        .into_iter()
+        .map(|(k, v)| (k, v.map(|v| text(v, lang))))
+        .collect()
+}
+
+fn integrations_ctx(file: &DossierFile, lang: Lang) -> Vec<BTreeMap<&'static str, Option<String>>> {
+    let given = file.resource.iter().flat_map(|r| &r.integrations);
+    let rows: Vec<_> = given
+        .map(|i| {
+            i.fields()
+                .into_iter()
+                .map(|(k, v)| (k, v.map(|v| text(v, lang))))
+                .collect()
+        })
+        .collect();
+    if rows.is_empty() {
+        // The form's row 5 stays on the paper, blank, to be filled in or struck out by hand.
+        let none = ["name", "owner", "location", "requirements", "rules"];
+        return vec![none.into_iter().map(|k| (k, None)).collect()];
+    }
+    rows
+}
+
 /// The outcome a decision is drafted for. Clause 7 knows only inclusion and refusal, and a
 /// missing filing is no refusal ground: an incomplete application on which a ground holds may
 /// be refused at once, so its decision is drafted as the refusal on the grounds that hold (the
@@ -491,6 +526,8 @@ pub fn build(
         ready: matches!(decision_outcome(judged), Outcome::Include | Outcome::Refuse),
         grounds,
         missing,
+        resource: resource_ctx(file, lang),
+        integrations: integrations_ctx(file, lang),
     };
     minijinja::Value::from_serialize(&ctx)
 }

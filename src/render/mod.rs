@@ -38,6 +38,8 @@ pub enum Document {
     Order,
     /// The state body's notice that operation stopped.
     RemovalNotice,
+    /// 2016 Appendix 2: information on an internet resource, filed with its application.
+    ResourceForm,
 }
 
 /// The ids of `Document`, as the edition data and the command line name them.
@@ -47,15 +49,17 @@ pub const DOCUMENT_IDS: &[&str] = &[
     "operator-notice",
     "order",
     "removal-notice",
+    "resource-form",
 ];
 
 impl Document {
-    pub const ALL: [Document; 5] = [
+    pub const ALL: [Document; 6] = [
         Document::Application,
         Document::Decision,
         Document::OperatorNotice,
         Document::Order,
         Document::RemovalNotice,
+        Document::ResourceForm,
     ];
 
     pub fn id(self) -> &'static str {
@@ -65,6 +69,7 @@ impl Document {
             Document::OperatorNotice => DOCUMENT_IDS[2],
             Document::Order => DOCUMENT_IDS[3],
             Document::RemovalNotice => DOCUMENT_IDS[4],
+            Document::ResourceForm => DOCUMENT_IDS[5],
         }
     }
 
@@ -142,6 +147,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "application-2016.ru.md",
         include_str!("templates/application-2016.ru.md"),
     ),
+    (
+        "resource-information-2016.kk.md",
+        include_str!("templates/resource-information-2016.kk.md"),
+    ),
+    (
+        "resource-information-2016.ru.md",
+        include_str!("templates/resource-information-2016.ru.md"),
+    ),
     ("decision.kk.md", include_str!("templates/decision.kk.md")),
     ("decision.ru.md", include_str!("templates/decision.ru.md")),
     (
@@ -196,8 +209,18 @@ pub fn check_fits(document: Document, report: &DossierReport) -> Result<(&Judged
                 .arg("edition", judged.edition.id()),
         )
     })?;
+    // A form only some kinds file (2016 Appendix 2, for an internet resource).
+    if !draft.kinds.is_empty() && !draft.kinds.contains(&judged.file.kind) {
+        return Err(Error::usage(
+            Message::new("usage.render-not-for-kind")
+                .arg("dossier", path)
+                .arg("document", document.id())
+                .arg("kind", &judged.file.kind)
+                .arg("kinds", Arg::List(draft.kinds.clone())),
+        ));
+    }
     let fits = match document {
-        Document::Application | Document::Decision => true,
+        Document::Application | Document::Decision | Document::ResourceForm => true,
         Document::OperatorNotice | Document::Order => judged.outcome == Outcome::Include,
         Document::RemovalNotice => {
             judged.file.object.stage == Some(crate::dossier::Stage::Decommissioned)
@@ -530,6 +553,19 @@ pub fn review_notes(
         ),
         ("city", judged.settings.city.as_ref().map(|c| &c.value)),
     ];
+    let mut names: Vec<(String, Option<&crate::dossier::LocalText>)> =
+        names.into_iter().map(|(k, t)| (k.to_string(), t)).collect();
+    if document == Document::ResourceForm
+        && let Some(r) = &file.resource
+    {
+        names.extend(r.fields().map(|(k, t)| (format!("resource.{k}"), t)));
+        for (n, i) in r.integrations.iter().enumerate() {
+            names.extend(
+                i.fields()
+                    .map(|(k, t)| (format!("resource.integrations[{n}].{k}"), t)),
+            );
+        }
+    }
     for (key, text) in names {
         if text.is_some_and(|t| t.lacks(lang)) {
             notes.push(

@@ -201,6 +201,51 @@ fn an_incomplete_application_with_a_ground_is_drafted_as_the_refusal() {
     assert!(!err.contains("Заявление неполное"), "{err}");
 }
 
+/// A 2016 internet resource with `resource:` partly filled in (Appendix 2).
+fn internet_resource_2016() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["info", "users", "services"] {
+        put(dir.path(), &format!("docs/{f}.pdf"), &pdf(f, 1));
+    }
+    put(dir.path(), "dossier.yaml", "schema: 1\nkind: internet-resource\nedition: order-84-2016\nobject: {name: {kk: \"«Министрлік порталы» интернет-ресурсы\", ru: \"Интернет-ресурс «Портал министерства»\"}}\nstate_body: {name: {kk: \"Министрлік\", ru: \"Министерство\"}}\napplication: {date: 2017-03-01}\nresource:\n  purpose: {kk: \"Азаматтарды хабардар ету\", ru: \"Информирование граждан\"}\n  contacts: \"Иванов И. И., +7 7172 00 00 00\"\n  admin_guide: {ru: \"Руководство администратора, ред. 2\"}\n  integrations:\n    - {name: \"egov.kz\", owner: {kk: \"«ҰАТ» АҚ\", ru: \"АО «НИТ»\"}, location: \"Астана\"}\nreview: {architecture: conforms, content_rules: complies}\ndocuments:\n  resource-information: docs/info.pdf\n  registered-users: docs/users.pdf\n  services-functions: docs/services.pdf\n".as_bytes());
+    dir
+}
+
+#[test]
+fn the_2016_appendix_2_form_is_drafted_for_an_internet_resource() {
+    // 2016 clause 4(1): "сведения об ИР по форме, согласно приложению 2": every row of the form
+    // verbatim, filled from `resource:`, the rest left blank to be filled in by hand.
+    let dir = internet_resource_2016();
+    let path = dir.path().to_str().unwrap();
+    for lang in ["kk", "ru"] {
+        let (code, out, err) = render(&["resource-form", "--lang", lang, path]);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(format!("resource-form-2016-{lang}.md"), out);
+    }
+    let (_, ru, err) = render(&["resource-form", "--lang", "ru", path]);
+    assert!(
+        ru.contains("| | 2. Назначение ИР | Информирование граждан |"),
+        "{ru}"
+    );
+    assert!(ru.contains("| | 4. Владелец ИР | Министерство |"), "{ru}");
+    assert!(ru.contains("| | 4. Количество | ____"), "{ru}");
+    assert!(!err.contains("resource.admin_guide"), "{err}");
+    // The administrator's guide is only in Russian: the Kazakh draft says so to the reviewer.
+    let (_, _, err) = render(&["resource-form", "--lang", "kk", path]);
+    assert!(
+        err.contains("`resource.admin_guide` тек орыс тілінде"),
+        "{err}"
+    );
+    // Only an internet resource files the form; the current edition has none.
+    let f = Fixture::information_system_2016();
+    let (code, _, err) = render(&["resource-form", f.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("only for internet-resource"), "{err}");
+    let g = Fixture::information_system();
+    let (code, _, err) = render(&["resource-form", g.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+}
+
 #[test]
 fn a_document_that_does_not_fit_is_a_clear_error() {
     let (code, out, err) = render(&["operator-notice", "sample-dossiers/e-licensing"]);
