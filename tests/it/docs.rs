@@ -27,6 +27,86 @@ fn every_diagnostic_code_is_documented_and_every_documented_code_exists() {
     }
 }
 
+/// Every reading the code, the editions, the calendar and the templates cite (`R14`, or a name
+/// in backquotes after "reading") has its section in docs/readings.md, which quotes the clause it
+/// interprets; a section without a quote or a clause is a defect too.
+#[test]
+fn every_reading_cited_is_explained_with_its_clause() {
+    let page = std::fs::read_to_string(root().join("docs/readings.md")).unwrap();
+    let sections: Vec<&str> = page
+        .split("\n### R")
+        .skip(1)
+        .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    let heads: Vec<(String, String)> = sections
+        .iter()
+        .filter_map(|s| {
+            let head = s.lines().next()?;
+            let (num, rest) = head.split_once(" · `")?;
+            let name = rest.split('`').next()?;
+            Some((format!("R{num}"), name.to_string()))
+        })
+        .collect();
+    assert!(heads.len() >= 56, "{}", heads.len());
+    let mut cited = std::collections::BTreeSet::new();
+    let files = walkdir::WalkDir::new(root().join("src"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|f| {
+            matches!(
+                f.extension().and_then(|e| e.to_str()),
+                Some("rs" | "toml" | "md")
+            )
+        });
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, _) in text.match_indices('R') {
+            let digits: String = text[i + 1..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let before = text[..i].chars().next_back();
+            if !digits.is_empty()
+                && digits.len() <= 2
+                && !before.is_some_and(char::is_alphanumeric)
+                && !text[i + 1 + digits.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                cited.insert((format!("R{digits}"), f.display().to_string()));
+            }
+        }
+        for (i, _) in text.match_indices("reading `") {
+            let name: String = text[i + 9..].chars().take_while(|c| *c != '`').collect();
+            // A reading's name is kebab-case words; "reading `dossier.yaml`" is prose.
+            if name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                cited.insert((name, f.display().to_string()));
+            }
+        }
+    }
+    for (reading, file) in &cited {
+        assert!(
+            heads.iter().any(|(r, n)| r == reading || n == reading),
+            "{reading} (cited in {file}) has no section in docs/readings.md"
+        );
+    }
+    for s in &sections {
+        let head = s.lines().next().unwrap_or_default();
+        let clause_like = s
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'(' && w[2].is_ascii_digit());
+        let named = ["clause", "cl. ", "row", "App", "art."]
+            .iter()
+            .any(|w| s.contains(w));
+        assert!(
+            clause_like || named || s.contains('«') || s.contains('"'),
+            "R{head} names no clause or quote"
+        );
+    }
+}
+
 #[test]
 fn the_readme_quotes_real_output() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
