@@ -104,7 +104,7 @@ _dossier() {
 
     case "${cmd}" in
         dossier)
-            opts="-h -V --lang --color --help --version check score render init config timeline rules help"
+            opts="-h -V --lang --width --color --help --version check score render init config timeline rules help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -112,6 +112,10 @@ _dossier() {
             case "${prev}" in
                 --lang)
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -126,7 +130,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__check)
-            opts="-h -V --format --today --edition --rules --config --lang --color --help --version"
+            opts="-h -V --format --today --edition --rules --config --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -156,6 +160,10 @@ _dossier() {
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -168,7 +176,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__config)
-            opts="-h -V --config --lang --color --help --version"
+            opts="-h -V --config --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -180,6 +188,10 @@ _dossier() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -362,7 +374,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__init)
-            opts="-h -V --kind --edition --force --rules --lang --color --help --version"
+            opts="-h -V --kind --edition --force --rules --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,6 +396,10 @@ _dossier() {
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -396,7 +412,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__render)
-            opts="-o -h -V --format --output --out-dir --force --notes --template --today --edition --rules --config --lang --color --help --version application decision operator-notice order removal-notice resource-form all"
+            opts="-o -h -V --format --output --out-dir --force --notes --template --today --edition --rules --config --lang --width --color --help --version application decision operator-notice order removal-notice resource-form all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,6 +462,10 @@ _dossier() {
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -458,7 +478,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__rules)
-            opts="-h -V --rules --lang --color --help --version list show export help"
+            opts="-h -V --rules --lang --width --color --help --version list show export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -470,6 +490,10 @@ _dossier() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -484,7 +508,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__rules__subcmd__export)
-            opts="-h -V --rules --lang --color --help --version"
+            opts="-h -V --rules --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,6 +520,10 @@ _dossier() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -580,7 +608,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__rules__subcmd__list)
-            opts="-h -V --rules --lang --color --help --version"
+            opts="-h -V --rules --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,6 +620,10 @@ _dossier() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -606,7 +638,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__rules__subcmd__show)
-            opts="-h -V --rules --lang --color --help --version"
+            opts="-h -V --rules --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -618,6 +650,10 @@ _dossier() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -632,7 +668,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__score)
-            opts="-h -V --format --long --set --fact --today --edition --rules --config --lang --color --help --version"
+            opts="-h -V --format --long --set --fact --today --edition --rules --config --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +706,10 @@ _dossier() {
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -682,7 +722,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__timeline)
-            opts="-h -V --format --today --edition --rules --config --lang --color --help --version"
+            opts="-h -V --format --today --edition --rules --config --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -710,6 +750,10 @@ _dossier() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

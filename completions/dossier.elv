@@ -19,6 +19,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
     var completions = [
         &'dossier'= {
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -40,6 +41,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
             cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -55,6 +57,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
             cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand --long 'Print each criterion''s full wording instead of one shortened line'
             cand -h 'Print help (see more with ''--help'')'
@@ -74,6 +77,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
             cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand --force 'Replace files that exist'
             cand -h 'Print help (see more with ''--help'')'
@@ -86,6 +90,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --edition 'The edition of the Rules [default: the current one]'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand --force 'Rewrite dossier.yaml of an existing dossier (documents are never touched)'
             cand -h 'Print help'
@@ -96,6 +101,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
         &'dossier;config'= {
             cand --config 'Use this settings file instead of the dossier.toml lookup'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -109,6 +115,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
             cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -118,6 +125,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
         &'dossier;rules'= {
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -131,6 +139,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
         &'dossier;rules;list'= {
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -140,6 +149,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
         &'dossier;rules;show'= {
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -149,6 +159,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
         &'dossier;rules;export'= {
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand -h 'Print help'
             cand --help 'Print help'

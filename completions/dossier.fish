@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dossier_global_optspecs
-    string join \n lang= color= h/help V/version
+    string join \n lang= width= color= h/help V/version
 end
 
 function __fish_dossier_needs_command
@@ -27,6 +27,7 @@ end
 complete -c dossier -n "__fish_dossier_needs_command" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_needs_command" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_needs_command" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -49,6 +50,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand check" -l config -d 'Use
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -65,6 +67,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand score" -l config -d 'Use
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -87,6 +90,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand render" -l config -d 'Us
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -99,6 +103,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand init" -l rules -d 'Load 
 complete -c dossier -n "__fish_dossier_using_subcommand init" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand init" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand init" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -109,6 +114,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand config" -l config -d 'Us
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand config" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -123,6 +129,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l config -d '
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -132,6 +139,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_se
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -145,6 +153,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_s
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -154,6 +163,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_s
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -163,6 +173,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_s
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -183,6 +183,8 @@ pub struct MonthDay {
 pub struct Kind {
     pub id: String,
     pub name: Text,
+    /// An abbreviation for narrow tables ("IS", "ИС", "АЖ"), explained under the table.
+    pub short: Option<Text>,
     /// Whether `object.stage` must be given (information systems).
     pub stage_required: bool,
     /// A check of the Rules that only a reviewer can make (2016 cl. 7(1), R37).

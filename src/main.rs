@@ -48,7 +48,7 @@ impl Config {
             env_lang: lang_from_env(),
             color_stdout: use_color(cli.color, stdout_tty),
             color_stderr: use_color(cli.color, std::io::stderr().is_terminal()),
-            width: stdout_tty.then(terminal_width),
+            width: cli.width.or_else(|| terminal_width(stdout_tty)),
             today: today_env
                 .as_ref()
                 .and_then(|v| v.as_ref().ok().copied())
@@ -136,12 +136,19 @@ fn lang_from_env() -> Lang {
         .map_or(Lang::En, |v| Lang::from_locale(&v))
 }
 
-/// The table's width on a terminal: `COLUMNS`, else 120.
-fn terminal_width() -> u16 {
-    std::env::var("COLUMNS")
+/// The width of tables and text: `COLUMNS` when set (also for a pipe, as `COLUMNS=80 dossier
+/// check … | less`), else the terminal's own width; none for a pipe, where the content decides.
+fn terminal_width(stdout_tty: bool) -> Option<u16> {
+    let columns = std::env::var("COLUMNS")
         .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(120)
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c >= 20);
+    columns.or_else(|| {
+        stdout_tty
+            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+            .flatten()
+            .filter(|w| *w >= 20)
+    })
 }
 
 #[cfg(test)]

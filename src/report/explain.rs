@@ -1,5 +1,6 @@
 //! `dossier score` for people: one dossier's score explained row by row, or a portfolio table.
 
+use super::grid::{Grid, GridCell};
 use super::{CheckReport, kind_name, object_name};
 use crate::edition::{Criterion, Edition, FactType, Op, Threshold};
 use crate::facts::Value;
@@ -8,7 +9,7 @@ use crate::lang::Lang;
 use crate::messages::Words;
 use crate::score::{CriterionResult, CriterionStatus, Failure, Score};
 use crate::t;
-use comfy_table::{Cell, CellAlignment, Color, Table};
+use comfy_table::Color;
 use std::fmt::Write;
 
 #[derive(Debug, Clone)]
@@ -23,15 +24,12 @@ pub struct Options<'a> {
 
 /// The explanation of one dossier, or the portfolio of several.
 pub fn render(report: &CheckReport, single: bool, opts: &Options) -> String {
-    if single && let Some(d) = report.dossiers.first() {
+    let text = if single && let Some(d) = report.dossiers.first() {
         explain(d, opts)
     } else {
         portfolio(report, opts)
-    }
-}
-
-fn new_table(opts: &Options) -> Table {
-    super::human::new_table(opts.color, opts.width)
+    };
+    super::grid::fit_text(&text, opts.width)
 }
 
 fn explain(d: &DossierReport, opts: &Options) -> String {
@@ -56,7 +54,6 @@ fn explain(d: &DossierReport, opts: &Options) -> String {
         return out;
     };
     out.push_str(&criteria_table(edition, j, score, opts));
-    out.push('\n');
     let _ = writeln!(out, "{}", total_line(lang, score));
     let _ = writeln!(out, "{}", verdict(lang, edition, score));
 
@@ -100,64 +97,63 @@ fn criteria_table(edition: &Edition, j: &Judged, score: &Score, opts: &Options) 
     let lang = opts.lang;
     let words = Words::of(lang, edition, &j.file.kind);
 
-    let mut t = new_table(opts);
-    t.set_header([
+    // Narrow terminals lose the fact's name first, then the test.
+    let mut t = Grid::new([
         t!(lang, "explain.header.row"),
         t!(lang, "explain.header.criterion"),
         t!(lang, "explain.header.fact"),
         t!(lang, "explain.header.test"),
         t!(lang, "explain.header.status"),
         t!(lang, "explain.header.points"),
-    ]);
+    ])
+    .right(&[5])
+    .drop_order(&[2, 3]);
     for g in &edition.groups {
-        t.add_row(vec![
-            Cell::new(&g.id),
-            Cell::new(shorten(g.title.get(lang), opts.long)),
-            Cell::new(""),
-            Cell::new(""),
-            Cell::new(""),
-            Cell::new(""),
+        t.row([
+            g.id.clone(),
+            shorten(g.title.get(lang), opts.long),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
         ]);
         for c in score.criteria.iter().filter(|c| c.group == g.id) {
             let Some(row) = edition.criterion(&c.id) else {
                 continue;
             };
-            let mut status = Cell::new(status_word(lang, c.status));
-            if opts.color {
-                status = status.fg(match c.status {
-                    CriterionStatus::Met => Color::Green,
-                    CriterionStatus::NotMet => Color::Red,
-                    CriterionStatus::Unknown => Color::Yellow,
-                    CriterionStatus::NotApplicable => Color::DarkGrey,
-                });
-            }
+            let status = GridCell::from(status_word(lang, c.status)).fg(match c.status {
+                CriterionStatus::Met => Color::Green,
+                CriterionStatus::NotMet => Color::Red,
+                CriterionStatus::Unknown => Color::Yellow,
+                CriterionStatus::NotApplicable => Color::DarkGrey,
+            });
             let mut wording = shorten(row.wording.get(lang), opts.long);
             if c.overridden {
                 wording = format!("{wording}\n{}", words.basis(c));
             }
-            t.add_row(vec![
-                Cell::new(&c.id),
-                Cell::new(wording),
-                Cell::new(&c.fact),
-                Cell::new(test(lang, edition, row, c)),
+            t.row([
+                GridCell::from(c.id.as_str()),
+                GridCell::from(wording),
+                GridCell::from(c.fact.as_str()),
+                GridCell::from(test(lang, edition, row, c)),
                 status,
-                Cell::new(c.points).set_alignment(CellAlignment::Right),
+                GridCell::from(c.points.to_string()),
             ]);
         }
         if let Some(gs) = score.groups.iter().find(|x| x.id == g.id) {
             let id = &g.id;
             let label = t!(lang, "explain.group-subtotal", id);
-            t.add_row(vec![
-                Cell::new(""),
-                Cell::new(label),
-                Cell::new(""),
-                Cell::new(""),
-                Cell::new(""),
-                Cell::new(format!("{}/{}", gs.points, gs.max)).set_alignment(CellAlignment::Right),
+            t.row([
+                String::new(),
+                label,
+                String::new(),
+                String::new(),
+                String::new(),
+                format!("{}/{}", gs.points, gs.max),
             ]);
         }
     }
-    t.to_string()
+    super::human::grid_text(&t, lang, opts.color, opts.width)
 }
 
 /// One line of the wording, unless the whole is asked for.
@@ -475,7 +471,6 @@ fn portfolio(report: &CheckReport, opts: &Options) -> String {
         ids.dedup();
         ids
     };
-    let mut t = new_table(opts);
     let mut header: Vec<String> = vec![
         t!(lang, "report.header.dossier"),
         t!(lang, "report.header.object"),
@@ -489,49 +484,52 @@ fn portfolio(report: &CheckReport, opts: &Options) -> String {
         t!(lang, "explain.header.passes"),
         t!(lang, "report.header.outcome"),
     ]);
-    t.set_header(header);
+    let groups = group_ids.len();
+    // Narrow terminals lose the kind, the object's name, then the groups' points.
+    let mut drop = vec![2, 1];
+    drop.extend(3..3 + groups);
+    let mut t = Grid::new(header)
+        .right(&(3..4 + groups).collect::<Vec<_>>())
+        .drop_order(&drop);
     for d in &rows {
-        let mut cells = vec![
-            Cell::new(super::clean(&d.path)),
-            Cell::new(d.judged().map_or("—".to_string(), |j| object_name(j, lang))),
-            Cell::new(d.judged().map_or_else(
-                || d.kind().unwrap_or("—").to_string(),
-                |j| kind_name(j, lang),
-            )),
+        let mut cells: Vec<GridCell> = vec![
+            super::clean(&d.path).into_owned().into(),
+            d.judged()
+                .map_or("—".to_string(), |j| object_name(j, lang))
+                .into(),
+            d.judged()
+                .map_or_else(
+                    || d.kind().unwrap_or("—").to_string(),
+                    |j| kind_name(j, lang),
+                )
+                .into(),
         ];
         for g in &group_ids {
             let points = d.score().and_then(|s| s.groups.iter().find(|x| &x.id == g));
             cells.push(
-                Cell::new(points.map_or("—".to_string(), |p| format!("{}/{}", p.points, p.max)))
-                    .set_alignment(CellAlignment::Right),
+                points
+                    .map_or("—".to_string(), |p| format!("{}/{}", p.points, p.max))
+                    .into(),
             );
         }
         cells.push(
-            Cell::new(
-                d.score()
-                    .map_or("—".to_string(), |s| format!("{}/{}", s.total, s.max)),
-            )
-            .set_alignment(CellAlignment::Right),
+            d.score()
+                .map_or("—".to_string(), |s| format!("{}/{}", s.total, s.max))
+                .into(),
         );
-        let passes = d
-            .score()
-            .map_or("—".to_string(), |s| yes_no(lang, s.passed));
-        let mut passes = Cell::new(passes);
-        if opts.color
-            && let Some(s) = d.score()
-        {
+        let mut passes = GridCell::from(
+            d.score()
+                .map_or("—".to_string(), |s| yes_no(lang, s.passed)),
+        );
+        if let Some(s) = d.score() {
             passes = passes.fg(if s.passed { Color::Green } else { Color::Red });
         }
         cells.push(passes);
-        cells.push(Cell::new(super::human::outcome_label(
-            lang,
-            d.outcome(),
-            &super::human::grounds(d),
-        )));
-        t.add_row(cells);
+        cells
+            .push(super::human::outcome_label(lang, d.outcome(), &super::human::grounds(d)).into());
+        t.row(cells);
     }
-    let mut out = t.to_string();
-    out.push('\n');
+    let mut out = super::human::grid_text(&t, lang, opts.color, opts.width);
     let scored: Vec<&&DossierReport> = rows.iter().filter(|d| d.score().is_some()).collect();
     let pass = scored
         .iter()

@@ -1,6 +1,7 @@
 //! The human report: one table row per dossier, then each dossier's findings in a reviewer's
 //! words, then the notes that concern every dossier once.
 
+use super::grid::{Grid, GridCell, paragraph};
 use super::{CheckReport, kind_name, object_name};
 use crate::finding::{Code, Finding, Severity};
 use crate::judge::DossierReport;
@@ -9,7 +10,7 @@ use crate::messages::Words;
 use crate::outcome::Outcome;
 use crate::t;
 use anstyle::{AnsiColor, Style};
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use comfy_table::Color;
 use std::fmt::Write;
 
 /// How to lay the report out; the binary decides from the terminal.
@@ -34,6 +35,8 @@ pub fn render(report: &CheckReport, opts: Options) -> String {
 pub struct Human {
     opts: Options,
     rows: Vec<(Vec<String>, Outcome)>,
+    /// The kinds' abbreviations used in the table, with their names.
+    legend: Vec<(String, String)>,
     sections: String,
     /// Notes that concern every dossier of an edition, said once at the end.
     once: Vec<String>,
@@ -45,6 +48,7 @@ impl Human {
         Human {
             opts,
             rows: Vec::new(),
+            legend: Vec::new(),
             sections: String::new(),
             once: Vec::new(),
             counts: [0; 5],
@@ -55,6 +59,14 @@ impl Human {
         let (lang, opts) = (self.opts.lang, self.opts);
         self.counts[d.outcome() as usize] += 1;
         self.rows.push((row(d, lang), d.outcome()));
+        if let Some(j) = d.judged()
+            && let Some(short) = kind_short(j, lang)
+        {
+            let entry = (short, kind_name(j, lang));
+            if !self.legend.contains(&entry) {
+                self.legend.push(entry);
+            }
+        }
         let words = words_for(d, lang);
         let mut shown: Vec<&Finding> = Vec::new();
         for f in d.findings() {
@@ -90,15 +102,12 @@ impl Human {
             return;
         }
         let out = &mut self.sections;
-        let _ = write!(
-            out,
-            "\n{}",
-            paint(opts.color, Style::new().bold(), &super::clean(&d.path))
-        );
+        let mut head = paint(opts.color, Style::new().bold(), &super::clean(&d.path));
         if let Some(j) = d.judged() {
-            let _ = write!(out, " — {}", object_name(j, lang));
+            let _ = write!(head, " — {}", object_name(j, lang));
         }
-        let _ = writeln!(out, ": {}", outcome_label(lang, d.outcome(), &grounds(d)));
+        let _ = write!(head, ": {}", outcome_label(lang, d.outcome(), &grounds(d)));
+        let _ = writeln!(out, "\n{}", paragraph(&head, "", "  ", opts.width));
         for f in shown {
             let place = f
                 .place
@@ -107,21 +116,22 @@ impl Human {
                 .map_or(String::new(), |(p, line)| {
                     format!(" ({}:{line})", file_name(&p.file))
                 });
+            let label = severity_label(lang, f.severity, opts.color);
+            let text = format!("{}{place}", words.finding(f));
             let _ = writeln!(
                 out,
-                "  {} {}{}",
-                severity_label(lang, f.severity, opts.color),
-                words.finding(f),
-                place
+                "{}",
+                paragraph(&text, &format!("  {label} "), "    ", opts.width)
             );
         }
         if !unstated.is_empty() {
             let list = unstated.join(", ");
+            let label = severity_label(lang, Severity::Info, opts.color);
+            let text = t!(lang, "report.facts-not-stated", list);
             let _ = writeln!(
                 out,
-                "  {} {}",
-                severity_label(lang, Severity::Info, opts.color),
-                t!(lang, "report.facts-not-stated", list)
+                "{}",
+                paragraph(&text, &format!("  {label} "), "    ", opts.width)
             );
         }
     }
@@ -130,30 +140,47 @@ impl Human {
         let (lang, opts) = (self.opts.lang, self.opts);
         let mut out = String::new();
         if !self.rows.is_empty() {
-            out.push_str(&table(&self.rows, opts).to_string());
+            let (text, dropped) = table(&self.rows, opts).render(opts.color, opts.width);
+            out.push_str(&text);
             out.push('\n');
+            if !dropped.contains(&t!(lang, "report.header.kind")) && !self.legend.is_empty() {
+                let legend: Vec<String> = self
+                    .legend
+                    .iter()
+                    .map(|(short, name)| format!("{short} — {name}"))
+                    .collect();
+                out.push_str(&paragraph(&legend.join("; "), "", "", opts.width));
+                out.push('\n');
+            }
+            out.push_str(&dropped_note(lang, &dropped, opts.width));
         }
         out.push_str(&self.sections);
         for text in &self.once {
+            let label = severity_label(lang, Severity::Warning, opts.color);
             let _ = write!(
                 out,
-                "\n{} {text}\n",
-                severity_label(lang, Severity::Warning, opts.color)
+                "\n{}\n",
+                paragraph(text, &format!("{label} "), "  ", opts.width)
             );
         }
         let c = self.counts;
         let _ = write!(
             out,
             "\n{}\n",
-            t!(
-                lang,
-                "report.summary",
-                n = c.iter().sum::<usize>(),
-                include = c[Outcome::Include as usize],
-                pending = c[Outcome::Pending as usize],
-                incomplete = c[Outcome::Incomplete as usize],
-                refuse = c[Outcome::Refuse as usize],
-                invalid = c[Outcome::Invalid as usize]
+            paragraph(
+                &t!(
+                    lang,
+                    "report.summary",
+                    n = c.iter().sum::<usize>(),
+                    include = c[Outcome::Include as usize],
+                    pending = c[Outcome::Pending as usize],
+                    incomplete = c[Outcome::Incomplete as usize],
+                    refuse = c[Outcome::Refuse as usize],
+                    invalid = c[Outcome::Invalid as usize]
+                ),
+                "",
+                "  ",
+                opts.width
             )
         );
         out
@@ -166,27 +193,6 @@ pub fn words_for(d: &DossierReport, lang: Lang) -> Words<'_> {
         Some(j) => Words::of(lang, &j.edition, &j.file.kind).with_score(j.score.as_ref()),
         None => Words::new(lang),
     }
-}
-
-/// A table in the house style: styled only when colour is on, as wide as the terminal.
-pub(crate) fn new_table(color: bool, width: Option<u16>) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED);
-    if color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    match width {
-        Some(w) => {
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_width(w);
-        }
-        None => {
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    t
 }
 
 /// A dossier's row of the table: path, object, kind, documents, score, outcome.
@@ -204,7 +210,7 @@ fn row(d: &DossierReport, lang: Lang) -> Vec<String> {
         j.map_or("—".to_string(), |j| object_name(j, lang)),
         j.map_or_else(
             || d.kind().unwrap_or("—").to_string(),
-            |j| kind_name(j, lang),
+            |j| kind_short(j, lang).unwrap_or_else(|| kind_name(j, lang)),
         ),
         docs,
         score,
@@ -212,36 +218,54 @@ fn row(d: &DossierReport, lang: Lang) -> Vec<String> {
     ]
 }
 
-fn table(rows: &[(Vec<String>, Outcome)], opts: Options) -> Table {
+fn table(rows: &[(Vec<String>, Outcome)], opts: Options) -> Grid {
     let lang = opts.lang;
-    let mut t = new_table(opts.color, opts.width);
-    t.set_header(
-        [
-            t!(lang, "report.header.dossier"),
-            t!(lang, "report.header.object"),
-            t!(lang, "report.header.kind"),
-            t!(lang, "report.header.documents"),
-            t!(lang, "report.header.score"),
-            t!(lang, "report.header.outcome"),
-        ]
-        .into_iter()
-        .map(Cell::new),
-    );
+    // Narrow terminals lose the kind first, then the score, the documents, the object's name.
+    let mut g = Grid::new([
+        t!(lang, "report.header.dossier"),
+        t!(lang, "report.header.object"),
+        t!(lang, "report.header.kind"),
+        t!(lang, "report.header.documents"),
+        t!(lang, "report.header.score"),
+        t!(lang, "report.header.outcome"),
+    ])
+    .right(&[3, 4])
+    .drop_order(&[2, 4, 3, 1]);
     for (cells, outcome) in rows {
-        let mut row: Vec<Cell> = cells.iter().map(Cell::new).collect();
-        row[3] = Cell::new(&cells[3]).set_alignment(CellAlignment::Right);
-        row[4] = Cell::new(&cells[4]).set_alignment(CellAlignment::Right);
-        if opts.color {
-            row[5] = Cell::new(&cells[5]).fg(match outcome {
-                Outcome::Include => Color::Green,
-                Outcome::Pending => Color::Cyan,
-                Outcome::Incomplete => Color::Yellow,
-                Outcome::Refuse | Outcome::Invalid => Color::Red,
-            });
-        }
-        t.add_row(row);
+        let mut row: Vec<GridCell> = cells.iter().map(|c| GridCell::from(c.as_str())).collect();
+        row[5] = row[5].clone().fg(match outcome {
+            Outcome::Include => Color::Green,
+            Outcome::Pending => Color::Cyan,
+            Outcome::Incomplete => Color::Yellow,
+            Outcome::Refuse | Outcome::Invalid => Color::Red,
+        });
+        g.row(row);
     }
-    t
+    g
+}
+
+/// The kind's abbreviation in the edition's words, when it has one.
+fn kind_short(j: &crate::judge::Judged, lang: Lang) -> Option<String> {
+    j.edition
+        .kind(&j.file.kind)
+        .and_then(|k| k.short.as_ref())
+        .map(|s| s.get(lang).to_string())
+}
+
+/// Under a table that lost columns to the width: which, and how to see them.
+pub(crate) fn dropped_note(lang: Lang, dropped: &[String], width: Option<u16>) -> String {
+    if dropped.is_empty() {
+        return String::new();
+    }
+    let columns = dropped.join(", ");
+    let text = t!(lang, "report.columns-dropped", columns);
+    format!("{}\n", paragraph(&text, "", "", width))
+}
+
+/// A table laid out at the report's width, with the note on the columns it had to leave out.
+pub(crate) fn grid_text(g: &Grid, lang: Lang, color: bool, width: Option<u16>) -> String {
+    let (text, dropped) = g.render(color, width);
+    format!("{text}\n{}", dropped_note(lang, &dropped, width))
 }
 
 pub(crate) fn grounds(d: &DossierReport) -> Vec<&str> {
@@ -302,14 +326,13 @@ pub fn settings(
     if entries.is_empty() {
         return format!("{}\n", t!(lang, "config.none"));
     }
-    let mut t = new_table(color, width);
-    t.set_header([
+    let mut g = Grid::new([
         t!(lang, "config.header.setting"),
         t!(lang, "config.header.value"),
         t!(lang, "config.header.from"),
     ]);
     for (k, v, f) in &entries {
-        t.add_row(vec![k.to_string(), v.clone(), f.display().to_string()]);
+        g.row([k.to_string(), v.clone(), f.display().to_string()]);
     }
-    format!("{t}\n")
+    grid_text(&g, lang, color, width)
 }

@@ -1,6 +1,7 @@
 //! Reports of a run: the contract's JSON, and the human table with findings.
 
 pub mod explain;
+pub mod grid;
 pub mod human;
 pub mod json;
 pub mod rules;

@@ -1,12 +1,13 @@
 //! `dossier timeline`: statutory steps as JSON, as one dossier's table, or as the reviewer's
 //! to-do list over many dossiers (everything due or overdue, soonest first).
 
+use super::grid::{Grid, GridCell};
 use crate::edition::{Actor, Limit};
 use crate::judge::Judged;
 use crate::lang::Lang;
 use crate::t;
 use crate::timeline::{Step, StepStatus};
-use comfy_table::{Cell, Color};
+use comfy_table::Color;
 use serde::Serialize;
 
 /// One judged dossier's steps, for output.
@@ -139,20 +140,42 @@ pub fn json(dossiers: &[DossierSteps]) -> String {
     s
 }
 
-fn painted(mut cell: Cell, step: &Step, color: bool) -> Cell {
-    if color {
-        cell = cell.fg(match step.status {
-            StepStatus::Overdue | StepStatus::DoneLate => Color::Red,
-            StepStatus::Due => Color::Yellow,
-            StepStatus::Done => Color::Green,
-            StepStatus::Waiting => Color::DarkGrey,
-        });
+fn painted(cell: GridCell, step: &Step) -> GridCell {
+    cell.fg(match step.status {
+        StepStatus::Overdue | StepStatus::DoneLate => Color::Red,
+        StepStatus::Due => Color::Yellow,
+        StepStatus::Done => Color::Green,
+        StepStatus::Waiting => Color::DarkGrey,
+    })
+}
+
+/// What the table's short words mean: "WD", and the literal reading shown beside a due date.
+fn legend(steps: &[Step], lang: Lang, literal_shown: bool) -> String {
+    let mut out = String::new();
+    if steps
+        .iter()
+        .any(|s| s.working_days_left.unwrap_or(0) > 0 || s.working_days_late.is_some())
+    {
+        out.push_str(&format!("{}\n", t!(lang, "timeline.legend.wd")));
     }
-    cell
+    let literal =
+        |s: &Step| s.literal_due.is_some_and(|l| Some(l) != s.due) || s.literal_earliest.is_some();
+    if literal_shown && steps.iter().any(literal) {
+        out.push_str(&format!("{}\n", t!(lang, "timeline.legend.literal")));
+    }
+    out
 }
 
 pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u16>) -> String {
-    let mut t = super::human::new_table(color, width);
+    super::grid::fit_text(&human_unfitted(dossiers, lang, color, width), width)
+}
+
+fn human_unfitted(
+    dossiers: &[DossierSteps],
+    lang: Lang,
+    color: bool,
+    width: Option<u16>,
+) -> String {
     let mut out = String::new();
     if let [one] = dossiers {
         out.push_str(&format!(
@@ -160,7 +183,8 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
             super::clean(one.path),
             super::object_name(one.judged, lang)
         ));
-        t.set_header([
+        // Narrow terminals lose who acts first, then the start and the done date.
+        let mut t = Grid::new([
             t!(lang, "timeline.header.clause"),
             t!(lang, "timeline.header.step"),
             t!(lang, "timeline.header.who"),
@@ -168,7 +192,8 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
             t!(lang, "timeline.header.due"),
             t!(lang, "timeline.header.done"),
             t!(lang, "timeline.header.status"),
-        ]);
+        ])
+        .drop_order(&[2, 3, 5]);
         for s in &one.steps {
             let mut due = date(s.due);
             if let Some(literal) = s.literal_due.filter(|l| Some(*l) != s.due) {
@@ -187,18 +212,18 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
             if s.limit == Limit::After {
                 due.push_str(" *");
             }
-            t.add_row(vec![
-                Cell::new(&s.clause),
-                Cell::new(one.title(s, lang)),
-                Cell::new(actor_word(s.actor, lang)),
-                Cell::new(date(s.start)),
-                Cell::new(due),
-                Cell::new(date(s.done)),
-                painted(Cell::new(status_word(s, lang)), s, color),
+            t.row([
+                GridCell::from(s.clause.as_str()),
+                GridCell::from(one.title(s, lang)),
+                GridCell::from(actor_word(s.actor, lang)),
+                GridCell::from(date(s.start)),
+                GridCell::from(due),
+                GridCell::from(date(s.done)),
+                painted(GridCell::from(status_word(s, lang)), s),
             ]);
         }
-        out.push_str(&t.to_string());
-        out.push('\n');
+        out.push_str(&super::human::grid_text(&t, lang, color, width));
+        out.push_str(&legend(&one.steps, lang, true));
         // A period crossing a year the calendar does not know: its due date is not certain.
         for s in &one.steps {
             if let Some(year) = s.unknown_year {
@@ -248,7 +273,8 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
         .filter(|(_, s)| matches!(s.status, StepStatus::Due | StepStatus::Overdue))
         .collect();
     todo.sort_by(|a, b| a.1.due.cmp(&b.1.due).then_with(|| a.0.path.cmp(b.0.path)));
-    t.set_header([
+    // Narrow terminals lose who acts first, then the object's name and the step.
+    let mut t = Grid::new([
         t!(lang, "timeline.header.due"),
         t!(lang, "report.header.dossier"),
         t!(lang, "report.header.object"),
@@ -256,23 +282,25 @@ pub fn human(dossiers: &[DossierSteps], lang: Lang, color: bool, width: Option<u
         t!(lang, "timeline.header.step"),
         t!(lang, "timeline.header.who"),
         t!(lang, "timeline.header.status"),
-    ]);
+    ])
+    .drop_order(&[5, 2, 4]);
     for (d, s) in &todo {
-        t.add_row(vec![
-            painted(Cell::new(date(s.due)), s, color),
-            Cell::new(super::clean(d.path)),
-            Cell::new(super::object_name(d.judged, lang)),
-            Cell::new(&s.clause),
-            Cell::new(d.title(s, lang)),
-            Cell::new(actor_word(s.actor, lang)),
-            painted(Cell::new(status_word(s, lang)), s, color),
+        t.row([
+            painted(GridCell::from(date(s.due)), s),
+            GridCell::from(super::clean(d.path).into_owned()),
+            GridCell::from(super::object_name(d.judged, lang)),
+            GridCell::from(s.clause.as_str()),
+            GridCell::from(d.title(s, lang)),
+            GridCell::from(actor_word(s.actor, lang)),
+            painted(GridCell::from(status_word(s, lang)), s),
         ]);
     }
     if todo.is_empty() {
         out.push_str(&format!("{}\n", t!(lang, "timeline.nothing-due")));
     } else {
-        out.push_str(&t.to_string());
-        out.push('\n');
+        out.push_str(&super::human::grid_text(&t, lang, color, width));
+        let steps: Vec<Step> = todo.iter().map(|(_, s)| (*s).clone()).collect();
+        out.push_str(&legend(&steps, lang, false));
     }
     out
 }

@@ -111,11 +111,18 @@ fn every_reading_cited_is_explained_with_its_clause() {
 fn the_readme_quotes_real_output() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let out = crate::support::dossier()
-        .args(["check", "--today", crate::support::TODAY, "sample-dossiers"])
+        .args([
+            "check",
+            "--today",
+            crate::support::TODAY,
+            "--width",
+            "100",
+            "sample-dossiers",
+        ])
         .output()
         .unwrap();
     let actual = String::from_utf8(out.stdout).unwrap();
-    // The first two quoted blocks are `dossier check sample-dossiers` output.
+    // The first two quoted blocks are `dossier check sample-dossiers` output, 100 columns wide.
     let blocks: Vec<&str> = readme
         .split("```text\n")
         .skip(1)

@@ -16,4 +16,5 @@ mod rules_in_data;
 mod samples;
 mod score;
 mod support;
+mod terminal;
 mod workflow;

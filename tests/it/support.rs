@@ -19,7 +19,12 @@ pub fn dossier() -> Command {
     let mut cmd = Command::cargo_bin("dossier").expect("binary built");
     for (k, _) in std::env::vars_os() {
         let k = k.to_string_lossy().to_string();
-        if k.starts_with("DOSSIER_") || k.starts_with("LC_") || k == "LANG" || k == "NO_COLOR" {
+        if k.starts_with("DOSSIER_")
+            || k.starts_with("LC_")
+            || k == "LANG"
+            || k == "NO_COLOR"
+            || k == "COLUMNS"
+        {
             cmd.env_remove(&k);
         }
     }
