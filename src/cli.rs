@@ -218,13 +218,8 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub long: bool,
 
-    /// What if criterion row ID were met (yes) or not (no); repeatable
-    #[arg(long = "set", value_name = "ID=yes|no", value_parser = parse_set)]
-    pub set: Vec<(String, bool)>,
-
-    /// What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200
-    #[arg(long = "fact", value_name = "NAME=VALUE", value_parser = parse_fact)]
-    pub fact: Vec<(String, String)>,
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 
     #[command(flatten)]
     pub judge: JudgeArgs,
@@ -234,11 +229,68 @@ pub struct ScoreArgs {
     pub paths: Vec<PathBuf>,
 }
 
+/// What-if: change the computation, never a file.
+#[derive(Debug, Clone, Args)]
+pub struct WhatIfArgs {
+    /// What if criterion row ID were met (yes) or not (no); repeatable
+    #[arg(long = "set", value_name = "ID=yes|no", value_parser = parse_set)]
+    pub set: Vec<(String, bool)>,
+
+    /// What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200
+    #[arg(long = "fact", value_name = "NAME=VALUE", value_parser = parse_fact)]
+    pub fact: Vec<(String, String)>,
+
+    /// What if the review recorded KEY=VALUE: architecture=conforms|does-not-conform|pending|
+    /// no-architecture, content_rules=complies|does-not-comply; repeatable
+    #[arg(long = "assume", value_name = "KEY=VALUE", value_parser = parse_assume)]
+    pub assume: Vec<dossier::judge::Assume>,
+}
+
+impl WhatIfArgs {
+    pub fn into_what_if(self) -> dossier::judge::WhatIf {
+        dossier::judge::WhatIf {
+            facts: self.fact,
+            criteria: self.set,
+            review: self.assume,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format: a table (human), the contract's JSON, one row per dossier and requirement
+    /// (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Errors and the summary only: dossiers without errors, warnings and notes are not printed
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// csv/tsv: one row per dossier instead of one per dossier and requirement
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Totals per state body: dossiers, outcomes, missing documents
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub group_by: Option<GroupBy>,
+
+    /// Judge the state body's own part at a stage of the procedure: `filing` is ready when every
+    /// document and portal item is present and valid and the criteria pass (exit 0 when every
+    /// dossier is ready, 1 when one is not)
+    #[arg(long, value_enum, value_name = "STAGE")]
+    pub stage: Option<CheckStage>,
+
+    /// Write the report to FILE (atomically; an existing file only with --force)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// With --output: replace an existing file
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 
     #[command(flatten)]
     pub judge: JudgeArgs,
@@ -246,6 +298,28 @@ pub struct CheckArgs {
     /// Dossier folders, or folders searched recursively for dossiers
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Csv,
+    Tsv,
+    Junit,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// The applicant state body (`state_body.name`)
+    StateBody,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckStage {
+    /// Before filing: is the state body's part complete?
+    Filing,
 }
 
 /// How dossiers are judged: shared by every command that judges.
@@ -308,6 +382,10 @@ fn parse_set(s: &str) -> Result<(String, bool), String> {
         other => return Err(format!("`{other}`: a criterion is set to yes or no")),
     };
     Ok((id.trim().to_string(), met))
+}
+
+fn parse_assume(s: &str) -> Result<dossier::judge::Assume, String> {
+    s.parse()
 }
 
 fn parse_fact(s: &str) -> Result<(String, String), String> {

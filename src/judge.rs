@@ -40,11 +40,80 @@ pub struct WhatIf {
     pub facts: Vec<(String, String)>,
     /// `--set ID=yes|no`
     pub criteria: Vec<(String, bool)>,
+    /// `--assume KEY=VALUE`: what the review would record.
+    pub review: Vec<Assume>,
 }
 
 impl WhatIf {
     pub fn is_empty(&self) -> bool {
-        self.facts.is_empty() && self.criteria.is_empty()
+        self.facts.is_empty() && self.criteria.is_empty() && self.review.is_empty()
+    }
+}
+
+/// A `review` value assumed for a what-if run (`--assume architecture=conforms`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assume {
+    Architecture(Architecture),
+    ContentRules(crate::dossier::ContentRules),
+}
+
+impl std::str::FromStr for Assume {
+    type Err = String;
+
+    /// `architecture=conforms|does-not-conform|pending|no-architecture`,
+    /// `content_rules=complies|does-not-comply`.
+    fn from_str(s: &str) -> Result<Assume, String> {
+        use crate::dossier::ContentRules;
+        let (key, value) = s
+            .split_once('=')
+            .ok_or_else(|| format!("`{s}`: write KEY=VALUE, e.g. architecture=conforms"))?;
+        let (key, value) = (key.trim(), value.trim());
+        let architecture = [
+            ("conforms", Architecture::Conforms),
+            ("does-not-conform", Architecture::DoesNotConform),
+            ("pending", Architecture::Pending),
+            ("no-architecture", Architecture::NoArchitecture),
+        ];
+        let content = [
+            ("complies", ContentRules::Complies),
+            ("does-not-comply", ContentRules::DoesNotComply),
+        ];
+        match key {
+            "architecture" => architecture
+                .iter()
+                .find(|(v, _)| *v == value)
+                .map(|(_, a)| Assume::Architecture(*a))
+                .ok_or_else(|| {
+                    format!("`{value}`: architecture is conforms, does-not-conform, pending or no-architecture")
+                }),
+            "content_rules" => content
+                .iter()
+                .find(|(v, _)| *v == value)
+                .map(|(_, c)| Assume::ContentRules(*c))
+                .ok_or_else(|| format!("`{value}`: content_rules is complies or does-not-comply")),
+            _ => Err(format!(
+                "`{key}`: the review keys a what-if may assume are architecture and content_rules"
+            )),
+        }
+    }
+}
+
+/// What `check --stage filing` asks of the state body's own part: every document filed with
+/// the application and every architecture-portal item present and valid, no placeholder left,
+/// and the criteria passed (where the kind is scored). The integrator's answer is not awaited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readiness {
+    /// Requirement ids of documents missing, invalid or expired.
+    pub missing: Vec<String>,
+    /// The criteria are scored and not passed.
+    pub criteria_failed: bool,
+    /// Texts still holding a placeholder.
+    pub placeholders: usize,
+}
+
+impl Readiness {
+    pub fn ready(&self) -> bool {
+        self.missing.is_empty() && !self.criteria_failed && self.placeholders == 0
     }
 }
 
@@ -140,6 +209,26 @@ impl Invalid {
             errors,
             source,
             ..Invalid::default()
+        }
+    }
+}
+
+impl Judged {
+    /// The state body's part, ready to file or not (`check --stage filing`).
+    pub fn readiness(&self) -> Readiness {
+        Readiness {
+            missing: self
+                .documents
+                .iter()
+                .filter(|d| !d.status.counts())
+                .map(|d| d.id.clone())
+                .collect(),
+            criteria_failed: self.score.as_ref().is_some_and(|s| !s.passed),
+            placeholders: self
+                .findings
+                .iter()
+                .filter(|f| f.code == Code::TextPlaceholder)
+                .count(),
         }
     }
 }
@@ -253,6 +342,13 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
         Err(e) => return fail(vec![e], Some(source)),
     };
     file.apply_defaults(&settings);
+    // What-if: the review as it would be recorded, nothing on disk changed.
+    for a in &ctx.what_if.review {
+        match *a {
+            Assume::Architecture(v) => file.review.architecture = Some(v),
+            Assume::ContentRules(v) => file.review.content_rules = Some(v),
+        }
+    }
     let at = Located::new(&text, &file_name, &map);
     let (edition, period_findings) =
         match validate::choose_edition(&file, ctx.edition, ctx.editions, &at) {

@@ -24,6 +24,8 @@ pub struct SettingsFile {
     pub addressee: Option<TomlText>,
     /// Where letters and orders are issued ("Астана қ." / "г. Астана").
     pub city: Option<TomlText>,
+    /// `false` silences the one-line note on amendments an edition lacks (`check`, `score`).
+    pub edition_notes: Option<bool>,
     pub state_body: Option<StateBodyDefaults>,
     pub signatory: Option<SignatoryDefaults>,
     /// Extra editions of the Rules (TOML files), relative to this file.
@@ -81,6 +83,7 @@ pub struct Settings {
     pub lang: Option<Sourced<Lang>>,
     pub addressee: Option<Sourced<TomlText>>,
     pub city: Option<Sourced<TomlText>>,
+    pub edition_notes: Option<Sourced<bool>>,
     pub state_body_name: Option<Sourced<TomlText>>,
     pub state_body_bin: Option<Sourced<String>>,
     pub signatory_name: Option<Sourced<String>>,
@@ -139,6 +142,7 @@ impl Settings {
         take(&mut self.lang, &outer.lang);
         take(&mut self.addressee, &outer.addressee);
         take(&mut self.city, &outer.city);
+        take(&mut self.edition_notes, &outer.edition_notes);
         take(&mut self.state_body_name, &outer.state_body_name);
         take(&mut self.state_body_bin, &outer.state_body_bin);
         take(&mut self.signatory_name, &outer.signatory_name);
@@ -172,6 +176,7 @@ impl Settings {
         set(&mut self.lang, s.lang, file);
         set(&mut self.addressee, s.addressee, file);
         set(&mut self.city, s.city, file);
+        set(&mut self.edition_notes, s.edition_notes, file);
         set(&mut self.state_body_name, sb.name, file);
         set(&mut self.state_body_bin, sb.bin, file);
         set(&mut self.signatory_name, sig.name, file);
@@ -234,6 +239,11 @@ impl Settings {
             "city",
             self.city.as_ref().map(|x| text(&x.value)),
             self.city.as_ref().map(|x| &x.file),
+        );
+        push(
+            "edition_notes",
+            self.edition_notes.as_ref().map(|x| x.value.to_string()),
+            self.edition_notes.as_ref().map(|x| &x.file),
         );
         push(
             "state_body.name",

@@ -5,14 +5,10 @@ use crate::Config;
 use crate::cli::{Format, ScoreArgs};
 use crate::ui::Ui;
 use dossier::error::Error;
-use dossier::judge::WhatIf;
 use dossier::report::{explain, json};
 
 pub fn run(args: ScoreArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
-    let what_if = WhatIf {
-        facts: args.fact,
-        criteria: args.set,
-    };
+    let what_if = args.what_if.into_what_if();
     let request = check_request(args.paths, args.judge, config, what_if.clone());
     let report = dossier::score(&request)?;
     ui.lang = report_lang(config, &report);

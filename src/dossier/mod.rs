@@ -345,11 +345,14 @@ impl Review {
 
 /// Text for generated documents: per language, or one string for every language. A per-language
 /// text holds at least one of the two (a 2016 name is often only in Russian).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
 pub enum LocalText {
     Same(String),
     PerLang {
+        #[serde(skip_serializing_if = "Option::is_none")]
         kk: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         ru: Option<String>,
     },
 }

@@ -301,7 +301,13 @@ fn verdict(lang: Lang, edition: &Edition, s: &Score) -> String {
 }
 
 fn to_pass_section(lang: Lang, edition: &Edition, s: &Score) -> String {
-    let mut out = if s.to_pass.iter().all(|set| set.len() == 1) {
+    let mut out = if let [set] = s.to_pass.as_slice() {
+        if set.len() == 1 {
+            t!(lang, "explain.to-pass-meet-one")
+        } else {
+            t!(lang, "explain.to-pass-meet-set")
+        }
+    } else if s.to_pass.iter().all(|set| set.len() == 1) {
         t!(lang, "explain.to-pass-meet-any")
     } else {
         t!(lang, "explain.to-pass-meet-all")
@@ -351,7 +357,12 @@ fn distance(lang: Lang, edition: &Edition, row: &Criterion, c: &CriterionResult)
                 Op::Greater => t - v,
                 Op::AtLeast | Op::Equal => t - v,
             };
-            let (v, gap) = (number(lang, v), number(lang, (gap * 100.0).round() / 100.0));
+            // A percent keeps its sign on both numbers: "41.5% more", never "41.5 more".
+            let unit = unit(edition, row);
+            let (v, gap) = (
+                format!("{}{unit}", number(lang, v)),
+                format!("{}{unit}", number(lang, (gap * 100.0).round() / 100.0)),
+            );
             if row.op == Op::Greater && !whole {
                 t!(lang, "explain.needs-more-than-more", label, v, needs, gap)
             } else {
@@ -371,6 +382,8 @@ fn distance(lang: Lang, edition: &Edition, row: &Criterion, c: &CriterionResult)
 fn margin_line(lang: Lang, margin: &[String]) -> String {
     if margin.is_empty() {
         t!(lang, "explain.margin-losing-any-single")
+    } else if let [row] = margin {
+        t!(lang, "explain.margin-it-would-fail-one", row)
     } else {
         let rows = margin.join(", ");
         t!(lang, "explain.margin-it-would-fail", rows)

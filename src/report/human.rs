@@ -20,6 +20,10 @@ pub struct Options {
     pub color: bool,
     /// Table width; `None` lets the content decide.
     pub width: Option<u16>,
+    /// Errors and the summary only: no table, no warnings or notes (`check -q`).
+    pub quiet: bool,
+    /// `check --stage filing`: the table says whether the state body's part is ready.
+    pub filing: bool,
 }
 
 pub fn render(report: &CheckReport, opts: Options) -> String {
@@ -41,6 +45,7 @@ pub struct Human {
     /// Notes that concern every dossier of an edition, said once at the end.
     once: Vec<String>,
     counts: [usize; 5],
+    ready: usize,
 }
 
 impl Human {
@@ -52,13 +57,45 @@ impl Human {
             sections: String::new(),
             once: Vec::new(),
             counts: [0; 5],
+            ready: 0,
         }
     }
 
     pub fn add(&mut self, d: &DossierReport) {
         let (lang, opts) = (self.opts.lang, self.opts);
         self.counts[d.outcome() as usize] += 1;
-        self.rows.push((row(d, lang), d.outcome()));
+        let ready = d.judged().map(|j| j.readiness());
+        self.ready += usize::from(ready.as_ref().is_some_and(|r| r.ready()));
+        if !opts.quiet {
+            let mut cells = row(d, lang);
+            if opts.filing {
+                cells[5] = match &ready {
+                    Some(r) if r.ready() => t!(lang, "filing.ready"),
+                    Some(r) => {
+                        let mut why = Vec::new();
+                        if !r.missing.is_empty() {
+                            let n = r.missing.len();
+                            why.push(t!(lang, "filing.documents", n));
+                        }
+                        if r.criteria_failed {
+                            why.push(t!(lang, "filing.criteria"));
+                        }
+                        if r.placeholders > 0 {
+                            why.push(t!(lang, "filing.placeholders"));
+                        }
+                        let why = why.join(", ");
+                        t!(lang, "filing.not-ready", why)
+                    }
+                    None => outcome_word(lang, Outcome::Invalid),
+                };
+            }
+            let outcome = match (&ready, opts.filing) {
+                (Some(r), true) if r.ready() => Outcome::Include,
+                (Some(_), true) => Outcome::Incomplete,
+                _ => d.outcome(),
+            };
+            self.rows.push((cells, outcome));
+        }
         if let Some(j) = d.judged()
             && let Some(short) = kind_short(j, lang)
         {
@@ -76,6 +113,13 @@ impl Human {
                 // The edition's note is long and the same for every dossier: one line per run,
                 // pointing at where the whole note is (`dossier rules show`).
                 Code::EditionAmendedUnits => {
+                    let silenced = d
+                        .judged()
+                        .and_then(|j| j.settings.edition_notes.as_ref())
+                        .is_some_and(|n| !n.value);
+                    if silenced || opts.quiet {
+                        continue;
+                    }
                     let by = f
                         .message
                         .args
@@ -88,16 +132,20 @@ impl Human {
                         self.once.push(text);
                     }
                 }
+                _ if opts.quiet && f.severity != Severity::Error => {}
                 _ => shown.push(f),
             }
         }
-        let unstated: Vec<String> = d
-            .score()
-            .iter()
-            .flat_map(|s| s.criteria.iter())
-            .filter(|c| c.unstated())
-            .map(|c| format!("{} ({})", c.fact, c.id))
-            .collect();
+        let unstated: Vec<String> = if opts.quiet {
+            Vec::new()
+        } else {
+            d.score()
+                .iter()
+                .flat_map(|s| s.criteria.iter())
+                .filter(|c| c.unstated())
+                .map(|c| format!("{} ({})", c.fact, c.id))
+                .collect()
+        };
         if shown.is_empty() && unstated.is_empty() {
             return;
         }
@@ -164,6 +212,14 @@ impl Human {
             );
         }
         let c = self.counts;
+        if opts.filing {
+            let (ready, n) = (self.ready, c.iter().sum::<usize>());
+            let _ = write!(
+                out,
+                "\n{}",
+                paragraph(&t!(lang, "filing.summary", ready, n), "", "  ", opts.width)
+            );
+        }
         let _ = write!(
             out,
             "\n{}\n",
@@ -220,6 +276,11 @@ fn row(d: &DossierReport, lang: Lang) -> Vec<String> {
 
 fn table(rows: &[(Vec<String>, Outcome)], opts: Options) -> Grid {
     let lang = opts.lang;
+    let last = if opts.filing {
+        t!(lang, "filing.header")
+    } else {
+        t!(lang, "report.header.outcome")
+    };
     // Narrow terminals lose the kind first, then the score, the documents, the object's name.
     let mut g = Grid::new([
         t!(lang, "report.header.dossier"),
@@ -227,7 +288,7 @@ fn table(rows: &[(Vec<String>, Outcome)], opts: Options) -> Grid {
         t!(lang, "report.header.kind"),
         t!(lang, "report.header.documents"),
         t!(lang, "report.header.score"),
-        t!(lang, "report.header.outcome"),
+        last,
     ])
     .right(&[3, 4])
     .drop_order(&[2, 4, 3, 1]);

@@ -14,12 +14,18 @@ use serde::Serialize;
 #[derive(Serialize)]
 pub struct Dossier<'a> {
     path: &'a str,
+    /// The object's name as `dossier.yaml` gives it (one string, or per language).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object: Option<&'a crate::dossier::LocalText>,
     #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     edition: Option<&'a str>,
     outcome: Outcome,
     grounds: Vec<&'a str>,
+    /// The state body's part is complete (`check --stage filing`); absent for an invalid one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ready: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     documents: Option<Vec<Document<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -105,10 +111,12 @@ pub fn dossier<'a>(d: &'a DossierReport, lang: Lang) -> Dossier<'a> {
             let words = Words::new(lang);
             Dossier {
                 path: &d.path,
+                object: None,
                 kind: i.kind.as_deref(),
                 edition: i.edition.as_deref(),
                 outcome: Outcome::Invalid,
                 grounds: Vec::new(),
+                ready: None,
                 documents: None,
                 score: None,
                 diagnostics: i.errors.iter().map(|f| finding(f, &words)).collect(),
@@ -118,10 +126,12 @@ pub fn dossier<'a>(d: &'a DossierReport, lang: Lang) -> Dossier<'a> {
             let words = Words::of(lang, &j.edition, &j.file.kind).with_score(j.score.as_ref());
             Dossier {
                 path: &d.path,
+                object: Some(&j.file.object.name),
                 kind: Some(&j.file.kind),
                 edition: Some(j.edition.id()),
                 outcome: j.outcome,
                 grounds: j.grounds.iter().map(|g| g.code.as_str()).collect(),
+                ready: Some(j.readiness().ready()),
                 documents: Some(j.documents.iter().map(|x| document(x, &words)).collect()),
                 score: j.score.as_ref().map(|s| score(s, &words)),
                 diagnostics: j.findings.iter().map(|f| finding(f, &words)).collect(),

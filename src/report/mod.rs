@@ -4,7 +4,10 @@ pub mod explain;
 pub mod grid;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod portfolio;
 pub mod rules;
+pub mod tabular;
 pub mod timeline;
 
 /// Text from a dossier or the file system, safe to print: control characters (an escape

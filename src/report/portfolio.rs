@@ -1,0 +1,489 @@
+//! `check --format html`: one self-contained page for a department head over a whole tree —
+//! outcomes per state body as a chart, the documents as a matrix (dossier × requirement,
+//! coloured and marked by status), the documents about to expire, the next statutory deadlines,
+//! and each dossier's findings behind a link. Inline CSS and SVG only: no script, nothing
+//! fetched; it prints on A4.
+//!
+//! Each dossier is reduced to a compact entry as it is judged, so a tree of thousands stays
+//! small in memory.
+
+use super::human::{outcome_label, words_for};
+use crate::documents::DocStatus;
+use crate::judge::DossierReport;
+use crate::lang::Lang;
+use crate::outcome::Outcome;
+use crate::t;
+use crate::timeline::{Step, StepStatus};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Documents whose validity ends within this many days are listed as expiring.
+const EXPIRING_DAYS: i64 = 90;
+/// The next deadlines listed.
+const DEADLINES_SHOWN: usize = 30;
+
+/// A step still running or overdue: due date, clause, title, status.
+type Due = (NaiveDate, String, String, StepStatus);
+
+struct Entry {
+    anchor: String,
+    path: String,
+    object: String,
+    state_body: String,
+    outcome: Outcome,
+    outcome_label: String,
+    /// "clause id" → status (the same id under two clauses is two columns: 5(1) and 3(2)).
+    documents: BTreeMap<String, DocStatus>,
+    /// (requirement title, valid until)
+    expiring: Vec<(String, NaiveDate)>,
+    steps: Vec<Due>,
+    findings: Vec<(crate::finding::Severity, String)>,
+}
+
+/// The page, built dossier by dossier.
+pub struct Portfolio {
+    lang: Lang,
+    today: NaiveDate,
+    entries: Vec<Entry>,
+    /// "clause id" in the order first met, with the clause and the title.
+    requirements: Vec<(String, String, String)>,
+    /// Notes that concern every dossier of an edition (the amendments it lacks), said once.
+    once: Vec<String>,
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn status_class(s: DocStatus) -> (&'static str, &'static str) {
+    match s {
+        DocStatus::Present => ("present", "✓"),
+        DocStatus::ExpiredAllowed => ("allowed", "✓*"),
+        DocStatus::Missing => ("missing", "✗"),
+        DocStatus::Invalid => ("invalid", "?"),
+        DocStatus::Expired => ("expired", "!"),
+    }
+}
+
+fn outcome_color(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Include => "#2e7d32",
+        Outcome::Pending => "#0277bd",
+        Outcome::Incomplete => "#f9a825",
+        Outcome::Refuse => "#c62828",
+        Outcome::Invalid => "#6a1b9a",
+    }
+}
+
+const OUTCOMES: [Outcome; 5] = [
+    Outcome::Include,
+    Outcome::Pending,
+    Outcome::Incomplete,
+    Outcome::Refuse,
+    Outcome::Invalid,
+];
+
+impl Portfolio {
+    pub fn new(lang: Lang, today: NaiveDate) -> Portfolio {
+        Portfolio {
+            lang,
+            today,
+            entries: Vec::new(),
+            requirements: Vec::new(),
+            once: Vec::new(),
+        }
+    }
+
+    /// Adds a dossier with its statutory steps (none for an invalid one).
+    pub fn add(&mut self, d: &DossierReport, steps: &[Step]) {
+        let lang = self.lang;
+        let words = words_for(d, lang);
+        let j = d.judged();
+        let mut documents = BTreeMap::new();
+        let mut expiring = Vec::new();
+        if let Some(j) = j {
+            for doc in &j.documents {
+                let title = words.arg(&crate::finding::Arg::Requirement(doc.id.clone()));
+                let key = format!("{} {}", doc.clause, doc.id);
+                if !self.requirements.iter().any(|(k, _, _)| k == &key) {
+                    self.requirements
+                        .push((key.clone(), doc.clause.clone(), title.clone()));
+                }
+                documents.insert(key, doc.status);
+                let until = j
+                    .file
+                    .documents
+                    .get(&doc.id)
+                    .and_then(|e| e.valid_until)
+                    .map(|d| d.0);
+                if let Some(until) = until
+                    && (until - self.today).num_days() <= EXPIRING_DAYS
+                    && doc.status.counts()
+                {
+                    expiring.push((title, until));
+                }
+            }
+        }
+        let title = |s: &Step| {
+            j.and_then(|j| j.edition.deadline(&s.id))
+                .map_or_else(|| s.id.clone(), |dl| dl.title.get(lang).to_string())
+        };
+        let step_rows = steps
+            .iter()
+            .filter(|s| matches!(s.status, StepStatus::Due | StepStatus::Overdue))
+            .filter_map(|s| Some((s.due?, s.clause.clone(), title(s), s.status)))
+            .collect();
+        let n = self.entries.len() + 1;
+        self.entries.push(Entry {
+            anchor: format!("d{n}"),
+            path: super::clean(&d.path).into_owned(),
+            object: j.map_or_else(String::new, |j| super::object_name(j, lang)),
+            state_body: j
+                .and_then(|j| j.file.state_body.name.as_ref())
+                .map_or_else(|| "—".to_string(), |n| n.get(lang).to_string()),
+            outcome: d.outcome(),
+            outcome_label: outcome_label(lang, d.outcome(), &super::human::grounds(d)),
+            documents,
+            expiring,
+            steps: step_rows,
+            findings: d
+                .findings()
+                .iter()
+                .filter(|f| f.code != crate::finding::Code::EditionAmendedUnits)
+                .map(|f| (f.severity, words.finding(f)))
+                .collect(),
+        });
+        for f in d
+            .findings()
+            .iter()
+            .filter(|f| f.code == crate::finding::Code::EditionAmendedUnits)
+        {
+            let text = words.finding(f);
+            if !self.once.contains(&text) {
+                self.once.push(text);
+            }
+        }
+    }
+
+    /// Outcomes per state body as horizontal stacked bars.
+    fn chart(&self) -> String {
+        let mut bodies: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
+        for e in &self.entries {
+            let i = OUTCOMES.iter().position(|o| *o == e.outcome).unwrap_or(0);
+            bodies.entry(&e.state_body).or_default()[i] += 1;
+        }
+        let most = bodies
+            .values()
+            .map(|c| c.iter().sum::<usize>())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let (label_w, bar_w, row_h) = (260.0, 380.0, 26.0);
+        let height = row_h * bodies.len() as f64 + 40.0;
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {} {height}\" width=\"100%\" aria-label=\"{}\">\n",
+            label_w + bar_w + 40.0,
+            escape(&t!(self.lang, "portfolio.chart"))
+        );
+        for (row, (body, counts)) in bodies.iter().enumerate() {
+            let y = row as f64 * row_h + 4.0;
+            let short: String = body.chars().take(40).collect();
+            let short = if short.len() < body.len() {
+                format!("{short}…")
+            } else {
+                short
+            };
+            let _ = writeln!(
+                svg,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\"><title>{}</title>{}</text>",
+                label_w - 6.0,
+                y + 15.0,
+                escape(body),
+                escape(&short)
+            );
+            let mut x = label_w;
+            for (i, n) in counts.iter().enumerate() {
+                if *n == 0 {
+                    continue;
+                }
+                let w = bar_w * *n as f64 / most as f64;
+                let _ = writeln!(
+                    svg,
+                    "<rect x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" fill=\"{}\"><title>{}: {n}</title></rect>",
+                    row_h - 8.0,
+                    outcome_color(OUTCOMES[i]),
+                    escape(&super::human::outcome_word(self.lang, OUTCOMES[i]))
+                );
+                let _ = writeln!(
+                    svg,
+                    "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" fill=\"#fff\" text-anchor=\"middle\">{n}</text>",
+                    x + w / 2.0,
+                    y + 14.0
+                );
+                x += w;
+            }
+        }
+        // The legend under the bars.
+        let mut x = label_w;
+        let y = bodies.len() as f64 * row_h + 14.0;
+        for o in OUTCOMES {
+            let word = super::human::outcome_word(self.lang, o);
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{x}\" y=\"{y}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
+                outcome_color(o),
+                x + 13.0,
+                y + 9.0,
+                escape(&word)
+            );
+            x += 16.0 + 6.5 * word.chars().count() as f64;
+        }
+        svg.push_str("</svg>\n");
+        svg
+    }
+
+    fn matrix(&self) -> String {
+        let lang = self.lang;
+        let mut out = String::from("<table class=\"matrix\">\n<thead><tr><th>");
+        out.push_str(&escape(&t!(lang, "report.header.dossier")));
+        out.push_str("</th>");
+        for (key, _, title) in &self.requirements {
+            let _ = write!(
+                out,
+                "<th title=\"{}\"><span>{}</span></th>",
+                escape(title),
+                escape(key)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<th>{}</th></tr></thead>\n<tbody>",
+            escape(&t!(lang, "report.header.outcome"))
+        );
+        for e in &self.entries {
+            let _ = write!(
+                out,
+                "<tr><td><a href=\"#{}\">{}</a><br><small>{}</small></td>",
+                e.anchor,
+                escape(&e.path),
+                escape(&e.object)
+            );
+            for (id, _, _) in &self.requirements {
+                match e.documents.get(id) {
+                    Some(s) => {
+                        let (class, mark) = status_class(*s);
+                        let _ = write!(out, "<td class=\"{class}\">{mark}</td>");
+                    }
+                    None => out.push_str("<td class=\"na\">·</td>"),
+                }
+            }
+            let _ = writeln!(
+                out,
+                "<td class=\"o\" style=\"color:{}\">{}</td></tr>",
+                outcome_color(e.outcome),
+                escape(&e.outcome_label)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"legend\">{}</p>",
+            escape(&t!(lang, "portfolio.matrix-legend"))
+        );
+        out
+    }
+
+    fn expiring(&self) -> String {
+        let lang = self.lang;
+        let mut rows: Vec<(&Entry, &String, NaiveDate)> = self
+            .entries
+            .iter()
+            .flat_map(|e| e.expiring.iter().map(move |(t, d)| (e, t, *d)))
+            .collect();
+        rows.sort_by_key(|r| r.2);
+        if rows.is_empty() {
+            return format!("<p>{}</p>\n", escape(&t!(lang, "portfolio.none-expiring")));
+        }
+        let mut out = format!(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+            escape(&t!(lang, "portfolio.valid-until")),
+            escape(&t!(lang, "report.header.dossier")),
+            escape(&t!(lang, "portfolio.document"))
+        );
+        for (e, title, until) in rows {
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"day\">{until}</td><td><a href=\"#{}\">{}</a></td><td>{}</td></tr>",
+                e.anchor,
+                escape(&e.path),
+                escape(title)
+            );
+        }
+        out.push_str("</tbody></table>\n");
+        out
+    }
+
+    fn deadlines(&self) -> String {
+        let lang = self.lang;
+        let mut rows: Vec<(&Entry, &Due)> = self
+            .entries
+            .iter()
+            .flat_map(|e| e.steps.iter().map(move |s| (e, s)))
+            .collect();
+        rows.sort_by_key(|r| r.1.0);
+        if rows.is_empty() {
+            return format!("<p>{}</p>\n", escape(&t!(lang, "timeline.nothing-due")));
+        }
+        let mut out = format!(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+            escape(&t!(lang, "timeline.header.due")),
+            escape(&t!(lang, "report.header.dossier")),
+            escape(&t!(lang, "timeline.header.clause")),
+            escape(&t!(lang, "timeline.header.step"))
+        );
+        for (e, (due, clause, title, status)) in rows.into_iter().take(DEADLINES_SHOWN) {
+            let class = if *status == StepStatus::Overdue {
+                " class=\"overdue\""
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "<tr{class}><td class=\"day\">{due}</td><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>",
+                e.anchor,
+                escape(&e.path),
+                escape(clause),
+                escape(title)
+            );
+        }
+        out.push_str("</tbody></table>\n");
+        out
+    }
+
+    fn findings(&self) -> String {
+        let lang = self.lang;
+        let mut out = String::new();
+        for e in &self.entries {
+            let _ = writeln!(
+                out,
+                "<section id=\"{}\"><h3>{} — {}</h3><p class=\"o\" style=\"color:{}\">{}</p>",
+                e.anchor,
+                escape(&e.path),
+                escape(&e.object),
+                outcome_color(e.outcome),
+                escape(&e.outcome_label)
+            );
+            if e.findings.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", escape(&t!(lang, "portfolio.no-findings")));
+            } else {
+                out.push_str("<ul>\n");
+                for (severity, text) in &e.findings {
+                    let (class, word) = match severity {
+                        crate::finding::Severity::Error => ("error", t!(lang, "severity.error")),
+                        crate::finding::Severity::Warning => {
+                            ("warning", t!(lang, "severity.warning"))
+                        }
+                        crate::finding::Severity::Info => ("note", t!(lang, "severity.note")),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "<li class=\"{class}\"><b>{}</b> {}</li>",
+                        escape(&word),
+                        escape(text)
+                    );
+                }
+                out.push_str("</ul>\n");
+            }
+            out.push_str("</section>\n");
+        }
+        out
+    }
+
+    pub fn render(&self) -> String {
+        let lang = self.lang;
+        let mut counts = [0usize; 5];
+        for e in &self.entries {
+            counts[OUTCOMES.iter().position(|o| *o == e.outcome).unwrap_or(0)] += 1;
+        }
+        let summary = t!(
+            lang,
+            "report.summary",
+            n = self.entries.len(),
+            include = counts[0],
+            pending = counts[1],
+            incomplete = counts[2],
+            refuse = counts[3],
+            invalid = counts[4]
+        );
+        let title = t!(lang, "portfolio.title");
+        let today = self.today;
+        let notes: String = self
+            .once
+            .iter()
+            .map(|n| format!("<p class=\"edition-note\">{}</p>\n", escape(n)))
+            .collect();
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
+<h1>{title}</h1>\n<p class=\"date\">{date_word}: {today}</p>\n<p>{summary}</p>\n{notes}\
+<h2>{chart_title}</h2>\n{chart}\n<h2>{matrix_title}</h2>\n{matrix}\n\
+<h2>{expiring_title}</h2>\n{expiring}\n<h2>{deadlines_title}</h2>\n{deadlines}\n\
+<h2>{findings_title}</h2>\n{findings}</body>\n</html>\n",
+            lang = lang.code(),
+            title = escape(&title),
+            date_word = escape(&t!(lang, "portfolio.date")),
+            summary = escape(&summary),
+            chart_title = escape(&t!(lang, "portfolio.chart")),
+            chart = self.chart(),
+            matrix_title = escape(&t!(lang, "portfolio.matrix")),
+            matrix = self.matrix(),
+            expiring_title = escape(&t!(lang, "portfolio.expiring", days = EXPIRING_DAYS)),
+            expiring = self.expiring(),
+            deadlines_title = escape(&t!(lang, "portfolio.deadlines")),
+            deadlines = self.deadlines(),
+            findings_title = escape(&t!(lang, "portfolio.findings")),
+            findings = self.findings(),
+        )
+    }
+}
+
+const CSS: &str = "
+@page { size: A4; margin: 15mm; }
+body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 190mm; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 4mm 0 1mm; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+tr { break-inside: avoid; }
+.matrix th span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: normal; font-size: 8pt; }
+.matrix td { text-align: center; font-size: 9pt; }
+.matrix td:first-child, .matrix td.o { text-align: left; }
+td.present { background: #c8e6c9; }
+td.allowed { background: #e6ee9c; }
+td.missing { background: #ffcdd2; font-weight: bold; }
+td.invalid, td.expired { background: #ffe0b2; font-weight: bold; }
+td.na { color: #999; }
+tr.overdue td { color: #b71c1c; }
+.legend, .date { font-size: 8.5pt; color: #444; }
+.edition-note { font-size: 8.5pt; color: #5d4037; border-left: 3px solid #ffb300; padding-left: 2mm; }
+td.day { white-space: nowrap; }
+li.error b { color: #c62828; } li.warning b { color: #ef6c00; } li.note b { color: #0277bd; }
+section { break-inside: avoid; }
+a { color: inherit; }
+";
