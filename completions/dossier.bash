@@ -130,14 +130,42 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__check)
-            opts="-h -V --format --today --edition --rules --config --lang --width --color --help --version"
+            opts="-q -o -h -V --format --quiet --summary --group-by --stage --output --force --set --fact --assume --today --edition --rules --config --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json csv tsv junit html" -- "${cur}"))
+                    return 0
+                    ;;
+                --group-by)
+                    COMPREPLY=($(compgen -W "state-body" -- "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -W "filing" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --today)
@@ -668,7 +696,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__score)
-            opts="-h -V --format --long --set --fact --today --edition --rules --config --lang --width --color --help --version"
+            opts="-h -V --format --long --set --fact --assume --today --edition --rules --config --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -683,6 +711,10 @@ _dossier() {
                     return 0
                     ;;
                 --fact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -41,8 +41,18 @@ complete -c dossier -n "__fish_dossier_needs_command" -f -a "config" -d 'Show th
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "timeline" -d 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "rules" -d 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
-json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format: a table (human), the contract\'s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers' -r -f -a "human\t''
+json\t''
+csv\t''
+tsv\t''
+junit\t''
+html\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l group-by -d 'Totals per state body: dossiers, outcomes, missing documents' -r -f -a "state-body\t'The applicant state body (`state_body.name`)'"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l stage -d 'Judge the state body\'s own part at a stage of the procedure: `filing` is ready when every document and portal item is present and valid and the criteria pass (exit 0 when every dossier is ready, 1 when one is not)' -r -f -a "filing\t'Before filing: is the state body\'s part complete?'"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -s o -l output -d 'Write the report to FILE (atomically; an existing file only with --force)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l set -d 'What if criterion row ID were met (yes) or not (no); repeatable' -r
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l fact -d 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200' -r
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l assume -d 'What if the review recorded KEY=VALUE: architecture=conforms|does-not-conform|pending| no-architecture, content_rules=complies|does-not-comply; repeatable' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`: the edition in force on each dossier\'s application date' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
@@ -54,12 +64,16 @@ complete -c dossier -n "__fish_dossier_using_subcommand check" -l width -d 'Widt
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand check" -s q -l quiet -d 'Errors and the summary only: dossiers without errors, warnings and notes are not printed'
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l summary -d 'csv/tsv: one row per dossier instead of one per dossier and requirement'
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l force -d 'With --output: replace an existing file'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s V -l version -d 'Print version'
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l set -d 'What if criterion row ID were met (yes) or not (no); repeatable' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l fact -d 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200' -r
+complete -c dossier -n "__fish_dossier_using_subcommand score" -l assume -d 'What if the review recorded KEY=VALUE: architecture=conforms|does-not-conform|pending| no-architecture, content_rules=complies|does-not-comply; repeatable' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`: the edition in force on each dossier\'s application date' -r
 complete -c dossier -n "__fish_dossier_using_subcommand score" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F

@@ -194,7 +194,7 @@ impl Portfolio {
         let (label_w, bar_w, row_h) = (260.0, 380.0, 26.0);
         let height = row_h * bodies.len() as f64 + 40.0;
         let mut svg = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {} {height}\" width=\"100%\" aria-label=\"{}\">\n",
+            "<svg role=\"img\" viewBox=\"0 0 {} {height}\" width=\"100%\" aria-label=\"{}\">\n",
             label_w + bar_w + 40.0,
             escape(&t!(self.lang, "portfolio.chart"))
         );

@@ -15,6 +15,7 @@ mod render;
 mod rules_in_data;
 mod samples;
 mod score;
+mod scripting;
 mod support;
 mod terminal;
 mod workflow;

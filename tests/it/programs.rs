@@ -539,3 +539,180 @@ fn word_xml_follows_the_schema_order_with_a_table_grid_and_real_footnotes() {
         }
     }
 }
+
+/// `check` over the samples in `format`, to a file in `dir`.
+fn check_to_file(dir: &Path, format: &str, extra: &[&str]) -> PathBuf {
+    let file = dir.join(format!("report.{format}"));
+    let run = dossier()
+        .args(["check", "--today", TODAY, "--format", format, "-o"])
+        .arg(&file)
+        .args(extra)
+        .arg("sample-dossiers")
+        .output()
+        .unwrap();
+    assert!(file.is_file(), "{}", String::from_utf8_lossy(&run.stderr));
+    file
+}
+
+#[test]
+fn csv_opens_in_libreoffice_calc_as_a_table_of_every_row() {
+    let Some(soffice) = program("soffice") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let csv = check_to_file(dir.path(), "csv", &[]);
+    let lines = std::fs::read_to_string(&csv).unwrap().lines().count();
+    // Header plus one row per requirement: 8 for each of the four information systems, 7 for
+    // the hardware-software complex.
+    assert_eq!(lines, 1 + 4 * 8 + 7);
+    let profile = dir.path().join("profile");
+    let run = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        // CSV filter: comma-separated, UTF-8 (76), first line read as data like the rest.
+        .args([
+            "--headless",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let xlsx = dir.path().join("report.xlsx");
+    assert!(xlsx.is_file(), "{}", String::from_utf8_lossy(&run.stderr));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    let doc = roxmltree::Document::parse(&sheet).unwrap();
+    let rows: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("row"))
+        .collect();
+    assert_eq!(rows.len(), lines, "rows in Calc");
+    // Every row has the thirteen columns: no field was split at a comma inside it.
+    for row in &rows {
+        let cells = row.children().filter(|n| n.has_tag_name("c")).count();
+        assert!(cells <= 13, "{cells} cells");
+    }
+    let shared = {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/sharedStrings.xml").unwrap(), &mut s)
+            .unwrap();
+        s
+    };
+    assert!(
+        shared.contains("Министерство цифрового развития, инноваций"),
+        "a name with commas stays one cell"
+    );
+}
+
+#[test]
+fn junit_validates_against_the_junit_schema() {
+    let Some(xmllint) = program("xmllint") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let xml = check_to_file(dir.path(), "junit", &[]);
+    let run = Command::new(xmllint)
+        .args(["--noout", "--schema"])
+        .arg(root().join("tests/data/junit.xsd"))
+        .arg(&xml)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // The schema is not a formality: a test case without a name is refused.
+    let broken = dir.path().join("broken.xml");
+    std::fs::write(
+        &broken,
+        std::fs::read_to_string(&xml)
+            .unwrap()
+            .replacen(" name=\"3(1)", " label=\"3(1)", 1),
+    )
+    .unwrap();
+    let run = Command::new(program("xmllint").unwrap())
+        .args(["--noout", "--schema"])
+        .arg(root().join("tests/data/junit.xsd"))
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+}
+
+#[test]
+fn the_portfolio_page_renders_in_chromium_with_its_text_and_no_script() {
+    let chromium = program("chromium").or_else(|| program("chromium-browser"));
+    let (Some(chromium), Some(pdfinfo)) = (chromium, program("pdfinfo")) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = check_to_file(dir.path(), "html", &["--lang", "ru"]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(!page.contains("<script") && !page.contains("http://") && !page.contains("https://"));
+    assert!(page.contains("<svg"), "the chart is inline SVG");
+    let shot = dir.path().join("page.png");
+    let run = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
+        .args([
+            "--window-size=1024,1400",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&run.stderr);
+    assert!(!log.contains("CONSOLE"), "console messages: {log}");
+    let png = std::fs::read(&shot).unwrap();
+    // The PNG header gives the size: the whole window was painted.
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((width, height), (1024, 1400));
+    let dom = Command::new(&chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    for text in [
+        "Итоги по государственным органам",
+        "sample-dossiers/e-licensing",
+        "Ближайшие сроки по Правилам",
+        "Министерство юстиции Республики Казахстан",
+    ] {
+        assert!(dom.contains(text), "{text} not on the page");
+    }
+    // It prints on A4.
+    let printed = dir.path().join("page.pdf");
+    Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", printed.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    let info = Command::new(&pdfinfo).arg(&printed).output().unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("(A4)"));
+}

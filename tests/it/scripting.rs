@@ -1,0 +1,246 @@
+//! `check` for scripts and managers (issue 12): exit codes whatever the reader does, quiet runs,
+//! CSV/TSV, groups, the filing stage, what-if on check, one JSON shape per command.
+
+use crate::support::*;
+use serde_json::json;
+
+fn check(args: &[&str]) -> (i32, String, String) {
+    let out = dossier()
+        .args(["check", "--today", TODAY])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_never_changes_the_exit_code() {
+    // `set -o pipefail; dossier check … | head -1` gives the full run's code: 1 for the samples
+    // (two refusals), 2 with an invalid dossier, in every format.
+    let bin = assert_cmd::cargo::cargo_bin("dossier");
+    let bad = tempfile::tempdir().unwrap();
+    std::fs::write(bad.path().join("dossier.yaml"), "schema: 1\nkind: [\n").unwrap();
+    for (format, extra, code) in [
+        ("human", "", 1),
+        ("json", "", 1),
+        ("csv", "", 1),
+        ("junit", "", 1),
+        ("json", bad.path().to_str().unwrap(), 2),
+        ("human", bad.path().to_str().unwrap(), 2),
+    ] {
+        let script = format!(
+            "set -o pipefail; {} check --today {TODAY} --format {format} sample-dossiers sample-dossiers sample-dossiers {extra} | head -1 >/dev/null",
+            bin.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{format} {extra}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"));
+    }
+}
+
+#[test]
+fn quiet_prints_errors_and_the_summary_only() {
+    let (code, out, _) = check(&["-q", "sample-dossiers"]);
+    assert_eq!(code, 1);
+    assert!(!out.contains('┌'), "no table: {out}");
+    assert!(
+        out.contains("sample-dossiers/e-archive") && out.contains("error:"),
+        "{out}"
+    );
+    // Dossiers with only warnings or notes, and the edition's note, are left out.
+    assert!(
+        !out.contains("sample-dossiers/esedo") && !out.contains("warning"),
+        "{out}"
+    );
+    assert!(out.contains("dossiers: 5;"), "{out}");
+}
+
+#[test]
+fn a_dossier_toml_can_silence_the_edition_note() {
+    let f = Fixture::information_system();
+    let (_, out, _) = check(&[f.path().to_str().unwrap()]);
+    assert!(out.contains("611/НҚ"), "{out}");
+    f.file("dossier.toml", b"edition_notes = false\n");
+    let (_, out, _) = check(&[f.path().to_str().unwrap()]);
+    assert!(!out.contains("611/НҚ"), "{out}");
+}
+
+#[test]
+fn csv_has_one_row_per_dossier_and_requirement_and_tsv_a_summary_per_dossier() {
+    let (code, csv, _) = check(&["--format", "csv", "sample-dossiers"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "path,object,state_body,kind,edition,outcome,requirement,clause,status,files,pages,valid_until,message"
+    );
+    assert_eq!(lines.len(), 1 + 4 * 8 + 7);
+    // A state body's name with commas is quoted; an expired protocol carries its date.
+    assert!(csv.contains("\"Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан\""));
+    let expired = lines
+        .iter()
+        .find(|l| l.contains("e-licensing") && l.contains("security-test-protocol"))
+        .unwrap();
+    assert!(
+        expired.contains(",expired,") && expired.contains("2025-05-01"),
+        "{expired}"
+    );
+    let (_, tsv, _) = check(&["--format", "tsv", "--summary", "sample-dossiers"]);
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    let archive = rows
+        .iter()
+        .find(|r| r[0] == "sample-dossiers/e-archive")
+        .unwrap();
+    assert_eq!(
+        (archive[5], archive[6], archive[12]),
+        ("refuse", "6.1", "false")
+    );
+}
+
+#[test]
+fn a_formula_in_a_dossier_reaches_a_spreadsheet_as_text() {
+    let mut f = Fixture::information_system();
+    f.edit("Тестовая система", "=HYPERLINK(\\\"http://x\\\")");
+    let (_, csv, _) = check(&["--format", "csv", f.path().to_str().unwrap()]);
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+}
+
+#[test]
+fn groups_per_state_body() {
+    let (_, out, _) = check(&[
+        "--group-by",
+        "state-body",
+        "--format",
+        "json",
+        "sample-dossiers",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let bodies = v["state_bodies"].as_array().unwrap();
+    assert_eq!(bodies.len(), 2);
+    let justice = bodies
+        .iter()
+        .find(|b| b["state_body"] == "Министерство юстиции Республики Казахстан")
+        .unwrap();
+    assert_eq!(justice["dossiers"], 2);
+    assert_eq!(justice["outcomes"]["refuse"], 1);
+    assert_eq!(justice["outcomes"]["pending"], 1);
+    let (_, human, _) = check(&[
+        "--group-by",
+        "state-body",
+        "--width",
+        "100",
+        "sample-dossiers",
+    ]);
+    assert!(
+        human.contains("юстиции") && human.contains("Dossiers"),
+        "{human}"
+    );
+}
+
+#[test]
+fn the_filing_stage_asks_only_the_state_bodys_part() {
+    // gbd-fl is pending on the integrator but its part is complete: ready. e-licensing has an
+    // expired protocol, e-archive fails the criteria: not ready, exit 1.
+    let (code, out, _) = check(&["--stage", "filing", "--format", "json", "sample-dossiers"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ready: Vec<(String, bool)> = v["dossiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["ready"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ready,
+        [
+            ("sample-dossiers/e-archive".to_string(), false),
+            ("sample-dossiers/e-licensing".to_string(), false),
+            ("sample-dossiers/esedo".to_string(), true),
+            ("sample-dossiers/gbd-fl".to_string(), true),
+            ("sample-dossiers/internet-gateway".to_string(), true),
+        ]
+    );
+    let (code, _, _) = check(&["--stage", "filing", "sample-dossiers/gbd-fl"]);
+    assert_eq!(code, 0, "ready although pending");
+    let (_, table, _) = check(&["--stage", "filing", "--width", "120", "sample-dossiers"]);
+    assert!(
+        table.contains("Ready to file") && table.contains("ready to file: 3 of 5"),
+        "{table}"
+    );
+}
+
+#[test]
+fn what_if_on_check_changes_the_outcome_and_nothing_on_disk() {
+    let before = std::fs::read("sample-dossiers/gbd-fl/dossier.yaml").ok();
+    let (code, out, _) = check(&[
+        "--assume",
+        "architecture=conforms",
+        "--format",
+        "json",
+        "sample-dossiers/gbd-fl",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["dossiers"][0]["outcome"], "include");
+    let (_, out, _) = check(&[
+        "--assume",
+        "architecture=does-not-conform",
+        "--format",
+        "json",
+        "sample-dossiers/gbd-fl",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["dossiers"][0]["grounds"], json!(["6.2"]));
+    let (_, out, _) = check(&[
+        "--set",
+        "3.1=no",
+        "--set",
+        "1.1=no",
+        "--format",
+        "json",
+        "sample-dossiers/e-licensing",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v["dossiers"][0]["score"]["total"].as_u64().unwrap() < 8,
+        "{v}"
+    );
+    assert_eq!(
+        std::fs::read("sample-dossiers/gbd-fl/dossier.yaml").ok(),
+        before
+    );
+    let (code, _, err) = check(&["--assume", "architecture=maybe", "sample-dossiers/gbd-fl"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("conforms, does-not-conform"), "{err}");
+}
+
+#[test]
+fn json_names_the_object_as_written() {
+    let (_, out, _) = check(&["--format", "json", "sample-dossiers/esedo"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let object = &v["dossiers"][0]["object"];
+    assert!(
+        object["kk"].is_string() && object["ru"].is_string(),
+        "{object}"
+    );
+}
