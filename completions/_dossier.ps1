@@ -119,6 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;config' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of the dossier.toml lookup')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]')
@@ -145,6 +146,8 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;rules' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of `list` and `show`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]')
@@ -160,6 +163,8 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;rules;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of `list` and `show`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]')
@@ -171,6 +176,8 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;rules;show' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of `list` and `show`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]')
@@ -182,6 +189,8 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;rules;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of `list` and `show`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]')

@@ -111,6 +111,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --version 'Print version'
         }
         &'dossier;config'= {
+            cand --format 'Output format'
             cand --config 'Use this settings file instead of the dossier.toml lookup'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
@@ -135,6 +136,8 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --version 'Print version'
         }
         &'dossier;rules'= {
+            cand --format 'Output format of `list` and `show`'
+            cand --config 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
@@ -149,6 +152,8 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;rules;list'= {
+            cand --format 'Output format of `list` and `show`'
+            cand --config 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
@@ -159,6 +164,8 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --version 'Print version'
         }
         &'dossier;rules;show'= {
+            cand --format 'Output format of `list` and `show`'
+            cand --config 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
@@ -169,6 +176,8 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --version 'Print version'
         }
         &'dossier;rules;export'= {
+            cand --format 'Output format of `list` and `show`'
+            cand --config 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'

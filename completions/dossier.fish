@@ -124,6 +124,8 @@ never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand init" -l force -d 'Rewrite dossier.yaml of an existing dossier (documents are never touched)'
 complete -c dossier -n "__fish_dossier_using_subcommand init" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand init" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand config" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l config -d 'Use this settings file instead of the dossier.toml lookup' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand config" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
@@ -149,6 +151,9 @@ always\t''
 never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand timeline" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l format -d 'Output format of `list` and `show`' -r -f -a "human\t''
+json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l config -d 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
@@ -163,6 +168,9 @@ complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_se
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -f -a "show" -d 'One edition\'s requirements, criteria, grounds and deadlines'
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -f -a "export" -d 'Print an edition\'s TOML, the starting point of an amended edition'
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and not __fish_seen_subcommand_from list show export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l format -d 'Output format of `list` and `show`' -r -f -a "human\t''
+json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l config -d 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
@@ -173,6 +181,9 @@ always\t''
 never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l format -d 'Output format of `list` and `show`' -r -f -a "human\t''
+json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l config -d 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
@@ -183,6 +194,9 @@ always\t''
 never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l format -d 'Output format of `list` and `show`' -r -f -a "human\t''
+json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l config -d 'Use this settings file instead of looking up dossier.toml from the working folder up (its `editions` are listed too)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from export" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''

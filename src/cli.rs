@@ -89,6 +89,10 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
     /// Use this settings file instead of the dossier.toml lookup
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -116,6 +120,15 @@ pub struct TimelineArgs {
 pub struct RulesArgs {
     #[command(subcommand)]
     pub action: RulesAction,
+
+    /// Output format of `list` and `show`
+    #[arg(long, value_enum, default_value_t = Format::Human, global = true)]
+    pub format: Format,
+
+    /// Use this settings file instead of looking up dossier.toml from the working folder up
+    /// (its `editions` are listed too)
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 
     /// Load an edition of the Rules from a TOML file (repeatable)
     #[arg(long = "rules", value_name = "FILE", global = true)]

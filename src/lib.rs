@@ -36,7 +36,7 @@ use finding::{Arg, Message};
 use rayon::prelude::*;
 use report::CheckReport;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What a judging command (`check`, `score`, `render`, `timeline`) is asked to judge.
@@ -56,6 +56,24 @@ pub struct CheckRequest {
 /// Loads the built-in editions and any given with `--rules`.
 pub fn load_editions(rules: &[PathBuf]) -> Result<Editions> {
     let mut editions = Editions::built_in();
+    for path in rules {
+        editions.load_file(path)?;
+    }
+    Ok(editions)
+}
+
+/// The editions a dossier in `dir` is judged under: the built-in ones, the `editions` of the
+/// `dossier.toml` in effect there (or of `config`), then `rules`, which win (`rules list|show`).
+pub fn editions_in_effect(
+    dir: &Path,
+    config: Option<&Path>,
+    rules: &[PathBuf],
+) -> Result<Editions> {
+    let settings = settings::Settings::for_dossier(dir, config)?;
+    let mut editions = Editions::built_in();
+    for path in settings.editions.iter().flat_map(|e| &e.value) {
+        editions.load_file(path)?;
+    }
     for path in rules {
         editions.load_file(path)?;
     }

@@ -439,3 +439,115 @@ pub fn read(file: &Path) -> Result<SettingsFile> {
         .into()
     })
 }
+
+/// Where a value in effect comes from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ValueSource {
+    pub file: PathBuf,
+    /// The line in `dossier.yaml`, when the dossier gives the value itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+/// A value every command uses for a dossier, and where it comes from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Effective {
+    pub key: &'static str,
+    pub value: String,
+    pub source: ValueSource,
+}
+
+/// What `check`, `render` and `timeline` will use for the dossier in `dir`: each setting of
+/// `dossier.toml`, unless `dossier.yaml` gives the same key, which then wins (contract §7).
+pub fn effective(dir: &Path, config: Option<&Path>) -> Result<Vec<Effective>> {
+    let settings = Settings::for_dossier(dir, config)?;
+    let yaml_path = dir.join(crate::dossier::DOSSIER_FILE);
+    // The dossier's own keys, with their lines; a file too large or broken gives none (`check`
+    // reports it).
+    let own = std::fs::metadata(&yaml_path)
+        .ok()
+        .filter(|m| m.is_file() && m.len() <= crate::limits::MAX_YAML_BYTES)
+        .and_then(|_| std::fs::read_to_string(&yaml_path).ok())
+        .and_then(|text| {
+            let name = yaml_path.display().to_string();
+            let (file, map) = crate::dossier::yaml::parse(&text, &name).ok()?;
+            Some((file, map, text, name))
+        });
+    let mut out: Vec<Effective> = settings
+        .entries()
+        .into_iter()
+        .map(|(key, value, file)| Effective {
+            key,
+            value,
+            source: ValueSource { file, line: None },
+        })
+        .collect();
+    if let Some((file, map, text, name)) = &own {
+        let at = crate::dossier::validate::Located::new(text, name, map);
+        let text_of = |t: &TomlText| {
+            let mut texts = t.texts();
+            texts.dedup();
+            texts.join(" / ")
+        };
+        let mine: [(&'static str, &[&str], Option<String>); 5] = [
+            (
+                "addressee",
+                &["addressee"],
+                file.addressee.as_ref().map(text_of),
+            ),
+            (
+                "state_body.name",
+                &["state_body", "name"],
+                file.state_body.name.as_ref().map(text_of),
+            ),
+            (
+                "state_body.bin",
+                &["state_body", "bin"],
+                file.state_body.bin.clone(),
+            ),
+            (
+                "signatory.name",
+                &["signatory", "name"],
+                file.signatory.as_ref().map(|s| s.name.clone()),
+            ),
+            (
+                "signatory.position",
+                &["signatory", "position"],
+                file.signatory
+                    .as_ref()
+                    .and_then(|s| s.position.as_ref())
+                    .map(text_of),
+            ),
+        ];
+        for (key, keys, value) in mine {
+            let Some(value) = value else { continue };
+            let source = ValueSource {
+                file: yaml_path.clone(),
+                line: at.line(&crate::source_path::path(keys)),
+            };
+            out.retain(|e| e.key != key);
+            out.push(Effective { key, value, source });
+        }
+    }
+    const ORDER: &[&str] = &[
+        "lang",
+        "addressee",
+        "city",
+        "edition_notes",
+        "state_body.name",
+        "state_body.bin",
+        "signatory.name",
+        "signatory.position",
+        "editions",
+        "templates",
+        "calendar.holidays",
+        "calendar.working_days",
+    ];
+    out.sort_by_key(|e| {
+        ORDER
+            .iter()
+            .position(|k| *k == e.key)
+            .unwrap_or(ORDER.len())
+    });
+    Ok(out)
+}

@@ -1,14 +1,26 @@
 //! `dossier config`: the settings in effect for a dossier, and where each came from.
 
 use crate::Config;
-use crate::cli::ConfigArgs;
+use crate::cli::{ConfigArgs, Format};
 use crate::ui::Ui;
 use dossier::error::Error;
 
 pub fn run(args: ConfigArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let settings = dossier::settings::Settings::for_dossier(&args.path, args.config.as_deref())?;
     ui.lang = config.lang(settings.lang.as_ref().map(|l| l.value));
-    let text = dossier::report::human::settings(&settings, ui.lang, ui.color, ui.width);
+    let entries = dossier::settings::effective(&args.path, args.config.as_deref())?;
+    let text = match args.format {
+        Format::Human => dossier::report::human::settings(&entries, ui.lang, ui.color, ui.width),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({
+                "schema": 1,
+                "settings": entries,
+            }))
+            .expect("serializes");
+            s.push('\n');
+            s
+        }
+    };
     ui.print(&text)?;
     Ok(0)
 }

@@ -28,7 +28,7 @@ pub fn run(args: TimelineArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error
         })
         .collect();
     let text = match args.format {
-        Format::Json => timeline::json(&views),
+        Format::Json => timeline::json(&report.dossiers, &views, ui.lang),
         Format::Human => timeline::human(&views, ui.lang, ui.color, ui.width),
     };
     ui.print(&text)?;

@@ -376,14 +376,13 @@ fn file_name(file: &str) -> &str {
     file.rsplit('/').next().unwrap_or("dossier.yaml")
 }
 
-/// `dossier config`: each setting in effect and the file it came from.
+/// `dossier config`: each value in effect and where it came from.
 pub fn settings(
-    settings: &crate::settings::Settings,
+    entries: &[crate::settings::Effective],
     lang: Lang,
     color: bool,
     width: Option<u16>,
 ) -> String {
-    let entries = settings.entries();
     if entries.is_empty() {
         return format!("{}\n", t!(lang, "config.none"));
     }
@@ -392,8 +391,12 @@ pub fn settings(
         t!(lang, "config.header.value"),
         t!(lang, "config.header.from"),
     ]);
-    for (k, v, f) in &entries {
-        g.row([k.to_string(), v.clone(), f.display().to_string()]);
+    for e in entries {
+        let from = match e.source.line {
+            Some(line) => format!("{}:{line}", e.source.file.display()),
+            None => e.source.file.display().to_string(),
+        };
+        g.row([e.key.to_string(), e.value.clone(), from]);
     }
     grid_text(&g, lang, color, width)
 }

@@ -168,3 +168,108 @@ fn short(e: &Edition, kind: &str, lang: Lang) -> String {
         .and_then(|k| k.short.as_ref())
         .map_or_else(|| kind.to_string(), |s| s.get(lang).to_string())
 }
+
+fn text_json(t: &crate::lang::Text) -> serde_json::Value {
+    serde_json::json!({"en": t.en, "ru": t.ru, "kk": t.kk})
+}
+
+fn edition_head(e: &Edition) -> serde_json::Value {
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    serde_json::json!({
+        "id": e.id(),
+        "default": e.edition.default,
+        "title": text_json(&e.edition.title),
+        "source": e.edition.source,
+        "status": e.edition.status,
+        "loaded_from": match &e.origin {
+            Origin::BuiltIn => None,
+            Origin::File(p) => Some(p.display().to_string()),
+        },
+        "in_force": e.edition.in_force.map(|p| serde_json::json!({
+            "from": day(p.from),
+            "until": day(p.until),
+        })),
+    })
+}
+
+fn pretty(v: serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(&v).expect("serializes");
+    s.push('\n');
+    s
+}
+
+/// `rules list --format json`: `{"schema": 1, "editions": [...]}`.
+pub fn list_json(editions: &Editions) -> String {
+    pretty(serde_json::json!({
+        "schema": 1,
+        "editions": editions.iter().map(edition_head).collect::<Vec<_>>(),
+    }))
+}
+
+/// `rules show ID --format json`: the edition's kinds, requirements, criteria, grounds and
+/// deadlines, in every language.
+pub fn show_json(e: &Edition) -> String {
+    let mut v = edition_head(e);
+    v["kinds"] = e
+        .kinds
+        .iter()
+        .map(|k| serde_json::json!({"id": k.id, "name": text_json(&k.name)}))
+        .collect();
+    v["requirements"] = e
+        .requirements
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "kind": r.kind,
+                "id": r.id,
+                "clause": r.clause,
+                "filed": match r.filed {
+                    Filed::Application => "application",
+                    Filed::Portal => "portal",
+                },
+                "title": text_json(&r.title),
+            })
+        })
+        .collect();
+    v["criteria"] = e
+        .criteria
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "id": c.id,
+                "group": c.group,
+                "applies_to": c.applies_to,
+                "fact": c.fact,
+                "op": c.op.symbol(),
+                "threshold": c.threshold.to_string(),
+                "wording": text_json(&c.wording),
+            })
+        })
+        .collect();
+    v["pass_rule"] = serde_json::json!({
+        "clause": e.scoring.clause,
+        "min_total": e.scoring.min_total,
+        "min_group_points": e.scoring.min_group_points,
+        "kinds": e.scoring.kinds,
+    });
+    v["grounds"] = e
+        .grounds
+        .iter()
+        .map(|g| serde_json::json!({"code": g.code, "clause": g.clause, "title": text_json(&g.title)}))
+        .collect();
+    v["deadlines"] = e
+        .deadlines
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "id": d.id,
+                "clause": d.clause,
+                "working_days": d.working_days,
+                "starts": d.starts,
+                "done": d.done,
+                "title": text_json(&d.title),
+            })
+        })
+        .collect();
+    pretty(serde_json::json!({"schema": 1, "edition": v}))
+}

@@ -36,7 +36,24 @@ struct Json<'a> {
 #[derive(Serialize)]
 struct JsonDossier<'a> {
     path: &'a str,
+    /// The object's name as `dossier.yaml` gives it; absent for an invalid dossier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object: Option<&'a crate::dossier::LocalText>,
+    outcome: crate::outcome::Outcome,
     steps: Vec<JsonStep<'a>>,
+    /// Why an invalid dossier has no steps (as in `check`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: crate::finding::Code,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -105,33 +122,60 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
-pub fn json(dossiers: &[DossierSteps]) -> String {
+/// Every dossier in the order judged: a judged one with its steps, an invalid one with no steps
+/// and the errors that stopped it.
+pub fn json(
+    reports: &[crate::judge::DossierReport],
+    dossiers: &[DossierSteps],
+    lang: Lang,
+) -> String {
+    fn step(s: &Step) -> JsonStep<'_> {
+        JsonStep {
+            clause: &s.clause,
+            actor: actor_id(s.actor),
+            start: s.start.map(|d| d.to_string()),
+            due: s.due.map(|d| d.to_string()),
+            done: s.done.map(|d| d.to_string()),
+            status: s.status,
+            id: &s.id,
+            literal_due: s.literal_due.map(|d| d.to_string()),
+            literal_earliest: s.literal_earliest.map(|d| d.to_string()),
+            done_before_start: s.done_before_start,
+            working_days_left: s.working_days_left,
+            working_days_late: s.working_days_late,
+            unknown_year: s.unknown_year,
+            transfers_unconfirmed: &s.unconfirmed_years,
+        }
+    }
+    let words = crate::messages::Words::new(lang);
     let j = Json {
         schema: 1,
-        dossiers: dossiers
+        dossiers: reports
             .iter()
-            .map(|d| JsonDossier {
-                path: d.path,
-                steps: d
-                    .steps
-                    .iter()
-                    .map(|s| JsonStep {
-                        clause: &s.clause,
-                        actor: actor_id(s.actor),
-                        start: s.start.map(|d| d.to_string()),
-                        due: s.due.map(|d| d.to_string()),
-                        done: s.done.map(|d| d.to_string()),
-                        status: s.status,
-                        id: &s.id,
-                        literal_due: s.literal_due.map(|d| d.to_string()),
-                        literal_earliest: s.literal_earliest.map(|d| d.to_string()),
-                        done_before_start: s.done_before_start,
-                        working_days_left: s.working_days_left,
-                        working_days_late: s.working_days_late,
-                        unknown_year: s.unknown_year,
-                        transfers_unconfirmed: &s.unconfirmed_years,
-                    })
-                    .collect(),
+            .map(|r| match dossiers.iter().find(|d| d.path == r.path) {
+                Some(d) => JsonDossier {
+                    path: d.path,
+                    object: Some(&d.judged.file.object.name),
+                    outcome: d.judged.outcome,
+                    steps: d.steps.iter().map(step).collect(),
+                    diagnostics: Vec::new(),
+                },
+                None => JsonDossier {
+                    path: &r.path,
+                    object: None,
+                    outcome: r.outcome(),
+                    steps: Vec::new(),
+                    diagnostics: r
+                        .findings()
+                        .iter()
+                        .map(|f| JsonDiagnostic {
+                            code: f.code,
+                            message: words.finding(f),
+                            file: f.place.as_ref().map(|p| p.file.as_str()),
+                            line: f.place.as_ref().and_then(|p| p.line),
+                        })
+                        .collect(),
+                },
             })
             .collect(),
     };

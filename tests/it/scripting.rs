@@ -244,3 +244,127 @@ fn json_names_the_object_as_written() {
         "{object}"
     );
 }
+
+#[test]
+fn config_shows_what_the_commands_use_and_where_it_comes_from() {
+    // dossier.toml names a signatory, dossier.yaml its own: the dossier's wins, with its line.
+    let f = Fixture::information_system();
+    f.file(
+        "dossier.toml",
+        b"lang = \"ru\"\n[signatory]\nname = \"Toml Name\"\n",
+    );
+    let mut yaml = std::fs::read_to_string(f.path().join("dossier.yaml")).unwrap();
+    yaml = yaml.replace(
+        "state_body:",
+        "signatory: {name: \"Yaml Name\"}\nstate_body:",
+    );
+    std::fs::write(f.path().join("dossier.yaml"), &yaml).unwrap();
+    let out = dossier()
+        .args(["config", "--format", "json"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let signatory = v["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["key"] == "signatory.name")
+        .unwrap();
+    assert_eq!(signatory["value"], "Yaml Name", "{v}");
+    assert_eq!(
+        signatory["source"]["line"],
+        line_of(&yaml, "Yaml Name"),
+        "{v}"
+    );
+    // The table is in the language dossier.toml asks for.
+    let out = dossier()
+        .args(["config", "--width", "200"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Настройка") && text.contains("Yaml Name") && !text.contains("Toml Name"),
+        "{text}"
+    );
+}
+
+#[test]
+fn rules_know_the_editions_the_dossier_toml_here_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dossier()
+        .args(["rules", "export", "order-29-2024"])
+        .output()
+        .unwrap()
+        .stdout;
+    let amended = String::from_utf8(text)
+        .unwrap()
+        .replacen("id = \"order-29-2024\"", "id = \"order-29-2025\"", 1)
+        .replacen("default = true", "default = false", 1);
+    std::fs::write(dir.path().join("amended.toml"), amended).unwrap();
+    std::fs::write(
+        dir.path().join("dossier.toml"),
+        "editions = [\"amended.toml\"]\n",
+    )
+    .unwrap();
+    let out = dossier()
+        .args(["rules", "show", "order-29-2025", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["edition"]["id"], "order-29-2025");
+    assert!(v["edition"]["requirements"].as_array().unwrap().len() > 10);
+    let out = dossier()
+        .args(["rules", "list", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["editions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"order-29-2025") && ids.contains(&"order-84-2016"),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn timeline_json_keeps_invalid_dossiers_and_names_the_object() {
+    let bad = tempfile::tempdir().unwrap();
+    std::fs::write(bad.path().join("dossier.yaml"), "schema: 1\nkind: [\n").unwrap();
+    let out = dossier()
+        .args([
+            "timeline",
+            "--format",
+            "json",
+            "--today",
+            TODAY,
+            "sample-dossiers/esedo",
+        ])
+        .arg(bad.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = v["dossiers"].as_array().unwrap();
+    assert_eq!(d.len(), 2);
+    let esedo = d
+        .iter()
+        .find(|x| x["path"] == "sample-dossiers/esedo")
+        .unwrap();
+    assert!(esedo["object"]["ru"].is_string(), "{v}");
+    let invalid = d.iter().find(|x| x["outcome"] == "invalid").unwrap();
+    assert_eq!(invalid["steps"], json!([]));
+    assert_eq!(invalid["diagnostics"][0]["code"], "yaml.type", "{v}");
+}

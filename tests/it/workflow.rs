@@ -178,13 +178,18 @@ fn settings_precedence_dossier_then_nearest_then_farther() {
         .replace("review:", "addressee: \"Own authority\"\nreview:");
     std::fs::write(d.join("dossier.yaml"), yaml).unwrap();
     assert!(render(&d).contains("Кому Own authority"));
-    // `dossier config` names where each setting came from.
-    let out = dossier().args(["config"]).arg(&d).output().unwrap();
+    // `dossier config` names where each value came from: the dossier's own line wins.
+    let out = dossier()
+        .args(["config", "--width", "200"])
+        .arg(&d)
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("addressee") && text.contains("ministry/dossier.toml"),
+        text.contains("Own authority") && text.contains("is/dossier.yaml:"),
         "{text}"
     );
+    assert!(!text.contains("Ближний орган"), "{text}");
     assert!(
         text.contains("signatory.name") && text.contains("Far Signer"),
         "{text}"
