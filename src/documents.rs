@@ -46,6 +46,8 @@ pub struct DocumentResult {
     pub status: DocStatus,
     pub files: Vec<String>,
     pub pages: Option<u32>,
+    /// Worksheets, when every file is a spreadsheet whose sheets can be counted.
+    pub sheets: Option<u32>,
     /// What the report says beside the status (joined with "; ").
     pub notes: Vec<Message>,
 }
@@ -103,6 +105,7 @@ impl One<'_> {
             status: DocStatus::Missing,
             files: Vec::new(),
             pages: None,
+            sheets: None,
             notes: Vec::new(),
         };
         let entry_path = path(&["documents", &req.id]);
@@ -154,6 +157,7 @@ impl One<'_> {
     ) -> bool {
         let mut usable = false;
         let mut pages = Some(0u32);
+        let mut sheets = Some(0u32);
         let mut problems = Vec::new();
         let mut absent = Vec::new();
         let mut seen = Vec::new();
@@ -165,11 +169,20 @@ impl One<'_> {
                     let detail = Message::new("document.duplicate").arg("file", name);
                     self.finding(Severity::Warning, Code::DocumentDuplicate, detail, line);
                 }
-                Verdict::Document { pages: p, id, .. } => {
+                Verdict::Document {
+                    pages: p,
+                    sheets: sh,
+                    id,
+                    ..
+                } => {
                     seen.push(id);
                     usable = true;
                     pages = match (pages, p) {
                         (Some(total), Some(p)) => total.checked_add(p),
+                        _ => None,
+                    };
+                    sheets = match (sheets, sh) {
+                        (Some(total), Some(s)) => total.checked_add(s),
                         _ => None,
                     };
                 }
@@ -203,6 +216,7 @@ impl One<'_> {
             return false;
         }
         result.pages = pages;
+        result.sheets = sheets.filter(|_| pages.is_none());
         result.status = DocStatus::Present;
         // Files that were given but unusable still deserve a word when another file carried it.
         for (code, detail, line) in problems.into_iter().chain(absent) {

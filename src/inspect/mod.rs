@@ -61,6 +61,8 @@ pub enum Verdict {
     Document {
         doc_type: DocType,
         pages: Option<u32>,
+        /// Worksheets of a spreadsheet (XLSX), which has no pages of its own.
+        sheets: Option<u32>,
         id: (u64, u64),
     },
     /// Nothing at that path.
@@ -132,10 +134,14 @@ pub fn inspect(root: &Dir, relative: &str) -> Verdict {
     };
     match inspect_file(&opened) {
         Ok(Verdict::Document {
-            doc_type, pages, ..
+            doc_type,
+            pages,
+            sheets,
+            ..
         }) => Verdict::Document {
             doc_type,
             pages,
+            sheets,
             id,
         },
         Ok(v) => v,
@@ -337,6 +343,7 @@ fn doc(doc_type: DocType, pages: Option<u32>) -> Verdict {
     Verdict::Document {
         doc_type,
         pages,
+        sheets: None,
         id: (0, 0),
     }
 }
@@ -439,7 +446,12 @@ fn inspect_zip(opened: &Opened<'_>) -> Verdict {
         return Verdict::Unusable(Problem::OtherArchive);
     };
     match main_part_holds(&mut archive, main) {
-        Ok(()) => doc(doc_type, office_pages(&mut archive, doc_type)),
+        Ok(()) => Verdict::Document {
+            doc_type,
+            pages: office_pages(&mut archive, doc_type),
+            sheets: office_sheets(&archive, doc_type),
+            id: (0, 0),
+        },
         Err(why) => damaged(&why),
     }
 }
@@ -543,6 +555,22 @@ fn office_pages(archive: &mut zip::ZipArchive<Cursor>, doc_type: DocType) -> Opt
     let start = text.find("<Pages>")? + "<Pages>".len();
     let end = start + text[start..].find("</Pages>")?;
     text[start..end].trim().parse().ok().filter(|n| *n > 0)
+}
+
+/// Worksheets of an XLSX workbook: its `xl/worksheets/*.xml` parts, named in the central
+/// directory already read.
+fn office_sheets(archive: &zip::ZipArchive<Cursor>, doc_type: DocType) -> Option<u32> {
+    if doc_type != DocType::Xlsx {
+        return None;
+    }
+    let n = archive
+        .file_names()
+        .filter(|n| {
+            n.strip_prefix("xl/worksheets/")
+                .is_some_and(|rest| !rest.contains('/') && rest.ends_with(".xml"))
+        })
+        .count();
+    u32::try_from(n).ok().filter(|n| *n > 0)
 }
 
 /// PDF: the structure read within bounds; an encrypted file is checked by `lopdf` when small

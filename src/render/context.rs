@@ -149,7 +149,9 @@ struct DocCtx {
     files: Vec<String>,
     pages: Option<u32>,
     /// "– 4 парақ" / "на 4 л."
-    pages_text: Option<String>,
+    /// A safe value where it holds a blank for the official's hand (underscores are not
+    /// Markdown there).
+    pages_text: Option<minijinja::Value>,
 }
 
 #[derive(Serialize)]
@@ -305,7 +307,15 @@ fn documents_ctx(judged: &Judged, filed: Filed, lang: Lang) -> Vec<DocCtx> {
             present: d.status.counts(),
             files: d.files.clone(),
             pages: d.pages,
-            pages_text: d.pages.map(|pages| t!(lang, "draft.pages", pages)),
+            // A count the files do not give is left for the official to write in.
+            pages_text: d.status.counts().then(|| match (d.pages, d.sheets) {
+                (Some(pages), _) => minijinja::Value::from(t!(lang, "draft.pages", pages)),
+                (None, Some(sheets)) => minijinja::Value::from(t!(lang, "draft.sheets", sheets)),
+                (None, None) => {
+                    let pages = crate::render::BLANK_SHORT;
+                    minijinja::Value::from_safe_string(t!(lang, "draft.pages", pages))
+                }
+            }),
         })
         .collect()
 }

@@ -129,6 +129,10 @@ pub fn has_template_family(family: &str) -> bool {
         .all(|l| built_in_template(&format!("{family}.{l}.md")).is_some())
 }
 
+/// A short blank for a number the official writes in by hand (a page count the files do not
+/// give).
+pub const BLANK_SHORT: &str = "____";
+
 /// The built-in templates, embedded.
 const TEMPLATES: &[(&str, &str)] = &[
     (

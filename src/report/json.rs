@@ -41,6 +41,9 @@ struct Document<'a> {
     files: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     pages: Option<u32>,
+    /// Worksheets of a spreadsheet, which has no page count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheets: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
 }
@@ -147,6 +150,7 @@ fn document<'a>(d: &'a DocumentResult, words: &Words) -> Document<'a> {
         status: d.status,
         files: &d.files,
         pages: d.pages,
+        sheets: d.sheets,
         message: (!d.notes.is_empty()).then(|| {
             d.notes
                 .iter()

@@ -445,3 +445,63 @@ fn a_row_left_to_the_reviewer_by_r19_is_not_reported_as_an_unstated_fact() {
         .unwrap_or("");
     assert!(!still.contains("(1.4)"), "{still}");
 }
+
+#[test]
+fn office_files_give_pages_from_app_xml_and_spreadsheets_their_sheets() {
+    // Word and LibreOffice record <Pages> in docProps/app.xml; a workbook has worksheets, not
+    // pages; a file without either leaves a blank in the application for the official.
+    let mut f = Fixture::information_system();
+    let mut parts: Vec<(&str, String)> = Vec::new();
+    let word = docx(&["Перечень функций"]);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(word)).unwrap();
+    for i in 0..archive.len() {
+        let mut e = archive.by_index(i).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut e, &mut s).unwrap();
+        parts.push((Box::leak(e.name().to_string().into_boxed_str()), s));
+    }
+    parts.push(("docProps/app.xml", "<?xml version=\"1.0\"?><Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Pages>7</Pages></Properties>".to_string()));
+    f.file("docs/functions.docx", &zip_of(&parts));
+    f.edit(
+        "services-functions: docs/services.pdf",
+        "services-functions: docs/functions.docx",
+    );
+    let book = zip_of(&[
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>".to_string()),
+        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
+        ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"A\" sheetId=\"1\"/><sheet name=\"B\" sheetId=\"2\"/></sheets></workbook>".to_string()),
+        ("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".to_string()),
+        ("xl/worksheets/sheet2.xml", "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".to_string()),
+    ]);
+    f.file("docs/criteria.xlsx", &book);
+    f.edit(
+        "criteria-compliance: docs/criteria.pdf",
+        "criteria-compliance: docs/criteria.xlsx",
+    );
+    let (_, d) = f.check_json();
+    let doc = |id: &str| {
+        d["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(doc("services-functions")["pages"], 7, "{d}");
+    let sheet = doc("criteria-compliance");
+    assert_eq!(
+        (sheet["status"].as_str(), sheet["sheets"].as_u64()),
+        (Some("present"), Some(2)),
+        "{d}"
+    );
+    assert!(sheet.get("pages").is_none());
+    let out = dossier()
+        .args(["render", "application", "--lang", "ru", "--today", TODAY])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("на 7 л."), "{md}");
+    assert!(md.contains("(электронная таблица, листов: 2)"), "{md}");
+}
