@@ -116,32 +116,59 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
     y.push_str("# application: {number: \"...\", date: 2026-01-15}   # kk: өтініш нөмірі мен күні | ru: номер и дата заявления | en: number and date\n");
     y.push_str("# addressee: {kk: \"...\", ru: \"...\"}   # kk: өкілетті орган | ru: уполномоченный орган | en: the authorized body (or in dossier.toml)\n\n");
     y.push_str("facts:   # kk: өлшемшарттар осы фактілерден есептеледі | ru: критерии считаются по этим фактам | en: the criteria are computed from these\n");
+    if !edition.scores(kind) {
+        y.push_str("  # kk: бұл түрге өлшемшарттар қолданылмайды | ru: к этому виду критерии не применяются | en: the criteria do not apply to this kind\n");
+    }
     for f in &edition.facts {
-        let rows: Vec<&str> = edition
+        let applies = |c: &&crate::edition::Criterion| c.applies_to.iter().any(|k| k == kind);
+        let rows: Vec<&crate::edition::Criterion> = edition
             .criteria
             .iter()
-            .filter(|c| c.fact == f.name && c.applies_to.iter().any(|k| k == kind))
+            .filter(applies)
+            .filter(|c| c.fact == f.name)
+            .collect();
+        // The counts that decide rows 1.2 and 1.4 when all are given (extensions).
+        let counted: Vec<&str> = edition
+            .criteria
+            .iter()
+            .filter(applies)
+            .filter(|c| {
+                c.counts
+                    .as_ref()
+                    .is_some_and(|k| k.totals.iter().chain(&k.parts).any(|n| n == &f.name))
+            })
             .map(|c| c.id.as_str())
             .collect();
-        if rows.is_empty() {
+        if rows.is_empty() && counted.is_empty() {
             continue;
         }
-        let example = match f.kind {
-            FactType::Flag => "false",
-            FactType::Count => "0",
-            FactType::Percent => "0   # 0–100",
+        let (example, kind_words) = match f.kind {
+            FactType::Flag => ("false", "true | false"),
+            FactType::Count => ("0", "whole number ≥ 0 | бүтін сан | целое число"),
+            FactType::Percent => ("0", "percent 0–100 | пайыз | процент"),
         };
+        // The row, what meets it, and the type; then the fact in the three languages.
+        let mut tests: Vec<String> = rows
+            .iter()
+            .map(|c| format!("{}: {} {}", c.id, c.op.symbol(), c.threshold))
+            .collect();
+        if !counted.is_empty() {
+            tests.push(format!(
+                "{}: a count that decides the row",
+                counted.join(", ")
+            ));
+        }
+        let _ = writeln!(y, "  # {} ({kind_words})", tests.join("; "));
         let _ = writeln!(
             y,
-            "  # {} ({}): {}",
-            rows.join(", "),
-            f.label.kk,
-            f.label.ru
+            "  #   kk: {} | ru: {} | en: {}",
+            f.label.kk, f.label.ru, f.label.en
         );
         let _ = writeln!(y, "  # {}: {example}", f.name);
     }
     review_and_overrides(&mut y, kind, edition);
     y.push_str("documents:   # kk: әр құжаттың файлы (бос үлгіні құжатпен ауыстырыңыз) | ru: файл каждого документа (замените заготовку документом) | en: each document's file (replace the placeholder with the document)\n");
+    y.push_str("  # kk: бірнеше файл: [a.pdf, b.pdf] | ru: несколько файлов: [a.pdf, b.pdf] | en: several files: [a.pdf, b.pdf]\n");
     for req in edition.requirements_for(kind) {
         let where_ = match req.filed {
             Filed::Application => "filed with the application",
@@ -174,7 +201,7 @@ fn review_and_overrides(y: &mut String, kind: &str, edition: &Edition) {
         .copied()
         .filter(|c| c.evidence.is_some())
         .collect();
-    if let Some(first) = evidence.first() {
+    if !evidence.is_empty() {
         let ids: Vec<&str> = evidence.iter().map(|c| c.id.as_str()).collect();
         let _ = writeln!(
             y,
@@ -183,10 +210,11 @@ fn review_and_overrides(y: &mut String, kind: &str, edition: &Edition) {
         );
         for c in &evidence {
             if let Some(hint) = &c.evidence {
-                let _ = writeln!(y, "#   {}: {}", c.id, hint.en);
+                let _ = writeln!(y, "#   # {}: {}", c.id, hint.en);
+                let _ = writeln!(y, "#   # kk: {} | ru: {}", hint.kk, hint.ru);
+                let _ = writeln!(y, "#   \"{}\": \"...\"", c.id);
             }
         }
-        let _ = writeln!(y, "#   \"{}\": \"...\"", first.id);
     }
     if let Some(first) = rows.first() {
         y.push_str("\n# criteria:   # kk: тексерушінің шешімі (негізімен) | ru: решение проверяющего с основанием | en: a reviewer's override, with its basis\n");
@@ -210,7 +238,18 @@ fn review_and_overrides(y: &mut String, kind: &str, edition: &Edition) {
         }
         let _ = writeln!(y, "  # {key}: YYYY-MM-DD   # {}", notes.join(", "));
         if *key == "recommendation_received" {
-            y.push_str("  # architecture: conforms   # conforms | does-not-conform | pending\n");
+            let mut values = "conforms | does-not-conform | pending".to_string();
+            if let Some(clause) = &edition.edition.no_architecture_not_a_ground {
+                let _ = write!(values, " | no-architecture (clause {clause}: not a ground)");
+            }
+            let _ = writeln!(y, "  # architecture: conforms   # {values}");
+            if let Some(check) = edition.kind(kind).and_then(|k| k.reviewer_check.as_ref()) {
+                let _ = writeln!(
+                    y,
+                    "  # content_rules: complies   # complies | does-not-comply (clause {})",
+                    check.clause
+                );
+            }
         }
     }
     y.push('\n');

@@ -11,6 +11,23 @@ pub fn run(args: InitArgs, ui: &mut Ui) -> Result<u8, Error> {
         Some(id) => editions.require(id)?,
         None => editions.default_edition(),
     };
+    // A kind only another edition has (an internet resource: 2016): say which, and how.
+    if edition.kind(&args.kind).is_none() {
+        let elsewhere: Vec<String> = editions
+            .iter()
+            .filter(|e| e.kind(&args.kind).is_some())
+            .map(|e| e.id().to_string())
+            .collect();
+        if let Some(first) = elsewhere.first() {
+            return Err(Error::usage(
+                dossier::finding::Message::new("usage.init-kind-elsewhere")
+                    .arg("edition", edition.id())
+                    .arg("kind", args.kind.as_str())
+                    .arg("first", first.as_str())
+                    .arg("elsewhere", dossier::finding::Arg::List(elsewhere.clone())),
+            ));
+        }
+    }
     let written = dossier::init::init(&args.path, &args.kind, edition, args.force)?;
     let lang = ui.lang;
     let mut text = String::new();

@@ -608,3 +608,65 @@ fn dates_out_of_procedural_order_are_a_warning_naming_both_lines() {
     let g = Fixture::information_system();
     assert!(diagnostics(&g.check_json().1, "review.dates-order").is_empty());
 }
+
+#[test]
+fn init_explains_only_what_applies_to_the_kind_and_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = |kind: &str, edition: Option<&str>, name: &str| {
+        let mut cmd = dossier();
+        cmd.args(["init", "--kind", kind]);
+        if let Some(e) = edition {
+            cmd.args(["--edition", e]);
+        }
+        let out = cmd.arg(dir.path().join(name)).output().unwrap();
+        (
+            out.status.code(),
+            std::fs::read_to_string(dir.path().join(name).join("dossier.yaml")).unwrap_or_default(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // A hardware-software complex: rows 1.3, 1.4 and 3.1 do not apply to it.
+    let (_, hsc, _) = init("hardware-software-complex", None, "hsc");
+    for row in ["1.3", "1.4", "3.1"] {
+        assert!(
+            !hsc.contains(&format!("# {row}:")) && !hsc.contains(&format!("\"{row}\"")),
+            "{row}\n{hsc}"
+        );
+    }
+    assert!(hsc.contains("# 3.4: = true (true | false)"), "{hsc}");
+    assert!(hsc.contains("several files: [a.pdf, b.pdf]"));
+    // An information system: every row that warns without evidence has its example, each fact
+    // its threshold and type, the counts of rows 1.2 and 1.4 are explained.
+    let (_, is, _) = init("information-system", None, "is");
+    for row in ["1.3", "1.4", "3.1"] {
+        assert!(
+            is.contains(&format!("#   \"{row}\": \"...\"")),
+            "{row}\n{is}"
+        );
+    }
+    assert!(is.contains("# 3.1: > 1000 (whole number ≥ 0"), "{is}");
+    assert!(
+        is.contains("1.2, 1.4: a count that decides the row"),
+        "{is}"
+    );
+    // An internet resource is a 2016 kind: said, with the command to use.
+    let (code, _, err) = init("internet-resource", None, "ir");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--edition order-84-2016"), "{err}");
+    let (code, ir, _) = init("internet-resource", Some("order-84-2016"), "ir");
+    assert_eq!(code, Some(0));
+    // Its review follows the 2016 clauses: 6, 8 and 11, the content check and no architecture.
+    assert!(
+        ir.contains("# received: YYYY-MM-DD   # clause 6 starts"),
+        "{ir}"
+    );
+    assert!(!ir.contains("clause 4"), "{ir}");
+    assert!(
+        ir.contains("content_rules") && ir.contains("no-architecture"),
+        "{ir}"
+    );
+    assert!(
+        ir.contains("the criteria do not apply to this kind"),
+        "{ir}"
+    );
+}
