@@ -32,6 +32,9 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand config 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
             cand timeline 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
             cand rules 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
+            cand pack 'Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
+            cand verify 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
+            cand seal 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;check'= {
@@ -201,6 +204,46 @@ set edit:completion:arg-completer[dossier] = {|@words|
         }
         &'dossier;rules;help;help'= {
         }
+        &'dossier;pack'= {
+            cand -o 'The archive to write (one dossier)'
+            cand --output 'The archive to write (one dossier)'
+            cand --out-dir 'Write <folder>.zip per dossier into DIR (names never collide)'
+            cand --today 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]'
+            cand --edition 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`: the edition in force on each dossier''s application date'
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id'
+            cand --config 'Use this settings file instead of looking up dossier.toml from each dossier upwards'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand --force 'Replace an existing archive'
+            cand --force-incomplete 'Pack a dossier that is not ready for filing, recording its findings'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dossier;verify'= {
+            cand --format 'Output format'
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dossier;seal'= {
+            cand --today 'The date recorded as the seal''s, YYYY-MM-DD [default: $DOSSIER_TODAY, else today]'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand --force 'Replace an existing dossier.lock'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'dossier;help'= {
             cand check 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
             cand score 'Explain the score against the criteria, try what-if changes, and show what would pass'
@@ -209,6 +252,9 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand config 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
             cand timeline 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
             cand rules 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
+            cand pack 'Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
+            cand verify 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
+            cand seal 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;help;check'= {
@@ -233,6 +279,12 @@ set edit:completion:arg-completer[dossier] = {|@words|
         &'dossier;help;rules;show'= {
         }
         &'dossier;help;rules;export'= {
+        }
+        &'dossier;help;pack'= {
+        }
+        &'dossier;help;verify'= {
+        }
+        &'dossier;help;seal'= {
         }
         &'dossier;help;help'= {
         }

@@ -40,6 +40,9 @@ complete -c dossier -n "__fish_dossier_needs_command" -f -a "init" -d 'Create a 
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "config" -d 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "timeline" -d 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "rules" -d 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "pack" -d 'Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk, ru), every document in the order of the Rules\' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "verify" -d 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "seal" -d 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format: a table (human), the contract\'s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers' -r -f -a "human\t''
 json\t''
@@ -211,14 +214,57 @@ complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_s
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "show" -d 'One edition\'s requirements, criteria, grounds and deadlines'
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print an edition\'s TOML, the starting point of an amended edition'
 complete -c dossier -n "__fish_dossier_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "render" -d 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "init" -d 'Create a dossier: dossier.yaml explained in kk/ru/en, and a placeholder per document'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "config" -d 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "timeline" -d 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "rules" -d 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -s o -l output -d 'The archive to write (one dossier)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l out-dir -d 'Write <folder>.zip per dossier into DIR (names never collide)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l today -d 'The date expiry and deadlines are judged against, YYYY-MM-DD [default: $DOSSIER_TODAY when set and not empty, else today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l edition -d 'Judge every dossier under this edition of the Rules, whatever dossier.yaml says; `auto`: the edition in force on each dossier\'s application date' -r
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable); it replaces a built-in edition with the same id' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l config -d 'Use this settings file instead of looking up dossier.toml from each dossier upwards' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l force -d 'Replace an existing archive'
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l force-incomplete -d 'Pack a dossier that is not ready for filing, recording its findings'
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand verify" -l rules -d 'Load an edition of the Rules from a TOML file (repeatable)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand verify" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand verify" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand verify" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand seal" -l today -d 'The date recorded as the seal\'s, YYYY-MM-DD [default: $DOSSIER_TODAY, else today]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand seal" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
+ru\t''
+kk\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand seal" -l width -d 'Width of tables and wrapped text, in columns [default: the terminal\'s width, or COLUMNS; none when stdout is not a terminal]' -r
+complete -c dossier -n "__fish_dossier_using_subcommand seal" -l color -d 'When to colour the output: auto colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c dossier -n "__fish_dossier_using_subcommand seal" -l force -d 'Replace an existing dossier.lock'
+complete -c dossier -n "__fish_dossier_using_subcommand seal" -s h -l help -d 'Print help'
+complete -c dossier -n "__fish_dossier_using_subcommand seal" -s V -l version -d 'Print version'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "check" -d 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "score" -d 'Explain the score against the criteria, try what-if changes, and show what would pass'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "render" -d 'Draft a document: the application, the decision, the operator notice, the order or the removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "init" -d 'Create a dossier: dossier.yaml explained in kk/ru/en, and a placeholder per document'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "config" -d 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "timeline" -d 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "rules" -d 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "pack" -d 'Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk, ru), every document in the order of the Rules\' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "verify" -d 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "seal" -d 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d 'The editions built in and loaded, with their source and status'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "show" -d 'One edition\'s requirements, criteria, grounds and deadlines'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "export" -d 'Print an edition\'s TOML, the starting point of an amended edition'

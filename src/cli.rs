@@ -62,6 +62,74 @@ pub enum Command {
     /// The editions of the Rules: list them, show one, or export one as the start of an amended
     /// edition (load it back with --rules)
     Rules(RulesArgs),
+    /// Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk,
+    /// ru), every document in the order of the Rules' list with its signature files,
+    /// manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing
+    /// unless --force-incomplete.
+    Pack(PackArgs),
+    /// Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or
+    /// missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all
+    /// holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive.
+    Verify(VerifyArgs),
+    /// Seal a dossier: write dossier.lock with the digest of every document, so `check` reports
+    /// any document changed, added or removed since.
+    Seal(SealArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// The archive to write (one dossier)
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+
+    /// Write <folder>.zip per dossier into DIR (names never collide)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Replace an existing archive
+    #[arg(long)]
+    pub force: bool,
+
+    /// Pack a dossier that is not ready for filing, recording its findings
+    #[arg(long)]
+    pub force_incomplete: bool,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// Dossier folders, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Load an edition of the Rules from a TOML file (repeatable)
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+
+    /// An archive written by `dossier pack`, or the folder it unpacks to
+    #[arg(value_name = "ARCHIVE")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SealArgs {
+    /// The date recorded as the seal's, YYYY-MM-DD [default: $DOSSIER_TODAY, else today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// Replace an existing dossier.lock
+    #[arg(long)]
+    pub force: bool,
+
+    /// Dossier folders, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

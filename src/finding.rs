@@ -71,6 +71,8 @@ codes! {
     DocumentExpired = "document.expired",
     DocumentExpiredAllowed = "document.expired-allowed",
     DocumentValidityUnknown = "document.validity-unknown",
+    DocumentChangedSinceSeal = "document.changed-since-seal",
+    SealUnreadable = "seal.unreadable",
     ObjectStageNotCommissioned = "object.stage-not-commissioned",
     ObjectPortalIdMissing = "object.portal-id-missing",
     CriterionFactMissing = "criterion.fact-missing",

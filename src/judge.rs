@@ -372,6 +372,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
     }
     let mut findings = period_findings;
     let documents = documents::check(&root, &file, &edition, ctx.today, &at, &mut findings);
+    seal_findings(&root, &file, &at, &mut findings);
     let (score, baseline, what_if) = scores(&file, &edition, facts, ctx.what_if);
     if let Some(score) = &score {
         score_findings(&edition, &file, score, &at, &mut findings);
@@ -658,6 +659,48 @@ fn dates_in_order(file: &DossierFile, edition: &Edition, at: &Located, out: &mut
                 .at(at.file, line(&then_key)),
         );
         seen.push((first_key, then_key));
+    }
+}
+
+/// A sealed dossier (`dossier.lock`): every document changed, added or removed since sealing.
+fn seal_findings(
+    root: &cap_std::fs::Dir,
+    file: &DossierFile,
+    at: &Located,
+    out: &mut Vec<Finding>,
+) {
+    let Some(lock) = crate::integrity::read_lock(root) else {
+        return;
+    };
+    let lock = match lock {
+        Ok(lock) => lock,
+        Err(why) => {
+            out.push(
+                Finding::new(Severity::Warning, Code::SealUnreadable)
+                    .arg("why", why)
+                    .at(crate::integrity::LOCK_FILE, None),
+            );
+            return;
+        }
+    };
+    for (path, requirement, change) in crate::integrity::changes(root, file, &lock) {
+        let line = at.line(&crate::source_path::path(&["documents", &requirement]));
+        out.push(
+            Finding::with(
+                Severity::Warning,
+                Code::DocumentChangedSinceSeal,
+                match change {
+                    crate::integrity::Change::Changed => "document.changed-since-seal.changed",
+                    crate::integrity::Change::Added => "document.changed-since-seal.added",
+                    crate::integrity::Change::Removed => "document.changed-since-seal.removed",
+                },
+            )
+            .arg("file", path)
+            .arg("requirement", Arg::Requirement(requirement))
+            .arg("change", change.id())
+            .arg("sealed", lock.sealed.as_str())
+            .at(at.file, line),
+        );
     }
 }
 

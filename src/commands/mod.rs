@@ -4,6 +4,7 @@
 mod check;
 mod config;
 mod init;
+mod pack;
 mod render;
 mod rules;
 mod score;
@@ -27,6 +28,9 @@ pub fn run(command: Command, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         Command::Config(args) => config::run(args, config, ui),
         Command::Timeline(args) => timeline::run(args, config, ui),
         Command::Rules(args) => rules::run(args, ui),
+        Command::Pack(args) => pack::run(args, config, ui),
+        Command::Verify(args) => pack::verify(args, config, ui),
+        Command::Seal(args) => pack::seal(args, config, ui),
     }
 }
 

@@ -760,7 +760,16 @@ pub fn unique_stems<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
 /// Without `force` an existing file is never replaced.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    use std::io::Write;
+    write_file_with(path, force, |f| std::io::Write::write_all(f, bytes))
+}
+
+/// [`write_file`] for content written in a stream (an archive): the writer fills a private
+/// temporary file beside `path`, which then takes its place atomically.
+pub fn write_file_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -785,7 +794,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .prefix(".dossier-tmp-")
         .tempfile_in(dir)
         .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
+    fill(tmp.as_file_mut()).map_err(io)?;
     // A temporary file is private (0600); the document is an ordinary file.
     #[cfg(unix)]
     {

@@ -6,6 +6,7 @@ mod docs;
 mod documents;
 mod fuzz;
 mod hostile;
+mod integrity;
 mod judgment;
 mod outcomes;
 #[path = "../common/pdf.rs"]

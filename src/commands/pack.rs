@@ -1,0 +1,246 @@
+//! `dossier pack`, `verify` and `seal`: what leaves the department is what was checked.
+
+use super::{check_request, print_errors, report_lang};
+use crate::Config;
+use crate::cli::{Format, PackArgs, SealArgs, VerifyArgs};
+use crate::ui::Ui;
+use dossier::edition::Origin;
+use dossier::error::Error;
+use dossier::finding::Message;
+use dossier::t;
+use std::path::{Path, PathBuf};
+
+/// The edition's TOML text, and whether it is built in.
+fn edition_text(j: &dossier::judge::Judged) -> Result<(String, bool), Error> {
+    match &j.edition.origin {
+        Origin::BuiltIn => Ok((
+            dossier::edition::Editions::built_in_text(j.edition.id())
+                .unwrap_or_default()
+                .to_string(),
+            true,
+        )),
+        Origin::File(path) => std::fs::read_to_string(path)
+            .map(|t| (t, false))
+            .map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            }),
+    }
+}
+
+pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    let request = check_request(
+        args.paths.clone(),
+        args.judge.clone(),
+        config,
+        Default::default(),
+    );
+    let report = dossier::check(&request)?;
+    ui.lang = report_lang(config, &report);
+    print_errors(ui, &report.dossiers, &report.path_errors);
+    let judged: Vec<&dossier::judge::DossierReport> = report
+        .dossiers
+        .iter()
+        .filter(|d| d.judged().is_some())
+        .collect();
+    if args.output.is_some() && judged.len() != 1 {
+        return Err(Error::usage(
+            Message::new("usage.pack-one").arg("n", judged.len()),
+        ));
+    }
+    if args.output.is_none() && args.out_dir.is_none() {
+        return Err(Error::usage(Message::new("usage.pack-needs-output")));
+    }
+    let stems = dossier::render::unique_stems(judged.iter().map(|d| d.path.as_str()));
+    let mut code =
+        u8::from(judged.len() < report.dossiers.len() || !report.path_errors.is_empty()) * 2;
+    let lang = ui.lang;
+    for (d, stem) in judged.iter().zip(&stems) {
+        let j = d.judged().expect("judged");
+        let ready = j.readiness().ready();
+        if !ready && !args.force_incomplete {
+            let dossier = d.path.as_str();
+            ui.message(&Message::new("pack.not-ready").arg("dossier", dossier));
+            code = code.max(1);
+            continue;
+        }
+        let (text, built_in) = edition_text(j)?;
+        let out: PathBuf = match (&args.output, &args.out_dir) {
+            (Some(o), _) => o.clone(),
+            (None, Some(dir)) => dir.join(format!("{stem}.zip")),
+            (None, None) => unreachable!("checked above"),
+        };
+        let manifest = dossier::pack::pack(
+            &dossier::pack::PackInput {
+                report: d,
+                dir: Path::new(&d.path),
+                today: request.today,
+                tool_version: concat!("dossier ", env!("CARGO_PKG_VERSION")),
+                edition_text: &text,
+                built_in_edition: built_in,
+                forced: !ready,
+            },
+            &out,
+            args.force,
+        )?;
+        let (file, n) = (out.display().to_string(), manifest.files.len());
+        ui.note(&t!(lang, "pack.wrote", file, n, dossier = d.path.as_str()));
+        if !ready {
+            code = code.max(1);
+        }
+    }
+    Ok(code)
+}
+
+pub fn verify(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    ui.lang = config.lang(None);
+    let lang = ui.lang;
+    let tmp = tempfile::tempdir().map_err(|source| Error::Io {
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    let dir = if args.path.is_file() {
+        dossier::verify::unpack(&args.path, tmp.path())?
+    } else {
+        args.path.clone()
+    };
+    let (manifest, mut diffs) = dossier::verify::compare(&dir)?;
+    // A fresh check of the packed content, on the recorded date.
+    let today = crate::cli::parse_date(&manifest.checked)
+        .ok()
+        .ok_or_else(|| {
+            Error::usage(
+                Message::new("usage.verify-unusable")
+                    .arg(
+                        "file",
+                        dir.join(dossier::pack::MANIFEST).display().to_string(),
+                    )
+                    .arg("why", "`checked` is not a date"),
+            )
+        })?;
+    let request = dossier::CheckRequest {
+        paths: vec![dir.clone()],
+        today,
+        edition: None,
+        rules: args.rules.clone(),
+        what_if: Default::default(),
+        config: None,
+    };
+    let report = dossier::check(&request)?;
+    match report.dossiers.first() {
+        Some(d) => {
+            match d.judged() {
+                Some(j) if j.edition.id() != manifest.edition.id => {
+                    diffs.push(dossier::verify::Difference::EditionUnknown {
+                        id: manifest.edition.id.clone(),
+                    })
+                }
+                Some(j) => {
+                    let (text, _) = edition_text(j)?;
+                    let digest = dossier::integrity::sha256_of(text.as_bytes())
+                        .map(|(d, _)| d)
+                        .unwrap_or_default();
+                    if digest != manifest.edition.sha256 {
+                        diffs.push(dossier::verify::Difference::EditionChanged {
+                            id: manifest.edition.id.clone(),
+                        });
+                    }
+                }
+                None => {}
+            }
+            if !report.editions.ids().any(|id| id == manifest.edition.id) {
+                diffs.push(dossier::verify::Difference::EditionUnknown {
+                    id: manifest.edition.id.clone(),
+                });
+            }
+            diffs.extend(dossier::verify::recheck(&manifest, d));
+        }
+        None => diffs.push(dossier::verify::Difference::Missing {
+            name: dossier::dossier::DOSSIER_FILE.into(),
+        }),
+    }
+    diffs.dedup();
+    let words = dossier::messages::Words::new(lang);
+    let text = match args.format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({
+                "schema": 1,
+                "path": args.path.display().to_string(),
+                "ok": diffs.is_empty(),
+                "edition": manifest.edition.id,
+                "checked": manifest.checked,
+                "outcome": manifest.outcome,
+                "differences": diffs.iter().map(|d| {
+                    let mut v = serde_json::to_value(d).expect("serializes");
+                    v["message"] = serde_json::Value::String(words.message(&d.message()));
+                    v
+                }).collect::<Vec<_>>(),
+            }))
+            .expect("serializes");
+            s.push('\n');
+            s
+        }
+        Format::Human => {
+            let path = args.path.display().to_string();
+            let mut s = String::new();
+            if diffs.is_empty() {
+                let (n, edition, outcome) = (
+                    manifest.files.len(),
+                    manifest.edition.id.as_str(),
+                    manifest.outcome.as_str(),
+                );
+                s.push_str(&t!(lang, "verify.ok", path, n, edition, outcome));
+                s.push('\n');
+            } else {
+                let n = diffs.len();
+                s.push_str(&t!(lang, "verify.differences", path, n));
+                s.push('\n');
+                for d in &diffs {
+                    s.push_str(&format!("  {}\n", words.message(&d.message())));
+                }
+            }
+            s
+        }
+    };
+    ui.print(&text)?;
+    Ok(u8::from(!diffs.is_empty()))
+}
+
+pub fn seal(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    let today = args.today.unwrap_or(config.today);
+    let request = dossier::CheckRequest {
+        paths: args.paths.clone(),
+        today,
+        edition: None,
+        rules: Vec::new(),
+        what_if: Default::default(),
+        config: None,
+    };
+    let report = dossier::check(&request)?;
+    ui.lang = report_lang(config, &report);
+    print_errors(ui, &report.dossiers, &report.path_errors);
+    let lang = ui.lang;
+    for d in &report.dossiers {
+        let Some(j) = d.judged() else { continue };
+        let dir = Path::new(&d.path);
+        let root = dossier::inspect::open_root(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let lock = dossier::integrity::lock(&root, &j.file, &today.to_string());
+        let text = format!(
+            "# Written by `dossier seal`: `dossier check` reports any document that differs.\n{}",
+            toml::to_string(&lock).unwrap_or_default()
+        );
+        let path = dir.join(dossier::integrity::LOCK_FILE);
+        dossier::render::write_file(&path, text.as_bytes(), args.force)?;
+        let (file, n) = (path.display().to_string(), lock.files.len());
+        ui.note(&t!(lang, "seal.wrote", file, n));
+    }
+    let invalid = report.dossiers.iter().any(|d| d.judged().is_none());
+    Ok(if invalid || !report.path_errors.is_empty() {
+        2
+    } else {
+        0
+    })
+}

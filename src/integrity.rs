@@ -1,0 +1,165 @@
+//! What leaves the department is what was checked: SHA-256 digests of a dossier's documents,
+//! read beneath the dossier folder in a stream; `dossier.lock` (`seal`), and what changed since.
+
+use crate::dossier::DossierFile;
+use cap_std::fs::Dir;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::Path;
+
+pub const LOCK_FILE: &str = "dossier.lock";
+
+/// The SHA-256 of a stream, in lowercase hex, and its length.
+pub fn sha256_of(mut reader: impl Read) -> std::io::Result<(String, u64)> {
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    Ok((hex(&hasher.finalize()), size))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The digest of `relative` beneath `root`: a regular file inside the dossier, or nothing.
+pub fn file_digest(root: &Dir, relative: &str) -> Option<(String, u64)> {
+    let rel = Path::new(relative);
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+    {
+        return None;
+    }
+    let (file, _) = crate::limits::open_regular(root, rel).ok()?;
+    sha256_of(file).ok()
+}
+
+/// `dossier.lock`: the documents as they were sealed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    pub schema: u32,
+    /// The date of sealing, as given (`--today`).
+    pub sealed: String,
+    #[serde(rename = "file", default)]
+    pub files: Vec<LockedFile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct LockedFile {
+    pub path: String,
+    pub requirement: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// Every file the dossier names, with its requirement, in the order of `documents`.
+pub fn named_files(file: &DossierFile) -> Vec<(String, String)> {
+    file.documents
+        .iter()
+        .flat_map(|(id, entry)| entry.files.iter().map(move |f| (id.clone(), f.clone())))
+        .collect()
+}
+
+/// The lock of a dossier's documents now (files that cannot be read are left out: `check`
+/// reports them).
+pub fn lock(root: &Dir, file: &DossierFile, sealed: &str) -> Lock {
+    let files = named_files(file)
+        .into_iter()
+        .filter_map(|(requirement, path)| {
+            let (sha256, size) = file_digest(root, &path)?;
+            Some(LockedFile {
+                path,
+                requirement,
+                size,
+                sha256,
+            })
+        })
+        .collect();
+    Lock {
+        schema: 1,
+        sealed: sealed.to_string(),
+        files,
+    }
+}
+
+/// How a document differs from the sealed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    Changed,
+    Added,
+    Removed,
+}
+
+impl Change {
+    pub fn id(self) -> &'static str {
+        match self {
+            Change::Changed => "changed",
+            Change::Added => "added",
+            Change::Removed => "removed",
+        }
+    }
+}
+
+/// What changed since `sealed`: (path, requirement, change), in the lock's order then the new.
+pub fn changes(root: &Dir, file: &DossierFile, sealed: &Lock) -> Vec<(String, String, Change)> {
+    let now = lock(root, file, &sealed.sealed);
+    let mut out = Vec::new();
+    for old in &sealed.files {
+        match now.files.iter().find(|f| f.path == old.path) {
+            None => out.push((old.path.clone(), old.requirement.clone(), Change::Removed)),
+            Some(f) if f.sha256 != old.sha256 => {
+                out.push((f.path.clone(), f.requirement.clone(), Change::Changed))
+            }
+            Some(_) => {}
+        }
+    }
+    for f in &now.files {
+        if !sealed.files.iter().any(|old| old.path == f.path) {
+            out.push((f.path.clone(), f.requirement.clone(), Change::Added));
+        }
+    }
+    out
+}
+
+/// Reads `dossier.lock` beneath `root`, bounded; `None` when there is none, an error text when
+/// it is not a lock.
+pub fn read_lock(root: &Dir) -> Option<Result<Lock, String>> {
+    let (file, len) = crate::limits::open_regular(root, Path::new(LOCK_FILE)).ok()?;
+    if len > crate::limits::MAX_YAML_BYTES {
+        return Some(Err(format!("{LOCK_FILE} is larger than 1 MiB")));
+    }
+    let mut text = String::new();
+    if let Err(e) = file.take(len).read_to_string(&mut text) {
+        return Some(Err(e.to_string()));
+    }
+    Some(toml::from_str(&text).map_err(|e| e.message().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_is_the_standard_one() {
+        // FIPS 180-2 example "abc".
+        let (d, n) = sha256_of(&b"abc"[..]).unwrap();
+        assert_eq!(
+            d,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(n, 3);
+    }
+}

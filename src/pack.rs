@@ -1,0 +1,553 @@
+//! `dossier pack`: one reproducible archive of what was checked — the application (PDF and
+//! Word, Kazakh and Russian), every attached document in the order of the Rules' list under a
+//! name a person can follow, the dossier as the tool reads it (`dossier.yaml` pointing at those
+//! names, the settings in effect), `manifest.json`, `SHA256SUMS` and the review notes.
+//!
+//! The same dossier on the same check date gives the same bytes: entries sorted, a fixed
+//! timestamp and permissions, one compression level. Documents are streamed, never loaded whole.
+
+use crate::dossier::LocalText;
+use crate::error::{Error, Result};
+use crate::integrity::sha256_of;
+use crate::judge::{DossierReport, Judged};
+use crate::lang::Lang;
+use crate::render::{Document, Format};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// The manifest of a packed dossier.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub schema: u32,
+    /// `dossier 0.1.0`
+    pub tool: String,
+    pub edition: EditionRef,
+    /// The check date.
+    pub checked: String,
+    pub outcome: String,
+    pub grounds: Vec<String>,
+    pub ready: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<ScoreRef>,
+    /// The findings were recorded though the dossier was not ready (`--force-incomplete`).
+    #[serde(default)]
+    pub forced: bool,
+    pub files: Vec<ManifestFile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct EditionRef {
+    pub id: String,
+    /// SHA-256 of the edition's TOML text.
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreRef {
+    pub total: u32,
+    pub max: u32,
+    pub passed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFile {
+    /// The name inside the archive's folder.
+    pub name: String,
+    /// `document`, `signature`, `draft`, `dossier`, `notes`.
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// The path in the dossier folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub size: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+    pub sha256: String,
+}
+
+pub const MANIFEST: &str = "manifest.json";
+pub const SUMS: &str = "SHA256SUMS";
+/// Signature files kept beside a document, by extension.
+pub const SIGNATURE_EXTENSIONS: &[&str] = &["cms", "p7s", "sig"];
+
+/// "3(1)" → "03-1", "10" → "10".
+fn clause_name(clause: &str) -> String {
+    let (main, sub) = match clause.split_once('(') {
+        Some((m, s)) => (m, Some(s.trim_end_matches(')'))),
+        None => (clause, None),
+    };
+    let main = match main.parse::<u32>() {
+        Ok(n) => format!("{n:02}"),
+        Err(_) => main.to_string(),
+    };
+    match sub {
+        Some(s) => format!("{main}-{s}"),
+        None => main,
+    }
+}
+
+fn extension(path: &str) -> String {
+    Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .filter(|e| e.chars().all(|c| c.is_ascii_alphanumeric()) && e.len() <= 8)
+        .unwrap_or_else(|| "bin".to_string())
+}
+
+/// What goes into the archive, before it is written.
+enum Content {
+    /// A file beneath the dossier folder, streamed.
+    File(String),
+    Bytes(Vec<u8>),
+}
+
+struct Entry {
+    name: String,
+    content: Content,
+    meta: ManifestFile,
+}
+
+/// Everything `pack` needs besides the judged dossier.
+pub struct PackInput<'a> {
+    pub report: &'a DossierReport,
+    /// The dossier folder.
+    pub dir: &'a Path,
+    pub today: NaiveDate,
+    pub tool_version: &'a str,
+    /// The edition's TOML text (for its digest, and shipped when not built in).
+    pub edition_text: &'a str,
+    pub built_in_edition: bool,
+    pub forced: bool,
+}
+
+/// Rewrites each document path of `dossier.yaml` to its name in the archive; checked by reading
+/// the result back.
+fn rewrite_yaml(
+    text: &str,
+    renames: &[(String, usize, String)],
+) -> std::result::Result<String, String> {
+    use crate::source_path::{Seg, path};
+    let (_, map) =
+        crate::dossier::yaml::parse(text, "dossier.yaml").map_err(|f| f.code.to_string())?;
+    let mut spans: Vec<((usize, usize), String)> = Vec::new();
+    for (id, i, new) in renames {
+        let base = path(&["documents", id]);
+        let mut in_list = base.clone();
+        in_list.push(Seg::Index(*i));
+        let mut in_map = base.clone();
+        in_map.push(Seg::key("files"));
+        let mut in_map_list = in_map.clone();
+        in_map_list.push(Seg::Index(*i));
+        let found = [in_list, in_map_list, in_map, base]
+            .into_iter()
+            .filter(|p| map.has(p))
+            .find_map(|p| {
+                let (a, b) = map.value(&p)?;
+                let s = text.get(a..b)?;
+                // A scalar, not the list or map around it.
+                (!s.trim_start().starts_with(['[', '{', '-']) && !s.contains('\n'))
+                    .then_some((a, b))
+            })
+            .ok_or_else(|| format!("documents.{id}[{i}]"))?;
+        spans.push((found, new.clone()));
+    }
+    spans.sort_by_key(|(s, _)| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for ((a, b), new) in spans {
+        out.replace_range(a..b, &format!("\"{new}\""));
+    }
+    // What the archive's dossier names must be exactly the new names.
+    let (file, _) =
+        crate::dossier::yaml::parse(&out, "dossier.yaml").map_err(|f| f.code.to_string())?;
+    for (id, i, new) in renames {
+        let got = file.documents.get(id).and_then(|e| e.files.get(*i));
+        if got != Some(new) {
+            return Err(format!("documents.{id}[{i}]"));
+        }
+    }
+    Ok(out)
+}
+
+/// The settings the dossier was judged with, as a `dossier.toml` that stops the lookup.
+fn settings_toml(j: &Judged, edition_file: Option<&str>) -> String {
+    fn text(t: &LocalText) -> toml::Value {
+        match t {
+            LocalText::Same(s) => toml::Value::String(s.clone()),
+            LocalText::PerLang { kk, ru } => {
+                let mut m = toml::Table::new();
+                if let Some(kk) = kk {
+                    m.insert("kk".into(), toml::Value::String(kk.clone()));
+                }
+                if let Some(ru) = ru {
+                    m.insert("ru".into(), toml::Value::String(ru.clone()));
+                }
+                toml::Value::Table(m)
+            }
+        }
+    }
+    let s = &j.settings;
+    let mut t = toml::Table::new();
+    t.insert("root".into(), toml::Value::Boolean(true));
+    if let Some(l) = &s.lang {
+        t.insert("lang".into(), toml::Value::String(l.value.code().into()));
+    }
+    if let Some(a) = &s.addressee {
+        t.insert("addressee".into(), text(&a.value));
+    }
+    if let Some(c) = &s.city {
+        t.insert("city".into(), text(&c.value));
+    }
+    let mut body = toml::Table::new();
+    if let Some(n) = &s.state_body_name {
+        body.insert("name".into(), text(&n.value));
+    }
+    if let Some(b) = &s.state_body_bin {
+        body.insert("bin".into(), toml::Value::String(b.value.clone()));
+    }
+    if !body.is_empty() {
+        t.insert("state_body".into(), toml::Value::Table(body));
+    }
+    let mut sig = toml::Table::new();
+    if let Some(n) = &s.signatory_name {
+        sig.insert("name".into(), toml::Value::String(n.value.clone()));
+    }
+    if let Some(p) = &s.signatory_position {
+        sig.insert("position".into(), text(&p.value));
+    }
+    if !sig.is_empty() {
+        t.insert("signatory".into(), toml::Value::Table(sig));
+    }
+    let dates = |v: &[NaiveDate]| {
+        toml::Value::Array(
+            v.iter()
+                .map(|d| {
+                    toml::Value::Datetime(toml::value::Datetime {
+                        date: Some(toml::value::Date {
+                            year: chrono::Datelike::year(d) as u16,
+                            month: chrono::Datelike::month(d) as u8,
+                            day: chrono::Datelike::day(d) as u8,
+                        }),
+                        time: None,
+                        offset: None,
+                    })
+                })
+                .collect(),
+        )
+    };
+    let mut cal = toml::Table::new();
+    if let Some(h) = &s.holidays {
+        cal.insert("holidays".into(), dates(&h.value));
+    }
+    if let Some(w) = &s.working_days {
+        cal.insert("working_days".into(), dates(&w.value));
+    }
+    if !cal.is_empty() {
+        t.insert("calendar".into(), toml::Value::Table(cal));
+    }
+    if let Some(file) = edition_file {
+        t.insert(
+            "editions".into(),
+            toml::Value::Array(vec![toml::Value::String(file.into())]),
+        );
+    }
+    format!(
+        "# The settings this dossier was checked with (written by `dossier pack`).\n{}",
+        toml::to_string(&t).unwrap_or_default()
+    )
+}
+
+/// The findings as a Markdown review sheet.
+fn review_notes(report: &DossierReport, lang: Lang) -> String {
+    let words = crate::report::human::words_for(report, lang);
+    let mut out = format!("# {}\n\n", crate::report::clean(&report.path));
+    for f in report.findings() {
+        let label = match f.severity {
+            crate::finding::Severity::Error => crate::t!(lang, "severity.error"),
+            crate::finding::Severity::Warning => crate::t!(lang, "severity.warning"),
+            crate::finding::Severity::Info => crate::t!(lang, "severity.note"),
+        };
+        out.push_str(&format!(
+            "- **{label}** {} `{}`\n",
+            words.finding(f),
+            f.code
+        ));
+    }
+    if report.findings().is_empty() {
+        out.push_str(&format!("{}\n", crate::t!(lang, "portfolio.no-findings")));
+    }
+    out
+}
+
+/// Writes the archive of one judged dossier to `out`.
+pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
+    let report = input.report;
+    let j = report.judged().ok_or_else(|| {
+        Error::usage(
+            crate::finding::Message::new("usage.render-invalid")
+                .arg("dossier", report.path.as_str())
+                .arg("document", "pack"),
+        )
+    })?;
+    let root = crate::inspect::open_root(input.dir).map_err(|source| Error::Io {
+        path: input.dir.to_path_buf(),
+        source,
+    })?;
+    let folder = input
+        .dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| !n.is_empty() && *n != "." && *n != "..")
+        .unwrap_or("dossier")
+        .to_string();
+    let mut entries: Vec<Entry> = Vec::new();
+    let meta = |name: &str, role: &str| ManifestFile {
+        name: name.to_string(),
+        role: role.to_string(),
+        requirement: None,
+        clause: None,
+        source: None,
+        size: 0,
+        pages: None,
+        sha256: String::new(),
+    };
+    // The documents, in the order of the Rules' list.
+    let mut renames: Vec<(String, usize, String)> = Vec::new();
+    for doc in &j.documents {
+        let Some(entry) = j.file.documents.get(&doc.id) else {
+            continue;
+        };
+        for (i, source) in entry.files.iter().enumerate() {
+            if crate::integrity::file_digest(&root, source).is_none() {
+                continue;
+            }
+            let name = format!(
+                "documents/{}_{}_{:02}.{}",
+                clause_name(&doc.clause),
+                doc.id,
+                i + 1,
+                extension(source)
+            );
+            renames.push((doc.id.clone(), i, name.clone()));
+            let mut m = meta(&name, "document");
+            m.requirement = Some(doc.id.clone());
+            m.clause = Some(doc.clause.clone());
+            m.source = Some(source.clone());
+            m.pages = if entry.files.len() == 1 {
+                doc.pages
+            } else {
+                None
+            };
+            entries.push(Entry {
+                name: name.clone(),
+                content: Content::File(source.clone()),
+                meta: m,
+            });
+            // Signature files beside it travel with it.
+            for ext in SIGNATURE_EXTENSIONS {
+                let sig = format!("{source}.{ext}");
+                if crate::integrity::file_digest(&root, &sig).is_some() {
+                    let sig_name = format!("{name}.{ext}");
+                    let mut m = meta(&sig_name, "signature");
+                    m.requirement = Some(doc.id.clone());
+                    m.source = Some(sig.clone());
+                    entries.push(Entry {
+                        name: sig_name,
+                        content: Content::File(sig),
+                        meta: m,
+                    });
+                }
+            }
+        }
+    }
+    // The dossier as the tool reads it, pointing at the names above.
+    let (yaml_file, _) =
+        crate::limits::open_regular(&root, Path::new(crate::dossier::DOSSIER_FILE)).map_err(
+            |source| Error::Io {
+                path: input.dir.join(crate::dossier::DOSSIER_FILE),
+                source,
+            },
+        )?;
+    let mut yaml = String::new();
+    yaml_file
+        .take(crate::limits::MAX_YAML_BYTES)
+        .read_to_string(&mut yaml)
+        .map_err(|source| Error::Io {
+            path: input.dir.join(crate::dossier::DOSSIER_FILE),
+            source,
+        })?;
+    let yaml = rewrite_yaml(yaml.trim_start_matches('\u{feff}'), &renames).map_err(|at| {
+        Error::usage(
+            crate::finding::Message::new("usage.pack-rewrite")
+                .arg("dossier", report.path.as_str())
+                .arg("at", at),
+        )
+    })?;
+    entries.push(Entry {
+        name: crate::dossier::DOSSIER_FILE.into(),
+        content: Content::Bytes(yaml.into_bytes()),
+        meta: meta(crate::dossier::DOSSIER_FILE, "dossier"),
+    });
+    let edition_file = (!input.built_in_edition).then(|| format!("rules/{}.toml", j.edition.id()));
+    if let Some(file) = &edition_file {
+        entries.push(Entry {
+            name: file.clone(),
+            content: Content::Bytes(input.edition_text.as_bytes().to_vec()),
+            meta: meta(file, "dossier"),
+        });
+    }
+    entries.push(Entry {
+        name: crate::settings::SETTINGS_FILE.into(),
+        content: Content::Bytes(settings_toml(j, edition_file.as_deref()).into_bytes()),
+        meta: meta(crate::settings::SETTINGS_FILE, "dossier"),
+    });
+    // The application, for filing and for editing, in both languages.
+    for lang in [Lang::Kk, Lang::Ru] {
+        for format in [Format::Pdf, Format::Docx] {
+            let bytes = crate::render::render(
+                Document::Application,
+                report,
+                lang,
+                format,
+                input.today,
+                None,
+            )?;
+            let name = format!("application.{}.{}", lang.code(), format.extension());
+            entries.push(Entry {
+                name: name.clone(),
+                content: Content::Bytes(bytes),
+                meta: meta(&name, "draft"),
+            });
+        }
+    }
+    entries.push(Entry {
+        name: "review-notes.md".into(),
+        content: Content::Bytes(review_notes(report, Lang::Ru).into_bytes()),
+        meta: meta("review-notes.md", "notes"),
+    });
+    // Digests and sizes, streamed.
+    for e in &mut entries {
+        let (sha, size) = match &e.content {
+            Content::File(source) => {
+                crate::integrity::file_digest(&root, source).ok_or_else(|| Error::Io {
+                    path: input.dir.join(source),
+                    source: std::io::Error::other("the file changed while packing"),
+                })?
+            }
+            Content::Bytes(b) => sha256_of(&b[..]).map_err(|source| Error::Io {
+                path: input.dir.to_path_buf(),
+                source,
+            })?,
+        };
+        e.meta.sha256 = sha;
+        e.meta.size = size;
+    }
+    let manifest = Manifest {
+        schema: 1,
+        tool: input.tool_version.to_string(),
+        edition: EditionRef {
+            id: j.edition.id().to_string(),
+            sha256: sha256_of(input.edition_text.as_bytes())
+                .map(|(d, _)| d)
+                .unwrap_or_default(),
+        },
+        checked: input.today.to_string(),
+        outcome: j.outcome.id().to_string(),
+        grounds: j.grounds.iter().map(|g| g.code.clone()).collect(),
+        ready: j.readiness().ready(),
+        score: j.score.as_ref().map(|s| ScoreRef {
+            total: s.total,
+            max: s.max,
+            passed: s.passed,
+        }),
+        forced: input.forced,
+        files: entries.iter().map(|e| e.meta.clone()).collect(),
+    };
+    let mut manifest_json = serde_json::to_string_pretty(&manifest).expect("serializes");
+    manifest_json.push('\n');
+    let mut sums = String::new();
+    let mut listed: Vec<(String, String)> = entries
+        .iter()
+        .map(|e| (e.name.clone(), e.meta.sha256.clone()))
+        .collect();
+    listed.push((
+        MANIFEST.into(),
+        sha256_of(manifest_json.as_bytes())
+            .map(|(d, _)| d)
+            .unwrap_or_default(),
+    ));
+    listed.sort();
+    for (name, sha) in &listed {
+        sums.push_str(&format!("{sha}  {name}\n"));
+    }
+    entries.push(Entry {
+        name: MANIFEST.into(),
+        content: Content::Bytes(manifest_json.into_bytes()),
+        meta: meta(MANIFEST, "manifest"),
+    });
+    entries.push(Entry {
+        name: SUMS.into(),
+        content: Content::Bytes(sums.into_bytes()),
+        meta: meta(SUMS, "manifest"),
+    });
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::render::write_file_with(out, force, |f| {
+        let mut zip = zip::ZipWriter::new(f);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(6))
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        for e in &entries {
+            zip.start_file(format!("{folder}/{}", e.name), options)?;
+            match &e.content {
+                Content::Bytes(b) => zip.write_all(b)?,
+                Content::File(source) => {
+                    let (file, _) = crate::limits::open_regular(&root, Path::new(source))?;
+                    std::io::copy(&mut file.take(e.meta.size), &mut zip)?;
+                }
+            }
+        }
+        zip.finish()?;
+        Ok(())
+    })?;
+    Ok(manifest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_clause_and_the_requirement() {
+        assert_eq!(clause_name("3(1)"), "03-1");
+        assert_eq!(clause_name("5(2)"), "05-2");
+        assert_eq!(clause_name("10"), "10");
+        assert_eq!(extension("docs/a.PDF"), "pdf");
+        assert_eq!(extension("docs/a"), "bin");
+    }
+
+    #[test]
+    fn document_paths_are_rewritten_in_every_form() {
+        let yaml = "schema: 1\nkind: information-system\nobject: {name: x}\ndocuments:\n  a: docs/a.pdf\n  b: [docs/b1.pdf, 'docs/b2.pdf']\n  c:\n    files: \"docs/c.pdf\"\n    valid_until: 2027-01-01\n  d:\n    - docs/d.pdf\n";
+        let renames = vec![
+            ("a".to_string(), 0, "documents/x_a_01.pdf".to_string()),
+            ("b".to_string(), 0, "documents/x_b_01.pdf".to_string()),
+            ("b".to_string(), 1, "documents/x_b_02.pdf".to_string()),
+            ("c".to_string(), 0, "documents/x_c_01.pdf".to_string()),
+            ("d".to_string(), 0, "documents/x_d_01.pdf".to_string()),
+        ];
+        let out = rewrite_yaml(yaml, &renames).unwrap();
+        assert!(out.contains("valid_until: 2027-01-01"), "{out}");
+        assert!(!out.contains("docs/"), "{out}");
+    }
+}
