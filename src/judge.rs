@@ -146,6 +146,8 @@ pub struct Invalid {
 /// A dossier judged under an edition.
 #[derive(Debug, Clone)]
 pub struct Judged {
+    /// The dossier folder, as the run opened it (drafts read digests of its documents).
+    pub dir: std::path::PathBuf,
     pub edition: Arc<Edition>,
     /// The dossier as read, with `dossier.toml` defaults applied.
     pub file: DossierFile,
@@ -419,6 +421,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
     DossierReport {
         path: shown.to_string(),
         judgment: Judgment::Judged(Box::new(Judged {
+            dir: dir.to_path_buf(),
             edition,
             file,
             settings,

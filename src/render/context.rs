@@ -152,6 +152,9 @@ struct DocCtx {
     /// A safe value where it holds a blank for the official's hand (underscores are not
     /// Markdown there).
     pages_text: Option<minijinja::Value>,
+    /// The first 16 hex digits of each file's SHA-256 ("1a2b…, 3c4d…"), so the paper binds
+    /// the files.
+    digest: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -299,6 +302,8 @@ fn documents_ctx(judged: &Judged, filed: Filed, lang: Lang) -> Vec<DocCtx> {
         .iter()
         .filter(|d| d.filed == filed)
         .map(|d| DocCtx {
+            digest: Some(short_digests(judged, &d.id).join(", "))
+                .filter(|s| d.status.counts() && !s.is_empty()),
             id: d.id.clone(),
             clause: d.clause.clone(),
             cite: cite(&d.clause, lang),
@@ -318,6 +323,26 @@ fn documents_ctx(judged: &Judged, filed: Filed, lang: Lang) -> Vec<DocCtx> {
             }),
         })
         .collect()
+}
+
+/// The first 16 hex digits of the SHA-256 of each file of a requirement, read beneath the
+/// dossier folder.
+fn short_digests(judged: &Judged, id: &str) -> Vec<String> {
+    let Ok(root) = crate::inspect::open_root(&judged.dir) else {
+        return Vec::new();
+    };
+    judged
+        .file
+        .documents
+        .get(id)
+        .map(|e| {
+            e.files
+                .iter()
+                .filter_map(|f| crate::integrity::file_digest(&root, f))
+                .map(|(d, _)| d[..16].to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// "3", or "4, 5" when the documents come from several clauses.
