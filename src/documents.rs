@@ -10,6 +10,7 @@ use crate::source_path::{Seg, path};
 use cap_std::fs::Dir;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -48,8 +49,25 @@ pub struct DocumentResult {
     pub pages: Option<u32>,
     /// Worksheets, when every file is a spreadsheet whose sheets can be counted.
     pub sheets: Option<u32>,
+    /// Signatures found on its files (detached CMS beside a file, or inside a PDF).
+    pub signatures: Vec<crate::signature::Signature>,
     /// What the report says beside the status (joined with "; ").
     pub notes: Vec<Message>,
+}
+
+/// The last 128 KiB of a PDF, where an incremental update puts a signature dictionary.
+fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok((mut f, len)) = crate::limits::open_regular(root, Path::new(name)) else {
+        return Vec::new();
+    };
+    let want = len.min(128 * 1024);
+    if f.seek(SeekFrom::Start(len - want)).is_err() {
+        return Vec::new();
+    }
+    let mut tail = Vec::with_capacity(want as usize);
+    let _ = f.take(want).read_to_end(&mut tail);
+    tail
 }
 
 /// Accepted document types, for the message on an unknown type.
@@ -64,6 +82,7 @@ pub fn check(
     at: &Located,
     findings: &mut Vec<Finding>,
 ) -> Vec<DocumentResult> {
+    let mut folders = Folders::default();
     edition
         .requirements_for(&file.kind)
         .map(|req| {
@@ -72,9 +91,34 @@ pub fn check(
                 at,
                 findings: &mut *findings,
             };
-            one.check(root, file, today)
+            let mut result = one.check(root, file, today);
+            if result.status.counts() {
+                one.signatures(root, file, &mut folders, &mut result);
+            }
+            result
         })
         .collect()
+}
+
+/// The names in each folder documents sit in, listed once per dossier (signature files are
+/// found among them without opening a file per extension).
+#[derive(Default)]
+struct Folders(std::collections::HashMap<String, Vec<String>>);
+
+impl Folders {
+    fn names(&mut self, root: &Dir, parent: &str) -> &[String] {
+        self.0.entry(parent.to_string()).or_insert_with(|| {
+            let dir = if parent.is_empty() { "." } else { parent };
+            root.read_dir(dir)
+                .map(|read| {
+                    read.take(crate::verify::MAX_ENTRIES)
+                        .filter_map(|e| e.ok())
+                        .filter_map(|e| e.file_name().into_string().ok())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    }
 }
 
 /// The check of one requirement, and where its findings go.
@@ -106,6 +150,7 @@ impl One<'_> {
             files: Vec::new(),
             pages: None,
             sheets: None,
+            signatures: Vec::new(),
             notes: Vec::new(),
         };
         let entry_path = path(&["documents", &req.id]);
@@ -145,6 +190,113 @@ impl One<'_> {
             );
         }
         result
+    }
+
+    /// The signatures on the requirement's files, their findings, and whether a signature the
+    /// edition requires is there.
+    fn signatures(
+        &mut self,
+        root: &Dir,
+        file: &DossierFile,
+        folders: &mut Folders,
+        result: &mut DocumentResult,
+    ) {
+        use crate::signature::DigestCheck;
+        for (i, name) in result.files.clone().iter().enumerate() {
+            let parent = Path::new(name)
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let siblings = folders.names(root, &parent).to_vec();
+            let mut found = crate::signature::detached(root, name, &siblings);
+            if name.to_ascii_lowercase().ends_with(".pdf") {
+                found.extend(crate::signature::in_pdf(root, name, &pdf_tail(root, name)));
+            }
+            let line = file_line(self.at, &self.req.id, i);
+            for sig in &found {
+                let shown = sig.file.clone().unwrap_or_else(|| name.clone());
+                if let Some(why) = &sig.problem {
+                    let detail = Message::new("signature.unreadable")
+                        .arg("file", shown.as_str())
+                        .arg("why", why.as_str());
+                    self.finding(Severity::Warning, Code::SignatureUnreadable, detail, line);
+                    continue;
+                }
+                for signer in &sig.signers {
+                    let who = signer.common_name.clone().unwrap_or_else(|| "—".into());
+                    let detail = Message::new(match signer.digest {
+                        DigestCheck::Verified => "signature.verified",
+                        DigestCheck::Mismatch => "signature.digest-mismatch",
+                        DigestCheck::Unverified => "signature.unverified",
+                    })
+                    .arg("file", name.as_str())
+                    .arg("signer", who.as_str())
+                    .arg("iin", signer.iin.clone().unwrap_or_else(|| "—".into()))
+                    .arg("bin", signer.bin.clone().unwrap_or_else(|| "—".into()))
+                    .arg(
+                        "from",
+                        signer.valid_from.clone().unwrap_or_else(|| "—".into()),
+                    )
+                    .arg(
+                        "until",
+                        signer.valid_until.clone().unwrap_or_else(|| "—".into()),
+                    )
+                    .arg(
+                        "time",
+                        signer.signing_time.clone().unwrap_or_else(|| "—".into()),
+                    )
+                    .arg("digest", signer.digest_algorithm.as_str())
+                    .arg("algorithm", signer.signature_algorithm.as_str());
+                    let (severity, code) = match signer.digest {
+                        DigestCheck::Verified => (Severity::Info, Code::SignaturePresent),
+                        DigestCheck::Mismatch => (Severity::Error, Code::SignatureDigestMismatch),
+                        DigestCheck::Unverified => (Severity::Warning, Code::SignatureUnverified),
+                    };
+                    self.finding(severity, code, detail, line);
+                    if signer.digest == DigestCheck::Mismatch {
+                        result.status = DocStatus::Invalid;
+                    }
+                    if signer.expired_at_signing {
+                        let detail = Message::new("signature.certificate-expired")
+                            .arg("signer", who.as_str())
+                            .arg("time", signer.signing_time.clone().unwrap_or_default())
+                            .arg("until", signer.valid_until.clone().unwrap_or_default());
+                        self.finding(
+                            Severity::Warning,
+                            Code::SignatureCertificateExpired,
+                            detail,
+                            line,
+                        );
+                    }
+                    if let (Some(theirs), Some(ours)) = (&signer.bin, &file.state_body.bin)
+                        && theirs != ours
+                    {
+                        let detail = Message::new("signature.bin-mismatch")
+                            .arg("signer", who.as_str())
+                            .arg("bin", theirs.as_str())
+                            .arg("state_body_bin", ours.as_str());
+                        self.finding(Severity::Warning, Code::SignatureBinMismatch, detail, line);
+                    }
+                }
+            }
+            result.signatures.extend(found);
+        }
+        let signed = result
+            .signatures
+            .iter()
+            .any(|s| s.signers.iter().any(|x| x.digest != DigestCheck::Mismatch));
+        if self.req.signed && !signed {
+            let detail = Message::new("signature.required");
+            let line = self.at.line(&path(&["documents", &self.req.id]));
+            self.finding(
+                Severity::Error,
+                Code::SignatureRequired,
+                detail.clone(),
+                line,
+            );
+            result.status = DocStatus::Invalid;
+            result.notes.push(detail);
+        }
     }
 
     /// Contract §3: present when at least one file is a real document; otherwise invalid when

@@ -231,6 +231,10 @@ pub struct Requirement {
     /// a warning says an attestat does not stand for it by itself.
     #[serde(default)]
     pub attestat_words: Vec<String>,
+    /// The document must carry a signature (a detached CMS file or one inside the PDF). The
+    /// Rules require none: `false` unless an amended edition says so.
+    #[serde(default)]
+    pub signed: bool,
 }
 
 /// A note added to `document.expired` when the object is at one of `stages`.

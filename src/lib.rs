@@ -27,6 +27,7 @@ pub mod render;
 pub mod report;
 pub mod score;
 pub mod settings;
+pub mod signature;
 pub mod source_path;
 pub mod timeline;
 mod toml_locate;

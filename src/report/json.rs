@@ -44,6 +44,9 @@ struct Document<'a> {
     /// Worksheets of a spreadsheet, which has no page count.
     #[serde(skip_serializing_if = "Option::is_none")]
     sheets: Option<u32>,
+    /// Signatures on its files: signers, digest verified or not (the chain is never checked).
+    #[serde(skip_serializing_if = "<[crate::signature::Signature]>::is_empty")]
+    signatures: &'a [crate::signature::Signature],
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
 }
@@ -151,6 +154,7 @@ fn document<'a>(d: &'a DocumentResult, words: &Words) -> Document<'a> {
         files: &d.files,
         pages: d.pages,
         sheets: d.sheets,
+        signatures: &d.signatures,
         message: (!d.notes.is_empty()).then(|| {
             d.notes
                 .iter()

@@ -17,6 +17,7 @@ mod rules_in_data;
 mod samples;
 mod score;
 mod scripting;
+mod signatures;
 mod support;
 mod terminal;
 mod workflow;

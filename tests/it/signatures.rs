@@ -1,0 +1,294 @@
+//! Signatures on documents (issue 14): a self-made certificate with an NCA-like subject signs a
+//! PDF, detached and inside the file; a tampered copy is caught. The fixtures are made here with
+//! the `openssl` program (installed by .ci/run).
+
+use crate::support::*;
+use std::path::Path;
+use std::process::Command;
+
+fn openssl() -> bool {
+    let found = Command::new("openssl").arg("version").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("DOSSIER_REQUIRE_PROGRAMS").is_none(),
+            "openssl is missing although .ci/run installed the programs"
+        );
+        eprintln!("SKIPPED: openssl is not installed; the signature fixtures cannot be made");
+    }
+    found
+}
+
+/// A key and a self-signed certificate whose subject reads like an NCA RK one.
+fn certificate(dir: &Path, bin: &str) {
+    let subject =
+        format!("/CN=ТЕСТОВ ТЕСТ/serialNumber=IIN800101300123/OU=BIN{bin}/O=Министерство/C=KZ");
+    let out = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650", "-utf8", "-subj",
+        ])
+        .arg(subject)
+        .arg("-keyout")
+        .arg(dir.join("key.pem"))
+        .arg("-out")
+        .arg(dir.join("cert.pem"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A detached CMS signature (DER) of `content`.
+fn sign(dir: &Path, content: &[u8]) -> Vec<u8> {
+    let input = dir.join("to-sign.bin");
+    let output = dir.join("signature.der");
+    std::fs::write(&input, content).unwrap();
+    let out = Command::new("openssl")
+        .args(["cms", "-sign", "-binary", "-outform", "DER", "-in"])
+        .arg(&input)
+        .arg("-signer")
+        .arg(dir.join("cert.pem"))
+        .arg("-inkey")
+        .arg(dir.join("key.pem"))
+        .arg("-out")
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(&output).unwrap()
+}
+
+fn signatures(d: &serde_json::Value, id: &str) -> serde_json::Value {
+    d["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == id)
+        .unwrap()["signatures"]
+        .clone()
+}
+
+#[test]
+fn a_detached_signature_names_its_signer_and_catches_a_changed_file() {
+    if !openssl() {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    certificate(keys.path(), "000000000042");
+    let mut f = Fixture::information_system();
+    f.edit(
+        "name: \"Министерство\"",
+        "name: \"Министерство\"\n  bin: \"000000000042\"",
+    );
+    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
+    f.file("docs/protocol.pdf.cms", &sign(keys.path(), &doc));
+    let (code, d) = f.check_json();
+    assert_eq!(code, 0, "{d}");
+    let sig = signatures(&d, "security-test-protocol");
+    let signer = &sig[0]["signers"][0];
+    assert_eq!(sig[0]["format"], "detached-cms");
+    assert_eq!(signer["common_name"], "ТЕСТОВ ТЕСТ");
+    assert_eq!(signer["iin"], "800101300123");
+    assert_eq!(signer["bin"], "000000000042");
+    assert_eq!(signer["digest_algorithm"], "SHA-256");
+    assert_eq!(signer["digest"], "verified");
+    let note = diagnostics(&d, "signature.present");
+    assert!(
+        note[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("digest verified (SHA-256), chain not verified"),
+        "{d}"
+    );
+    assert!(diagnostics(&d, "signature.bin-mismatch").is_empty());
+    // One byte changed after signing: an error, and the document no longer counts.
+    let mut tampered = doc.clone();
+    let at = tampered.len() / 2;
+    tampered[at] ^= 0x20;
+    f.file("docs/protocol.pdf", &tampered);
+    let (code, d) = f.check_json();
+    assert_eq!(code, 1, "{d}");
+    assert_eq!(diagnostics(&d, "signature.digest-mismatch").len(), 1, "{d}");
+    assert_eq!(
+        signatures(&d, "security-test-protocol")[0]["signers"][0]["digest"],
+        "mismatch"
+    );
+    // A signer for another body.
+    f.file("docs/protocol.pdf", &doc);
+    f.edit("bin: \"000000000042\"", "bin: \"000000000099\"");
+    let (_, d) = f.check_json();
+    assert_eq!(diagnostics(&d, "signature.bin-mismatch").len(), 1, "{d}");
+    // Not a signature at all.
+    f.file("docs/protocol.pdf.p7s", b"not a signature");
+    let (_, d) = f.check_json();
+    assert_eq!(diagnostics(&d, "signature.unreadable").len(), 1, "{d}");
+}
+
+/// A PDF with a signature dictionary in an incremental update, `/Contents` signed over the
+/// `/ByteRange` by `openssl cms`.
+fn signed_pdf(keys: &Path) -> Vec<u8> {
+    let mut bytes = pdf("signed inside", 1);
+    let original_xref = {
+        let text = String::from_utf8_lossy(&bytes);
+        let at = text.rfind("startxref").unwrap();
+        text[at + 9..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    let size = {
+        let text = String::from_utf8_lossy(&bytes);
+        let at = text.rfind("/Size").unwrap();
+        text[at + 5..]
+            .split(|c: char| !c.is_ascii_digit() && c != ' ')
+            .next()
+            .unwrap()
+            .trim()
+            .parse::<usize>()
+            .unwrap()
+    };
+    // An incremental update repeats the catalogue of the trailer it follows.
+    let root_ref = {
+        let text = String::from_utf8_lossy(&bytes);
+        let at = text.rfind("/Root").unwrap();
+        let rest = &text[at + 5..];
+        let end = rest.find('R').unwrap();
+        rest[..=end].trim().to_string()
+    };
+    bytes.extend_from_slice(b"\n");
+    let object_at = bytes.len();
+    let placeholder = "0".repeat(8192);
+    let object = format!(
+        "{size} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0000000000 0000000000 0000000000 0000000000] /Contents <{placeholder}> >>\nendobj\n"
+    );
+    bytes.extend_from_slice(object.as_bytes());
+    let xref_at = bytes.len();
+    bytes.extend_from_slice(
+        format!(
+            "xref\n{size} 1\n{object_at:010} 00000 n \ntrailer\n<< /Size {} /Root {root_ref} /Prev {original_xref} >>\nstartxref\n{xref_at}\n%%EOF\n",
+            size + 1
+        )
+        .as_bytes(),
+    );
+    let text = bytes.clone();
+    let contents = object_at + object.find("/Contents <").unwrap() + "/Contents ".len();
+    let gap_end = contents + placeholder.len() + 2;
+    let ranges = format!(
+        "[{:010} {:010} {:010} {:010}]",
+        0,
+        contents,
+        gap_end,
+        text.len() - gap_end
+    );
+    let range_at = object_at + object.find("[0000000000").unwrap();
+    bytes[range_at..range_at + ranges.len()].copy_from_slice(ranges.as_bytes());
+    let mut signed = bytes[..contents].to_vec();
+    signed.extend_from_slice(&bytes[gap_end..]);
+    let der = sign(keys, &signed);
+    let hex: String = der.iter().map(|b| format!("{b:02x}")).collect();
+    assert!(hex.len() <= placeholder.len());
+    bytes[contents + 1..contents + 1 + hex.len()].copy_from_slice(hex.as_bytes());
+    bytes
+}
+
+#[test]
+fn a_signature_inside_a_pdf_is_read_and_a_changed_byte_caught() {
+    if !openssl() {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    certificate(keys.path(), "000000000042");
+    let signed = signed_pdf(keys.path());
+    let f = Fixture::information_system();
+    f.file("docs/protocol.pdf", &signed);
+    let (code, d) = f.check_json();
+    assert_eq!(code, 0, "{d}");
+    let sig = signatures(&d, "security-test-protocol");
+    assert_eq!(sig[0]["format"], "pdf", "{d}");
+    assert_eq!(sig[0]["signers"][0]["digest"], "verified", "{d}");
+    assert_eq!(sig[0]["signers"][0]["iin"], "800101300123");
+    // A byte inside the signed range changed.
+    let mut tampered = signed.clone();
+    tampered[200] ^= 0x01;
+    f.file("docs/protocol.pdf", &tampered);
+    let (_, d) = f.check_json();
+    assert_eq!(diagnostics(&d, "signature.digest-mismatch").len(), 1, "{d}");
+}
+
+#[test]
+fn an_edition_may_require_a_signature() {
+    let edition = std::fs::read_to_string(root().join("src/editions/order-29-2024.toml"))
+        .unwrap()
+        .replacen(
+            "id = \"security-test-protocol\"",
+            "id = \"security-test-protocol\"\nsigned = true",
+            1,
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("signed.toml");
+    std::fs::write(&rules, edition).unwrap();
+    let f = Fixture::information_system();
+    let out = dossier()
+        .args(["check", "--format", "json", "--today", TODAY, "--rules"])
+        .arg(&rules)
+        .arg(f.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["dossiers"][0];
+    assert_eq!(diagnostics(d, "signature.required").len(), 1, "{d}");
+    assert_eq!(
+        d["outcome"], "refuse",
+        "an unsigned portal item is ground 6.3: {d}"
+    );
+}
+
+#[test]
+fn the_signed_sample_shows_its_signer_and_a_verified_digest() {
+    // sample-dossiers/esedo/docs/security-test-protocol.pdf.cms: a detached CMS signature.
+    let out = dossier()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--today",
+            TODAY,
+            "sample-dossiers/esedo",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["dossiers"][0];
+    let signer = &signatures(d, "security-test-protocol")[0]["signers"][0];
+    assert_eq!(signer["common_name"], "СЕЙТКАЛИ ЕРЖАН", "{d}");
+    assert_eq!(signer["bin"], "000000000001");
+    assert_eq!(signer["digest"], "verified");
+    // A tampered copy of the sample is caught.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("sample-dossiers/esedo"), dir.path());
+    let doc = dir.path().join("docs/security-test-protocol.pdf");
+    let mut bytes = std::fs::read(&doc).unwrap();
+    // A byte of the page's text, so the file is still a sound PDF: only the signature tells.
+    let at = bytes.windows(2).position(|w| w == b"Tj").unwrap() - 3;
+    bytes[at] ^= 0x01;
+    std::fs::write(&doc, bytes).unwrap();
+    let out = dossier()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        diagnostics(&v["dossiers"][0], "signature.digest-mismatch").len(),
+        1,
+        "{v}"
+    );
+}
