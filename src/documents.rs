@@ -51,6 +51,8 @@ pub struct DocumentResult {
     pub sheets: Option<u32>,
     /// Signatures found on its files (detached CMS beside a file, or inside a PDF).
     pub signatures: Vec<crate::signature::Signature>,
+    /// Its PDF files that may hold a signature inside (read again only then).
+    pub maybe_signed: Vec<String>,
     /// What the report says beside the status (joined with "; ").
     pub notes: Vec<Message>,
 }
@@ -151,6 +153,7 @@ impl One<'_> {
             pages: None,
             sheets: None,
             signatures: Vec::new(),
+            maybe_signed: Vec::new(),
             notes: Vec::new(),
         };
         let entry_path = path(&["documents", &req.id]);
@@ -209,7 +212,7 @@ impl One<'_> {
                 .unwrap_or_default();
             let siblings = folders.names(root, &parent).to_vec();
             let mut found = crate::signature::detached(root, name, &siblings);
-            if name.to_ascii_lowercase().ends_with(".pdf") {
+            if result.maybe_signed.contains(name) {
                 found.extend(crate::signature::in_pdf(root, name, &pdf_tail(root, name)));
             }
             let line = file_line(self.at, &self.req.id, i);
@@ -324,9 +327,13 @@ impl One<'_> {
                 Verdict::Document {
                     pages: p,
                     sheets: sh,
+                    maybe_signed,
                     id,
                     ..
                 } => {
+                    if maybe_signed {
+                        result.maybe_signed.push(name.clone());
+                    }
                     seen.push(id);
                     usable = true;
                     pages = match (pages, p) {

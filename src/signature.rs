@@ -126,10 +126,7 @@ pub fn algorithm_name(oid: &str) -> String {
 type Feed<'a> = dyn FnMut(&mut dyn FnMut(&[u8])) -> std::io::Result<()> + 'a;
 
 /// The digest of the content `parts` feeds, with `hash`.
-fn digest(
-    hash: Hash,
-    parts: &mut Feed<'_>,
-) -> std::io::Result<Vec<u8>> {
+fn digest(hash: Hash, parts: &mut Feed<'_>) -> std::io::Result<Vec<u8>> {
     use sha2::Digest;
     macro_rules! run {
         ($h:expr) => {{
@@ -194,10 +191,7 @@ fn parse_time(text: &str) -> Option<NaiveDateTime> {
 
 /// Reads a CMS SignedData and checks each signer's messageDigest against the content the
 /// `parts` closure feeds (the file, or a PDF's signed ranges).
-fn read_cms(
-    der_bytes: &[u8],
-    parts: &mut Feed<'_>,
-) -> Result<Vec<Signer>, String> {
+fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, String> {
     let info =
         cms::content_info::ContentInfo::from_der(der_bytes).map_err(|e| format!("not CMS: {e}"))?;
     if info.content_type.to_string() != OID_SIGNED_DATA {

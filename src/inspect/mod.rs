@@ -63,6 +63,9 @@ pub enum Verdict {
         pages: Option<u32>,
         /// Worksheets of a spreadsheet (XLSX), which has no pages of its own.
         sheets: Option<u32>,
+        /// A PDF that may hold a signature: `/ByteRange` in what was read, or a file larger than
+        /// what was read. A PDF read whole without it holds none (no second read is needed).
+        maybe_signed: bool,
         id: (u64, u64),
     },
     /// Nothing at that path.
@@ -137,11 +140,13 @@ pub fn inspect(root: &Dir, relative: &str) -> Verdict {
             doc_type,
             pages,
             sheets,
+            maybe_signed,
             ..
         }) => Verdict::Document {
             doc_type,
             pages,
             sheets,
+            maybe_signed,
             id,
         },
         Ok(v) => v,
@@ -344,6 +349,7 @@ fn doc(doc_type: DocType, pages: Option<u32>) -> Verdict {
         doc_type,
         pages,
         sheets: None,
+        maybe_signed: false,
         id: (0, 0),
     }
 }
@@ -450,6 +456,7 @@ fn inspect_zip(opened: &Opened<'_>) -> Verdict {
             doc_type,
             pages: office_pages(&mut archive, doc_type),
             sheets: office_sheets(&archive, doc_type),
+            maybe_signed: false,
             id: (0, 0),
         },
         Err(why) => damaged(&why),
@@ -582,8 +589,15 @@ fn inspect_pdf(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     } else {
         pdf::read(opened)
     };
+    let maybe_signed = !whole || head.windows(10).any(|w| w == b"/ByteRange");
     match structure {
-        pdf::Structure::Pages(n) => doc(DocType::Pdf, Some(n)),
+        pdf::Structure::Pages(n) => Verdict::Document {
+            doc_type: DocType::Pdf,
+            pages: Some(n),
+            sheets: None,
+            maybe_signed,
+            id: (0, 0),
+        },
         pdf::Structure::Damaged(why) => Verdict::Unusable(Problem::DamagedPdf(why)),
         pdf::Structure::Encrypted if opened.size() > MAX_ENCRYPTED_PDF => Verdict::Unusable(
             Problem::Unreadable("an encrypted PDF larger than 64 MiB is not checked".into()),
