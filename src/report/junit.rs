@@ -8,24 +8,7 @@ use crate::judge::DossierReport;
 use crate::lang::Lang;
 use crate::t;
 
-/// Text for an XML attribute or element: the five entities, and characters XML 1.0 cannot
-/// carry at all (control characters from a hostile file) replaced.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::markup_escape as escape;
 
 struct Case {
     classname: &'static str,
@@ -179,7 +162,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_control_characters_replaced() {
-        assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(escape("a<b & \"c\"'"), "a&lt;b &amp; &quot;c&quot;&#39;");
         assert_eq!(escape("x\u{1b}y"), "x\u{FFFD}y");
     }
 }

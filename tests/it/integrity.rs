@@ -214,15 +214,11 @@ fn a_dossier_not_ready_is_not_packed_unless_forced() {
 #[test]
 fn a_sealed_dossier_reports_exactly_the_document_swapped() {
     let mut f = Fixture::information_system();
-    let out = crate::support::dossier()
-        .args(["seal", "--today", TODAY])
-        .arg(f.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeeded(
+        crate::support::dossier()
+            .args(["seal", "--today", TODAY])
+            .arg(f.path())
+            .output(),
     );
     assert!(f.path().join("dossier.lock").is_file());
     let (code, d) = f.check_json();

@@ -308,15 +308,11 @@ fn rules_know_the_editions_the_dossier_toml_here_loads() {
         "editions = [\"amended.toml\"]\n",
     )
     .unwrap();
-    let out = dossier()
-        .args(["rules", "show", "order-29-2025", "--format", "json"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeeded(
+        dossier()
+            .args(["rules", "show", "order-29-2025", "--format", "json"])
+            .current_dir(dir.path())
+            .output(),
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["edition"]["id"], "order-29-2025");

@@ -45,21 +45,17 @@ fn sign(dir: &Path, content: &[u8]) -> Vec<u8> {
     let input = dir.join("to-sign.bin");
     let output = dir.join("signature.der");
     std::fs::write(&input, content).unwrap();
-    let out = Command::new("openssl")
-        .args(["cms", "-sign", "-binary", "-outform", "DER", "-in"])
-        .arg(&input)
-        .arg("-signer")
-        .arg(dir.join("cert.pem"))
-        .arg("-inkey")
-        .arg(dir.join("key.pem"))
-        .arg("-out")
-        .arg(&output)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeeded(
+        Command::new("openssl")
+            .args(["cms", "-sign", "-binary", "-outform", "DER", "-in"])
+            .arg(&input)
+            .arg("-signer")
+            .arg(dir.join("cert.pem"))
+            .arg("-inkey")
+            .arg(dir.join("key.pem"))
+            .arg("-out")
+            .arg(&output)
+            .output(),
     );
     std::fs::read(&output).unwrap()
 }
@@ -134,27 +130,20 @@ fn a_detached_signature_names_its_signer_and_catches_a_changed_file() {
 /// `/ByteRange` by `openssl cms`.
 fn signed_pdf(keys: &Path) -> Vec<u8> {
     let mut bytes = pdf("signed inside", 1);
-    let original_xref = {
-        let text = String::from_utf8_lossy(&bytes);
-        let at = text.rfind("startxref").unwrap();
-        text[at + 9..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .parse::<usize>()
-            .unwrap()
-    };
-    let size = {
-        let text = String::from_utf8_lossy(&bytes);
-        let at = text.rfind("/Size").unwrap();
-        text[at + 5..]
-            .split(|c: char| !c.is_ascii_digit() && c != ' ')
+    // The number after the last `key` of the file.
+    let number_after = |bytes: &[u8], key: &str| -> usize {
+        let text = String::from_utf8_lossy(bytes);
+        let at = text.rfind(key).unwrap() + key.len();
+        text[at..]
+            .split(|c: char| !c.is_ascii_digit() && !c.is_whitespace())
             .next()
             .unwrap()
             .trim()
-            .parse::<usize>()
+            .parse()
             .unwrap()
     };
+    let original_xref = number_after(&bytes, "startxref");
+    let size = number_after(&bytes, "/Size");
     // An incremental update repeats the catalogue of the trailer it follows.
     let root_ref = {
         let text = String::from_utf8_lossy(&bytes);

@@ -15,6 +15,17 @@ pub fn root() -> PathBuf {
 }
 
 /// The binary with a clean environment: no LANG, NO_COLOR or DOSSIER_* from the machine.
+/// A program's run that must have succeeded; its stderr is shown when it did not.
+pub fn succeeded(run: std::io::Result<std::process::Output>) -> std::process::Output {
+    let out = run.expect("the program runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 pub fn dossier() -> Command {
     let mut cmd = Command::cargo_bin("dossier").expect("binary built");
     for (k, _) in std::env::vars_os() {
