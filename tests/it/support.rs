@@ -14,7 +14,6 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The binary with a clean environment: no LANG, NO_COLOR or DOSSIER_* from the machine.
 /// A program's run that must have succeeded; its stderr is shown when it did not.
 pub fn succeeded(run: std::io::Result<std::process::Output>) -> std::process::Output {
     let out = run.expect("the program runs");
@@ -26,6 +25,8 @@ pub fn succeeded(run: std::io::Result<std::process::Output>) -> std::process::Ou
     out
 }
 
+/// The binary with a clean environment: no LANG, NO_COLOR, COLUMNS or DOSSIER_* from the
+/// machine.
 pub fn dossier() -> Command {
     let mut cmd = Command::cargo_bin("dossier").expect("binary built");
     for (k, _) in std::env::vars_os() {
