@@ -532,6 +532,23 @@ mod tests {
         assert_eq!(decode_base64("TWE=").unwrap(), b"Ma");
     }
 
+    proptest::proptest! {
+        /// Hostile bytes in a signature file or a PDF's /Contents: an error, never a panic.
+        #[test]
+        fn any_bytes_are_read_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
+            let mut nothing = |_: &mut dyn FnMut(&[u8])| Ok(());
+            let _ = read_cms(&bytes, &mut nothing);
+            let mut framed = vec![0x30, 0x82, 0x01, 0xff];
+            framed.extend_from_slice(&bytes);
+            let _ = read_cms(&framed, &mut nothing);
+            let mut pdf = b"%PDF-1.7 /ByteRange [".to_vec();
+            pdf.extend_from_slice(&bytes);
+            let _ = pdf_signature(&pdf, 9);
+            let _ = der_length(&bytes);
+            let _ = base64_body(&bytes);
+        }
+    }
+
     #[test]
     fn garbage_is_not_a_signature() {
         let mut nothing = |_: &mut dyn FnMut(&[u8])| Ok(());
