@@ -128,6 +128,8 @@ pub struct PackInput<'a> {
     pub edition_text: &'a str,
     pub built_in_edition: bool,
     pub forced: bool,
+    /// The language of the review notes (the report's).
+    pub lang: Lang,
 }
 
 /// Rewrites each document path of `dossier.yaml` to its name in the archive; checked by reading
@@ -431,7 +433,7 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
     }
     entries.push(Entry {
         name: "review-notes.md".into(),
-        content: Content::Bytes(review_notes(report, Lang::Ru).into_bytes()),
+        content: Content::Bytes(review_notes(report, input.lang).into_bytes()),
         meta: meta("review-notes.md", "notes"),
     });
     // Digests and sizes, streamed.

@@ -79,6 +79,7 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
                 edition_text: &text,
                 built_in_edition: built_in,
                 forced: !ready,
+                lang,
             },
             &out,
             args.force,
