@@ -281,3 +281,111 @@ fn the_signed_sample_shows_its_signer_and_a_verified_digest() {
         "{v}"
     );
 }
+
+/// A CMS SignedData whose signer names GOST R 34.11-2012 (Streebog-256) as its digest and
+/// GOST R 34.10-2012 as its signature: assembled here with RustCrypto's `cms` types, the
+/// certificate from openssl, the signed digest computed over `content`. The signature value is
+/// a placeholder — the tool does not check it (chain and key are out of scope).
+fn gost_cms(keys: &Path, content: &[u8]) -> Vec<u8> {
+    use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+    use cms::content_info::{CmsVersion, ContentInfo};
+    use cms::signed_data::{
+        CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo,
+        SignerInfos,
+    };
+    use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
+    use der::{Any, Decode, Encode};
+    use streebog::Digest;
+    use x509_cert::attr::Attribute;
+    use x509_cert::spki::AlgorithmIdentifierOwned;
+    let der_cert = keys.join("cert.der");
+    succeeded(
+        Command::new("openssl")
+            .args(["x509", "-outform", "DER", "-in"])
+            .arg(keys.join("cert.pem"))
+            .arg("-out")
+            .arg(&der_cert)
+            .output(),
+    );
+    let cert = x509_cert::Certificate::from_der(&std::fs::read(&der_cert).unwrap()).unwrap();
+    let oid = ObjectIdentifier::new_unwrap;
+    let streebog = AlgorithmIdentifierOwned {
+        oid: oid("1.2.643.7.1.1.2.2"),
+        parameters: None,
+    };
+    let digest = streebog::Streebog256::digest(content).to_vec();
+    let attribute = |id: &str, value: Any| Attribute {
+        oid: oid(id),
+        values: SetOfVec::try_from(vec![value]).unwrap(),
+    };
+    let signed_attrs = SetOfVec::try_from(vec![
+        attribute(
+            "1.2.840.113549.1.9.3",
+            Any::encode_from(&oid("1.2.840.113549.1.7.1")).unwrap(),
+        ),
+        attribute(
+            "1.2.840.113549.1.9.4",
+            Any::encode_from(&OctetString::new(digest).unwrap()).unwrap(),
+        ),
+    ])
+    .unwrap();
+    let signer = SignerInfo {
+        version: CmsVersion::V1,
+        sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+            issuer: cert.tbs_certificate.issuer.clone(),
+            serial_number: cert.tbs_certificate.serial_number.clone(),
+        }),
+        digest_alg: streebog.clone(),
+        signed_attrs: Some(signed_attrs),
+        signature_algorithm: AlgorithmIdentifierOwned {
+            oid: oid("1.2.643.7.1.1.1.1"),
+            parameters: None,
+        },
+        signature: OctetString::new(vec![0u8; 64]).unwrap(),
+        unsigned_attrs: None,
+    };
+    let signed = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms: SetOfVec::try_from(vec![streebog]).unwrap(),
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: oid("1.2.840.113549.1.7.1"),
+            econtent: None,
+        },
+        certificates: Some(CertificateSet(
+            SetOfVec::try_from(vec![CertificateChoices::Certificate(cert)]).unwrap(),
+        )),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::try_from(vec![signer]).unwrap()),
+    };
+    ContentInfo {
+        content_type: oid("1.2.840.113549.1.7.2"),
+        content: Any::encode_from(&signed).unwrap(),
+    }
+    .to_der()
+    .unwrap()
+}
+
+#[test]
+fn a_gost_digest_is_computed_and_compared() {
+    if !openssl() {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    certificate(keys.path(), "000000000042");
+    let mut f = Fixture::information_system();
+    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
+    f.file("docs/protocol.pdf.p7s", &gost_cms(keys.path(), &doc));
+    let (_, d) = f.check_json();
+    let signer = &signatures(&d, "security-test-protocol")[0]["signers"][0];
+    assert_eq!(
+        signer["digest_algorithm"], "GOST R 34.11-2012 (Streebog-256)",
+        "{d}"
+    );
+    assert_eq!(signer["signature_algorithm"], "GOST R 34.10-2012 (256)");
+    assert_eq!(signer["digest"], "verified", "{d}");
+    let mut tampered = doc.clone();
+    tampered[10] ^= 1;
+    f.file("docs/protocol.pdf", &tampered);
+    let (_, d) = f.check_json();
+    assert_eq!(diagnostics(&d, "signature.digest-mismatch").len(), 1, "{d}");
+}
