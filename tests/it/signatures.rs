@@ -372,7 +372,7 @@ fn a_gost_digest_is_computed_and_compared() {
     }
     let keys = tempfile::tempdir().unwrap();
     certificate(keys.path(), "000000000042");
-    let mut f = Fixture::information_system();
+    let f = Fixture::information_system();
     let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
     f.file("docs/protocol.pdf.p7s", &gost_cms(keys.path(), &doc));
     let (_, d) = f.check_json();
