@@ -102,13 +102,13 @@ pub fn check(
         .collect()
 }
 
-/// The names in each folder documents sit in, listed once per dossier (signature files are
-/// found among them without opening a file per extension).
+/// The signature files in each folder documents sit in, listed once per dossier (found among
+/// the folder's names without opening a file per extension); most folders have none.
 #[derive(Default)]
 struct Folders(std::collections::HashMap<String, Vec<String>>);
 
 impl Folders {
-    fn names(&mut self, root: &Dir, parent: &str) -> &[String] {
+    fn signature_files(&mut self, root: &Dir, parent: &str) -> &[String] {
         self.0.entry(parent.to_string()).or_insert_with(|| {
             let dir = if parent.is_empty() { "." } else { parent };
             root.read_dir(dir)
@@ -116,6 +116,11 @@ impl Folders {
                     read.take(crate::verify::MAX_ENTRIES)
                         .filter_map(|e| e.ok())
                         .filter_map(|e| e.file_name().into_string().ok())
+                        .filter(|n| {
+                            crate::pack::SIGNATURE_EXTENSIONS
+                                .iter()
+                                .any(|ext| n.rsplit_once('.').is_some_and(|(_, e)| e == *ext))
+                        })
                         .collect()
                 })
                 .unwrap_or_default()
@@ -205,14 +210,21 @@ impl One<'_> {
         result: &mut DocumentResult,
     ) {
         use crate::signature::DigestCheck;
-        for (i, name) in result.files.clone().iter().enumerate() {
+        for i in 0..result.files.len() {
+            let name = &result.files[i];
             let parent = Path::new(name)
                 .parent()
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let siblings = folders.names(root, &parent).to_vec();
-            let mut found = crate::signature::detached(root, name, &siblings);
-            if result.maybe_signed.contains(name) {
+            let siblings = folders.signature_files(root, &parent);
+            let maybe_pdf = result.maybe_signed.contains(name);
+            if siblings.is_empty() && !maybe_pdf {
+                continue;
+            }
+            let name = name.clone();
+            let name = &name;
+            let mut found = crate::signature::detached(root, name, siblings);
+            if maybe_pdf {
                 found.extend(crate::signature::in_pdf(root, name, &pdf_tail(root, name)));
             }
             let line = file_line(self.at, &self.req.id, i);
