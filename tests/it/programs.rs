@@ -120,6 +120,21 @@ fn word_files_open_in_libreoffice_with_the_pdf_page_count() {
     }
 }
 
+/// Chromium prints `html` to `pdf`, headless, without its own header and footer.
+fn print_in_chromium(chromium: &Path, html: &Path, pdf: &Path) -> std::process::Output {
+    Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn html_prints_to_a4_in_chromium_with_the_pdf_page_count() {
     let chromium = program("chromium").or_else(|| program("chromium-browser"));
@@ -132,17 +147,7 @@ fn html_prints_to_a4_in_chromium_with_the_pdf_page_count() {
     // A sample of the drafts: Chromium starts once per file, about a second each.
     for file in html.iter().step_by(3) {
         let printed = dir.path().join("chromium.pdf");
-        let run = Command::new(&chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-            ])
-            .arg(format!("--print-to-pdf={}", printed.display()))
-            .arg(format!("file://{}", file.display()))
-            .output()
-            .unwrap();
+        let run = print_in_chromium(&chromium, file, &printed);
         assert!(
             printed.is_file(),
             "{}",
@@ -702,17 +707,7 @@ fn the_portfolio_page_renders_in_chromium_with_its_text_and_no_script() {
     }
     // It prints on A4.
     let printed = dir.path().join("page.pdf");
-    Command::new(&chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--print-to-pdf={}", printed.display()))
-        .arg(format!("file://{}", html.display()))
-        .output()
-        .unwrap();
+    print_in_chromium(&chromium, &html, &printed);
     let info = Command::new(&pdfinfo).arg(&printed).output().unwrap();
     assert!(String::from_utf8_lossy(&info.stdout).contains("(A4)"));
 }
