@@ -51,6 +51,12 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     if args.output.is_none() && args.out_dir.is_none() {
         return Err(Error::usage(Message::new("usage.pack-needs-output")));
     }
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+    }
     let stems = dossier::render::unique_stems(judged.iter().map(|d| d.path.as_str()));
     let mut code =
         u8::from(judged.len() < report.dossiers.len() || !report.path_errors.is_empty()) * 2;

@@ -259,3 +259,34 @@ fn a_sealed_dossier_reports_exactly_the_document_swapped() {
         ]
     );
 }
+
+#[test]
+fn many_dossiers_pack_into_a_folder_under_names_that_never_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("archives");
+    let run = crate::support::dossier()
+        .args(["pack", "--today", TODAY, "--out-dir"])
+        .arg(&out)
+        .arg("sample-dossiers")
+        .output()
+        .unwrap();
+    // Two samples are not ready: packed are the three that are, and the run says so with 1.
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        file_names(&out),
+        ["esedo.zip", "gbd-fl.zip", "internet-gateway.zip"]
+    );
+    // -o with several dossiers is refused: one file cannot hold them.
+    let run = crate::support::dossier()
+        .args(["pack", "--today", TODAY, "-o"])
+        .arg(dir.path().join("all.zip"))
+        .arg("sample-dossiers")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+}
