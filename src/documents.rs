@@ -57,21 +57,6 @@ pub struct DocumentResult {
     pub notes: Vec<Message>,
 }
 
-/// The last 128 KiB of a PDF, where an incremental update puts a signature dictionary.
-fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
-    use std::io::{Read, Seek, SeekFrom};
-    let Ok((mut f, len)) = crate::limits::open_regular(root, Path::new(name)) else {
-        return Vec::new();
-    };
-    let want = len.min(128 * 1024);
-    if f.seek(SeekFrom::Start(len - want)).is_err() {
-        return Vec::new();
-    }
-    let mut tail = Vec::with_capacity(want as usize);
-    let _ = f.take(want).read_to_end(&mut tail);
-    tail
-}
-
 /// Accepted document types, for the message on an unknown type.
 const TYPES: &str = "PDF, DOC/DOCX, XLS/XLSX, ODT/ODS, RTF, PNG, JPEG, TIFF";
 
@@ -225,7 +210,7 @@ impl One<'_> {
             let name = &name;
             let mut found = crate::signature::detached(root, name, siblings);
             if maybe_pdf {
-                found.extend(crate::signature::in_pdf(root, name, &pdf_tail(root, name)));
+                found.extend(crate::signature::in_pdf(root, name));
             }
             let line = file_line(self.at, &self.req.id, i);
             for sig in &found {
@@ -523,8 +508,9 @@ fn problem(file: &str, p: &Problem) -> (Code, Message) {
     }
 }
 
-/// The line of the `i`-th file of a requirement, whichever form the entry takes.
-fn file_line(at: &Located, id: &str, i: usize) -> Option<usize> {
+/// Where the `i`-th file of requirement `id` may sit in `dossier.yaml`, most specific first:
+/// in a list, in a map's `files` list, as a map's single `files`, as the entry itself.
+pub(crate) fn file_paths(id: &str, i: usize) -> [Vec<Seg>; 4] {
     let base = path(&["documents", id]);
     let mut in_list = base.clone();
     in_list.push(Seg::Index(i));
@@ -533,6 +519,11 @@ fn file_line(at: &Located, id: &str, i: usize) -> Option<usize> {
     let mut in_map_list = in_map.clone();
     in_map_list.push(Seg::Index(i));
     [in_list, in_map_list, in_map, base]
+}
+
+/// The line of the `i`-th file of a requirement, whichever form the entry takes.
+fn file_line(at: &Located, id: &str, i: usize) -> Option<usize> {
+    file_paths(id, i)
         .iter()
         .find(|p| at.map.has(p))
         .and_then(|p| at.line(p))

@@ -32,15 +32,8 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// The digest of `relative` beneath `root`: a regular file inside the dossier, or nothing.
 pub fn file_digest(root: &Dir, relative: &str) -> Option<(String, u64)> {
-    let rel = Path::new(relative);
-    if rel.is_absolute()
-        || rel
-            .components()
-            .any(|c| c == std::path::Component::ParentDir)
-    {
-        return None;
-    }
-    let (file, _) = crate::limits::open_regular(root, rel).ok()?;
+    crate::inspect::inside_the_folder(relative).ok()?;
+    let (file, _) = crate::limits::open_regular(root, Path::new(relative)).ok()?;
     sha256_of(file).ok()
 }
 

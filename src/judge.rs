@@ -525,7 +525,7 @@ fn apply_what_if(
 
 /// Reads `dossier.yaml` beneath the folder's handle: a regular file, its size checked before
 /// any byte is read.
-fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
+pub(crate) fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
     let unreadable =
         |e: std::io::Error| Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
     let (file, len) =

@@ -138,19 +138,11 @@ fn rewrite_yaml(
     text: &str,
     renames: &[(String, usize, String)],
 ) -> std::result::Result<String, String> {
-    use crate::source_path::{Seg, path};
     let (_, map) =
         crate::dossier::yaml::parse(text, "dossier.yaml").map_err(|f| f.code.to_string())?;
     let mut spans: Vec<((usize, usize), String)> = Vec::new();
     for (id, i, new) in renames {
-        let base = path(&["documents", id]);
-        let mut in_list = base.clone();
-        in_list.push(Seg::Index(*i));
-        let mut in_map = base.clone();
-        in_map.push(Seg::key("files"));
-        let mut in_map_list = in_map.clone();
-        in_map_list.push(Seg::Index(*i));
-        let found = [in_list, in_map_list, in_map, base]
+        let found = crate::documents::file_paths(id, *i)
             .into_iter()
             .filter(|p| map.has(p))
             .find_map(|p| {
@@ -372,21 +364,12 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
         }
     }
     // The dossier as the tool reads it, pointing at the names above.
-    let (yaml_file, _) =
-        crate::limits::open_regular(&root, Path::new(crate::dossier::DOSSIER_FILE)).map_err(
-            |source| Error::Io {
-                path: input.dir.join(crate::dossier::DOSSIER_FILE),
-                source,
-            },
-        )?;
-    let mut yaml = String::new();
-    yaml_file
-        .take(crate::limits::MAX_YAML_BYTES)
-        .read_to_string(&mut yaml)
-        .map_err(|source| Error::Io {
-            path: input.dir.join(crate::dossier::DOSSIER_FILE),
-            source,
-        })?;
+    // Read as `check` reads it (bounded, its encoding decoded); it was just judged, so a
+    // failure here means the file changed meanwhile.
+    let yaml = crate::judge::read_yaml(&root).map_err(|f| Error::Io {
+        path: input.dir.join(crate::dossier::DOSSIER_FILE),
+        source: std::io::Error::other(f.code.to_string()),
+    })?;
     let yaml = rewrite_yaml(yaml.trim_start_matches('\u{feff}'), &renames).map_err(|at| {
         Error::usage(
             crate::finding::Message::new("usage.pack-rewrite")

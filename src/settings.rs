@@ -462,12 +462,12 @@ pub struct Effective {
 pub fn effective(dir: &Path, config: Option<&Path>) -> Result<Vec<Effective>> {
     let settings = Settings::for_dossier(dir, config)?;
     let yaml_path = dir.join(crate::dossier::DOSSIER_FILE);
-    // The dossier's own keys, with their lines; a file too large or broken gives none (`check`
-    // reports it).
-    let own = std::fs::metadata(&yaml_path)
+    // The dossier's own keys, with their lines, read as `check` reads them; a file too large or
+    // broken gives none (`check` reports it).
+    let own = crate::inspect::open_root(dir)
         .ok()
-        .filter(|m| m.is_file() && m.len() <= crate::limits::MAX_YAML_BYTES)
-        .and_then(|_| std::fs::read_to_string(&yaml_path).ok())
+        .and_then(|root| crate::judge::read_yaml(&root).ok())
+        .map(|text| text.trim_start_matches('\u{feff}').to_string())
         .and_then(|text| {
             let name = yaml_path.display().to_string();
             let (file, map) = crate::dossier::yaml::parse(&text, &name).ok()?;

@@ -75,10 +75,10 @@ const OID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
 const OID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
 const OID_SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
 
-/// A digest algorithm the tool can compute, by OID.
+/// A digest algorithm the tool can compute, by OID (SHA-1 and GOST 34.311-95 are not: a
+/// signature naming them stays unverified).
 #[derive(Debug, Clone, Copy)]
 enum Hash {
-    Sha1,
     Sha256,
     Sha384,
     Sha512,
@@ -88,7 +88,6 @@ enum Hash {
 
 fn hash_of(oid: &str) -> Option<Hash> {
     Some(match oid {
-        "1.3.14.3.2.26" => Hash::Sha1,
         "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
         "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
         "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
@@ -136,10 +135,6 @@ fn digest(hash: Hash, parts: &mut Feed<'_>) -> std::io::Result<Vec<u8>> {
         }};
     }
     match hash {
-        Hash::Sha1 => {
-            // SHA-1 is not built in: a digest named SHA-1 stays unverified.
-            Err(std::io::Error::other("SHA-1 is not computed"))
-        }
         Hash::Sha256 => run!(sha2::Sha256::new()),
         Hash::Sha384 => run!(sha2::Sha384::new()),
         Hash::Sha512 => run!(sha2::Sha512::new()),
@@ -414,9 +409,28 @@ fn decode_base64(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The signatures inside a PDF: each `/ByteRange [a b c d]` with its `/Contents <hex>`.
-pub fn in_pdf(root: &Dir, document: &str, tail: &[u8]) -> Vec<Signature> {
-    if !tail.windows(10).any(|w| w == b"/ByteRange") {
+/// The last 128 KiB of a PDF, where an incremental update puts a signature dictionary.
+fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
+    use std::io::{Seek, SeekFrom};
+    let Ok((mut f, len)) = crate::limits::open_regular(root, Path::new(name)) else {
+        return Vec::new();
+    };
+    let want = len.min(128 * 1024);
+    if f.seek(SeekFrom::Start(len - want)).is_err() {
+        return Vec::new();
+    }
+    let mut tail = Vec::with_capacity(want as usize);
+    let _ = f.take(want).read_to_end(&mut tail);
+    tail
+}
+
+/// The signatures inside a PDF: each `/ByteRange [a b c d]` with its `/Contents <hex>`. The
+/// file is read whole only when its tail names a `/ByteRange`.
+pub fn in_pdf(root: &Dir, document: &str) -> Vec<Signature> {
+    if !pdf_tail(root, document)
+        .windows(10)
+        .any(|w| w == b"/ByteRange")
+    {
         return Vec::new();
     }
     let bytes = match read_bounded(root, document, MAX_SIGNED_PDF) {

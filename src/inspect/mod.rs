@@ -102,18 +102,28 @@ pub fn open_root(dir: &Path) -> io::Result<Dir> {
     Dir::open_ambient_dir(dir, cap_std::ambient_authority())
 }
 
-/// Inspects `relative` (as written in `dossier.yaml`) beneath the dossier folder `root`.
-pub fn inspect(root: &Dir, relative: &str) -> Verdict {
+/// A path as written in `dossier.yaml` that names a place inside the dossier folder: not
+/// absolute (Windows drive and UNC prefixes count as absolute too, on every platform) and
+/// without `..`.
+pub fn inside_the_folder(relative: &str) -> Result<(), Problem> {
     let rel = Path::new(relative);
-    // Windows drive and UNC prefixes count as absolute too, on every platform.
     if rel.is_absolute() || relative.starts_with(['/', '\\']) || looks_like_drive(relative) {
-        return Verdict::Unusable(Problem::Absolute);
+        return Err(Problem::Absolute);
     }
     if rel.components().any(|c| c == Component::ParentDir)
         || relative.split('\\').any(|s| s == "..")
     {
-        return Verdict::Unusable(Problem::ParentDir);
+        return Err(Problem::ParentDir);
     }
+    Ok(())
+}
+
+/// Inspects `relative` (as written in `dossier.yaml`) beneath the dossier folder `root`.
+pub fn inspect(root: &Dir, relative: &str) -> Verdict {
+    if let Err(problem) = inside_the_folder(relative) {
+        return Verdict::Unusable(problem);
+    }
+    let rel = Path::new(relative);
     let file = match open_beneath(root, rel) {
         Ok(f) => f,
         Err(v) => return v,
