@@ -178,10 +178,7 @@ pub fn rows(d: &DossierReport, lang: Lang, summary: bool, sep: Separator) -> Str
         row.extend([
             doc.id.clone(),
             doc.clause.clone(),
-            serde_json::to_value(doc.status)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            doc.status.id().to_string(),
             doc.files.join(" "),
             doc.pages.map_or(String::new(), |p| p.to_string()),
             valid_until,

@@ -194,17 +194,21 @@ fn painted(cell: GridCell, step: &Step) -> GridCell {
 }
 
 /// What the table's short words mean: "WD", and the literal reading shown beside a due date.
-fn legend(steps: &[Step], lang: Lang, literal_shown: bool) -> String {
+fn legend<'a>(
+    steps: impl Iterator<Item = &'a Step> + Clone,
+    lang: Lang,
+    literal_shown: bool,
+) -> String {
     let mut out = String::new();
     if steps
-        .iter()
+        .clone()
         .any(|s| s.working_days_left.unwrap_or(0) > 0 || s.working_days_late.is_some())
     {
         out.push_str(&format!("{}\n", t!(lang, "timeline.legend.wd")));
     }
     let literal =
         |s: &Step| s.literal_due.is_some_and(|l| Some(l) != s.due) || s.literal_earliest.is_some();
-    if literal_shown && steps.iter().any(literal) {
+    if literal_shown && steps.clone().any(literal) {
         out.push_str(&format!("{}\n", t!(lang, "timeline.legend.literal")));
     }
     out
@@ -267,7 +271,7 @@ fn human_unfitted(
             ]);
         }
         out.push_str(&super::human::grid_text(&t, lang, color, width));
-        out.push_str(&legend(&one.steps, lang, true));
+        out.push_str(&legend(one.steps.iter(), lang, true));
         // A period crossing a year the calendar does not know: its due date is not certain.
         for s in &one.steps {
             if let Some(year) = s.unknown_year {
@@ -343,8 +347,7 @@ fn human_unfitted(
         out.push_str(&format!("{}\n", t!(lang, "timeline.nothing-due")));
     } else {
         out.push_str(&super::human::grid_text(&t, lang, color, width));
-        let steps: Vec<Step> = todo.iter().map(|(_, s)| (*s).clone()).collect();
-        out.push_str(&legend(&steps, lang, false));
+        out.push_str(&legend(todo.iter().map(|(_, s)| *s), lang, false));
     }
     out
 }
