@@ -70,6 +70,16 @@ fn pages(pdfinfo: &Path, pdf: &Path) -> usize {
 }
 
 /// Our own PDF of the same draft (`x.docx` → `x.pdf` rendered by dossier).
+/// Another program's PDF of a draft has our PDF's page count, give or take one.
+fn same_pages(pdfinfo: &Path, theirs: &Path, ours: &Path, who: &str) {
+    let (a, b) = (pages(pdfinfo, theirs), pages(pdfinfo, ours));
+    assert!(
+        a.abs_diff(b) <= 1,
+        "{}: {who} {a} pages, our PDF {b}",
+        ours.display()
+    );
+}
+
 fn own_pdf(dir: &Path, file: &Path) -> PathBuf {
     dir.join(file.with_extension("pdf").file_name().unwrap())
 }
@@ -108,15 +118,7 @@ fn word_files_open_in_libreoffice_with_the_pdf_page_count() {
             "LibreOffice did not convert {}",
             file.display()
         );
-        let (theirs, ours) = (
-            pages(&pdfinfo, &lo),
-            pages(&pdfinfo, &own_pdf(dir.path(), file)),
-        );
-        assert!(
-            theirs.abs_diff(ours) <= 1,
-            "{}: LibreOffice {theirs} pages, our PDF {ours}",
-            file.display()
-        );
+        same_pages(&pdfinfo, &lo, &own_pdf(dir.path(), file), "LibreOffice");
     }
 }
 
@@ -156,15 +158,7 @@ fn html_prints_to_a4_in_chromium_with_the_pdf_page_count() {
         let info = Command::new(&pdfinfo).arg(&printed).output().unwrap();
         let info = String::from_utf8_lossy(&info.stdout);
         assert!(info.contains("(A4)"), "not A4: {info}");
-        let (theirs, ours) = (
-            pages(&pdfinfo, &printed),
-            pages(&pdfinfo, &own_pdf(dir.path(), file)),
-        );
-        assert!(
-            theirs.abs_diff(ours) <= 1,
-            "{}: Chromium {theirs} pages, our PDF {ours}",
-            file.display()
-        );
+        same_pages(&pdfinfo, &printed, &own_pdf(dir.path(), file), "Chromium");
         std::fs::remove_file(&printed).unwrap();
     }
 }
