@@ -501,17 +501,9 @@ fn the_same_file_listed_twice_counts_once() {
 
 // --- Editions and templates --------------------------------------------------------------------
 
-fn amended(from: &str, to: &str) -> tempfile::NamedTempFile {
-    let text = dossier::edition::Editions::built_in_text("order-29-2024").unwrap();
-    assert!(text.contains(from), "{from}");
-    let mut f = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
-    f.write_all(text.replacen(from, to, 1).as_bytes()).unwrap();
-    f
-}
-
 #[test]
 fn an_enormous_period_or_an_edition_without_grounds_is_refused_at_its_line() {
-    let huge = amended("working_days = 5", "working_days = 4294967295");
+    let huge = amended_edition("working_days = 5", "working_days = 4294967295");
     let run = limited(&[
         &"rules",
         &"show",
@@ -531,8 +523,7 @@ fn an_enormous_period_or_an_edition_without_grounds_is_refused_at_its_line() {
         .filter(|t| !t.starts_with("ground]]"))
         .collect::<Vec<_>>()
         .join("\n[[");
-    let mut f = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
-    f.write_all(no_grounds.as_bytes()).unwrap();
+    let f = edition_file(&no_grounds);
     let run = limited(&[&"rules", &"list", &"--rules", &f.path()]);
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("[[ground]]"), "{}", run.stderr);
@@ -548,8 +539,7 @@ fn an_edition_with_many_more_rows_gives_a_greedy_set_at_once() {
         ));
     }
     let text = dossier::edition::Editions::built_in_text("order-29-2024").unwrap();
-    let mut f = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
-    f.write_all(format!("{text}{rows}").as_bytes()).unwrap();
+    let f = edition_file(&format!("{text}{rows}"));
     let d = Fixture::information_system();
     let mut y = d.yaml.clone();
     y = y.replace("  active_registered_users: 1001\n", "");

@@ -394,16 +394,11 @@ fn the_today_environment_variable_is_honoured() {
 #[test]
 fn rules_loaded_from_a_file_replace_the_built_in_edition() {
     // Amend the pass rule: 4 points needed. The fixture has 3.
-    let dir = tempfile::tempdir().unwrap();
-    let text = dossier::edition::Editions::built_in_text("order-29-2024")
-        .unwrap()
-        .replacen("min_total = 3", "min_total = 4", 1);
-    let rules = dir.path().join("amended.toml");
-    std::fs::write(&rules, text).unwrap();
+    let rules = amended_edition("min_total = 3", "min_total = 4");
     let f = Fixture::information_system();
     let out = dossier()
         .args(["check", "--format", "json", "--today", TODAY, "--rules"])
-        .arg(&rules)
+        .arg(rules.path())
         .arg(f.path())
         .output()
         .unwrap();

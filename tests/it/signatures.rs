@@ -214,20 +214,14 @@ fn a_signature_inside_a_pdf_is_read_and_a_changed_byte_caught() {
 
 #[test]
 fn an_edition_may_require_a_signature() {
-    let edition = std::fs::read_to_string(root().join("src/editions/order-29-2024.toml"))
-        .unwrap()
-        .replacen(
-            "id = \"security-test-protocol\"",
-            "id = \"security-test-protocol\"\nsigned = true",
-            1,
-        );
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("signed.toml");
-    std::fs::write(&rules, edition).unwrap();
+    let rules = amended_edition(
+        "id = \"security-test-protocol\"",
+        "id = \"security-test-protocol\"\nsigned = true",
+    );
     let f = Fixture::information_system();
     let out = dossier()
         .args(["check", "--format", "json", "--today", TODAY, "--rules"])
-        .arg(&rules)
+        .arg(rules.path())
         .arg(f.path())
         .output()
         .unwrap();

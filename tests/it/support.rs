@@ -10,6 +10,21 @@ use std::path::{Path, PathBuf};
 /// The check date every test judges against.
 pub const TODAY: &str = "2026-11-23";
 
+/// An edition's text as a `.toml` file to pass to `--rules`.
+pub fn edition_file(text: &str) -> tempfile::NamedTempFile {
+    let mut f = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    f
+}
+
+/// The built-in 2024 edition with its first `from` replaced by `to`; `from` must be there, or
+/// the test would prove nothing.
+pub fn amended_edition(from: &str, to: &str) -> tempfile::NamedTempFile {
+    let text = dossier::edition::Editions::built_in_text("order-29-2024").unwrap();
+    assert!(text.contains(from), "{from}");
+    edition_file(&text.replacen(from, to, 1))
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
