@@ -8,7 +8,7 @@ use crate::judge::DossierReport;
 use crate::lang::Lang;
 use crate::t;
 
-use super::markup_escape as escape;
+use crate::render::html::escape;
 
 struct Case {
     classname: &'static str,

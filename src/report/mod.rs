@@ -102,25 +102,3 @@ impl CheckReport {
         }
     }
 }
-
-/// Text for HTML or XML, in an element or an attribute: the five predefined entities, line
-/// breaks and tabs kept, and every character XML 1.0 cannot carry (a control character from a
-/// hostile file) replaced by U+FFFD.
-pub fn markup_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                out.push('\u{FFFD}')
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}

@@ -52,7 +52,7 @@ pub struct Portfolio {
     once: Vec<String>,
 }
 
-use super::markup_escape as escape;
+use crate::render::html::escape;
 
 fn status_class(s: DocStatus) -> (&'static str, &'static str) {
     match s {
