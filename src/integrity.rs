@@ -11,19 +11,43 @@ use std::path::Path;
 pub const LOCK_FILE: &str = "dossier.lock";
 
 /// The SHA-256 of a stream, in lowercase hex, and its length.
-pub fn sha256_of(mut reader: impl Read) -> std::io::Result<(String, u64)> {
-    let mut hasher = Sha256::new();
+pub fn sha256_of(reader: impl Read) -> std::io::Result<(String, u64)> {
+    let mut digesting = Digesting::new(reader);
     let mut buf = vec![0u8; 64 * 1024];
-    let mut size = 0u64;
-    loop {
-        let n = reader.read(&mut buf)?;
-        if n == 0 {
-            break;
+    while digesting.read(&mut buf)? != 0 {}
+    Ok(digesting.finish())
+}
+
+/// A reader that digests what passes through it, so bytes can be copied and digested in one
+/// read.
+pub struct Digesting<R> {
+    inner: R,
+    hasher: Sha256,
+    size: u64,
+}
+
+impl<R: Read> Digesting<R> {
+    pub fn new(inner: R) -> Self {
+        Digesting {
+            inner,
+            hasher: Sha256::new(),
+            size: 0,
         }
-        size += n as u64;
-        hasher.update(&buf[..n]);
     }
-    Ok((hex(&hasher.finalize()), size))
+
+    /// The SHA-256 in lowercase hex and the number of bytes read.
+    pub fn finish(self) -> (String, u64) {
+        (hex(&self.hasher.finalize()), self.size)
+    }
+}
+
+impl<R: Read> Read for Digesting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
 }
 
 pub fn hex(bytes: &[u8]) -> String {

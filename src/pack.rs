@@ -8,7 +8,7 @@
 
 use crate::dossier::LocalText;
 use crate::error::{Error, Result};
-use crate::integrity::sha256_of;
+use crate::integrity::{Digesting, sha256_of};
 use crate::judge::{DossierReport, Judged};
 use crate::lang::Lang;
 use crate::render::{Document, Format};
@@ -321,9 +321,10 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
             continue;
         };
         for (i, source) in entry.files.iter().enumerate() {
-            if crate::integrity::file_digest(&root, source).is_none() {
+            // Digested here, once: a file that cannot be read beneath the folder is left out.
+            let Some((sha256, size)) = crate::integrity::file_digest(&root, source) else {
                 continue;
-            }
+            };
             let name = format!(
                 "documents/{}_{}_{:02}.{}",
                 clause_name(&doc.clause),
@@ -341,6 +342,7 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
             } else {
                 None
             };
+            (m.sha256, m.size) = (sha256, size);
             entries.push(Entry {
                 name: name.clone(),
                 content: Content::File(source.clone()),
@@ -349,11 +351,12 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
             // Signature files beside it travel with it.
             for ext in SIGNATURE_EXTENSIONS {
                 let sig = format!("{source}.{ext}");
-                if crate::integrity::file_digest(&root, &sig).is_some() {
+                if let Some((sha256, size)) = crate::integrity::file_digest(&root, &sig) {
                     let sig_name = format!("{name}.{ext}");
                     let mut m = meta(&sig_name, "signature");
                     m.requirement = Some(doc.id.clone());
                     m.source = Some(sig.clone());
+                    (m.sha256, m.size) = (sha256, size);
                     entries.push(Entry {
                         name: sig_name,
                         content: Content::File(sig),
@@ -419,22 +422,14 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
         content: Content::Bytes(review_notes(report, input.lang).into_bytes()),
         meta: meta("review-notes.md", "notes"),
     });
-    // Digests and sizes, streamed.
+    // Digests and sizes of what was made here; the files were digested as they were found.
     for e in &mut entries {
-        let (sha, size) = match &e.content {
-            Content::File(source) => {
-                crate::integrity::file_digest(&root, source).ok_or_else(|| Error::Io {
-                    path: input.dir.join(source),
-                    source: std::io::Error::other("the file changed while packing"),
-                })?
-            }
-            Content::Bytes(b) => sha256_of(&b[..]).map_err(|source| Error::Io {
+        if let Content::Bytes(b) = &e.content {
+            (e.meta.sha256, e.meta.size) = sha256_of(&b[..]).map_err(|source| Error::Io {
                 path: input.dir.to_path_buf(),
                 source,
-            })?,
-        };
-        e.meta.sha256 = sha;
-        e.meta.size = size;
+            })?;
+        }
     }
     let manifest = Manifest {
         schema: 1,
@@ -497,8 +492,15 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
             match &e.content {
                 Content::Bytes(b) => zip.write_all(b)?,
                 Content::File(source) => {
+                    // Digested again as it is copied: the archive holds what the manifest names.
                     let (file, _) = crate::limits::open_regular(&root, Path::new(source))?;
-                    std::io::copy(&mut file.take(e.meta.size), &mut zip)?;
+                    let mut copied = Digesting::new(file.take(e.meta.size));
+                    std::io::copy(&mut copied, &mut zip)?;
+                    if copied.finish() != (e.meta.sha256.clone(), e.meta.size) {
+                        return Err(std::io::Error::other(format!(
+                            "{source}: the file changed while packing"
+                        )));
+                    }
                 }
             }
         }
