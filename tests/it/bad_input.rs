@@ -331,13 +331,8 @@ fn a_tree_with_one_invalid_dossier_reports_the_others_then_exits_2() {
         let target = tree.path().join(name);
         copy_dir(f.path(), &target);
     }
-    let out = dossier()
-        .args(["check", "--format", "json", "--today", TODAY])
-        .arg(tree.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, v) = check_report(tree.path(), &[]);
+    assert_eq!(code, 2);
     assert_eq!(v["dossiers"][0]["outcome"], "include");
     assert_eq!(v["dossiers"][1]["outcome"], "invalid");
     assert_eq!(v["dossiers"][1]["diagnostics"][0]["code"], "yaml.syntax");

@@ -479,15 +479,7 @@ fn office_files_give_pages_from_app_xml_and_spreadsheets_their_sheets() {
         "criteria-compliance: docs/criteria.xlsx",
     );
     let (_, d) = f.check_json();
-    let doc = |id: &str| {
-        d["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["id"] == id)
-            .cloned()
-            .unwrap()
-    };
+    let doc = |id: &str| document_in(&d, id);
     assert_eq!(doc("services-functions")["pages"], 7, "{d}");
     let sheet = doc("criteria-compliance");
     assert_eq!(

@@ -115,12 +115,7 @@ fn internet_resource_2016(review: &str) -> (tempfile::TempDir, serde_json::Value
         put(dir.path(), &format!("docs/{f}.pdf"), &pdf(f, 1));
     }
     std::fs::write(dir.path().join("dossier.yaml"), format!("schema: 1\nkind: internet-resource\nedition: order-84-2016\nobject: {{name: \"Сайт\"}}\nstate_body: {{name: \"Орган\"}}\nreview:\n{review}documents:\n  resource-information: docs/info.pdf\n  registered-users: docs/users.pdf\n  services-functions: docs/services.pdf\n")).unwrap();
-    let out = dossier()
-        .args(["check", "--format", "json", "--today", TODAY])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = check_report(dir.path(), &[]);
     (dir, v["dossiers"][0].clone())
 }
 
@@ -396,15 +391,9 @@ fn rules_loaded_from_a_file_replace_the_built_in_edition() {
     // Amend the pass rule: 4 points needed. The fixture has 3.
     let rules = amended_edition("min_total = 3", "min_total = 4");
     let f = Fixture::information_system();
-    let out = dossier()
-        .args(["check", "--format", "json", "--today", TODAY, "--rules"])
-        .arg(rules.path())
-        .arg(f.path())
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, v) = check_report(f.path(), &["--rules".as_ref(), rules.path().as_os_str()]);
     assert_eq!(v["dossiers"][0]["grounds"], json!(["6.1"]));
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(code, 1);
 }
 
 #[test]

@@ -219,13 +219,7 @@ fn an_edition_may_require_a_signature() {
         "id = \"security-test-protocol\"\nsigned = true",
     );
     let f = Fixture::information_system();
-    let out = dossier()
-        .args(["check", "--format", "json", "--today", TODAY, "--rules"])
-        .arg(rules.path())
-        .arg(f.path())
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = check_report(f.path(), &["--rules".as_ref(), rules.path().as_os_str()]);
     let d = &v["dossiers"][0];
     assert_eq!(diagnostics(d, "signature.required").len(), 1, "{d}");
     assert_eq!(
@@ -263,12 +257,7 @@ fn the_signed_sample_shows_its_signer_and_a_verified_digest() {
     let at = bytes.windows(2).position(|w| w == b"Tj").unwrap() - 3;
     bytes[at] ^= 0x01;
     std::fs::write(&doc, bytes).unwrap();
-    let out = dossier()
-        .args(["check", "--format", "json", "--today", TODAY])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = check_report(dir.path(), &[]);
     assert_eq!(
         diagnostics(&v["dossiers"][0], "signature.digest-mismatch").len(),
         1,

@@ -321,14 +321,8 @@ impl Fixture {
 
     /// `dossier check --format json` on this dossier: (exit code, the dossier object).
     pub fn check_json(&self) -> (i32, serde_json::Value) {
-        let out = dossier()
-            .args(["check", "--format", "json", "--today", TODAY])
-            .arg(self.path())
-            .output()
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
-        (out.status.code().unwrap(), v["dossiers"][0].clone())
+        let (code, v) = check_report(self.path(), &[]);
+        (code, v["dossiers"][0].clone())
     }
 
     /// The JSON entry for one document id.
@@ -345,6 +339,20 @@ impl Fixture {
             ),
         )
     }
+}
+
+/// `dossier check --format json --today TODAY` with `flags` before `path`: (exit code, the
+/// whole report).
+pub fn check_report(path: &Path, flags: &[&std::ffi::OsStr]) -> (i32, serde_json::Value) {
+    let out = dossier()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .args(flags)
+        .arg(path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code().unwrap(), v)
 }
 
 /// The JSON entry of one requirement in a dossier object.
