@@ -98,11 +98,11 @@ impl Folders {
             let dir = if parent.is_empty() { "." } else { parent };
             root.read_dir(dir)
                 .map(|read| {
-                    read.take(crate::verify::MAX_ENTRIES)
+                    read.take(crate::limits::MAX_FOLDER_ENTRIES)
                         .filter_map(|e| e.ok())
                         .filter_map(|e| e.file_name().into_string().ok())
                         .filter(|n| {
-                            crate::pack::SIGNATURE_EXTENSIONS
+                            crate::signature::SIGNATURE_EXTENSIONS
                                 .iter()
                                 .any(|ext| n.rsplit_once('.').is_some_and(|(_, e)| e == *ext))
                         })

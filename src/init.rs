@@ -10,8 +10,7 @@ use crate::inspect::PLACEHOLDER_MARKER;
 use crate::lang::Lang;
 use crate::t;
 
-/// The sample name `init` shows for the signatory; left as it is, it is a placeholder.
-pub const SAMPLE_NAME: &str = "Тегі Аты Әкесінің аты";
+use crate::dossier::SAMPLE_NAME;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 

@@ -57,7 +57,7 @@ pub fn hex(bytes: &[u8]) -> String {
 /// The digest of `relative` beneath `root`: a regular file inside the dossier, or nothing.
 pub fn file_digest(root: &Dir, relative: &str) -> Option<(String, u64)> {
     crate::inspect::inside_the_folder(relative).ok()?;
-    let (file, _) = crate::limits::open_regular(root, Path::new(relative)).ok()?;
+    let (file, _) = crate::files::open_regular(root, Path::new(relative)).ok()?;
     sha256_of(file).ok()
 }
 
@@ -154,7 +154,7 @@ pub fn changes(root: &Dir, file: &DossierFile, sealed: &Lock) -> Vec<(String, St
 /// Reads `dossier.lock` beneath `root`, bounded; `None` when there is none, an error text when
 /// it is not a lock.
 pub fn read_lock(root: &Dir) -> Option<Result<Lock, String>> {
-    let (file, len) = crate::limits::open_regular(root, Path::new(LOCK_FILE)).ok()?;
+    let (file, len) = crate::files::open_regular(root, Path::new(LOCK_FILE)).ok()?;
     if len > crate::limits::MAX_YAML_BYTES {
         return Some(Err(format!("{LOCK_FILE} is larger than 1 MiB")));
     }

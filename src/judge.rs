@@ -6,7 +6,7 @@
 
 use crate::documents::{self, DocumentResult};
 use crate::dossier::validate::{self, Located};
-use crate::dossier::yaml::{self, ReadError};
+use crate::dossier::yaml;
 use crate::dossier::{Architecture, CriterionOverride, DOSSIER_FILE, DossierFile};
 use crate::edition::{Edition, Editions, Filed};
 use crate::facts::Value;
@@ -17,7 +17,6 @@ use crate::settings::Settings;
 use crate::source_path::path;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -331,7 +330,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
             return fail(vec![f.at(&file_name, None)], None);
         }
     };
-    let text: Arc<str> = match read_yaml(&root) {
+    let text: Arc<str> = match crate::files::read_yaml(&root) {
         Ok(t) => Arc::from(t.strip_prefix('\u{feff}').unwrap_or(&t)),
         Err(f) => return fail(vec![f.at(&file_name, None)], None),
     };
@@ -521,34 +520,6 @@ fn apply_what_if(
         }
     }
     effect
-}
-
-/// Reads `dossier.yaml` beneath the folder's handle: a regular file, its size checked before
-/// any byte is read.
-pub(crate) fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
-    let unreadable =
-        |e: std::io::Error| Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
-    let (file, len) =
-        crate::limits::open_regular(root, Path::new(DOSSIER_FILE)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Finding::error(Code::YamlMissing),
-            _ => unreadable(e),
-        })?;
-    let too_large = |n: u64| {
-        Finding::error(Code::YamlTooLarge)
-            .arg("size", n)
-            .arg("max", yaml::MAX_YAML_BYTES)
-    };
-    if len > yaml::MAX_YAML_BYTES {
-        return Err(too_large(len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(yaml::MAX_YAML_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    yaml::decode(bytes).map_err(|e| match e {
-        ReadError::TooLarge(n) => too_large(n),
-        ReadError::NotUtf8(why) => Finding::error(Code::YamlEncoding).arg("why", why),
-    })
 }
 
 /// Findings of the score: the pass rule, counts against flags, unstated facts, evidence.

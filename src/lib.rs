@@ -13,6 +13,7 @@ pub mod edition;
 pub mod encoding;
 pub mod error;
 pub mod facts;
+pub mod files;
 pub mod finding;
 pub mod init;
 pub mod inspect;
@@ -38,7 +39,6 @@ use edition::Editions;
 use error::{Error, Result};
 use finding::{Arg, Message};
 use rayon::prelude::*;
-use report::CheckReport;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -290,5 +290,62 @@ pub fn score(req: &CheckRequest) -> Result<CheckReport> {
         Ok(report)
     } else {
         Err(Error::Usage(problems))
+    }
+}
+
+use crate::judge::DossierReport;
+use crate::outcome::Outcome;
+
+/// The judgments of one `check` run, in the order of their paths.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    pub dossiers: Vec<DossierReport>,
+    /// Paths given that could not be searched or held no dossier.
+    pub path_errors: Vec<crate::finding::Message>,
+    /// The editions the dossiers were judged under (for wording in explanations).
+    pub editions: crate::edition::Editions,
+}
+
+impl CheckReport {
+    /// Contract §6: 2 when anything is invalid or unreadable, 1 when a dossier is incomplete
+    /// or refused, 0 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        check_exit_code(
+            self.dossiers.iter().map(|d| d.outcome()).min(),
+            !self.path_errors.is_empty(),
+        )
+    }
+}
+
+/// `check`'s exit code from the worst outcome of a run and whether a path held no dossier.
+pub fn check_exit_code(worst: Option<Outcome>, path_errors: bool) -> u8 {
+    if path_errors || worst == Some(Outcome::Invalid) {
+        2
+    } else if matches!(worst, Some(Outcome::Incomplete | Outcome::Refuse)) {
+        1
+    } else {
+        0
+    }
+}
+
+impl CheckReport {
+    /// `dossier score`: 2 on errors, 1 when a scored dossier does not pass the criteria.
+    pub fn score_exit_code(&self) -> u8 {
+        if !self.path_errors.is_empty()
+            || self
+                .dossiers
+                .iter()
+                .any(|d| d.outcome() == Outcome::Invalid)
+        {
+            2
+        } else if self
+            .dossiers
+            .iter()
+            .any(|d| d.score().is_some_and(|s| !s.passed))
+        {
+            1
+        } else {
+            0
+        }
     }
 }

@@ -76,8 +76,7 @@ pub struct ManifestFile {
 
 pub const MANIFEST: &str = "manifest.json";
 pub const SUMS: &str = "SHA256SUMS";
-/// Signature files kept beside a document, by extension.
-pub const SIGNATURE_EXTENSIONS: &[&str] = &["cms", "p7s", "sig"];
+use crate::signature::SIGNATURE_EXTENSIONS;
 
 /// "3(1)" → "03-1", "10" → "10".
 fn clause_name(clause: &str) -> String {
@@ -369,7 +368,7 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
     // The dossier as the tool reads it, pointing at the names above.
     // Read as `check` reads it (bounded, its encoding decoded); it was just judged, so a
     // failure here means the file changed meanwhile.
-    let yaml = crate::judge::read_yaml(&root).map_err(|f| Error::Io {
+    let yaml = crate::files::read_yaml(&root).map_err(|f| Error::Io {
         path: input.dir.join(crate::dossier::DOSSIER_FILE),
         source: std::io::Error::other(f.code.to_string()),
     })?;
@@ -493,7 +492,7 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
                 Content::Bytes(b) => zip.write_all(b)?,
                 Content::File(source) => {
                     // Digested again as it is copied: the archive holds what the manifest names.
-                    let (file, _) = crate::limits::open_regular(&root, Path::new(source))?;
+                    let (file, _) = crate::files::open_regular(&root, Path::new(source))?;
                     let mut copied = Digesting::new(file.take(e.meta.size));
                     std::io::copy(&mut copied, &mut zip)?;
                     if copied.finish() != (e.meta.sha256.clone(), e.meta.size) {

@@ -466,7 +466,7 @@ pub fn effective(dir: &Path, config: Option<&Path>) -> Result<Vec<Effective>> {
     // broken gives none (`check` reports it).
     let own = crate::inspect::open_root(dir)
         .ok()
-        .and_then(|root| crate::judge::read_yaml(&root).ok())
+        .and_then(|root| crate::files::read_yaml(&root).ok())
         .map(|text| text.trim_start_matches('\u{feff}').to_string())
         .and_then(|text| {
             let name = yaml_path.display().to_string();

@@ -9,6 +9,9 @@
 //! certificate chain is not validated against the NCA RK roots (they are not shipped): the report
 //! says "digest verified, chain not verified".
 
+/// Signature files kept beside a document, by extension.
+pub const SIGNATURE_EXTENSIONS: &[&str] = &["cms", "p7s", "sig"];
+
 use cap_std::fs::Dir;
 use chrono::NaiveDateTime;
 use der::{Decode, Encode};
@@ -302,7 +305,7 @@ fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Strin
 
 fn read_bounded(root: &Dir, rel: &str, max: u64) -> Result<Vec<u8>, String> {
     let (file, len) =
-        crate::limits::open_regular(root, Path::new(rel)).map_err(|e| e.to_string())?;
+        crate::files::open_regular(root, Path::new(rel)).map_err(|e| e.to_string())?;
     if len > max {
         return Err(format!("larger than {} KiB", max / 1024));
     }
@@ -324,7 +327,7 @@ pub fn detached(root: &Dir, document: &str, siblings: &[String]) -> Vec<Signatur
         .parent()
         .map(|p| p.to_string_lossy().into_owned());
     let mut out = Vec::new();
-    for ext in crate::pack::SIGNATURE_EXTENSIONS {
+    for ext in SIGNATURE_EXTENSIONS {
         let name = format!("{base}.{ext}");
         if !siblings.contains(&name) {
             continue;
@@ -341,7 +344,7 @@ pub fn detached(root: &Dir, document: &str, siblings: &[String]) -> Vec<Signatur
                 base64_body(&bytes).ok_or("neither DER nor Base64")?
             };
             read_cms(&der_bytes, &mut |feed| {
-                let (f, _) = crate::limits::open_regular(root, Path::new(document))?;
+                let (f, _) = crate::files::open_regular(root, Path::new(document))?;
                 let mut f = f;
                 let mut buf = vec![0u8; 64 * 1024];
                 loop {
@@ -412,7 +415,7 @@ fn decode_base64(s: &str) -> Option<Vec<u8>> {
 /// The last 128 KiB of a PDF, where an incremental update puts a signature dictionary.
 fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
     use std::io::{Seek, SeekFrom};
-    let Ok((mut f, len)) = crate::limits::open_regular(root, Path::new(name)) else {
+    let Ok((mut f, len)) = crate::files::open_regular(root, Path::new(name)) else {
         return Vec::new();
     };
     let want = len.min(128 * 1024);

@@ -14,8 +14,7 @@ use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Entries an archive may hold.
-pub const MAX_ENTRIES: usize = 10_000;
+pub use crate::limits::MAX_ARCHIVE_ENTRIES as MAX_ENTRIES;
 /// Bytes an archive may unpack to, in all.
 pub const MAX_UNPACKED: u64 = 4 << 30;
 /// Uncompressed to compressed, beyond which an entry is a bomb, not a document.

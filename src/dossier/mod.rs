@@ -17,6 +17,9 @@ use std::fmt;
 pub const DOSSIER_FILE: &str = "dossier.yaml";
 
 /// The format version of `dossier.yaml` this build reads.
+/// The sample name `init` shows for the signatory; left as it is, it is a placeholder.
+pub const SAMPLE_NAME: &str = "Тегі Аты Әкесінің аты";
+
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// `dossier.yaml` as written, before it is checked against an edition.

@@ -225,7 +225,7 @@ pub fn validate(
 pub fn is_placeholder(text: &str) -> bool {
     let t = text.trim();
     let filler = !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '…' | '_' | ' '));
-    filler || t == crate::init::SAMPLE_NAME
+    filler || t == crate::dossier::SAMPLE_NAME
 }
 
 /// Texts still holding a placeholder, one finding per key: like a placeholder document, what the

@@ -97,10 +97,7 @@ pub enum Problem {
     PasswordProtectedPdf,
 }
 
-/// Opens the dossier folder once, for every document of the dossier to be opened beneath it.
-pub fn open_root(dir: &Path) -> io::Result<Dir> {
-    Dir::open_ambient_dir(dir, cap_std::ambient_authority())
-}
+pub use crate::files::open_root;
 
 /// A path as written in `dossier.yaml` that names a place inside the dossier folder: not
 /// absolute (Windows drive and UNC prefixes count as absolute too, on every platform) and

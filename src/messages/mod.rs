@@ -6,6 +6,8 @@
 //! no plural or gender machinery that the phrasing cannot avoid, and a test checks every entry
 //! has all three languages with the same placeholders.
 
+pub mod escape;
+
 use crate::edition::Edition;
 use crate::finding::{Arg, Finding, Message};
 use crate::lang::Lang;
@@ -217,7 +219,7 @@ impl<'a> Words<'a> {
     pub fn arg(&self, a: &Arg) -> String {
         let lang = self.lang;
         match a {
-            Arg::Text(s) => crate::report::clean(s).into_owned(),
+            Arg::Text(s) => escape::clean(s).into_owned(),
             Arg::Int(n) => n.to_string(),
             Arg::Num(n) => crate::facts::format_number(*n),
             Arg::Date(d) => d.format("%Y-%m-%d").to_string(),
@@ -240,7 +242,7 @@ impl<'a> Words<'a> {
                 .and_then(|e| e.kind(id))
                 .map_or_else(|| id.clone(), |k| k.name.get(lang).to_string()),
             Arg::Stage(id) => stage(lang, id),
-            Arg::List(l) => crate::report::clean(&l.join(", ")).into_owned(),
+            Arg::List(l) => escape::clean(&l.join(", ")).into_owned(),
             Arg::Words(t) => t.get(lang).to_string(),
             Arg::Message(m) => self.message(m),
             Arg::RowBasis(id) => self
@@ -272,8 +274,60 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
     catalogue().keys().map(String::as_str)
 }
 
+/// A criterion's status in words, the same in reports and drafts.
+pub fn criterion_status(status: crate::score::CriterionStatus, lang: Lang) -> String {
+    match status {
+        crate::score::CriterionStatus::Met => crate::t!(lang, "criterion-status.met"),
+        crate::score::CriterionStatus::NotMet => crate::t!(lang, "criterion-status.not-met"),
+        crate::score::CriterionStatus::Unknown => crate::t!(lang, "criterion-status.unknown"),
+        crate::score::CriterionStatus::NotApplicable => {
+            crate::t!(lang, "criterion-status.not-applicable")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use crate::edition::{Edition, Editions, Origin};
+    use crate::finding::Code;
+
+    #[test]
+    fn a_bad_reference_points_at_its_line() {
+        let text = Editions::built_in_text("order-29-2024").unwrap().replacen(
+            "group = \"2\"",
+            "group = \"7\"",
+            1,
+        );
+        let err = Edition::from_toml(&text, "amended.toml", Origin::BuiltIn).unwrap_err();
+        let crate::error::Error::Source(e) = err else {
+            panic!("expected a source error")
+        };
+        assert_eq!(e.code(), Code::RulesInvalid);
+        let detail = super::Words::new(crate::lang::Lang::En).finding(&e.finding);
+        assert!(detail.contains("group `7`"), "{detail}");
+        let (line, _) = e.line_column().unwrap();
+        assert!(
+            text.lines()
+                .nth(line - 1)
+                .unwrap()
+                .contains("group = \"7\"")
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error() {
+        let text = Editions::built_in_text("order-84-2016").unwrap().replacen(
+            "min_total = 3",
+            "min_totl = 3",
+            1,
+        );
+        let err = Edition::from_toml(&text, "x.toml", Origin::BuiltIn).unwrap_err();
+        let crate::error::Error::Source(e) = err else {
+            panic!("expected a source error")
+        };
+        let detail = super::Words::new(crate::lang::Lang::En).finding(&e.finding);
+        assert!(detail.contains("min_totl"), "{detail}");
+    }
     use super::*;
 
     fn placeholders(p: &str) -> Vec<String> {

@@ -259,15 +259,7 @@ fn status_word(status: DocStatus, lang: Lang) -> String {
     }
 }
 
-/// A criterion's status in words, the same in reports and drafts.
-pub fn criterion_status(status: CriterionStatus, lang: Lang) -> String {
-    match status {
-        CriterionStatus::Met => t!(lang, "criterion-status.met"),
-        CriterionStatus::NotMet => t!(lang, "criterion-status.not-met"),
-        CriterionStatus::Unknown => t!(lang, "criterion-status.unknown"),
-        CriterionStatus::NotApplicable => t!(lang, "criterion-status.not-applicable"),
-    }
-}
+pub use crate::messages::criterion_status;
 
 /// The document's own date (the application's date, the decision's date), else `today`.
 pub fn document_date(document: Document, judged: &Judged, today: NaiveDate) -> NaiveDate {

@@ -43,14 +43,7 @@ pub enum Document {
 }
 
 /// The ids of `Document`, as the edition data and the command line name them.
-pub const DOCUMENT_IDS: &[&str] = &[
-    "application",
-    "decision",
-    "operator-notice",
-    "order",
-    "removal-notice",
-    "resource-form",
-];
+pub use crate::edition::DOCUMENT_IDS;
 
 impl Document {
     pub const ALL: [Document; 6] = [
@@ -120,13 +113,6 @@ impl Format {
 /// The name of the built-in template of a draft in a language.
 pub fn template_name(draft: &Draft, lang: Lang) -> String {
     format!("{}.{}.md", draft.template, lang.code())
-}
-
-/// Whether built-in templates of this family exist (in both languages).
-pub fn has_template_family(family: &str) -> bool {
-    ["kk", "ru"]
-        .iter()
-        .all(|l| built_in_template(&format!("{family}.{l}.md")).is_some())
 }
 
 /// A short blank for a number the official writes in by hand (a page count the files do not
@@ -817,4 +803,23 @@ pub fn write_file_with(
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_editions_template_families_are_the_embedded_templates() {
+        let mut families: Vec<&str> = super::TEMPLATES
+            .iter()
+            .map(|(name, _)| name.rsplitn(3, '.').nth(2).unwrap())
+            .collect();
+        families.sort_unstable();
+        families.dedup();
+        assert_eq!(families, crate::edition::TEMPLATE_FAMILIES);
+        for family in families {
+            for lang in ["kk", "ru"] {
+                assert!(super::built_in_template(&format!("{family}.{lang}.md")).is_some());
+            }
+        }
+    }
 }
