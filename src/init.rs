@@ -38,7 +38,7 @@ pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Ve
     };
     std::fs::create_dir_all(dir.join("docs")).map_err(io(dir))?;
     let mut written = Vec::new();
-    crate::render::write_file(
+    crate::files::write_file(
         &yaml_path,
         yaml(kind, k.stage_required, edition).as_bytes(),
         true,
@@ -61,7 +61,7 @@ pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Ve
                 t!(lang, "init.placeholder", title, clause)
             );
         }
-        crate::render::write_file(&path, text.as_bytes(), false)?;
+        crate::files::write_file(&path, text.as_bytes(), false)?;
         written.push(path);
     }
     Ok(written)

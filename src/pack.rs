@@ -291,7 +291,7 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
                 .arg("document", "pack"),
         )
     })?;
-    let root = crate::inspect::open_root(input.dir).map_err(|source| Error::Io {
+    let root = crate::files::open_root(input.dir).map_err(|source| Error::Io {
         path: input.dir.to_path_buf(),
         source,
     })?;
@@ -479,7 +479,7 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
         meta: meta(SUMS, "manifest"),
     });
     entries.sort_by(|a, b| a.name.cmp(&b.name));
-    crate::render::write_file_with(out, force, |f| {
+    crate::files::write_file_with(out, force, |f| {
         let mut zip = zip::ZipWriter::new(f);
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)

@@ -464,7 +464,7 @@ pub fn effective(dir: &Path, config: Option<&Path>) -> Result<Vec<Effective>> {
     let yaml_path = dir.join(crate::dossier::DOSSIER_FILE);
     // The dossier's own keys, with their lines, read as `check` reads them; a file too large or
     // broken gives none (`check` reports it).
-    let own = crate::inspect::open_root(dir)
+    let own = crate::files::open_root(dir)
         .ok()
         .and_then(|root| crate::files::read_yaml(&root).ok())
         .map(|text| text.trim_start_matches('\u{feff}').to_string())

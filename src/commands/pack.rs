@@ -230,7 +230,7 @@ pub fn seal(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     for d in &report.dossiers {
         let Some(j) = d.judged() else { continue };
         let dir = Path::new(&d.path);
-        let root = dossier::inspect::open_root(dir).map_err(|source| Error::Io {
+        let root = dossier::files::open_root(dir).map_err(|source| Error::Io {
             path: dir.to_path_buf(),
             source,
         })?;

@@ -21,7 +21,7 @@ use crate::judge::{DossierReport, Judged};
 use crate::lang::Lang;
 use crate::outcome::Outcome;
 use chrono::NaiveDate;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The documents `dossier render` drafts. Which of them an edition's procedure has, and the
@@ -743,67 +743,7 @@ pub fn unique_stems<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
     }
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
-/// Without `force` an existing file is never replaced.
-pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    write_file_with(path, force, |f| std::io::Write::write_all(f, bytes))
-}
-
-/// [`write_file`] for content written in a stream (an archive): the writer fills a private
-/// temporary file beside `path`, which then takes its place atomically.
-pub fn write_file_with(
-    path: &Path,
-    force: bool,
-    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let io = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let exists =
-        || Error::usage(Message::new("usage.exists").arg("file", path.display().to_string()));
-    match std::fs::symlink_metadata(path) {
-        // `--force` replaces a regular file, never a link, a pipe, a device or a folder.
-        Ok(m) if !m.file_type().is_file() => {
-            return Err(Error::usage(
-                Message::new("usage.target-not-a-file").arg("file", path.display().to_string()),
-            ));
-        }
-        Ok(_) if !force => return Err(exists()),
-        _ => {}
-    }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dossier-tmp-")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    fill(tmp.as_file_mut()).map_err(io)?;
-    // A temporary file is private (0600); the document is an ordinary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io)?;
-    }
-    tmp.as_file().sync_all().map_err(io)?;
-    if force {
-        tmp.persist(path).map_err(|e| io(e.error))?;
-    } else {
-        // No-clobber even if the file appeared meanwhile.
-        tmp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                exists()
-            } else {
-                io(e.error)
-            }
-        })?;
-    }
-    Ok(())
-}
+pub use crate::files::{write_file, write_file_with};
 
 #[cfg(test)]
 mod tests {

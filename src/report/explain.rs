@@ -168,7 +168,7 @@ fn shorten(text: &str, long: bool) -> String {
 }
 
 fn status_word(lang: Lang, s: CriterionStatus) -> String {
-    crate::render::context::criterion_status(s, lang)
+    crate::messages::criterion_status(s, lang)
 }
 
 fn yes_no(lang: Lang, b: bool) -> String {

@@ -8,7 +8,7 @@ use crate::judge::DossierReport;
 use crate::lang::Lang;
 use crate::t;
 
-use crate::render::html::escape;
+use crate::messages::escape::markup as escape;
 
 struct Case {
     classname: &'static str,

@@ -52,7 +52,7 @@ pub struct Portfolio {
     once: Vec<String>,
 }
 
-use crate::render::html::escape;
+use crate::messages::escape::markup as escape;
 
 fn status_class(s: DocStatus) -> (&'static str, &'static str) {
     match s {
