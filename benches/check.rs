@@ -33,13 +33,13 @@ fn main() {
     eprintln!("generated {count} dossiers in {:.2?}", start.elapsed());
     let files = all_files(tree.path());
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let request = dossier::CheckRequest {
+    let request = dossier_judge::CheckRequest {
         paths: vec![tree.path().to_path_buf()],
         today,
         ..Default::default()
     };
     // Warm-up: the page cache holds the tree, so the runs measure the tool, not the disk.
-    dossier::check(&request).expect("check runs");
+    dossier_judge::check(&request).expect("check runs");
 
     let stat_walk = median(|| {
         let n: u64 = walk(tree.path())
@@ -61,13 +61,13 @@ fn main() {
     });
     // As `dossier check --format json` runs: judged in chunks, entries made in parallel and
     // streamed in order.
-    let check = |req: &dossier::CheckRequest| {
-        let run = dossier::prepare(req).expect("check runs");
-        let mut stream = dossier::report::json::Stream::default();
+    let check = |req: &dossier_judge::CheckRequest| {
+        let run = dossier_judge::prepare(req).expect("check runs");
+        let mut stream = dossier_report::json::Stream::default();
         let mut out = std::io::sink();
         let mut n = 0;
-        let entry = |d: dossier::judge::DossierReport| {
-            dossier::report::json::entry(&d, dossier::lang::Lang::En)
+        let entry = |d: dossier_judge::judge::DossierReport| {
+            dossier_report::json::entry(&d, dossier_model::lang::Lang::En)
         };
         run.map_in_chunks(512, entry, |entries| {
             n += entries.len();
@@ -110,42 +110,42 @@ fn main() {
 fn commands(tree: &Path, today: chrono::NaiveDate) {
     let hundred = tempfile::tempdir().unwrap();
     generate(hundred.path(), 100);
-    let request = dossier::CheckRequest {
+    let request = dossier_judge::CheckRequest {
         paths: vec![hundred.path().to_path_buf()],
         today,
         ..Default::default()
     };
-    let report = dossier::check(&request).unwrap();
+    let report = dossier_judge::check(&request).unwrap();
     let per = |d: Duration, n: usize| d / n as u32;
     let score = median(|| {
-        std::hint::black_box(dossier::score(&request).unwrap());
+        std::hint::black_box(dossier_judge::score(&request).unwrap());
     });
     println!(
         "  score (judge + explain data), 100:        {score:>10.2?}  = {:.2?} per dossier",
         per(score, 100)
     );
-    let calendar = dossier::calendar::Calendar::built_in();
+    let calendar = dossier_model::calendar::Calendar::built_in();
     let timeline = median(|| {
         for d in report.dossiers.iter().filter_map(|d| d.judged()) {
-            std::hint::black_box(dossier::timeline::steps(d, &calendar, today));
+            std::hint::black_box(dossier_judge::timeline::steps(d, &calendar, today));
         }
     });
     println!("  timeline steps, 100 judged:               {timeline:>10.2?}");
     for (format, name) in [
-        (dossier::render::Format::Md, "md"),
-        (dossier::render::Format::Docx, "docx"),
-        (dossier::render::Format::Pdf, "pdf"),
+        (dossier_render::Format::Md, "md"),
+        (dossier_render::Format::Docx, "docx"),
+        (dossier_render::Format::Pdf, "pdf"),
     ] {
-        let req = dossier::render::RenderRequest {
-            document: dossier::render::Document::Decision,
+        let req = dossier_render::RenderRequest {
+            document: dossier_render::Document::Decision,
             format,
-            lang: dossier::lang::Lang::Ru,
+            lang: dossier_model::lang::Lang::Ru,
             template: None,
             today,
             skip_unfit: false,
         };
         let t = median(|| {
-            let drafts = dossier::render::render_all(&req, &report.dossiers).unwrap();
+            let drafts = dossier_render::render_all(&req, &report.dossiers).unwrap();
             assert!(drafts.iter().all(|d| d.result.is_ok()));
             std::hint::black_box(drafts);
         });

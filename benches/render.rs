@@ -2,11 +2,12 @@
 //! after start-up (the dossier judged and the fonts' metrics loaded once). Target: well under
 //! 50 ms per document.
 
-use dossier::render::{self, Document, Format};
+use dossier_render as render;
+use dossier_render::{Document, Format};
 use std::time::Instant;
 
 fn main() {
-    let request = dossier::CheckRequest {
+    let request = dossier_judge::CheckRequest {
         paths: vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-dossiers/esedo")],
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         edition: None,
@@ -14,13 +15,13 @@ fn main() {
         what_if: Default::default(),
         config: None,
     };
-    let report = dossier::check(&request).expect("check runs");
+    let report = dossier_judge::check(&request).expect("check runs");
     let d = &report.dossiers[0];
     let draw = || {
         render::render(
             Document::Application,
             d,
-            dossier::lang::Lang::Kk,
+            dossier_model::lang::Lang::Kk,
             Format::Pdf,
             request.today,
             None,
@@ -49,7 +50,7 @@ fn main() {
                 render::render(
                     Document::Application,
                     d,
-                    dossier::lang::Lang::Kk,
+                    dossier_model::lang::Lang::Kk,
                     format,
                     request.today,
                     None,

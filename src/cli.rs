@@ -324,12 +324,12 @@ pub struct WhatIfArgs {
     /// What if the review recorded KEY=VALUE: architecture=conforms|does-not-conform|pending|
     /// no-architecture, content_rules=complies|does-not-comply; repeatable
     #[arg(long = "assume", value_name = "KEY=VALUE", value_parser = parse_assume)]
-    pub assume: Vec<dossier::judge::Assume>,
+    pub assume: Vec<dossier_judge::judge::Assume>,
 }
 
 impl WhatIfArgs {
-    pub fn into_what_if(self) -> dossier::judge::WhatIf {
-        dossier::judge::WhatIf {
+    pub fn into_what_if(self) -> dossier_judge::judge::WhatIf {
+        dossier_judge::judge::WhatIf {
             facts: self.fact,
             criteria: self.set,
             review: self.assume,
@@ -465,7 +465,7 @@ fn parse_set(s: &str) -> Result<(String, bool), String> {
     Ok((id.trim().to_string(), met))
 }
 
-fn parse_assume(s: &str) -> Result<dossier::judge::Assume, String> {
+fn parse_assume(s: &str) -> Result<dossier_judge::judge::Assume, String> {
     s.parse()
 }
 

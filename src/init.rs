@@ -2,15 +2,15 @@
 //! every key present or commented in Kazakh, Russian and English, and one placeholder per
 //! required document that `check` reports as missing until it is replaced.
 
-use crate::dossier::DOSSIER_FILE;
-use crate::edition::{Edition, FactType, Filed, REVIEW_DATE_KEYS};
-use crate::error::{Error, Result};
-use crate::finding::{Arg, Message};
-use crate::inspect::PLACEHOLDER_MARKER;
-use crate::lang::Lang;
-use crate::t;
+use dossier_judge::inspect::PLACEHOLDER_MARKER;
+use dossier_model::dossier::DOSSIER_FILE;
+use dossier_model::edition::{Edition, FactType, Filed, REVIEW_DATE_KEYS};
+use dossier_model::error::{Error, Result};
+use dossier_model::finding::{Arg, Message};
+use dossier_model::lang::Lang;
+use dossier_words::t;
 
-use crate::dossier::SAMPLE_NAME;
+use dossier_model::dossier::SAMPLE_NAME;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +38,7 @@ pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Ve
     };
     std::fs::create_dir_all(dir.join("docs")).map_err(io(dir))?;
     let mut written = Vec::new();
-    crate::files::write_file(
+    dossier_model::files::write_file(
         &yaml_path,
         yaml(kind, k.stage_required, edition).as_bytes(),
         true,
@@ -53,7 +53,7 @@ pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Ve
         for lang in [Lang::Kk, Lang::Ru, Lang::En] {
             let (title, clause) = (
                 req.title.get(lang),
-                crate::messages::clause(lang, &req.clause),
+                dossier_words::clause(lang, &req.clause),
             );
             let _ = writeln!(
                 text,
@@ -61,7 +61,7 @@ pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Ve
                 t!(lang, "init.placeholder", title, clause)
             );
         }
-        crate::files::write_file(&path, text.as_bytes(), false)?;
+        dossier_model::files::write_file(&path, text.as_bytes(), false)?;
         written.push(path);
     }
     Ok(written)
@@ -119,8 +119,9 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
         y.push_str("  # kk: бұл түрге өлшемшарттар қолданылмайды | ru: к этому виду критерии не применяются | en: the criteria do not apply to this kind\n");
     }
     for f in &edition.facts {
-        let applies = |c: &&crate::edition::Criterion| c.applies_to.iter().any(|k| k == kind);
-        let rows: Vec<&crate::edition::Criterion> = edition
+        let applies =
+            |c: &&dossier_model::edition::Criterion| c.applies_to.iter().any(|k| k == kind);
+        let rows: Vec<&dossier_model::edition::Criterion> = edition
             .criteria
             .iter()
             .filter(applies)
@@ -190,12 +191,12 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
 
 /// The `evidence`, `criteria` and `review` sections, from the edition's rows and deadlines.
 fn review_and_overrides(y: &mut String, kind: &str, edition: &Edition) {
-    let rows: Vec<&crate::edition::Criterion> = edition
+    let rows: Vec<&dossier_model::edition::Criterion> = edition
         .criteria
         .iter()
         .filter(|c| c.applies_to.iter().any(|k| k == kind))
         .collect();
-    let evidence: Vec<&crate::edition::Criterion> = rows
+    let evidence: Vec<&dossier_model::edition::Criterion> = rows
         .iter()
         .copied()
         .filter(|c| c.evidence.is_some())

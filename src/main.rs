@@ -6,11 +6,12 @@
 
 mod cli;
 mod commands;
+mod init;
 mod ui;
 
 use clap::Parser;
 use cli::{Cli, ColorChoice, LangArg};
-use dossier::lang::Lang;
+use dossier_model::lang::Lang;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -87,8 +88,9 @@ fn main() -> ExitCode {
     }
     let mut ui = ui::Ui::new(config.lang(None), config.color_stdout, config.width);
     if let Some(value) = &config.bad_today_env {
-        let e = dossier::error::Error::usage(
-            dossier::finding::Message::new("usage.bad-today-env").arg("value", value.as_str()),
+        let e = dossier_model::error::Error::usage(
+            dossier_model::finding::Message::new("usage.bad-today-env")
+                .arg("value", value.as_str()),
         );
         ui.error(&e);
         return ExitCode::from(e.exit_code());

@@ -1,11 +1,11 @@
 //! The terminal side of the binary: stdout and stderr, colour, width, a closed pipe, and the
 //! words of errors. Commands write through a `Ui`; nothing else prints.
 
-use dossier::error::{Error, SourceError};
-use dossier::finding::{Finding, Message, Source};
-use dossier::lang::Lang;
-use dossier::messages::Words;
-use dossier::t;
+use dossier_model::error::{Error, SourceError};
+use dossier_model::finding::{Finding, Message, Source};
+use dossier_model::lang::Lang;
+use dossier_words::Words;
+use dossier_words::t;
 use miette::{LabeledSpan, NamedSource};
 use std::fmt;
 use std::io::Write;

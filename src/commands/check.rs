@@ -7,12 +7,12 @@ use super::{check_request, print_errors};
 use crate::Config;
 use crate::cli::{CheckArgs, CheckFormat, CheckStage};
 use crate::ui::Ui;
-use dossier::error::Error;
-use dossier::judge::{DossierReport, Judgment};
-use dossier::outcome::Outcome;
-use dossier::report::portfolio::Portfolio;
-use dossier::report::tabular::{self, Groups, Separator};
-use dossier::report::{human, json, junit};
+use dossier_judge::judge::{DossierReport, Judgment};
+use dossier_judge::outcome::Outcome;
+use dossier_model::error::Error;
+use dossier_report::portfolio::Portfolio;
+use dossier_report::tabular::{self, Groups, Separator};
+use dossier_report::{human, json, junit};
 
 /// Dossiers judged and printed at a time.
 const CHUNK: usize = 512;
@@ -25,14 +25,14 @@ struct Judged {
     ready: bool,
     text: Option<String>,
     report: Option<DossierReport>,
-    steps: Vec<dossier::timeline::Step>,
+    steps: Vec<dossier_judge::timeline::Step>,
 }
 
 pub fn run(args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let what_if = args.what_if.clone().into_what_if();
     let request = check_request(args.paths.clone(), args.judge.clone(), config, what_if);
     let today = request.today;
-    let run = dossier::prepare(&request)?;
+    let run = dossier_judge::prepare(&request)?;
     // The report language: --lang, else the first dossier's dossier.toml, else the locale.
     ui.lang = config.lang(run.settings_lang());
     let lang = ui.lang;
@@ -64,7 +64,7 @@ pub fn run(args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     });
     let mut page = Portfolio::new(lang, today);
     let mut groups = Groups::default();
-    let base_calendar = dossier::calendar::Calendar::built_in();
+    let base_calendar = dossier_model::calendar::Calendar::built_in();
     let summary = args.summary;
     let map = |d: DossierReport| {
         let text = if grouped {
@@ -79,7 +79,7 @@ pub fn run(args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
         };
         let steps = match (format, d.judged()) {
             (CheckFormat::Html, Some(j)) if !grouped => {
-                dossier::timeline::steps(j, &j.settings.calendar(&base_calendar), today)
+                dossier_judge::timeline::steps(j, &j.settings.calendar(&base_calendar), today)
             }
             _ => Vec::new(),
         };
@@ -160,7 +160,7 @@ pub fn run(args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     };
     out.write(ui, &text)?;
     out.finish(ui)?;
-    let code = dossier::report::check_exit_code(worst, !path_errors.is_empty());
+    let code = dossier_judge::check_exit_code(worst, !path_errors.is_empty());
     // Before filing, the verdict is the state body's part: complete or not.
     Ok(if filing && code != 2 {
         u8::from(!all_ready)
@@ -199,9 +199,9 @@ impl Output {
         let Some(path) = self.file else {
             return Ok(());
         };
-        dossier::render::write_file(&path, self.buffer.as_bytes(), self.force)?;
+        dossier_render::write_file(&path, self.buffer.as_bytes(), self.force)?;
         let file = path.display().to_string();
-        ui.note(&dossier::t!(ui.lang, "check.wrote", file));
+        ui.note(&dossier_words::t!(ui.lang, "check.wrote", file));
         Ok(())
     }
 }

@@ -3,14 +3,15 @@
 use crate::Config;
 use crate::cli::{ConfigArgs, Format};
 use crate::ui::Ui;
-use dossier::error::Error;
+use dossier_model::error::Error;
 
 pub fn run(args: ConfigArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
-    let settings = dossier::settings::Settings::for_dossier(&args.path, args.config.as_deref())?;
+    let settings =
+        dossier_model::settings::Settings::for_dossier(&args.path, args.config.as_deref())?;
     ui.lang = config.lang(settings.lang.as_ref().map(|l| l.value));
-    let entries = dossier::settings::effective(&args.path, args.config.as_deref())?;
+    let entries = dossier_model::settings::effective(&args.path, args.config.as_deref())?;
     let text = match args.format {
-        Format::Human => dossier::report::human::settings(&entries, ui.lang, ui.color, ui.width),
+        Format::Human => dossier_report::human::settings(&entries, ui.lang, ui.color, ui.width),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&serde_json::json!({
                 "schema": 1,

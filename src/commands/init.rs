@@ -2,11 +2,11 @@
 
 use crate::cli::InitArgs;
 use crate::ui::Ui;
-use dossier::error::Error;
-use dossier::t;
+use dossier_model::error::Error;
+use dossier_words::t;
 
 pub fn run(args: InitArgs, ui: &mut Ui) -> Result<u8, Error> {
-    let editions = dossier::load_editions(&args.rules)?;
+    let editions = dossier_judge::load_editions(&args.rules)?;
     let edition = match &args.edition {
         Some(id) => editions.require(id)?,
         None => editions.default_edition(),
@@ -20,15 +20,18 @@ pub fn run(args: InitArgs, ui: &mut Ui) -> Result<u8, Error> {
             .collect();
         if let Some(first) = elsewhere.first() {
             return Err(Error::usage(
-                dossier::finding::Message::new("usage.init-kind-elsewhere")
+                dossier_model::finding::Message::new("usage.init-kind-elsewhere")
                     .arg("edition", edition.id())
                     .arg("kind", args.kind.as_str())
                     .arg("first", first.as_str())
-                    .arg("elsewhere", dossier::finding::Arg::List(elsewhere.clone())),
+                    .arg(
+                        "elsewhere",
+                        dossier_model::finding::Arg::List(elsewhere.clone()),
+                    ),
             ));
         }
     }
-    let written = dossier::init::init(&args.path, &args.kind, edition, args.force)?;
+    let written = crate::init::init(&args.path, &args.kind, edition, args.force)?;
     let lang = ui.lang;
     let mut text = String::new();
     for p in &written {

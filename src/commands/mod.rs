@@ -13,10 +13,10 @@ mod timeline;
 use crate::Config;
 use crate::cli::{Command, JudgeArgs};
 use crate::ui::Ui;
-use dossier::error::Error;
-use dossier::judge::{Judgment, WhatIf};
-use dossier::lang::Lang;
-use dossier::report::CheckReport;
+use dossier_judge::CheckReport;
+use dossier_judge::judge::{Judgment, WhatIf};
+use dossier_model::error::Error;
+use dossier_model::lang::Lang;
 use std::path::PathBuf;
 
 pub fn run(command: Command, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
@@ -40,8 +40,8 @@ fn check_request(
     judge: JudgeArgs,
     config: &Config,
     what_if: WhatIf,
-) -> dossier::CheckRequest {
-    dossier::CheckRequest {
+) -> dossier_judge::CheckRequest {
+    dossier_judge::CheckRequest {
         paths,
         today: judge.today.unwrap_or(config.today),
         edition: judge.edition,
@@ -70,12 +70,12 @@ fn settings_lang(report: &CheckReport) -> Option<Lang> {
 /// Located errors of invalid dossiers and unusable paths go to stderr.
 fn print_errors(
     ui: &Ui,
-    dossiers: &[dossier::judge::DossierReport],
-    path_errors: &[dossier::finding::Message],
+    dossiers: &[dossier_judge::judge::DossierReport],
+    path_errors: &[dossier_model::finding::Message],
 ) {
     for d in dossiers {
         if let Judgment::Invalid(i) = &d.judgment {
-            let words = dossier::messages::Words::new(ui.lang);
+            let words = dossier_words::Words::new(ui.lang);
             for e in &i.errors {
                 ui.located(e, i.source.as_ref(), &words);
             }

@@ -4,17 +4,17 @@ use super::{check_request, print_errors, report_lang};
 use crate::Config;
 use crate::cli::{Format, PackArgs, SealArgs, VerifyArgs};
 use crate::ui::Ui;
-use dossier::edition::Origin;
-use dossier::error::Error;
-use dossier::finding::Message;
-use dossier::t;
+use dossier_model::edition::Origin;
+use dossier_model::error::Error;
+use dossier_model::finding::Message;
+use dossier_words::t;
 use std::path::{Path, PathBuf};
 
 /// The edition's TOML text, and whether it is built in.
-fn edition_text(j: &dossier::judge::Judged) -> Result<(String, bool), Error> {
+fn edition_text(j: &dossier_judge::judge::Judged) -> Result<(String, bool), Error> {
     match &j.edition.origin {
         Origin::BuiltIn => Ok((
-            dossier::edition::Editions::built_in_text(j.edition.id())
+            dossier_model::edition::Editions::built_in_text(j.edition.id())
                 .unwrap_or_default()
                 .to_string(),
             true,
@@ -35,10 +35,10 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
         config,
         Default::default(),
     );
-    let report = dossier::check(&request)?;
+    let report = dossier_judge::check(&request)?;
     ui.lang = report_lang(config, &report);
     print_errors(ui, &report.dossiers, &report.path_errors);
-    let judged: Vec<&dossier::judge::DossierReport> = report
+    let judged: Vec<&dossier_judge::judge::DossierReport> = report
         .dossiers
         .iter()
         .filter(|d| d.judged().is_some())
@@ -57,7 +57,7 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
             source,
         })?;
     }
-    let stems = dossier::render::unique_stems(judged.iter().map(|d| d.path.as_str()));
+    let stems = dossier_render::unique_stems(judged.iter().map(|d| d.path.as_str()));
     let mut code =
         u8::from(judged.len() < report.dossiers.len() || !report.path_errors.is_empty()) * 2;
     let lang = ui.lang;
@@ -76,8 +76,8 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
             (None, Some(dir)) => dir.join(format!("{stem}.zip")),
             (None, None) => unreachable!("checked above"),
         };
-        let manifest = dossier::pack::pack(
-            &dossier::pack::PackInput {
+        let manifest = dossier_archive::pack::pack(
+            &dossier_archive::pack::PackInput {
                 report: d,
                 dir: Path::new(&d.path),
                 today: request.today,
@@ -107,11 +107,11 @@ pub fn verify(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
         source,
     })?;
     let dir = if args.path.is_file() {
-        dossier::verify::unpack(&args.path, tmp.path())?
+        dossier_archive::verify::unpack(&args.path, tmp.path())?
     } else {
         args.path.clone()
     };
-    let (manifest, mut diffs) = dossier::verify::compare(&dir)?;
+    let (manifest, mut diffs) = dossier_archive::verify::compare(&dir)?;
     // A fresh check of the packed content, on the recorded date.
     let today = crate::cli::parse_date(&manifest.checked)
         .ok()
@@ -120,12 +120,14 @@ pub fn verify(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
                 Message::new("usage.verify-unusable")
                     .arg(
                         "file",
-                        dir.join(dossier::pack::MANIFEST).display().to_string(),
+                        dir.join(dossier_archive::pack::MANIFEST)
+                            .display()
+                            .to_string(),
                     )
                     .arg("why", "`checked` is not a date"),
             )
         })?;
-    let request = dossier::CheckRequest {
+    let request = dossier_judge::CheckRequest {
         paths: vec![dir.clone()],
         today,
         edition: None,
@@ -133,22 +135,22 @@ pub fn verify(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
         what_if: Default::default(),
         config: None,
     };
-    let report = dossier::check(&request)?;
+    let report = dossier_judge::check(&request)?;
     match report.dossiers.first() {
         Some(d) => {
             match d.judged() {
                 Some(j) if j.edition.id() != manifest.edition.id => {
-                    diffs.push(dossier::verify::Difference::EditionUnknown {
+                    diffs.push(dossier_archive::verify::Difference::EditionUnknown {
                         id: manifest.edition.id.clone(),
                     })
                 }
                 Some(j) => {
                     let (text, _) = edition_text(j)?;
-                    let digest = dossier::integrity::sha256_of(text.as_bytes())
+                    let digest = dossier_judge::integrity::sha256_of(text.as_bytes())
                         .map(|(d, _)| d)
                         .unwrap_or_default();
                     if digest != manifest.edition.sha256 {
-                        diffs.push(dossier::verify::Difference::EditionChanged {
+                        diffs.push(dossier_archive::verify::Difference::EditionChanged {
                             id: manifest.edition.id.clone(),
                         });
                     }
@@ -156,18 +158,18 @@ pub fn verify(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
                 None => {}
             }
             if !report.editions.ids().any(|id| id == manifest.edition.id) {
-                diffs.push(dossier::verify::Difference::EditionUnknown {
+                diffs.push(dossier_archive::verify::Difference::EditionUnknown {
                     id: manifest.edition.id.clone(),
                 });
             }
-            diffs.extend(dossier::verify::recheck(&manifest, d));
+            diffs.extend(dossier_archive::verify::recheck(&manifest, d));
         }
-        None => diffs.push(dossier::verify::Difference::Missing {
-            name: dossier::dossier::DOSSIER_FILE.into(),
+        None => diffs.push(dossier_archive::verify::Difference::Missing {
+            name: dossier_model::dossier::DOSSIER_FILE.into(),
         }),
     }
     diffs.dedup();
-    let words = dossier::messages::Words::new(lang);
+    let words = dossier_words::Words::new(lang);
     let text = match args.format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&serde_json::json!({
@@ -215,7 +217,7 @@ pub fn verify(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
 
 pub fn seal(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let today = args.today.unwrap_or(config.today);
-    let request = dossier::CheckRequest {
+    let request = dossier_judge::CheckRequest {
         paths: args.paths.clone(),
         today,
         edition: None,
@@ -223,24 +225,24 @@ pub fn seal(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
         what_if: Default::default(),
         config: None,
     };
-    let report = dossier::check(&request)?;
+    let report = dossier_judge::check(&request)?;
     ui.lang = report_lang(config, &report);
     print_errors(ui, &report.dossiers, &report.path_errors);
     let lang = ui.lang;
     for d in &report.dossiers {
         let Some(j) = d.judged() else { continue };
         let dir = Path::new(&d.path);
-        let root = dossier::files::open_root(dir).map_err(|source| Error::Io {
+        let root = dossier_model::files::open_root(dir).map_err(|source| Error::Io {
             path: dir.to_path_buf(),
             source,
         })?;
-        let lock = dossier::integrity::lock(&root, &j.file, &today.to_string());
+        let lock = dossier_judge::integrity::lock(&root, &j.file, &today.to_string());
         let text = format!(
             "# Written by `dossier seal`: `dossier check` reports any document that differs.\n{}",
             toml::to_string(&lock).unwrap_or_default()
         );
-        let path = dir.join(dossier::integrity::LOCK_FILE);
-        dossier::render::write_file(&path, text.as_bytes(), args.force)?;
+        let path = dir.join(dossier_judge::integrity::LOCK_FILE);
+        dossier_render::write_file(&path, text.as_bytes(), args.force)?;
         let (file, n) = (path.display().to_string(), lock.files.len());
         ui.note(&t!(lang, "seal.wrote", file, n));
     }

@@ -5,11 +5,11 @@ use super::{check_request, print_errors, settings_lang};
 use crate::Config;
 use crate::cli::{DocFormat, DocumentArg, RenderArgs};
 use crate::ui::Ui;
-use dossier::error::Error;
-use dossier::finding::Message;
-use dossier::lang::Lang;
-use dossier::render::{Document, Format, RenderRequest};
-use dossier::t;
+use dossier_model::error::Error;
+use dossier_model::finding::Message;
+use dossier_model::lang::Lang;
+use dossier_render::{Document, Format, RenderRequest};
+use dossier_words::t;
 
 pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let format = output_format(&args)?;
@@ -25,7 +25,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         config,
         Default::default(),
     );
-    let report = dossier::check(&request)?;
+    let report = dossier_judge::check(&request)?;
     let from_settings = settings_lang(&report);
     // Documents are drafted in kk or ru; an English locale falls back to the state language.
     let lang = match config.lang_flag {
@@ -50,7 +50,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
     let skip_unfit = documents.len() > 1 || report.dossiers.len() > 1;
     let mut rendered = Vec::new();
     for &document in documents {
-        rendered.extend(dossier::render::render_all(
+        rendered.extend(dossier_render::render_all(
             &RenderRequest {
                 document,
                 format,
@@ -62,7 +62,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
             &report.dossiers,
         )?);
     }
-    let words = dossier::messages::Words::new(ui.lang);
+    let words = dossier_words::Words::new(ui.lang);
     rendered.retain(|r| {
         if let (true, Err(Error::Usage(why))) = (r.skipped, &r.result) {
             for m in why {
@@ -95,7 +95,7 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
     let sheet = review_sheet(&rendered, ui);
     let mut failed = write_all(rendered, &target, ui)? || !report.path_errors.is_empty();
     if let Some(path) = &args.notes
-        && let Err(e) = dossier::render::write_file(path, sheet.as_bytes(), args.force)
+        && let Err(e) = dossier_render::write_file(path, sheet.as_bytes(), args.force)
     {
         ui.error(&e);
         failed = true;
@@ -106,7 +106,8 @@ pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
             d.judged().is_some_and(|j| {
                 matches!(
                     j.outcome,
-                    dossier::outcome::Outcome::Incomplete | dossier::outcome::Outcome::Refuse
+                    dossier_judge::outcome::Outcome::Incomplete
+                        | dossier_judge::outcome::Outcome::Refuse
                 )
             })
         });
@@ -154,8 +155,8 @@ fn output_format(args: &RenderArgs) -> Result<Format, Error> {
 
 /// Review notes: each distinct one once on stderr; the whole sheet (per draft) returned for
 /// `--notes FILE`. The drafts themselves never carry them.
-fn review_sheet(rendered: &[dossier::render::Rendered], ui: &Ui) -> String {
-    let words = dossier::messages::Words::new(ui.lang);
+fn review_sheet(rendered: &[dossier_render::Rendered], ui: &Ui) -> String {
+    let words = dossier_words::Words::new(ui.lang);
     let mut seen = std::collections::HashSet::new();
     let mut sheet = format!("# {}\n", t!(ui.lang, "review.sheet-title"));
     for r in rendered.iter().filter(|r| r.result.is_ok()) {
@@ -183,7 +184,7 @@ struct Target<'a> {
 
 /// Writes each draft where asked (stdout, `-o`, `--out-dir`); returns whether any failed.
 fn write_all(
-    rendered: Vec<dossier::render::Rendered>,
+    rendered: Vec<dossier_render::Rendered>,
     args: &Target,
     ui: &mut Ui,
 ) -> Result<bool, Error> {
@@ -212,7 +213,7 @@ fn write_all(
                 continue;
             }
         };
-        match dossier::render::write_file(&target, &bytes, args.force) {
+        match dossier_render::write_file(&target, &bytes, args.force) {
             Ok(()) => written.push((r.dossier, target)),
             Err(e) => {
                 ui.error(&e);

@@ -2,14 +2,14 @@
 
 use crate::cli::{Format, RulesAction, RulesArgs};
 use crate::ui::Ui;
-use dossier::error::Error;
-use dossier::report::rules;
+use dossier_model::error::Error;
+use dossier_report::rules;
 
 pub fn run(args: RulesArgs, ui: &mut Ui) -> Result<u8, Error> {
     // The editions the dossier.toml of the working folder loads are known too: what `check`
     // run here would use.
     let here = std::path::Path::new(".");
-    let editions = dossier::editions_in_effect(here, args.config.as_deref(), &args.rules)?;
+    let editions = dossier_judge::editions_in_effect(here, args.config.as_deref(), &args.rules)?;
     let json = args.format == Format::Json;
     let text = match args.action {
         RulesAction::List if json => rules::list_json(&editions),

@@ -4,20 +4,20 @@ use super::{check_request, print_errors, report_lang};
 use crate::Config;
 use crate::cli::{Format, ScoreArgs};
 use crate::ui::Ui;
-use dossier::error::Error;
-use dossier::report::{explain, json};
+use dossier_model::error::Error;
+use dossier_report::{explain, json};
 
 pub fn run(args: ScoreArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let what_if = args.what_if.into_what_if();
     let request = check_request(args.paths, args.judge, config, what_if.clone());
-    let report = dossier::score(&request)?;
+    let report = dossier_judge::score(&request)?;
     ui.lang = report_lang(config, &report);
     print_errors(ui, &report.dossiers, &report.path_errors);
     // Contract §6: one dossier named by its folder or its dossier.yaml prints alone.
     let single = request.paths.len() == 1
         && report.dossiers.len() == 1
         && report.path_errors.is_empty()
-        && dossier::discover::is_dossier_path(&request.paths[0]);
+        && dossier_judge::discover::is_dossier_path(&request.paths[0]);
     let text = match (args.format, single) {
         (Format::Json, true) => json::render_one(&report.dossiers[0], ui.lang),
         (Format::Json, false) => json::render(&report, ui.lang),

@@ -4,16 +4,16 @@ use super::{check_request, print_errors, report_lang};
 use crate::Config;
 use crate::cli::{Format, TimelineArgs};
 use crate::ui::Ui;
-use dossier::error::Error;
-use dossier::outcome::Outcome;
-use dossier::report::timeline::{self, DossierSteps};
+use dossier_judge::outcome::Outcome;
+use dossier_model::error::Error;
+use dossier_report::timeline::{self, DossierSteps};
 
 pub fn run(args: TimelineArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let request = check_request(args.paths, args.judge, config, Default::default());
-    let report = dossier::check(&request)?;
+    let report = dossier_judge::check(&request)?;
     ui.lang = report_lang(config, &report);
     print_errors(ui, &report.dossiers, &report.path_errors);
-    let base = dossier::calendar::Calendar::built_in();
+    let base = dossier_model::calendar::Calendar::built_in();
     let views: Vec<DossierSteps> = report
         .dossiers
         .iter()
@@ -23,7 +23,7 @@ pub fn run(args: TimelineArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error
             Some(DossierSteps {
                 path: &d.path,
                 judged,
-                steps: dossier::timeline::steps(judged, &calendar, request.today),
+                steps: dossier_judge::timeline::steps(judged, &calendar, request.today),
             })
         })
         .collect();
@@ -40,7 +40,7 @@ pub fn run(args: TimelineArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error
     let overdue = views.iter().any(|v| {
         v.steps
             .iter()
-            .any(|s| s.status == dossier::timeline::StepStatus::Overdue)
+            .any(|s| s.status == dossier_judge::timeline::StepStatus::Overdue)
     });
     Ok(if invalid || !report.path_errors.is_empty() {
         2

@@ -382,7 +382,7 @@ fn a_bad_date_flag_is_a_usage_error() {
 fn a_broken_rules_file_points_at_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("amended.toml");
-    let text = dossier::edition::Editions::built_in_text("order-29-2024")
+    let text = dossier_model::edition::Editions::built_in_text("order-29-2024")
         .unwrap()
         .replacen("op = \">\"", "op = \">>\"", 1);
     std::fs::write(&rules, &text).unwrap();

@@ -1,12 +1,12 @@
 //! Table tests straight from the regulation's rows (regulation.md §5.2): every criterion below,
 //! at and above its threshold, in both editions; and the pass rule's invariant as a property.
 
-use dossier::dossier::CriterionOverride;
-use dossier::edition::Editions;
-use dossier::facts::Value;
-use dossier::lang::Lang;
-use dossier::messages::Words;
-use dossier::score::{CriterionStatus, score};
+use dossier_judge::score::{CriterionStatus, score};
+use dossier_model::dossier::CriterionOverride;
+use dossier_model::edition::Editions;
+use dossier_model::facts::Value;
+use dossier_model::lang::Lang;
+use dossier_words::Words;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -661,7 +661,7 @@ fn evidence_joins_the_basis_of_the_row_it_supports() {
     let e = editions.default_edition();
     let facts = BTreeMap::from([("active_registered_users".to_string(), Value::Number(4200.0))]);
     let evidence = BTreeMap::from([("3.1".to_string(), "logged in within 12 months".to_string())]);
-    let s = dossier::score::score_with_evidence(
+    let s = dossier_judge::score::score_with_evidence(
         e,
         "information-system",
         &facts,

@@ -12,7 +12,7 @@ fn every_diagnostic_code_is_documented_and_every_documented_code_exists() {
         .filter_map(|l| l.strip_prefix("| `"))
         .filter_map(|l| l.split('`').next())
         .collect();
-    let codes: Vec<&str> = dossier::finding::Code::ALL
+    let codes: Vec<&str> = dossier_model::finding::Code::ALL
         .iter()
         .map(|c| c.as_str())
         .collect();
@@ -49,8 +49,9 @@ fn every_reading_cited_is_explained_with_its_clause() {
         .collect();
     assert!(heads.len() >= 56, "{}", heads.len());
     let mut cited = std::collections::BTreeSet::new();
-    let files = walkdir::WalkDir::new(root().join("src"))
+    let files = ["src", "crates"]
         .into_iter()
+        .flat_map(|top| walkdir::WalkDir::new(root().join(top)))
         .map(|e| e.unwrap().into_path())
         .filter(|f| {
             matches!(

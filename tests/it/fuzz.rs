@@ -7,9 +7,9 @@
 //! cores), raise the count: `DOSSIER_FUZZ_CASES=600000 cargo test --release --test it fuzz`.
 
 use crate::support::*;
-use dossier::dossier::validate::{self, Located};
-use dossier::edition::{Edition, Editions, Origin};
-use dossier::inspect::{Verdict, inspect_bytes};
+use dossier_judge::inspect::{Verdict, inspect_bytes};
+use dossier_model::dossier::validate::{self, Located};
+use dossier_model::edition::{Edition, Editions, Origin};
 use proptest::prelude::*;
 
 fn cases(default: u32) -> ProptestConfig {
@@ -103,7 +103,7 @@ fn sample_yaml() -> String {
 
 /// Parses and validates like `check`; returns nothing, but must not panic.
 fn judge_text(text: &str, editions: &Editions) {
-    let Ok((file, map)) = dossier::dossier::yaml::parse(text, "dossier.yaml") else {
+    let Ok((file, map)) = dossier_model::dossier::yaml::parse(text, "dossier.yaml") else {
         return;
     };
     let at = Located::new(text, "dossier.yaml", &map);
@@ -117,7 +117,7 @@ fn holds_up(v: &Verdict) {
     if let Verdict::Document {
         pages, doc_type, ..
     } = v
-        && *doc_type == dossier::inspect::DocType::Pdf
+        && *doc_type == dossier_judge::inspect::DocType::Pdf
     {
         assert!(pages.is_some_and(|p| p > 0), "a PDF counted without pages");
     }
@@ -182,7 +182,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("dossier.toml");
         std::fs::write(&path, &bytes).unwrap();
-        let _ = dossier::settings::read(&path);
+        let _ = dossier_model::settings::read(&path);
     }
 }
 

@@ -259,7 +259,7 @@ fn a_siblings_settings_never_change_a_verdict_and_a_broken_one_spoils_only_its_o
         std::fs::write(d.join("dossier.yaml"), y).unwrap();
     }
     // A sibling loads an edition that passes anything.
-    let lax_edition = dossier::edition::Editions::built_in_text("order-29-2024")
+    let lax_edition = dossier_model::edition::Editions::built_in_text("order-29-2024")
         .unwrap()
         .replace("min_total = 3", "min_total = 0")
         .replace("min_group_points = 1", "min_group_points = 0");
@@ -517,7 +517,7 @@ fn an_enormous_period_or_an_edition_without_grounds_is_refused_at_its_line() {
         "{}",
         run.stderr
     );
-    let text = dossier::edition::Editions::built_in_text("order-29-2024").unwrap();
+    let text = dossier_model::edition::Editions::built_in_text("order-29-2024").unwrap();
     let no_grounds: String = text
         .split("\n[[")
         .filter(|t| !t.starts_with("ground]]"))
@@ -538,7 +538,7 @@ fn an_edition_with_many_more_rows_gives_a_greedy_set_at_once() {
             1000 + i
         ));
     }
-    let text = dossier::edition::Editions::built_in_text("order-29-2024").unwrap();
+    let text = dossier_model::edition::Editions::built_in_text("order-29-2024").unwrap();
     let f = edition_file(&format!("{text}{rows}"));
     let d = Fixture::information_system();
     let mut y = d.yaml.clone();

@@ -3,9 +3,9 @@
 //! report language, YAML errors included; a draft reads the judgment `check` made.
 
 use crate::support::*;
-use dossier::judge::Judgment;
-use dossier::outcome::Outcome;
-use dossier::render::{Document, Format, RenderRequest};
+use dossier_judge::judge::Judgment;
+use dossier_judge::outcome::Outcome;
+use dossier_render::{Document, Format, RenderRequest};
 
 fn json(lang: &str, paths: &[&str]) -> serde_json::Value {
     let out = dossier()
@@ -161,28 +161,28 @@ fn a_2016_decision_cites_the_2016_clauses_and_2016_has_no_order() {
 #[test]
 fn a_draft_reads_the_judgment_it_is_given() {
     let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
-    let request = dossier::CheckRequest {
+    let request = dossier_judge::CheckRequest {
         paths: vec![root().join("sample-dossiers/e-licensing")],
         today,
         ..Default::default()
     };
-    let mut report = dossier::check(&request).unwrap();
+    let mut report = dossier_judge::check(&request).unwrap();
     let notice = RenderRequest {
         document: Document::OperatorNotice,
         format: Format::Md,
-        lang: dossier::lang::Lang::Ru,
+        lang: dossier_model::lang::Lang::Ru,
         template: None,
         today,
         skip_unfit: false,
     };
     // Judged `refuse`: no operator notice.
-    let refused = dossier::render::render_all(&notice, &report.dossiers).unwrap();
+    let refused = dossier_render::render_all(&notice, &report.dossiers).unwrap();
     assert!(refused[0].result.is_err());
     // The same judgment turned `include` drafts one: render judged nothing of its own.
     let Judgment::Judged(j) = &mut report.dossiers[0].judgment else {
         panic!("judged")
     };
     j.outcome = Outcome::Include;
-    let drafted = dossier::render::render_all(&notice, &report.dossiers).unwrap();
+    let drafted = dossier_render::render_all(&notice, &report.dossiers).unwrap();
     assert!(drafted[0].result.is_ok());
 }

@@ -415,12 +415,12 @@ fn the_embedded_font_covers_every_kazakh_letter() {
         .chain(['ё', 'Ё', '«', '»', '–', '—', '№']);
     // Footnote markers 1–9 (beyond 9 they are written [10]).
     let markers: String = (1..=9)
-        .map(dossier::render::model::footnote_marker)
+        .map(dossier_render::model::footnote_marker)
         .collect();
     for ch in letters.chars().chain(cyrillic).chain(markers.chars()) {
         for bold in [false, true] {
             assert!(
-                dossier::render::pdf::has_glyph(ch, bold),
+                dossier_render::pdf::has_glyph(ch, bold),
                 "no glyph for {ch} (bold: {bold})"
             );
         }

@@ -3,7 +3,7 @@
 //! comments) and the built-in templates (outside `{# #}` comments) for any of them.
 
 use crate::support::root;
-use dossier::edition::Editions;
+use dossier_model::edition::Editions;
 
 /// "clause 5", "пункта 7", "8-тармақ" / "8-тармағы", "5(1)".
 fn looks_like_a_clause(text: &str) -> bool {
@@ -68,7 +68,8 @@ fn literals(source: &str) -> Vec<(usize, String)> {
 fn no_clause_row_or_requirement_id_outside_the_editions() {
     let ids = ids();
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(root().join("src")) {
+    let code = ["src", "crates"].map(|top| walkdir::WalkDir::new(root().join(top)));
+    for entry in code.into_iter().flatten() {
         let entry = entry.unwrap();
         let path = entry.path();
         let name = path.display().to_string();

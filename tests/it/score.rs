@@ -1,8 +1,8 @@
 //! `dossier score` (issue 3): explanations, what-if, to_pass, portfolio.
 
 use crate::support::*;
-use dossier::dossier::CriterionOverride;
-use dossier::edition::Editions;
+use dossier_model::dossier::CriterionOverride;
+use dossier_model::edition::Editions;
 use proptest::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -175,7 +175,7 @@ proptest! {
             ids.iter().map(|id| (id.to_string(), CriterionOverride { met: true, basis: "p".into(), what_if: false })).collect()
         };
         let now: Vec<&str> = met.iter().filter_map(|i| applicable.get(*i).copied()).collect();
-        let s = dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&now)).unwrap();
+        let s = dossier_judge::score::score(e, kind, &BTreeMap::new(), &overrides(&now)).unwrap();
         if s.passed {
             prop_assert!(s.to_pass.is_empty());
             return Ok(());
@@ -186,7 +186,7 @@ proptest! {
             prop_assert_eq!(set.len(), size);
             let mut with: Vec<&str> = now.clone();
             with.extend(set.iter().map(String::as_str));
-            prop_assert!(dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&with)).unwrap().passed);
+            prop_assert!(dossier_judge::score::score(e, kind, &BTreeMap::new(), &overrides(&with)).unwrap().passed);
         }
         // No set one row smaller passes: try every combination of the unmet rows.
         let unmet: Vec<&str> = applicable.iter().copied().filter(|id| !now.contains(id)).collect();
@@ -194,7 +194,7 @@ proptest! {
             if (mask.count_ones() as usize) < size {
                 let mut with = now.clone();
                 with.extend(unmet.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, id)| *id));
-                prop_assert!(!dossier::score::score(e, kind, &BTreeMap::new(), &overrides(&with)).unwrap().passed);
+                prop_assert!(!dossier_judge::score::score(e, kind, &BTreeMap::new(), &overrides(&with)).unwrap().passed);
             }
         }
     }

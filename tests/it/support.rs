@@ -20,7 +20,7 @@ pub fn edition_file(text: &str) -> tempfile::NamedTempFile {
 /// The built-in 2024 edition with its first `from` replaced by `to`; `from` must be there, or
 /// the test would prove nothing.
 pub fn amended_edition(from: &str, to: &str) -> tempfile::NamedTempFile {
-    let text = dossier::edition::Editions::built_in_text("order-29-2024").unwrap();
+    let text = dossier_model::edition::Editions::built_in_text("order-29-2024").unwrap();
     assert!(text.contains(from), "{from}");
     edition_file(&text.replacen(from, to, 1))
 }

@@ -5,8 +5,12 @@
 //! A plain TOML catalogue rather than Fluent: the editions are TOML already, the messages need
 //! no plural or gender machinery that the phrasing cannot avoid, and a test checks every entry
 //! has all three languages with the same placeholders.
+#![deny(unsafe_code)]
 
 pub mod escape;
+
+pub(crate) use dossier_judge::score;
+pub(crate) use dossier_model::{edition, facts, finding, lang};
 
 use crate::edition::Edition;
 use crate::finding::{Arg, Finding, Message};
@@ -91,7 +95,7 @@ fn fill(pattern: &str, mut value: impl FnMut(&str) -> Option<String>) -> String 
 #[doc(hidden)]
 macro_rules! t {
     ($lang:expr, $key:literal $(, $name:ident $(= $value:expr)?)* $(,)?) => {
-        $crate::messages::text($lang, $key, &[$((stringify!($name), &$crate::t!(@v $name $(= $value)?) as &dyn std::fmt::Display)),*])
+        $crate::text($lang, $key, &[$((stringify!($name), &$crate::t!(@v $name $(= $value)?) as &dyn std::fmt::Display)),*])
     };
     (@v $name:ident = $value:expr) => { $value };
     (@v $name:ident) => { $name };
@@ -299,7 +303,7 @@ mod tests {
             1,
         );
         let err = Edition::from_toml(&text, "amended.toml", Origin::BuiltIn).unwrap_err();
-        let crate::error::Error::Source(e) = err else {
+        let dossier_model::error::Error::Source(e) = err else {
             panic!("expected a source error")
         };
         assert_eq!(e.code(), Code::RulesInvalid);
@@ -322,7 +326,7 @@ mod tests {
             1,
         );
         let err = Edition::from_toml(&text, "x.toml", Origin::BuiltIn).unwrap_err();
-        let crate::error::Error::Source(e) = err else {
+        let dossier_model::error::Error::Source(e) = err else {
             panic!("expected a source error")
         };
         let detail = super::Words::new(crate::lang::Lang::En).finding(&e.finding);

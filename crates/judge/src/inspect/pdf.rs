@@ -763,7 +763,7 @@ impl<'b> Parser<'b> {
 mod tests {
     use super::*;
 
-    include!("../../tests/common/pdf.rs");
+    include!("../../../../tests/common/pdf.rs");
 
     #[test]
     fn counts_the_pages_of_a_classic_file() {

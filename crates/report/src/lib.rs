@@ -1,5 +1,10 @@
 //! Reports of a run: the contract's JSON, and the human table with findings.
 
+pub(crate) use dossier_judge::{CheckReport, documents, judge, outcome, score, signature};
+pub(crate) use dossier_model::{dossier, edition, facts, finding, lang, settings};
+pub(crate) use dossier_words as messages;
+pub(crate) use dossier_words::t;
+
 pub mod explain;
 pub mod grid;
 pub mod human;
@@ -28,5 +33,3 @@ pub fn kind_name(j: &crate::judge::Judged, lang: crate::lang::Lang) -> String {
         .kind(&j.file.kind)
         .map_or_else(|| j.file.kind.clone(), |k| k.name.get(lang).to_string())
 }
-
-pub use crate::{CheckReport, check_exit_code};

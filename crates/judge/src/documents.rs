@@ -510,7 +510,7 @@ fn problem(file: &str, p: &Problem) -> (Code, Message) {
 
 /// Where the `i`-th file of requirement `id` may sit in `dossier.yaml`, most specific first:
 /// in a list, in a map's `files` list, as a map's single `files`, as the entry itself.
-pub(crate) fn file_paths(id: &str, i: usize) -> [Vec<Seg>; 4] {
+pub fn file_paths(id: &str, i: usize) -> [Vec<Seg>; 4] {
     let base = path(&["documents", id]);
     let mut in_list = base.clone();
     in_list.push(Seg::Index(i));

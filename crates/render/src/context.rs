@@ -309,7 +309,7 @@ fn documents_ctx(judged: &Judged, filed: Filed, lang: Lang) -> Vec<DocCtx> {
                 (Some(pages), _) => minijinja::Value::from(t!(lang, "draft.pages", pages)),
                 (None, Some(sheets)) => minijinja::Value::from(t!(lang, "draft.sheets", sheets)),
                 (None, None) => {
-                    let pages = crate::render::BLANK_SHORT;
+                    let pages = crate::BLANK_SHORT;
                     minijinja::Value::from_safe_string(t!(lang, "draft.pages", pages))
                 }
             }),

@@ -1,38 +1,22 @@
-//! `dossier`: checks, scores and drafts the submission that puts an "e-government" ICT
-//! infrastructure object on the List assigned to the operator (Rules of Order No. 29 of 2018).
-//!
-//! The library takes plain requests and returns data; it never prints, exits, or reads the
-//! environment or the clock. The binary (`src/main.rs`) owns the terminal. See ARCHITECTURE.md.
+//! Judges dossiers: which folders are dossiers, whether each document is a real document
+//! (inspection, signatures, integrity), the score against the criteria, the grounds and the
+//! outcome, the statutory timeline, and the parallel run over many dossiers. Judgment is data:
+//! no words here (they are `dossier-words`'), no printing, no environment, no clock.
 #![deny(unsafe_code)]
 
-pub mod calendar;
 pub mod discover;
 pub mod documents;
-pub mod dossier;
-pub mod edition;
-pub mod encoding;
-pub mod error;
-pub mod facts;
-pub mod files;
-pub mod finding;
-pub mod init;
 pub mod inspect;
 pub mod integrity;
 pub mod judge;
-pub mod lang;
-pub mod limits;
-pub mod messages;
 pub mod outcome;
-pub mod pack;
-pub mod render;
-pub mod report;
 pub mod score;
-pub mod settings;
 pub mod signature;
-pub mod source_path;
 pub mod timeline;
-mod toml_locate;
-pub mod verify;
+
+pub(crate) use dossier_model::{
+    calendar, dossier, edition, error, facts, files, finding, lang, limits, settings, source_path,
+};
 
 use chrono::NaiveDate;
 use edition::Editions;

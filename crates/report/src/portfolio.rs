@@ -13,8 +13,8 @@ use crate::judge::DossierReport;
 use crate::lang::Lang;
 use crate::outcome::Outcome;
 use crate::t;
-use crate::timeline::{Step, StepStatus};
 use chrono::NaiveDate;
+use dossier_judge::timeline::{Step, StepStatus};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

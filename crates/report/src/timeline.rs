@@ -6,8 +6,8 @@ use crate::edition::{Actor, Limit};
 use crate::judge::Judged;
 use crate::lang::Lang;
 use crate::t;
-use crate::timeline::{Step, StepStatus};
 use comfy_table::Color;
+use dossier_judge::timeline::{Step, StepStatus};
 use serde::Serialize;
 
 /// One judged dossier's steps, for output.

@@ -6,6 +6,11 @@
 //! format, and no format can drift from the others. `md` is the template's Markdown itself, the
 //! source every other format is parsed from.
 
+pub(crate) use dossier_judge::{documents, inspect, integrity, judge, outcome, score};
+pub(crate) use dossier_model::{dossier, edition, error, files, finding, lang};
+pub(crate) use dossier_words as messages;
+pub(crate) use dossier_words::t;
+
 pub mod context;
 pub mod docx;
 pub mod html;
@@ -630,7 +635,7 @@ fn settings_template(judged: &Judged, draft: &Draft, lang: Lang) -> Result<Optio
     }
     Ok(Some(CustomTemplate {
         file: path.display().to_string(),
-        text: crate::edition::read_text(&path)?,
+        text: crate::files::read_text(&path)?,
     }))
 }
 
@@ -642,7 +647,7 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
     let custom = match &req.template {
         Some(path) => Some(CustomTemplate {
             file: path.display().to_string(),
-            text: crate::edition::read_text(path)?,
+            text: crate::files::read_text(path)?,
         }),
         None => None,
     };

@@ -1,0 +1,13 @@
+//! The filing archive: `pack` writes a reproducible ZIP of a judged dossier (the application,
+//! the documents in the Rules' order, the manifest and the sums), `verify` checks one as hostile
+//! input, and `seal` records a dossier's documents in `dossier.lock`.
+#![deny(unsafe_code)]
+
+pub mod pack;
+pub mod verify;
+
+pub(crate) use dossier_judge::{documents, integrity, judge, signature};
+pub(crate) use dossier_model::{dossier, error, files, finding, lang, limits, settings};
+pub(crate) use dossier_render as render;
+pub(crate) use dossier_report as report;
+pub(crate) use dossier_words::t;
