@@ -106,27 +106,23 @@ pub fn verify(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
         path: std::env::temp_dir(),
         source,
     })?;
-    let dir = if args.path.is_file() {
-        dossier_archive::verify::unpack(&args.path, tmp.path())?
+    // An archive is unpacked beneath a private folder; a folder is read where it is.
+    let dir = if dossier_model::files::metadata(&args.path).is_ok_and(|m| m.is_file()) {
+        let into = dossier_model::files::open_root(tmp.path()).map_err(|source| Error::Io {
+            path: tmp.path().to_path_buf(),
+            source,
+        })?;
+        tmp.path()
+            .join(dossier_archive::verify::unpack(&args.path, &into)?)
     } else {
         args.path.clone()
     };
     let (manifest, mut diffs) = dossier_archive::verify::compare(&dir)?;
     // A fresh check of the packed content, on the recorded date.
-    let today = crate::cli::parse_date(&manifest.checked)
-        .ok()
-        .ok_or_else(|| {
-            Error::usage(
-                Message::new("usage.verify-unusable")
-                    .arg(
-                        "file",
-                        dir.join(dossier_archive::pack::MANIFEST)
-                            .display()
-                            .to_string(),
-                    )
-                    .arg("why", "`checked` is not a date"),
-            )
-        })?;
+    let today = crate::cli::parse_date(&manifest.checked).map_err(|_| {
+        dossier_archive::verify::Unusable::CheckedNotADate
+            .at(&dir.join(dossier_archive::manifest::MANIFEST))
+    })?;
     let request = dossier_judge::CheckRequest {
         paths: vec![dir.clone()],
         today,
@@ -231,18 +227,8 @@ pub fn seal(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let lang = ui.lang;
     for d in &report.dossiers {
         let Some(j) = d.judged() else { continue };
-        let dir = Path::new(&d.path);
-        let root = dossier_model::files::open_root(dir).map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let lock = dossier_judge::integrity::lock(&root, &j.file, &today.to_string());
-        let text = format!(
-            "# Written by `dossier seal`: `dossier check` reports any document that differs.\n{}",
-            toml::to_string(&lock).unwrap_or_default()
-        );
-        let path = dir.join(dossier_judge::integrity::LOCK_FILE);
-        dossier_render::write_file(&path, text.as_bytes(), args.force)?;
+        let (path, lock) =
+            dossier_archive::seal::seal(Path::new(&d.path), j, &today.to_string(), args.force)?;
         let (file, n) = (path.display().to_string(), lock.files.len());
         ui.note(&t!(lang, "seal.wrote", file, n));
     }

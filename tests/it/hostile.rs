@@ -813,3 +813,123 @@ fn make_fifo(path: &std::path::Path) {
     )
     .unwrap();
 }
+
+/// A real archive of the esedo sample, unpacked into `dir`: returns the archive and the folder.
+fn packed_esedo(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let archive = dir.join("esedo.zip");
+    let out = dossier()
+        .args(["pack", "--today", TODAY, "-o"])
+        .arg(&archive)
+        .arg(root().join("sample-dossiers/esedo"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let unpacked = dir.join("unpacked");
+    zip::ZipArchive::new(std::fs::File::open(&archive).unwrap())
+        .unwrap()
+        .extract(&unpacked)
+        .unwrap();
+    (archive, unpacked.join("esedo"))
+}
+
+/// The archive again, with `name`'s bytes replaced by `bytes`.
+fn repacked(archive: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(archive).unwrap()).unwrap();
+    let out = archive.with_file_name(format!("{}.zip", name.replace(['/', '.'], "-")));
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&out).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let entry_name = entry.name().to_string();
+        w.start_file(&entry_name, options).unwrap();
+        if entry_name.ends_with(name) {
+            w.write_all(bytes).unwrap();
+        } else {
+            std::io::copy(&mut entry, &mut w).unwrap();
+        }
+    }
+    w.finish().unwrap();
+    out
+}
+
+#[test]
+fn verify_never_follows_a_name_in_the_sums_out_of_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let (archive, _) = packed_esedo(dir.path());
+    let zero = "0".repeat(64);
+    for name in [
+        "../../../../../../../../../../dev/zero",
+        "/dev/zero",
+        "/etc/passwd",
+        "documents/../../../../../../../etc/passwd",
+    ] {
+        let sums = format!("{zero}  {name}\n");
+        let hostile = repacked(&archive, "SHA256SUMS", sums.as_bytes());
+        let run = limited(&[&"verify", &"--lang", &"en", &hostile]);
+        assert_eq!(run.code, Some(2), "{name}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains(name), "{name}: {}", run.stderr);
+        assert!(run.stderr.contains("SHA256SUMS"), "{name}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn verify_of_a_folder_never_reads_a_fifo_a_link_out_or_a_huge_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, folder) = packed_esedo(dir.path());
+    let zero = "0".repeat(64);
+    let sums_path = folder.join("SHA256SUMS");
+    let sums = std::fs::read_to_string(&sums_path).unwrap();
+
+    // A FIFO named in the sums.
+    make_fifo(&folder.join("pipe"));
+    std::fs::write(&sums_path, format!("{sums}{zero}  pipe\n")).unwrap();
+    let run = limited(&[&"verify", &"--lang", &"en", &folder]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("pipe"), "{}", run.stderr);
+    std::fs::remove_file(folder.join("pipe")).unwrap();
+
+    // A link out named in the sums.
+    std::os::unix::fs::symlink("/etc/passwd", folder.join("passwd")).unwrap();
+    std::fs::write(&sums_path, format!("{sums}{zero}  passwd\n")).unwrap();
+    let run = limited(&[&"verify", &"--lang", &"en", &folder]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("passwd"), "{}", run.stderr);
+    std::fs::remove_file(folder.join("passwd")).unwrap();
+    std::fs::write(&sums_path, &sums).unwrap();
+
+    // manifest.json a link to /dev/zero.
+    let manifest = folder.join("manifest.json");
+    let kept = std::fs::read(&manifest).unwrap();
+    std::fs::remove_file(&manifest).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &manifest).unwrap();
+    let run = limited(&[&"verify", &"--lang", &"en", &folder]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("manifest.json"), "{}", run.stderr);
+    std::fs::remove_file(&manifest).unwrap();
+
+    // 300 MiB of JSON (sparse: nothing is written, and nothing may be read).
+    let f = std::fs::File::create(&manifest).unwrap();
+    f.set_len(300 << 20).unwrap();
+    let run = limited(&[&"verify", &"--lang", &"en", &folder]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("manifest.json"), "{}", run.stderr);
+    std::fs::write(&manifest, kept).unwrap();
+
+    let run = limited(&[&"verify", &"--lang", &"en", &folder]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn verify_refuses_a_large_manifest_inside_an_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let (archive, _) = packed_esedo(dir.path());
+    let mut big = b"{\"files\": [".to_vec();
+    big.resize(300 << 20, b' ');
+    let hostile = repacked(&archive, "manifest.json", &big);
+    let run = limited(&[&"verify", &"--lang", &"en", &hostile]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+}

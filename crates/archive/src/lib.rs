@@ -3,7 +3,9 @@
 //! input, and `seal` records a dossier's documents in `dossier.lock`.
 #![deny(unsafe_code)]
 
+pub mod manifest;
 pub mod pack;
+pub mod seal;
 pub mod verify;
 
 pub(crate) use dossier_judge::{documents, integrity, judge, signature};

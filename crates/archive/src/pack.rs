@@ -11,71 +11,12 @@ use crate::error::{Error, Result};
 use crate::integrity::{Digesting, sha256_of};
 use crate::judge::{DossierReport, Judged};
 use crate::lang::Lang;
+use crate::manifest::{EditionRef, MANIFEST, Manifest, ManifestFile, SUMS, ScoreRef};
 use crate::render::{Document, Format};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use std::path::Path;
 
-/// The manifest of a packed dossier.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Manifest {
-    pub schema: u32,
-    /// `dossier 0.1.0`
-    pub tool: String,
-    pub edition: EditionRef,
-    /// The check date.
-    pub checked: String,
-    pub outcome: String,
-    pub grounds: Vec<String>,
-    pub ready: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<ScoreRef>,
-    /// The findings were recorded though the dossier was not ready (`--force-incomplete`).
-    #[serde(default)]
-    pub forced: bool,
-    pub files: Vec<ManifestFile>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct EditionRef {
-    pub id: String,
-    /// SHA-256 of the edition's TOML text.
-    pub sha256: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct ScoreRef {
-    pub total: u32,
-    pub max: u32,
-    pub passed: bool,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct ManifestFile {
-    /// The name inside the archive's folder.
-    pub name: String,
-    /// `document`, `signature`, `draft`, `dossier`, `notes`.
-    pub role: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub requirement: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub clause: Option<String>,
-    /// The path in the dossier folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    pub size: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pages: Option<u32>,
-    pub sha256: String,
-}
-
-pub const MANIFEST: &str = "manifest.json";
-pub const SUMS: &str = "SHA256SUMS";
 use crate::signature::SIGNATURE_EXTENSIONS;
 
 /// "3(1)" → "03-1", "10" → "10".

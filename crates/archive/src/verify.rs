@@ -7,18 +7,17 @@
 //! unusable, and nothing of it is written outside a private temporary folder.
 
 use crate::error::{Error, Result};
+use crate::files::{self, EntryKind, Unreadable, plain_name};
 use crate::finding::Message;
-use crate::pack::{MANIFEST, Manifest, SUMS};
+use crate::limits::{
+    MAX_ARCHIVE_ENTRIES, MAX_ENTRY_RATIO, MAX_MANIFEST_BYTES, MAX_SUMS_BYTES, MAX_UNPACKED,
+};
+use crate::manifest::{MANIFEST, Manifest, ManifestError, SUMS};
+use cap_std::fs::Dir;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
-use std::path::{Path, PathBuf};
-
-pub use crate::limits::MAX_ARCHIVE_ENTRIES as MAX_ENTRIES;
-/// Bytes an archive may unpack to, in all.
-pub const MAX_UNPACKED: u64 = 4 << 30;
-/// Uncompressed to compressed, beyond which an entry is a bomb, not a document.
-pub const MAX_RATIO: u64 = 200;
+use std::path::Path;
 
 /// One way the archive is not what was packed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,6 +60,10 @@ pub enum Difference {
         recorded: String,
         now: String,
     },
+    /// A line of `SHA256SUMS` that is not `<digest>  <name>`.
+    SumsLine {
+        line: usize,
+    },
 }
 
 impl Difference {
@@ -89,40 +92,101 @@ impl Difference {
             Difference::Score { recorded, now } => Message::new("verify.score")
                 .arg("recorded", recorded.as_str())
                 .arg("now", now.as_str()),
+            Difference::SumsLine { line } => {
+                Message::new("verify.sums-line").arg("line", *line as u64)
+            }
         }
     }
 }
 
-fn unusable(path: &Path, why: impl Into<String>) -> Error {
-    Error::usage(
-        Message::new("usage.verify-unusable")
-            .arg("file", path.display().to_string())
-            .arg("why", why.into()),
-    )
+/// Why an archive or an unpacked folder cannot be verified at all (exit 2). Each is worded by
+/// the catalogue (`verify.unusable.*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    /// Not a ZIP archive, or one whose directory cannot be read.
+    NotAnArchive,
+    TooManyEntries,
+    /// A name with `..`, a root, a backslash or a control character.
+    UnsafeName(String),
+    Link(String),
+    /// A FIFO, device or socket.
+    NotAFile(String),
+    Twice(String),
+    TwoTopFolders,
+    /// An entry that unpacks beyond the bounds (a ZIP bomb).
+    TooLarge(String),
+    /// An entry that is not the size it declares.
+    SizeLie(String),
+    Empty,
+    Manifest(ManifestError),
+    /// `SHA256SUMS` names a file outside the archive.
+    SumsName {
+        line: usize,
+        name: String,
+    },
+    /// The manifest's `checked` is not a date.
+    CheckedNotADate,
 }
 
-/// A safe relative name: no root, no `..`, no backslash or NUL, no empty part.
-fn safe_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('/')
-        && !name.contains(['\\', '\0'])
-        && name
-            .split('/')
-            .all(|p| !p.is_empty() && p != "." && p != "..")
+impl Unusable {
+    pub fn message(&self) -> Message {
+        let named = |key: &'static str, name: &str| Message::new(key).arg("name", name);
+        match self {
+            Unusable::NotAnArchive => Message::new("verify.unusable.not-an-archive"),
+            Unusable::TooManyEntries => {
+                Message::new("verify.unusable.too-many").arg("max", MAX_ARCHIVE_ENTRIES as u64)
+            }
+            Unusable::UnsafeName(n) => named("verify.unusable.unsafe-name", n),
+            Unusable::Link(n) => named("verify.unusable.link", n),
+            Unusable::NotAFile(n) => named("verify.unusable.not-a-file", n),
+            Unusable::Twice(n) => named("verify.unusable.twice", n),
+            Unusable::TwoTopFolders => Message::new("verify.unusable.two-top-folders"),
+            Unusable::TooLarge(n) => named("verify.unusable.too-large", n),
+            Unusable::SizeLie(n) => named("verify.unusable.size-lie", n),
+            Unusable::Empty => Message::new("verify.unusable.empty"),
+            Unusable::Manifest(ManifestError::Json { line, column }) => {
+                Message::new("verify.unusable.manifest-json")
+                    .arg("line", *line as u64)
+                    .arg("column", *column as u64)
+            }
+            Unusable::Manifest(ManifestError::UnsafeName(n)) => {
+                named("verify.unusable.manifest-name", n)
+            }
+            Unusable::SumsName { line, name } => {
+                named("verify.unusable.sums-name", name).arg("line", *line as u64)
+            }
+            Unusable::CheckedNotADate => Message::new("verify.unusable.checked"),
+        }
+    }
+
+    /// The error that stops `verify`, naming `file`.
+    pub fn at(self, file: &Path) -> Error {
+        Error::usage(
+            Message::new("usage.verify-unusable")
+                .arg("file", file.display().to_string())
+                .arg("why", self.message()),
+        )
+    }
 }
 
-/// Unpacks `archive` into `into`, refusing anything unsafe. Returns the archive's one folder.
-pub fn unpack(archive: &Path, into: &Path) -> Result<PathBuf> {
-    let file = std::fs::File::open(archive).map_err(|source| Error::Io {
-        path: archive.to_path_buf(),
-        source,
-    })?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| unusable(archive, e.to_string()))?;
-    if zip.len() > MAX_ENTRIES {
-        return Err(unusable(
-            archive,
-            format!("more than {MAX_ENTRIES} entries"),
-        ));
+/// A file of the archive that could not be read: an error naming it.
+fn unreadable(dir: &Path, name: &str, why: Unreadable) -> Error {
+    match why {
+        Unreadable::NotAFile => Unusable::NotAFile(name.to_string()).at(dir),
+        Unreadable::LinkOutside(_) => Unusable::Link(name.to_string()).at(dir),
+        why => Error::usage(why.message(&dir.join(name).display().to_string())),
+    }
+}
+
+/// Unpacks `archive` beneath `into` (a private, empty folder), refusing anything unsafe before
+/// it is written. Returns the name of the archive's one top folder.
+pub fn unpack(archive: &Path, into: &Dir) -> Result<String> {
+    let refuse = |why: Unusable| why.at(archive);
+    let (file, _) = files::open_path(archive)
+        .map_err(|e| Error::usage(e.message(&archive.display().to_string())))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|_| refuse(Unusable::NotAnArchive))?;
+    if zip.len() > MAX_ARCHIVE_ENTRIES {
+        return Err(refuse(Unusable::TooManyEntries));
     }
     let mut seen = BTreeSet::new();
     let mut top: Option<String> = None;
@@ -130,23 +194,25 @@ pub fn unpack(archive: &Path, into: &Path) -> Result<PathBuf> {
     for i in 0..zip.len() {
         let mut entry = zip
             .by_index(i)
-            .map_err(|e| unusable(archive, e.to_string()))?;
+            .map_err(|_| refuse(Unusable::NotAnArchive))?;
         let name = entry.name().to_string();
-        if !safe_name(name.trim_end_matches('/')) {
-            return Err(unusable(archive, format!("unsafe name `{name}`")));
+        let plain = name.trim_end_matches('/');
+        if !plain_name(plain) {
+            return Err(refuse(Unusable::UnsafeName(name)));
         }
-        if entry.unix_mode().is_some_and(|m| m & 0o170000 == 0o120000) {
-            return Err(unusable(archive, format!("`{name}` is a link")));
+        // Only regular files and folders: a link, FIFO or device is never unpacked.
+        match entry.unix_mode().map(|m| m & 0o170000) {
+            Some(0o120000) => return Err(refuse(Unusable::Link(name))),
+            Some(0 | 0o100000 | 0o040000) | None => {}
+            Some(_) => return Err(refuse(Unusable::NotAFile(name))),
         }
-        if !seen.insert(name.to_lowercase()) {
-            return Err(unusable(archive, format!("`{name}` twice")));
+        if !seen.insert(plain.to_lowercase()) {
+            return Err(refuse(Unusable::Twice(name)));
         }
-        let first = name.split('/').next().unwrap_or_default().to_string();
+        let first = plain.split('/').next().unwrap_or_default().to_string();
         match &top {
             None => top = Some(first),
-            Some(t) if *t != first => {
-                return Err(unusable(archive, "more than one top folder".to_string()));
-            }
+            Some(t) if *t != first => return Err(refuse(Unusable::TwoTopFolders)),
             _ => {}
         }
         if entry.is_dir() {
@@ -154,90 +220,103 @@ pub fn unpack(archive: &Path, into: &Path) -> Result<PathBuf> {
         }
         let (size, packed) = (entry.size(), entry.compressed_size().max(1));
         total = total.saturating_add(size);
-        if total > MAX_UNPACKED || (size > 1 << 20 && size / packed > MAX_RATIO) {
-            return Err(unusable(
-                archive,
-                format!("`{name}` unpacks too large (a ZIP bomb)"),
-            ));
+        if total > MAX_UNPACKED || (size > 1 << 20 && size / packed > MAX_ENTRY_RATIO) {
+            return Err(refuse(Unusable::TooLarge(name)));
         }
-        let target = into.join(&name);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
-        let mut out = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&target)
-            .map_err(|source| Error::Io {
-                path: target.clone(),
+        let mut out =
+            files::create_beneath(into, Path::new(plain)).map_err(|source| Error::Io {
+                path: archive.to_path_buf(),
                 source,
             })?;
         // Never more than the entry says it holds.
         let copied = std::io::copy(&mut (&mut entry).take(size + 1), &mut out)
-            .map_err(|e| unusable(archive, e.to_string()))?;
+            .map_err(|_| refuse(Unusable::SizeLie(name.clone())))?;
         if copied != size {
-            return Err(unusable(
-                archive,
-                format!("`{name}` is not the size it declares"),
-            ));
+            return Err(refuse(Unusable::SizeLie(name)));
         }
     }
-    let top = top.ok_or_else(|| unusable(archive, "an empty archive".to_string()))?;
-    Ok(into.join(top))
+    top.ok_or_else(|| refuse(Unusable::Empty))
 }
 
-/// Every file under `dir`, as names relative to it with `/`.
-fn files_under(dir: &Path) -> Result<BTreeSet<String>> {
-    let mut out = BTreeSet::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let read = std::fs::read_dir(&d).map_err(|source| Error::Io {
-            path: d.clone(),
-            source,
-        })?;
-        for e in read {
-            let e = e.map_err(|source| Error::Io {
-                path: d.clone(),
-                source,
-            })?;
-            let kind = e.file_type().map_err(|source| Error::Io {
-                path: e.path(),
-                source,
-            })?;
-            if kind.is_dir() {
-                stack.push(e.path());
-            } else {
-                let rel = e
-                    .path()
-                    .strip_prefix(dir)
-                    .unwrap_or(&e.path())
-                    .to_path_buf();
-                out.insert(rel.to_string_lossy().replace('\\', "/"));
-            }
+/// The files of an unpacked archive, each digested at most once, read only beneath the
+/// folder's handle.
+struct Folder<'a> {
+    dir: &'a Path,
+    root: Dir,
+    files: BTreeSet<String>,
+    digests: BTreeMap<String, Option<String>>,
+}
+
+impl Folder<'_> {
+    /// The SHA-256 of `name`, `None` when it is not there.
+    fn digest(&mut self, name: &str) -> Result<Option<String>> {
+        if let Some(d) = self.digests.get(name) {
+            return Ok(d.clone());
         }
+        let d = if self.files.contains(name) {
+            let (file, _) = files::open_beneath(&self.root, Path::new(name))
+                .map_err(|why| unreadable(self.dir, name, why))?;
+            let (sha, _) = crate::integrity::sha256_of(file).map_err(|source| Error::Io {
+                path: self.dir.join(name),
+                source,
+            })?;
+            Some(sha)
+        } else {
+            None
+        };
+        self.digests.insert(name.to_string(), d.clone());
+        Ok(d)
     }
-    Ok(out)
 }
 
-fn digest(path: &Path) -> Option<String> {
-    let f = std::fs::File::open(path).ok()?;
-    crate::integrity::sha256_of(f).ok().map(|(d, _)| d)
+/// One line of `SHA256SUMS` as `sha256sum -c` reads it: the digest (either case), a space, then
+/// a space (text mode) or `*` (binary mode), then the name.
+fn sums_line(line: &str) -> Option<(String, &str)> {
+    let (sha, rest) = line.split_at_checked(64)?;
+    if !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let name = rest
+        .strip_prefix("  ")
+        .or_else(|| rest.strip_prefix(" *"))?;
+    (!name.is_empty()).then(|| (sha.to_ascii_lowercase(), name))
 }
 
 /// The manifest, and every way the folder differs from it (the fresh check aside).
 pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
-    let manifest_path = dir.join(MANIFEST);
-    let text = std::fs::read_to_string(&manifest_path).map_err(|source| Error::Io {
-        path: manifest_path.clone(),
+    let root = files::open_root(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
         source,
     })?;
-    let manifest: Manifest =
-        serde_json::from_str(&text).map_err(|e| unusable(&manifest_path, e.to_string()))?;
+    let bytes = files::read_beneath(&root, Path::new(MANIFEST), MAX_MANIFEST_BYTES)
+        .map_err(|why| unreadable(dir, MANIFEST, why))?;
+    let manifest =
+        Manifest::parse(&bytes).map_err(|e| Unusable::Manifest(e).at(&dir.join(MANIFEST)))?;
+    // What is there: regular files and folders only.
+    let entries = files::walk_beneath(&root, MAX_ARCHIVE_ENTRIES)
+        .map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
+        .ok_or_else(|| Unusable::TooManyEntries.at(dir))?;
+    let mut present = BTreeSet::new();
+    for (name, kind) in entries {
+        match kind {
+            EntryKind::File => {
+                present.insert(name);
+            }
+            EntryKind::Folder => {}
+            EntryKind::Link => return Err(Unusable::Link(name).at(dir)),
+            EntryKind::Special => return Err(Unusable::NotAFile(name).at(dir)),
+        }
+    }
+    let mut folder = Folder {
+        dir,
+        root,
+        files: present,
+        digests: BTreeMap::new(),
+    };
     let mut diffs = Vec::new();
-    let present = files_under(dir)?;
     let listed: BTreeSet<String> = manifest
         .files
         .iter()
@@ -245,35 +324,46 @@ pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
         .chain([MANIFEST.to_string(), SUMS.to_string()])
         .collect();
     for f in &manifest.files {
-        match present.contains(&f.name) {
-            false => diffs.push(Difference::Missing {
+        match folder.digest(&f.name)? {
+            None => diffs.push(Difference::Missing {
                 name: f.name.clone(),
             }),
-            true if digest(&dir.join(&f.name)).as_deref() != Some(f.sha256.as_str()) => {
-                diffs.push(Difference::Changed {
-                    name: f.name.clone(),
-                })
-            }
-            true => {}
+            Some(sha) if sha != f.sha256 => diffs.push(Difference::Changed {
+                name: f.name.clone(),
+            }),
+            Some(_) => {}
         }
     }
-    for name in present.difference(&listed) {
+    for name in folder.files.difference(&listed) {
         diffs.push(Difference::Added { name: name.clone() });
     }
     // SHA256SUMS: each line as `sha256sum -c` reads it.
-    match std::fs::read_to_string(dir.join(SUMS)) {
-        Err(_) => diffs.push(Difference::Missing { name: SUMS.into() }),
+    match files::read_beneath(&folder.root, Path::new(SUMS), MAX_SUMS_BYTES) {
+        Err(Unreadable::NotFound) => diffs.push(Difference::Missing { name: SUMS.into() }),
+        Err(why) => return Err(unreadable(dir, SUMS, why)),
         Ok(sums) => {
+            let sums = String::from_utf8_lossy(&sums);
             let mut named = BTreeSet::new();
-            for line in sums.lines() {
-                let Some((sha, name)) = line.split_once("  ") else {
-                    diffs.push(Difference::Sums {
-                        name: line.to_string(),
-                    });
+            for (i, line) in sums.lines().enumerate() {
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let Some((sha, name)) = sums_line(line) else {
+                    diffs.push(Difference::SumsLine { line: i + 1 });
                     continue;
                 };
-                named.insert(name.to_string());
-                if digest(&dir.join(name)).as_deref() != Some(sha) {
+                if !plain_name(name) {
+                    return Err(Unusable::SumsName {
+                        line: i + 1,
+                        name: name.to_string(),
+                    }
+                    .at(&dir.join(SUMS)));
+                }
+                if !named.insert(name.to_string()) {
+                    continue;
+                }
+                if folder.digest(name)?.as_deref() != Some(sha.as_str()) {
                     diffs.push(Difference::Sums {
                         name: name.to_string(),
                     });
@@ -330,9 +420,34 @@ mod tests {
 
     #[test]
     fn only_plain_relative_names_are_safe() {
-        for bad in ["/etc/passwd", "a/../b", "..", "a\\b", "a//b", "./a", ""] {
-            assert!(!safe_name(bad), "{bad}");
+        for bad in [
+            "/etc/passwd",
+            "a/../b",
+            "..",
+            "a\\b",
+            "a//b",
+            "./a",
+            "",
+            "C:x",
+            "a\u{1b}[2J",
+        ] {
+            assert!(!plain_name(bad), "{bad}");
         }
-        assert!(safe_name("esedo/documents/03-1_services-functions_01.pdf"));
+        assert!(plain_name("esedo/documents/03-1_services-functions_01.pdf"));
+    }
+
+    #[test]
+    fn sums_lines_are_read_as_sha256sum_reads_them() {
+        let sha = "A".repeat(64);
+        assert_eq!(
+            sums_line(&format!("{sha}  x.pdf")),
+            Some(("a".repeat(64), "x.pdf"))
+        );
+        assert_eq!(
+            sums_line(&format!("{sha} *x.pdf")),
+            Some(("a".repeat(64), "x.pdf"))
+        );
+        assert_eq!(sums_line(&format!("{sha} x.pdf")), None);
+        assert_eq!(sums_line("abc  x.pdf"), None);
     }
 }

@@ -1,7 +1,17 @@
-//! The one file layer: every read of a file a user, a maintainer or an archive supplies goes
-//! through here. A file is opened beneath a directory handle (never following a link out of
-//! it) or by a path the user named, non-blocking (a FIFO never hangs), checked with `fstat` on
-//! the open handle (regular files only), and read within a bound from `crate::limits`.
+//! The one file layer: every file a user, a maintainer or an archive supplies is opened and
+//! read here, and every folder walked.
+//!
+//! - Beneath a handle (`open_beneath`, `read_beneath`, `walk_beneath`): a dossier's documents,
+//!   `dossier.yaml`, `dossier.lock`, signature files, an unpacked archive's members, its
+//!   `manifest.json` and `SHA256SUMS`. The name is opened relative to a directory handle,
+//!   component by component (`cap-std`: `openat2` with `RESOLVE_BENEATH` where the kernel has
+//!   it), so no link leads out of the folder however the tree changes meanwhile.
+//! - By a path the user named (`open_path`, `read_text`): an archive to verify, `dossier.toml`,
+//!   an edition, a calendar, a template.
+//!
+//! Either way the file is opened non-blocking (a FIFO never hangs), checked with `fstat` on the
+//! open handle (regular files only), never reopened by its path, and read within a bound from
+//! `crate::limits` chosen by the caller for that kind of file.
 
 use crate::dossier::DOSSIER_FILE;
 use crate::dossier::yaml::{self, ReadError};
@@ -9,90 +19,344 @@ use crate::error::{Error, Result};
 use crate::finding::{Code, Finding, Message};
 use crate::limits::MAX_TEXT_BYTES;
 use cap_std::fs::{Dir, OpenOptions, OpenOptionsExt};
+use std::fs::{File, Metadata};
 use std::io::{self, Read};
 use std::os::unix::fs::OpenOptionsExt as _;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
-/// Opens the dossier folder once, for every document of the dossier to be opened beneath it.
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum Unreadable {
+    NotFound,
+    /// A folder, FIFO, device or socket.
+    NotAFile,
+    /// A link (or a linked folder on the way) that leads out of the folder.
+    LinkOutside(PathBuf),
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
+    Io(io::Error),
+}
+
+impl Unreadable {
+    /// The reason in the catalogue's words, for `file` as the user knows it.
+    pub fn message(&self, file: &str) -> Message {
+        match self {
+            Unreadable::NotFound => Message::new("file.not-found").arg("file", file),
+            Unreadable::NotAFile => Message::new("usage.not-a-regular-file").arg("file", file),
+            Unreadable::LinkOutside(target) => Message::new("file.link-outside")
+                .arg("file", file)
+                .arg("target", target.display().to_string()),
+            Unreadable::TooLarge { size, max } => Message::new("usage.file-too-large")
+                .arg("file", file)
+                .arg("size", *size)
+                .arg("max", *max),
+            Unreadable::Io(e) => Message::new("file.unreadable")
+                .arg("file", file)
+                .arg("why", e.to_string()),
+        }
+    }
+
+    fn from_io(e: io::Error) -> Unreadable {
+        if e.kind() == io::ErrorKind::NotFound {
+            Unreadable::NotFound
+        } else {
+            Unreadable::Io(e)
+        }
+    }
+}
+
+/// Opens a folder the user named, as the handle everything inside it is opened beneath.
 pub fn open_root(dir: &Path) -> io::Result<Dir> {
     Dir::open_ambient_dir(dir, cap_std::ambient_authority())
 }
 
-/// Opens `rel` beneath `root` for reading: never out of the folder, never a non-regular file.
-/// Returns the file and its size.
-pub fn open_regular(root: &Dir, rel: &Path) -> io::Result<(std::fs::File, u64)> {
+fn read_options() -> OpenOptions {
     let mut opts = OpenOptions::new();
     opts.read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    let file = root.open_with(rel, &opts)?.into_std();
-    let meta = file.metadata()?;
+    opts
+}
+
+/// Opens `rel` beneath `root` for reading: never out of the folder, never a non-regular file.
+/// Returns the file and what `fstat` said of it.
+pub fn open_beneath(root: &Dir, rel: &Path) -> std::result::Result<(File, Metadata), Unreadable> {
+    let file = match root.open_with(rel, &read_options()) {
+        Ok(f) => f.into_std(),
+        Err(e) => {
+            return Err(match link_outside(root, rel) {
+                Some(target) => Unreadable::LinkOutside(target),
+                None => Unreadable::from_io(e),
+            });
+        }
+    };
+    let meta = file.metadata().map_err(Unreadable::Io)?;
     if meta.is_file() {
-        Ok((file, meta.len()))
+        Ok((file, meta))
     } else {
-        Err(io::Error::other("not a regular file"))
+        Err(Unreadable::NotAFile)
+    }
+}
+
+/// `open_beneath` for callers that only need the file and its size.
+pub fn open_regular(root: &Dir, rel: &Path) -> io::Result<(File, u64)> {
+    match open_beneath(root, rel) {
+        Ok((file, meta)) => Ok((file, meta.len())),
+        Err(Unreadable::Io(e)) => Err(e),
+        Err(Unreadable::NotFound) => Err(io::ErrorKind::NotFound.into()),
+        Err(_) => Err(io::Error::other("not a regular file")),
+    }
+}
+
+/// Reads `rel` beneath `root` whole, if it is at most `max` bytes (checked before reading, and
+/// again while reading: a file that grows is cut off and refused).
+pub fn read_beneath(root: &Dir, rel: &Path, max: u64) -> std::result::Result<Vec<u8>, Unreadable> {
+    let (file, meta) = open_beneath(root, rel)?;
+    read_bounded(file, meta.len(), max)
+}
+
+fn read_bounded(file: File, len: u64, max: u64) -> std::result::Result<Vec<u8>, Unreadable> {
+    if len > max {
+        return Err(Unreadable::TooLarge { size: len, max });
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unreadable::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Unreadable::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Opens a file the user named by its path (an archive to verify, a settings file): non-blocking,
+/// a regular file only.
+pub fn open_path(path: &Path) -> std::result::Result<(File, Metadata), Unreadable> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(Unreadable::from_io)?;
+    let meta = file.metadata().map_err(Unreadable::Io)?;
+    if meta.is_file() {
+        Ok((file, meta))
+    } else {
+        Err(Unreadable::NotAFile)
     }
 }
 
 /// Reads a small UTF-8 file a user or maintainer wrote (`dossier.toml`, an edition, a calendar,
 /// a template): a regular file of at most `MAX_TEXT_BYTES`.
 pub fn read_text(path: &Path) -> Result<String> {
-    let io_error = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
+    let shown = path.display().to_string();
+    let refuse = |why: Unreadable| match why {
+        Unreadable::Io(source) => Error::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        Unreadable::NotFound => Error::Io {
+            path: path.to_path_buf(),
+            source: io::ErrorKind::NotFound.into(),
+        },
+        other => Error::usage(other.message(&shown)),
     };
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(io_error)?;
-    let meta = file.metadata().map_err(io_error)?;
-    if !meta.is_file() {
-        return Err(Error::usage(
-            Message::new("usage.not-a-regular-file").arg("file", path.display().to_string()),
-        ));
-    }
-    if meta.len() > MAX_TEXT_BYTES {
-        return Err(Error::usage(
-            Message::new("usage.file-too-large")
-                .arg("file", path.display().to_string())
-                .arg("size", meta.len())
-                .arg("max", MAX_TEXT_BYTES),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_TEXT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
+    let (file, meta) = open_path(path).map_err(refuse)?;
+    let bytes = read_bounded(file, meta.len(), MAX_TEXT_BYTES).map_err(refuse)?;
     String::from_utf8(bytes).map_err(|e| {
         Error::usage(
             Message::new("usage.not-utf8")
-                .arg("file", path.display().to_string())
+                .arg("file", shown.as_str())
                 .arg("why", crate::encoding::describe(e.as_bytes())),
         )
     })
 }
 
+/// Every entry under `root`, as names relative to it joined with `/`, with its type as the
+/// folder says it (links are not followed). At most `max` entries, else `None`.
+pub fn walk_beneath(root: &Dir, max: usize) -> io::Result<Option<Vec<(String, EntryKind)>>> {
+    let mut out = Vec::new();
+    let mut stack = vec![String::new()];
+    while let Some(prefix) = stack.pop() {
+        let read = if prefix.is_empty() {
+            root.entries()?
+        } else {
+            root.read_dir(&prefix)?
+        };
+        for entry in read {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}/{name}")
+            };
+            let kind = EntryKind::of(entry.file_type()?);
+            if kind == EntryKind::Folder {
+                stack.push(rel.clone());
+            }
+            out.push((rel, kind));
+            if out.len() > max {
+                return Ok(None);
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Some(out))
+}
+
+/// What a folder entry is, as the folder says (a link is not followed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Folder,
+    Link,
+    /// A FIFO, device or socket.
+    Special,
+}
+
+impl EntryKind {
+    fn of(t: cap_std::fs::FileType) -> EntryKind {
+        if t.is_symlink() {
+            EntryKind::Link
+        } else if t.is_dir() {
+            EntryKind::Folder
+        } else if t.is_file() {
+            EntryKind::File
+        } else {
+            EntryKind::Special
+        }
+    }
+}
+
+/// Creates `rel` beneath `root` (and the folders on the way) for writing; it must not exist.
+pub fn create_beneath(root: &Dir, rel: &Path) -> io::Result<File> {
+    if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+        root.create_dir_all(parent)?;
+    }
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    Ok(root.open_with(rel, &opts)?.into_std())
+}
+
+/// A path as written in `dossier.yaml` that names a place inside the dossier folder: not
+/// absolute (Windows drive and UNC prefixes count as absolute too, on every platform) and
+/// without `..`.
+pub fn inside_the_folder(relative: &str) -> std::result::Result<(), Outside> {
+    let rel = Path::new(relative);
+    if rel.is_absolute() || relative.starts_with(['/', '\\']) || looks_like_drive(relative) {
+        return Err(Outside::Absolute);
+    }
+    if rel.components().any(|c| c == Component::ParentDir)
+        || relative.split('\\').any(|s| s == "..")
+    {
+        return Err(Outside::ParentDir);
+    }
+    Ok(())
+}
+
+/// Why a written path does not name a place inside the folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outside {
+    Absolute,
+    ParentDir,
+}
+
+fn looks_like_drive(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':'
+}
+
+/// A name an archive may hold, and a manifest or `SHA256SUMS` may list: relative, joined with
+/// `/`, with no empty, `.` or `..` part, no backslash, NUL or drive, and nothing that a
+/// terminal would take for a control.
+pub fn plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && inside_the_folder(name).is_ok()
+        && !name.contains(['\\', '\0'])
+        && !name.chars().any(char::is_control)
+        && name
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..")
+}
+
+/// After a failed open: the first link on the way that points out of the folder, for the
+/// message (read with `readlinkat` beneath the handle; nothing is followed).
+fn link_outside(root: &Dir, rel: &Path) -> Option<PathBuf> {
+    let mut prefix = PathBuf::new();
+    for c in rel.components() {
+        prefix.push(c);
+        let meta = root.symlink_metadata(&prefix).ok()?;
+        if meta.file_type().is_symlink() {
+            let target = root.read_link_contents(&prefix).ok()?;
+            let depth = prefix.components().count() - 1;
+            if !stays_inside(depth, &target) {
+                return Some(target);
+            }
+        }
+    }
+    None
+}
+
+/// Whether a link at `depth` folders below the root, pointing at `target`, stays inside.
+fn stays_inside(depth: usize, target: &Path) -> bool {
+    if target.is_absolute() {
+        return false;
+    }
+    let mut depth = depth as i64;
+    for c in target.components() {
+        match c {
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    true
+}
+
+/// The kind of a path the user named, following links (`None` when it does not exist).
+pub fn metadata(path: &Path) -> io::Result<Metadata> {
+    std::fs::metadata(path)
+}
+
+/// The kind of a path itself (a link is not followed).
+pub fn symlink_metadata(path: &Path) -> io::Result<Metadata> {
+    std::fs::symlink_metadata(path)
+}
+
+/// The entries of a folder the user named (discovery walks the tree with it).
+pub fn read_dir(path: &Path) -> io::Result<std::fs::ReadDir> {
+    std::fs::read_dir(path)
+}
+
+/// Creates a folder where output was asked for.
+pub fn create_dir_all(path: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(path)
+}
+
 /// Reads `dossier.yaml` beneath the folder's handle: a regular file, its size checked before
 /// any byte is read.
 pub fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
-    let unreadable =
-        |e: std::io::Error| Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
-    let (file, len) = open_regular(root, Path::new(DOSSIER_FILE)).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Finding::error(Code::YamlMissing),
-        _ => unreadable(e),
-    })?;
     let too_large = |n: u64| {
         Finding::error(Code::YamlTooLarge)
             .arg("size", n)
             .arg("max", yaml::MAX_YAML_BYTES)
     };
-    if len > yaml::MAX_YAML_BYTES {
-        return Err(too_large(len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(yaml::MAX_YAML_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    let bytes =
+        read_beneath(root, Path::new(DOSSIER_FILE), yaml::MAX_YAML_BYTES).map_err(|e| match e {
+            Unreadable::NotFound => Finding::error(Code::YamlMissing),
+            Unreadable::TooLarge { size, .. } => too_large(size),
+            Unreadable::Io(e) => Finding::error(Code::YamlUnreadable).arg("why", e.to_string()),
+            Unreadable::NotAFile | Unreadable::LinkOutside(_) => {
+                Finding::error(Code::YamlUnreadable).arg("why", "not a regular file")
+            }
+        })?;
     yaml::decode(bytes).map_err(|e| match e {
         ReadError::TooLarge(n) => too_large(n),
         ReadError::NotUtf8(why) => Finding::error(Code::YamlEncoding).arg("why", why),

@@ -18,3 +18,16 @@ pub const MAX_FOLDER_ENTRIES: usize = 10_000;
 
 /// Rows whose every combination `to_pass` tries; beyond, it searches greedily.
 pub const MAX_EXHAUSTIVE_ROWS: usize = 16;
+
+/// Bytes an archive may unpack to, in all.
+pub const MAX_UNPACKED: u64 = 4 << 30;
+
+/// An archive entry above 1 MiB that inflates beyond this ratio is a bomb, not a document.
+pub const MAX_ENTRY_RATIO: u64 = 200;
+
+/// `manifest.json` of an archive: a few hundred bytes per file, for at most
+/// `MAX_ARCHIVE_ENTRIES` files.
+pub const MAX_MANIFEST_BYTES: u64 = 16 << 20;
+
+/// `SHA256SUMS` of an archive: one line of at most a few hundred bytes per file.
+pub const MAX_SUMS_BYTES: u64 = 4 << 20;

@@ -15,11 +15,12 @@
 
 mod pdf;
 
-use cap_std::fs::{Dir, OpenOptions, OpenOptionsExt};
+use crate::files::Unreadable;
+use cap_std::fs::Dir;
 use std::fs::File;
 use std::io::{self, Read};
 use std::os::unix::fs::FileExt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 pub use pdf::Bytes;
 
@@ -99,20 +100,12 @@ pub enum Problem {
 
 pub use crate::files::open_root;
 
-/// A path as written in `dossier.yaml` that names a place inside the dossier folder: not
-/// absolute (Windows drive and UNC prefixes count as absolute too, on every platform) and
-/// without `..`.
+/// A path as written in `dossier.yaml` that names a place inside the dossier folder.
 pub fn inside_the_folder(relative: &str) -> Result<(), Problem> {
-    let rel = Path::new(relative);
-    if rel.is_absolute() || relative.starts_with(['/', '\\']) || looks_like_drive(relative) {
-        return Err(Problem::Absolute);
-    }
-    if rel.components().any(|c| c == Component::ParentDir)
-        || relative.split('\\').any(|s| s == "..")
-    {
-        return Err(Problem::ParentDir);
-    }
-    Ok(())
+    crate::files::inside_the_folder(relative).map_err(|o| match o {
+        crate::files::Outside::Absolute => Problem::Absolute,
+        crate::files::Outside::ParentDir => Problem::ParentDir,
+    })
 }
 
 /// Inspects `relative` (as written in `dossier.yaml`) beneath the dossier folder `root`.
@@ -121,18 +114,20 @@ pub fn inspect(root: &Dir, relative: &str) -> Verdict {
         return Verdict::Unusable(problem);
     }
     let rel = Path::new(relative);
-    let file = match open_beneath(root, rel) {
-        Ok(f) => f,
-        Err(v) => return v,
+    // Never a pipe or device: reading one could block or never end.
+    let (file, meta) = match crate::files::open_beneath(root, rel) {
+        Ok(opened) => opened,
+        Err(Unreadable::NotFound) => return Verdict::NotFound,
+        Err(Unreadable::NotAFile) => return Verdict::Unusable(Problem::NotAFile),
+        Err(Unreadable::LinkOutside(target)) => {
+            return Verdict::Unusable(Problem::LinkOutside(target));
+        }
+        // No bound is asked of a document here, so the last two are I/O errors.
+        Err(Unreadable::Io(e)) => return Verdict::Unusable(Problem::Unreadable(e.to_string())),
+        Err(too_large @ Unreadable::TooLarge { .. }) => {
+            return Verdict::Unusable(Problem::Unreadable(format!("{too_large:?}")));
+        }
     };
-    let meta = match file.metadata() {
-        Ok(m) => m,
-        Err(e) => return Verdict::Unusable(Problem::Unreadable(e.to_string())),
-    };
-    // Never read a pipe or device: reading one could block or never end.
-    if !meta.is_file() {
-        return Verdict::Unusable(Problem::NotAFile);
-    }
     if meta.len() == 0 {
         return Verdict::Unusable(Problem::Empty);
     }
@@ -159,66 +154,6 @@ pub fn inspect(root: &Dir, relative: &str) -> Verdict {
         Ok(v) => v,
         Err(e) => Verdict::Unusable(Problem::Unreadable(e.to_string())),
     }
-}
-
-/// Opens read-only and non-blocking beneath `root`, never out of it.
-fn open_beneath(root: &Dir, rel: &Path) -> Result<File, Verdict> {
-    let mut opts = OpenOptions::new();
-    opts.read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    match root.open_with(rel, &opts) {
-        Ok(f) => Ok(f.into_std()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => match link_outside(root, rel) {
-            Some(target) => Err(Verdict::Unusable(Problem::LinkOutside(target))),
-            None => Err(Verdict::NotFound),
-        },
-        Err(e) => match link_outside(root, rel) {
-            Some(target) => Err(Verdict::Unusable(Problem::LinkOutside(target))),
-            None => Err(Verdict::Unusable(Problem::Unreadable(e.to_string()))),
-        },
-    }
-}
-
-/// After a failed open: the first link on the way that points out of the folder, for the
-/// message (read with `readlinkat` beneath the handle; nothing is followed).
-fn link_outside(root: &Dir, rel: &Path) -> Option<PathBuf> {
-    let mut prefix = PathBuf::new();
-    for c in rel.components() {
-        prefix.push(c);
-        let meta = root.symlink_metadata(&prefix).ok()?;
-        if meta.file_type().is_symlink() {
-            let target = root.read_link_contents(&prefix).ok()?;
-            let depth = prefix.components().count() - 1;
-            if !stays_inside(depth, &target) {
-                return Some(target);
-            }
-        }
-    }
-    None
-}
-
-/// Whether a link `depth` folders below the root with this target stays inside the root.
-fn stays_inside(depth: usize, target: &Path) -> bool {
-    if target.is_absolute() {
-        return false;
-    }
-    let mut depth = depth as i64;
-    for c in target.components() {
-        match c {
-            Component::ParentDir => depth -= 1,
-            Component::Normal(_) => depth += 1,
-            _ => {}
-        }
-        if depth < 0 {
-            return false;
-        }
-    }
-    true
-}
-
-fn looks_like_drive(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':'
 }
 
 /// An open regular file and its size at `fstat`, read only by position; or bytes in memory
