@@ -36,7 +36,7 @@ pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Ve
         let path = path.to_path_buf();
         move |source| Error::Io { path, source }
     };
-    std::fs::create_dir_all(dir.join("docs")).map_err(io(dir))?;
+    dossier_model::files::create_dir_all(&dir.join("docs")).map_err(io(dir))?;
     let mut written = Vec::new();
     dossier_model::files::write_file(
         &yaml_path,

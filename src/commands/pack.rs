@@ -19,12 +19,7 @@ fn edition_text(j: &dossier_judge::judge::Judged) -> Result<(String, bool), Erro
                 .to_string(),
             true,
         )),
-        Origin::File(path) => std::fs::read_to_string(path)
-            .map(|t| (t, false))
-            .map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            }),
+        Origin::File(path) => dossier_model::files::read_text(path).map(|t| (t, false)),
     }
 }
 
@@ -52,7 +47,7 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
         return Err(Error::usage(Message::new("usage.pack-needs-output")));
     }
     if let Some(dir) = &args.out_dir {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        dossier_model::files::create_dir_all(dir).map_err(|source| Error::Write {
             path: dir.clone(),
             source,
         })?;

@@ -202,7 +202,7 @@ fn write_all(
         let target = match (args.output, args.out_dir) {
             (Some(file), _) => file.to_path_buf(),
             (None, Some(dir)) => {
-                std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                dossier_model::files::create_dir_all(dir).map_err(|source| Error::Write {
                     path: dir.to_path_buf(),
                     source,
                 })?;

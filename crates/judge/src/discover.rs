@@ -23,7 +23,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Message>) {
         let problems_before = problems.len();
         let shown = p.display().to_string();
         let at = |key| Message::new(key).arg("path", shown.as_str());
-        match std::fs::metadata(p) {
+        match crate::files::metadata(p) {
             Err(e) => problems.push(at("path.unreadable").arg("why", e.to_string())),
             Ok(m) if m.is_file() && p.file_name().is_some_and(|n| n == DOSSIER_FILE) => {
                 let dir = p
@@ -67,7 +67,7 @@ fn walk_at(dir: &Path, depth: usize, found: &mut Vec<Found>, problems: &mut Vec<
         problems.push(unreadable(std::io::Error::other("too deep")));
         return;
     }
-    let entries = match std::fs::read_dir(dir) {
+    let entries = match crate::files::read_dir(dir) {
         Ok(e) => e,
         Err(e) => return problems.push(unreadable(e)),
     };

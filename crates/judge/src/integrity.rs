@@ -2,6 +2,9 @@
 //! read beneath the dossier folder in a stream; `dossier.lock` (`seal`), and what changed since.
 
 use crate::dossier::DossierFile;
+use crate::files::Unreadable;
+use crate::finding::Message;
+use crate::limits::MAX_LOCK_BYTES;
 use cap_std::fs::Dir;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -153,16 +156,16 @@ pub fn changes(root: &Dir, file: &DossierFile, sealed: &Lock) -> Vec<(String, St
 
 /// Reads `dossier.lock` beneath `root`, bounded; `None` when there is none, an error text when
 /// it is not a lock.
-pub fn read_lock(root: &Dir) -> Option<Result<Lock, String>> {
-    let (file, len) = crate::files::open_regular(root, Path::new(LOCK_FILE)).ok()?;
-    if len > crate::limits::MAX_YAML_BYTES {
-        return Some(Err(format!("{LOCK_FILE} is larger than 1 MiB")));
-    }
-    let mut text = String::new();
-    if let Err(e) = file.take(len).read_to_string(&mut text) {
-        return Some(Err(e.to_string()));
-    }
-    Some(toml::from_str(&text).map_err(|e| e.message().to_string()))
+pub fn read_lock(root: &Dir) -> Option<Result<Lock, Message>> {
+    let bytes = match crate::files::read_beneath(root, Path::new(LOCK_FILE), MAX_LOCK_BYTES) {
+        Ok(bytes) => bytes,
+        Err(Unreadable::NotFound) => return None,
+        Err(why) => return Some(Err(why.reason())),
+    };
+    let parsed = std::str::from_utf8(&bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|text| toml::from_str(text).map_err(|e| e.message().to_string()));
+    Some(parsed.map_err(|why| Message::new("file.reason.io").arg("why", why)))
 }
 
 #[cfg(test)]

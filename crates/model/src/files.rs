@@ -58,6 +58,21 @@ impl Unreadable {
         }
     }
 
+    /// The reason alone, for a message that names the file itself.
+    pub fn reason(&self) -> Message {
+        match self {
+            Unreadable::NotFound => Message::new("file.reason.not-found"),
+            Unreadable::NotAFile => Message::new("file.reason.not-a-file"),
+            Unreadable::LinkOutside(target) => {
+                Message::new("file.reason.link-outside").arg("target", target.display().to_string())
+            }
+            Unreadable::TooLarge { size, max } => Message::new("file.reason.too-large")
+                .arg("size", *size)
+                .arg("max", *max),
+            Unreadable::Io(e) => Message::new("file.reason.io").arg("why", e.to_string()),
+        }
+    }
+
     fn from_io(e: io::Error) -> Unreadable {
         if e.kind() == io::ErrorKind::NotFound {
             Unreadable::NotFound

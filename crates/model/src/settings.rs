@@ -345,7 +345,8 @@ impl Lookup {
                 let joined = parent.join(name);
                 // A dossier reached through a link resolves to where it really is.
                 if linked
-                    && std::fs::symlink_metadata(&joined).is_ok_and(|m| m.file_type().is_symlink())
+                    && crate::files::symlink_metadata(&joined)
+                        .is_ok_and(|m| m.file_type().is_symlink())
                 {
                     joined.canonicalize().unwrap_or(joined)
                 } else {
@@ -387,7 +388,7 @@ impl Lookup {
         let mut own = Settings::default();
         let mut stop = folder.join(".git").exists();
         let file = folder.join(SETTINGS_FILE);
-        if let Ok(meta) = std::fs::metadata(&file)
+        if let Ok(meta) = crate::files::metadata(&file)
             && meta.is_file()
         {
             if let Some(why) = untrusted(&meta) {

@@ -1,0 +1,182 @@
+//! The layering ARCHITECTURE.md draws, kept by tests: the workspace's crates depend only on the
+//! layers below them, the judging crates carry no drafting or terminal machinery, and files are
+//! opened only through the one file layer.
+
+use crate::support::root;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Each workspace crate and the workspace crates it may depend on (normal dependencies).
+const LAYERS: &[(&str, &[&str])] = &[
+    ("dossier-model", &[]),
+    ("dossier-judge", &["dossier-model"]),
+    ("dossier-words", &["dossier-model", "dossier-judge"]),
+    (
+        "dossier-render",
+        &["dossier-model", "dossier-judge", "dossier-words"],
+    ),
+    (
+        "dossier-report",
+        &["dossier-model", "dossier-judge", "dossier-words"],
+    ),
+    (
+        "dossier-archive",
+        &[
+            "dossier-model",
+            "dossier-judge",
+            "dossier-words",
+            "dossier-render",
+            "dossier-report",
+        ],
+    ),
+    (
+        "dossier",
+        &[
+            "dossier-model",
+            "dossier-judge",
+            "dossier-words",
+            "dossier-render",
+            "dossier-report",
+            "dossier-archive",
+        ],
+    ),
+];
+
+/// Crates the judging layers must never need: templating, PDF drawing, terminal tables.
+const NOT_FOR_JUDGING: &[&str] = &["minijinja", "krilla", "comfy-table", "anstyle", "clap"];
+const JUDGING: &[&str] = &["dossier-model", "dossier-judge", "dossier-words"];
+
+/// The workspace's packages and their normal dependencies, as `cargo metadata` reports them.
+fn workspace() -> BTreeMap<String, BTreeSet<String>> {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(root())
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let deps = p["dependencies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["kind"].is_null())
+                .map(|d| d["name"].as_str().unwrap().to_string())
+                .collect();
+            (p["name"].as_str().unwrap().to_string(), deps)
+        })
+        .collect()
+}
+
+#[test]
+fn every_crate_depends_only_on_the_layers_below_it() {
+    let packages = workspace();
+    let names: BTreeSet<&str> = packages.keys().map(String::as_str).collect();
+    let layered: BTreeSet<&str> = LAYERS.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        names, layered,
+        "a crate without a layer, or a layer without its crate"
+    );
+    let mut wrong = Vec::new();
+    for (name, allowed) in LAYERS {
+        for dep in &packages[*name] {
+            if dep.starts_with("dossier") && !allowed.contains(&dep.as_str()) {
+                wrong.push(format!("{name} → {dep}"));
+            }
+            if JUDGING.contains(name) && NOT_FOR_JUDGING.contains(&dep.as_str()) {
+                wrong.push(format!("{name} → {dep} (a judging crate)"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "dependencies against the layering: {wrong:?}"
+    );
+}
+
+/// Every `.rs` file of the binary and the crates with its non-test code: what comes before the
+/// first `#[cfg(test)]` (test modules close each file).
+fn production_code() -> Vec<(String, String)> {
+    ["src", "crates"]
+        .into_iter()
+        .flat_map(|top| walkdir::WalkDir::new(root().join(top)))
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+            let name = p.strip_prefix(root()).unwrap().display().to_string();
+            (name, code)
+        })
+        .collect()
+}
+
+#[test]
+fn files_are_opened_only_through_the_file_layer() {
+    const LAYER: &str = "crates/model/src/files.rs";
+    let opening = [
+        "std::fs::read",
+        "std::fs::write",
+        "std::fs::metadata",
+        "std::fs::symlink_metadata",
+        "std::fs::create_dir",
+        "std::fs::remove",
+        "std::fs::rename",
+        "std::fs::copy",
+        "std::fs::canonicalize",
+        "std::fs::OpenOptions",
+        "File::open(",
+        "File::create(",
+        "use std::fs;",
+        "fs::read_to_string(",
+    ];
+    let mut found = Vec::new();
+    for (name, code) in production_code() {
+        if name == LAYER {
+            continue;
+        }
+        for (n, line) in code.lines().enumerate() {
+            let line = line.split("//").next().unwrap_or("");
+            // A whole path, not the tail of another name (`CompoundFile::open`).
+            let named = |p: &&&str| {
+                line.match_indices(**p).any(|(i, _)| {
+                    !line[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                })
+            };
+            if let Some(p) = opening.iter().find(named) {
+                found.push(format!("{name}:{}: {p}", n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "files opened outside {LAYER}: {found:#?}");
+}
+
+#[test]
+fn the_judging_crates_never_write_an_archive() {
+    let mut found = Vec::new();
+    for (name, code) in production_code() {
+        let judging = name.starts_with("crates/model/")
+            || name.starts_with("crates/judge/")
+            || name.starts_with("crates/words/");
+        if judging && code.contains("ZipWriter") {
+            found.push(name);
+        }
+    }
+    assert!(found.is_empty(), "{found:?}");
+}
