@@ -153,6 +153,45 @@ fn groups_per_state_body() {
 }
 
 #[test]
+fn group_by_and_output_work_alike_in_every_format_that_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["human", "json", "csv", "tsv"] {
+        let file = dir.path().join(format!("groups.{format}"));
+        let (code, out, err) = check(&[
+            "--group-by",
+            "state-body",
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+            "sample-dossiers",
+        ]);
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(out.is_empty(), "{format}: {out}");
+        let written = std::fs::read_to_string(&file).unwrap();
+        assert!(written.contains("юстиции"), "{format}: {written}");
+    }
+    // A format with no grouped form refuses the flag instead of ignoring it.
+    for format in ["html", "junit"] {
+        let (code, out, err) = check(&[
+            "--group-by",
+            "state-body",
+            "--format",
+            format,
+            "--lang",
+            "en",
+            "sample-dossiers",
+        ]);
+        assert_eq!(code, 2, "{format}: {out}");
+        assert!(out.is_empty(), "{format}: {out}");
+        assert!(
+            err.contains("--group-by") && err.contains(format),
+            "{format}: {err}"
+        );
+    }
+}
+
+#[test]
 fn the_filing_stage_asks_only_the_state_bodys_part() {
     // gbd-fl is pending on the integrator but its part is complete: ready. e-licensing has an
     // expired protocol, e-archive fails the criteria: not ready, exit 1.

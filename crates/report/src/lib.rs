@@ -11,6 +11,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod portfolio;
+pub mod printer;
 pub mod rules;
 pub mod tabular;
 pub mod timeline;

@@ -1,0 +1,285 @@
+//! `check`'s printers behind one interface, as ripgrep's printers each implement one sink: a
+//! printer is chosen once from the options, begun, given each judged dossier in order, and
+//! finished. Judging runs in parallel chunks; what a printer needs of a judgment is made on the
+//! worker that judged it (`Preparer::prepare`: the JSON entry, the CSV rows, the JUnit suite,
+//! or the judgment itself for a gathered table or page), and the judgment is then dropped.
+
+use crate::judge::{DossierReport, Judgment};
+use crate::lang::Lang;
+use crate::outcome::Outcome;
+use crate::tabular::{self, Groups, Separator};
+use crate::{human, json, junit, portfolio::Portfolio};
+use chrono::NaiveDate;
+use dossier_judge::timeline::Step;
+use dossier_model::calendar::Calendar;
+use dossier_model::finding::Message;
+
+/// The formats `check` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Csv,
+    Tsv,
+    Junit,
+    Html,
+}
+
+impl Format {
+    /// Whether `--group-by` has a form in this format (totals per group).
+    pub fn groups(self) -> bool {
+        matches!(
+            self,
+            Format::Human | Format::Json | Format::Csv | Format::Tsv
+        )
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Junit => "junit",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Everything a printer is told, resolved once.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub format: Format,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub color: bool,
+    /// The width tables are laid out at; none when the report goes to a file.
+    pub width: Option<u16>,
+    pub quiet: bool,
+    /// `--stage filing`.
+    pub filing: bool,
+    /// `--summary`: one CSV row per dossier.
+    pub summary: bool,
+    /// `--group-by state-body`.
+    pub grouped: bool,
+}
+
+/// What a worker keeps of one judgment.
+pub struct Prepared {
+    pub outcome: Outcome,
+    /// Ready to file (`--stage filing`).
+    pub ready: bool,
+    /// Text of a streamed format.
+    text: Option<String>,
+    /// The judgment, when a gathered report needs it or it is invalid (its errors go to
+    /// stderr).
+    report: Option<DossierReport>,
+    /// The statutory steps, for the HTML page.
+    steps: Vec<Step>,
+}
+
+impl Prepared {
+    /// The judgment of an invalid dossier, whose errors the caller prints.
+    pub fn invalid(&self) -> Option<&DossierReport> {
+        self.report
+            .as_ref()
+            .filter(|d| matches!(d.judgment, Judgment::Invalid(_)))
+    }
+}
+
+/// Makes a `Prepared` of each judgment on the worker that judged it.
+pub struct Preparer {
+    options: Options,
+    calendar: Calendar,
+}
+
+impl Preparer {
+    pub fn prepare(&self, d: DossierReport) -> Prepared {
+        let o = &self.options;
+        let text = if o.grouped {
+            None
+        } else {
+            match o.format {
+                Format::Json => Some(json::entry(&d, o.lang)),
+                Format::Csv | Format::Tsv => {
+                    Some(tabular::rows(&d, o.lang, o.summary, separator(o.format)))
+                }
+                Format::Junit => Some(junit::suite(&d, o.lang)),
+                Format::Human | Format::Html => None,
+            }
+        };
+        let steps = match (o.format, d.judged()) {
+            (Format::Html, Some(j)) if !o.grouped => {
+                dossier_judge::timeline::steps(j, &j.settings.calendar(&self.calendar), o.today)
+            }
+            _ => Vec::new(),
+        };
+        let keep = text.is_none() || matches!(d.judgment, Judgment::Invalid(_));
+        Prepared {
+            outcome: d.outcome(),
+            ready: d.judged().is_some_and(|j| j.readiness().ready()),
+            text,
+            report: keep.then_some(d),
+            steps,
+        }
+    }
+}
+
+/// One printer of `check`'s report.
+pub trait Printer {
+    /// What opens the report, before any dossier.
+    fn begin(&mut self, _out: &mut String) {}
+    /// One dossier, in order; what can be printed at once goes to `out`.
+    fn add(&mut self, d: &Prepared, out: &mut String);
+    /// What is left: a gathered table or page, a closing bracket or tag.
+    fn finish(self: Box<Self>, out: &mut String);
+}
+
+/// The printer the options ask for, and the preparer its workers use; a combination the format
+/// has no form for is refused, naming both.
+pub fn printer(options: Options) -> Result<(Preparer, Box<dyn Printer>), Message> {
+    let o = &options;
+    if o.grouped && !o.format.groups() {
+        return Err(Message::new("usage.group-by-format").arg("format", o.format.id()));
+    }
+    let printer: Box<dyn Printer> = match (o.grouped, o.format) {
+        (true, format) => Box::new(Grouped {
+            groups: Groups::default(),
+            format,
+            lang: o.lang,
+            color: o.color,
+            width: o.width,
+        }),
+        (false, Format::Json) => Box::new(Json(json::Stream::default())),
+        (false, Format::Csv | Format::Tsv) => Box::new(Delimited {
+            summary: o.summary,
+            separator: separator(o.format),
+        }),
+        (false, Format::Junit) => Box::new(Junit),
+        (false, Format::Human) => Box::new(Table(human::Human::new(human::Options {
+            lang: o.lang,
+            color: o.color,
+            width: o.width,
+            quiet: o.quiet,
+            filing: o.filing,
+        }))),
+        (false, Format::Html) => Box::new(Page(Portfolio::new(o.lang, o.today))),
+    };
+    let preparer = Preparer {
+        options,
+        calendar: Calendar::built_in(),
+    };
+    Ok((preparer, printer))
+}
+
+fn separator(format: Format) -> Separator {
+    match format {
+        Format::Tsv => Separator::Tab,
+        _ => Separator::Comma,
+    }
+}
+
+/// The contract's JSON, one entry per dossier as it comes.
+struct Json(json::Stream);
+
+impl Printer for Json {
+    fn add(&mut self, d: &Prepared, out: &mut String) {
+        if let Some(text) = &d.text {
+            out.push_str(&self.0.entry(text));
+        }
+    }
+
+    fn finish(self: Box<Self>, out: &mut String) {
+        out.push_str(self.0.close());
+    }
+}
+
+/// CSV or TSV rows as they come, under one header.
+struct Delimited {
+    summary: bool,
+    separator: Separator,
+}
+
+impl Printer for Delimited {
+    fn begin(&mut self, out: &mut String) {
+        out.push_str(&tabular::header(self.summary, self.separator));
+    }
+
+    fn add(&mut self, d: &Prepared, out: &mut String) {
+        out.push_str(d.text.as_deref().unwrap_or_default());
+    }
+
+    fn finish(self: Box<Self>, _out: &mut String) {}
+}
+
+/// JUnit XML: one test suite per dossier as it comes.
+struct Junit;
+
+impl Printer for Junit {
+    fn begin(&mut self, out: &mut String) {
+        out.push_str(junit::HEAD);
+    }
+
+    fn add(&mut self, d: &Prepared, out: &mut String) {
+        out.push_str(d.text.as_deref().unwrap_or_default());
+    }
+
+    fn finish(self: Box<Self>, out: &mut String) {
+        out.push_str(junit::TAIL);
+    }
+}
+
+/// The human table and findings, laid out at the end (columns fit the longest cell).
+struct Table(human::Human);
+
+impl Printer for Table {
+    fn add(&mut self, d: &Prepared, _out: &mut String) {
+        if let Some(report) = &d.report {
+            self.0.add(report);
+        }
+    }
+
+    fn finish(self: Box<Self>, out: &mut String) {
+        out.push_str(&self.0.finish());
+    }
+}
+
+/// The HTML portfolio page.
+struct Page(Portfolio);
+
+impl Printer for Page {
+    fn add(&mut self, d: &Prepared, _out: &mut String) {
+        if let Some(report) = &d.report {
+            self.0.add(report, &d.steps);
+        }
+    }
+
+    fn finish(self: Box<Self>, out: &mut String) {
+        out.push_str(&self.0.render());
+    }
+}
+
+/// Totals per group (`--group-by`), in the table, JSON, CSV or TSV.
+struct Grouped {
+    groups: Groups,
+    format: Format,
+    lang: Lang,
+    color: bool,
+    width: Option<u16>,
+}
+
+impl Printer for Grouped {
+    fn add(&mut self, d: &Prepared, _out: &mut String) {
+        if let Some(report) = &d.report {
+            self.groups.add(report, self.lang);
+        }
+    }
+
+    fn finish(self: Box<Self>, out: &mut String) {
+        out.push_str(&match self.format {
+            Format::Csv | Format::Tsv => self.groups.delimited(separator(self.format)),
+            Format::Json => self.groups.json(),
+            _ => self.groups.human(self.lang, self.color, self.width),
+        });
+    }
+}
