@@ -141,3 +141,91 @@ fn the_readme_quotes_real_output() {
         );
     }
 }
+
+/// The catalogue as data: key → (en, ru, kk).
+fn catalogue() -> std::collections::BTreeMap<String, toml::Table> {
+    let text = std::fs::read_to_string(root().join("crates/words/src/catalogue.toml")).unwrap();
+    toml::from_str::<toml::Table>(&text)
+        .unwrap()
+        .into_iter()
+        .map(|(k, v)| (k, v.as_table().unwrap().clone()))
+        .collect()
+}
+
+#[test]
+fn the_settings_table_in_the_docs_is_the_declared_list() {
+    let cat = catalogue();
+    let mut table = String::from("| key | what it is |\n| --- | --- |\n");
+    table.push_str(
+        "| `root` | `true` stops the lookup: no `dossier.toml` above this one applies |\n",
+    );
+    for s in dossier_model::settings::SETTINGS {
+        let about = cat
+            .get(&format!("setting.{}", s.key))
+            .unwrap_or_else(|| panic!("no catalogue entry setting.{}", s.key));
+        let en = about["en"].as_str().unwrap();
+        let wins = if s.yaml.is_some() {
+            " (`dossier.yaml` wins)"
+        } else {
+            ""
+        };
+        table.push_str(&format!("| `{}` | {en}{wins} |\n", s.key));
+    }
+    let docs = std::fs::read_to_string(root().join("docs/settings.md")).unwrap();
+    assert!(
+        docs.contains(&table),
+        "docs/settings.md lacks the table of the declared settings:\n{table}"
+    );
+}
+
+#[test]
+fn every_message_key_the_code_uses_is_in_the_catalogue_in_three_languages() {
+    let cat = catalogue();
+    let files: std::collections::BTreeSet<&str> = ["md", "xml", "toml", "json", "yaml", "lock"]
+        .into_iter()
+        .collect();
+    let codes: Vec<&str> = dossier_model::finding::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    let settings: Vec<&str> = dossier_model::settings::SETTINGS
+        .iter()
+        .map(|s| s.key)
+        .collect();
+    let mut missing = Vec::new();
+    let mut used = 0;
+    for top in ["src", "crates"] {
+        for entry in walkdir::WalkDir::new(root().join(top)) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for lit in code.split('"').skip(1).step_by(2) {
+                let dotted = lit.contains('.')
+                    && lit.starts_with(|c: char| c.is_ascii_lowercase())
+                    && lit
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
+                let file_name = lit.rsplit_once('.').is_some_and(|(_, e)| files.contains(e));
+                // A dotted field path a template or a message names (not a message itself).
+                let field = lit == "object.name";
+                if !dotted || file_name || field || codes.contains(&lit) || settings.contains(&lit)
+                {
+                    continue;
+                }
+                used += 1;
+                match cat.get(lit) {
+                    Some(e) if ["en", "ru", "kk"].iter().all(|l| e.contains_key(*l)) => {}
+                    _ => missing.push(format!("{}: {lit}", path.display())),
+                }
+            }
+        }
+    }
+    assert!(used > 300, "only {used} keys found: the scan is broken");
+    assert!(
+        missing.is_empty(),
+        "keys not in the catalogue: {missing:#?}"
+    );
+}

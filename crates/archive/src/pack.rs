@@ -6,7 +6,6 @@
 //! The same dossier on the same check date gives the same bytes: entries sorted, a fixed
 //! timestamp and permissions, one compression level. Documents are streamed, never loaded whole.
 
-use crate::dossier::LocalText;
 use crate::error::{Error, Result};
 use crate::integrity::{Digesting, sha256_of};
 use crate::judge::{DossierReport, Judged};
@@ -112,82 +111,14 @@ fn rewrite_yaml(
     Ok(out)
 }
 
-/// The settings the dossier was judged with, as a `dossier.toml` that stops the lookup.
+/// The settings the dossier was judged with, as a `dossier.toml` that stops the lookup. The
+/// editions and templates of the dossier's own tree stay behind: the archive carries its
+/// edition itself (`edition_file`), and the application is already drafted.
 fn settings_toml(j: &Judged, edition_file: Option<&str>) -> String {
-    fn text(t: &LocalText) -> toml::Value {
-        match t {
-            LocalText::Same(s) => toml::Value::String(s.clone()),
-            LocalText::PerLang { kk, ru } => {
-                let mut m = toml::Table::new();
-                if let Some(kk) = kk {
-                    m.insert("kk".into(), toml::Value::String(kk.clone()));
-                }
-                if let Some(ru) = ru {
-                    m.insert("ru".into(), toml::Value::String(ru.clone()));
-                }
-                toml::Value::Table(m)
-            }
-        }
-    }
-    let s = &j.settings;
-    let mut t = toml::Table::new();
+    let mut t = j.settings.to_toml();
+    t.remove("editions");
+    t.remove("templates");
     t.insert("root".into(), toml::Value::Boolean(true));
-    if let Some(l) = &s.lang {
-        t.insert("lang".into(), toml::Value::String(l.value.code().into()));
-    }
-    if let Some(a) = &s.addressee {
-        t.insert("addressee".into(), text(&a.value));
-    }
-    if let Some(c) = &s.city {
-        t.insert("city".into(), text(&c.value));
-    }
-    let mut body = toml::Table::new();
-    if let Some(n) = &s.state_body_name {
-        body.insert("name".into(), text(&n.value));
-    }
-    if let Some(b) = &s.state_body_bin {
-        body.insert("bin".into(), toml::Value::String(b.value.clone()));
-    }
-    if !body.is_empty() {
-        t.insert("state_body".into(), toml::Value::Table(body));
-    }
-    let mut sig = toml::Table::new();
-    if let Some(n) = &s.signatory_name {
-        sig.insert("name".into(), toml::Value::String(n.value.clone()));
-    }
-    if let Some(p) = &s.signatory_position {
-        sig.insert("position".into(), text(&p.value));
-    }
-    if !sig.is_empty() {
-        t.insert("signatory".into(), toml::Value::Table(sig));
-    }
-    let dates = |v: &[NaiveDate]| {
-        toml::Value::Array(
-            v.iter()
-                .map(|d| {
-                    toml::Value::Datetime(toml::value::Datetime {
-                        date: Some(toml::value::Date {
-                            year: chrono::Datelike::year(d) as u16,
-                            month: chrono::Datelike::month(d) as u8,
-                            day: chrono::Datelike::day(d) as u8,
-                        }),
-                        time: None,
-                        offset: None,
-                    })
-                })
-                .collect(),
-        )
-    };
-    let mut cal = toml::Table::new();
-    if let Some(h) = &s.holidays {
-        cal.insert("holidays".into(), dates(&h.value));
-    }
-    if let Some(w) = &s.working_days {
-        cal.insert("working_days".into(), dates(&w.value));
-    }
-    if !cal.is_empty() {
-        t.insert("calendar".into(), toml::Value::Table(cal));
-    }
     if let Some(file) = edition_file {
         t.insert(
             "editions".into(),

@@ -5,69 +5,314 @@
 use crate::error::{Result, SourceError};
 use crate::lang::Lang;
 use chrono::NaiveDate;
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub const SETTINGS_FILE: &str = "dossier.toml";
 
-/// One `dossier.toml` as written.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SettingsFile {
-    /// The lookup stops here: no `dossier.toml` above this one applies.
-    #[serde(default)]
-    pub root: bool,
-    /// Report and document language: en, ru or kk.
-    pub lang: Option<Lang>,
-    pub addressee: Option<TomlText>,
-    /// Where letters and orders are issued ("Астана қ." / "г. Астана").
-    pub city: Option<TomlText>,
-    /// `false` silences the one-line note on amendments an edition lacks (`check`, `score`).
-    pub edition_notes: Option<bool>,
-    pub state_body: Option<StateBodyDefaults>,
-    pub signatory: Option<SignatoryDefaults>,
-    /// Extra editions of the Rules (TOML files), relative to this file.
-    pub editions: Option<Vec<PathBuf>>,
-    /// A folder of templates named `<document>.<lang>.md`, relative to this file.
-    pub templates: Option<PathBuf>,
-    pub calendar: Option<CalendarOverrides>,
-}
-
 /// Text given once or per language (at least one of `kk`, `ru`), as in `dossier.yaml`.
 pub type TomlText = crate::dossier::LocalText;
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StateBodyDefaults {
-    pub name: Option<TomlText>,
-    pub bin: Option<String>,
+/// Every setting of `dossier.toml`, declared once: its field, type, key (a dotted path into the
+/// file) and, for a default of `dossier.yaml`, the key there that wins over it. Reading and
+/// merging the files, `dossier config`, the `dossier.toml` a pack carries, the keys an error
+/// lists and the docs table all come from this list; each key has a `setting.<key>` entry in
+/// the catalogue that says what it is.
+macro_rules! settings {
+    ($($field:ident: $ty:ty = $key:literal $(, yaml $yaml:expr)?;)*) => {
+        /// The settings in effect for one dossier, key by key.
+        #[derive(Debug, Clone, Default)]
+        pub struct Settings {
+            $(pub $field: Option<Sourced<$ty>>,)*
+            /// `dossier.toml` files found on the way up but not applied, and why.
+            pub ignored: Vec<Ignored>,
+        }
+
+        /// Every setting, in the order `dossier config` and the docs list them.
+        pub const SETTINGS: &[Setting] = &[
+            $(Setting { key: $key, yaml: settings!(@yaml $($yaml)?) },)*
+        ];
+
+        impl Settings {
+            /// These settings, with every key they leave unset taken from `outer` (a file
+            /// further up).
+            fn under(mut self, outer: &Settings) -> Settings {
+                $(if self.$field.is_none() {
+                    self.$field.clone_from(&outer.$field);
+                })*
+                self.ignored.extend(outer.ignored.iter().cloned());
+                self
+            }
+
+            /// Takes from the parsed file each key not already set (the nearer file wins).
+            fn fill(&mut self, parsed: &Parsed, file: &Path) -> std::result::Result<(), Bad> {
+                let base = file.parent().unwrap_or(Path::new("."));
+                $(if self.$field.is_none()
+                    && let Some(value) = parsed.get($key)
+                {
+                    let value = <$ty as SettingValue>::from_toml(value.clone())
+                        .map_err(|why| Bad { key: $key, why })?;
+                    self.$field = Some(Sourced {
+                        value: value.relative_to(base),
+                        file: file.to_path_buf(),
+                    });
+                })*
+                Ok(())
+            }
+
+            /// Every setting in effect as (key, value, file), for `dossier config`.
+            pub fn entries(&self) -> Vec<(&'static str, String, PathBuf)> {
+                let mut out = Vec::new();
+                $(if let Some(s) = &self.$field {
+                    out.push(($key, s.value.show(), s.file.clone()));
+                })*
+                out
+            }
+
+            /// The settings in effect as one `dossier.toml` (paths as resolved).
+            pub fn to_toml(&self) -> toml::Table {
+                let mut t = toml::Table::new();
+                $(if let Some(s) = &self.$field {
+                    insert(&mut t, $key, s.value.to_toml());
+                })*
+                t
+            }
+        }
+    };
+    (@yaml) => { None };
+    (@yaml $yaml:expr) => { Some($yaml) };
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignatoryDefaults {
-    pub name: Option<String>,
-    pub position: Option<TomlText>,
+settings! {
+    lang: Lang = "lang";
+    addressee: TomlText = "addressee", yaml &["addressee"];
+    city: TomlText = "city";
+    edition_notes: bool = "edition_notes";
+    state_body_name: TomlText = "state_body.name", yaml &["state_body", "name"];
+    state_body_bin: String = "state_body.bin", yaml &["state_body", "bin"];
+    signatory_name: String = "signatory.name", yaml &["signatory", "name"];
+    signatory_position: TomlText = "signatory.position", yaml &["signatory", "position"];
+    editions: Vec<PathBuf> = "editions";
+    templates: PathBuf = "templates";
+    holidays: Vec<NaiveDate> = "calendar.holidays";
+    working_days: Vec<NaiveDate> = "calendar.working_days";
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CalendarOverrides {
-    #[serde(default, deserialize_with = "dates")]
-    pub holidays: Vec<NaiveDate>,
-    #[serde(default, deserialize_with = "dates")]
-    pub working_days: Vec<NaiveDate>,
+/// `root = true` stops the lookup; it is about the file, not a setting of the dossier.
+const ROOT_KEY: &str = "root";
+
+/// One declared setting.
+#[derive(Debug, Clone, Copy)]
+pub struct Setting {
+    /// The dotted key in `dossier.toml`.
+    pub key: &'static str,
+    /// The key path in `dossier.yaml` that wins over this setting, if the dossier has one.
+    pub yaml: Option<&'static [&'static str]>,
 }
 
-fn dates<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<NaiveDate>, D::Error> {
-    #[derive(Deserialize)]
-    struct One(#[serde(deserialize_with = "crate::edition::toml_date")] NaiveDate);
-    Ok(Vec::<One>::deserialize(d)?
-        .into_iter()
-        .map(|o| o.0)
-        .collect())
+/// A value a setting holds: read from TOML, shown by `dossier config`, written into a pack.
+pub trait SettingValue: Sized {
+    fn from_toml(value: toml::Value) -> std::result::Result<Self, String>;
+    fn to_toml(&self) -> toml::Value;
+    fn show(&self) -> String;
+    /// Paths are relative to the file that names them.
+    fn relative_to(self, _base: &Path) -> Self {
+        self
+    }
+}
+
+fn deserialize<T: serde::de::DeserializeOwned>(
+    value: toml::Value,
+) -> std::result::Result<T, String> {
+    T::deserialize(value).map_err(|e| e.message().trim().to_string())
+}
+
+impl SettingValue for Lang {
+    fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
+        deserialize(value)
+    }
+    fn to_toml(&self) -> toml::Value {
+        toml::Value::String(self.code().into())
+    }
+    fn show(&self) -> String {
+        self.code().to_string()
+    }
+}
+
+impl SettingValue for bool {
+    fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
+        deserialize(value)
+    }
+    fn to_toml(&self) -> toml::Value {
+        toml::Value::Boolean(*self)
+    }
+    fn show(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl SettingValue for String {
+    fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
+        deserialize(value)
+    }
+    fn to_toml(&self) -> toml::Value {
+        toml::Value::String(self.clone())
+    }
+    fn show(&self) -> String {
+        self.clone()
+    }
+}
+
+impl SettingValue for TomlText {
+    fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
+        deserialize(value)
+    }
+    fn to_toml(&self) -> toml::Value {
+        match self {
+            TomlText::Same(s) => toml::Value::String(s.clone()),
+            TomlText::PerLang { kk, ru } => {
+                let mut m = toml::Table::new();
+                for (lang, text) in [("kk", kk), ("ru", ru)] {
+                    if let Some(text) = text {
+                        m.insert(lang.into(), toml::Value::String(text.clone()));
+                    }
+                }
+                toml::Value::Table(m)
+            }
+        }
+    }
+    fn show(&self) -> String {
+        match self {
+            TomlText::Same(s) => s.clone(),
+            TomlText::PerLang { kk, ru } => [("kk", kk), ("ru", ru)]
+                .iter()
+                .filter_map(|(l, t)| t.as_ref().map(|t| format!("{l}: {t}")))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
+impl SettingValue for PathBuf {
+    fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
+        deserialize(value)
+    }
+    fn to_toml(&self) -> toml::Value {
+        toml::Value::String(self.display().to_string())
+    }
+    fn show(&self) -> String {
+        self.display().to_string()
+    }
+    fn relative_to(self, base: &Path) -> Self {
+        base.join(self)
+    }
+}
+
+impl SettingValue for Vec<PathBuf> {
+    fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
+        deserialize(value)
+    }
+    fn to_toml(&self) -> toml::Value {
+        toml::Value::Array(self.iter().map(SettingValue::to_toml).collect())
+    }
+    fn show(&self) -> String {
+        self.iter()
+            .map(SettingValue::show)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    fn relative_to(self, base: &Path) -> Self {
+        self.into_iter().map(|p| base.join(p)).collect()
+    }
+}
+
+impl SettingValue for Vec<NaiveDate> {
+    fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
+        let toml::Value::Array(items) = value else {
+            return Err("expected an array of dates such as [2026-01-05]".into());
+        };
+        items
+            .into_iter()
+            .map(|item| match item {
+                toml::Value::Datetime(toml::value::Datetime {
+                    date: Some(d),
+                    time: None,
+                    offset: None,
+                }) => {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                        .ok_or_else(|| format!("{d} is not a date"))
+                }
+                other => Err(format!("{other}: expected a date such as 2026-01-05")),
+            })
+            .collect()
+    }
+    fn to_toml(&self) -> toml::Value {
+        toml::Value::Array(
+            self.iter()
+                .map(|d| {
+                    toml::Value::Datetime(toml::value::Datetime {
+                        date: Some(toml::value::Date {
+                            year: chrono::Datelike::year(d) as u16,
+                            month: chrono::Datelike::month(d) as u8,
+                            day: chrono::Datelike::day(d) as u8,
+                        }),
+                        time: None,
+                        offset: None,
+                    })
+                })
+                .collect(),
+        )
+    }
+    fn show(&self) -> String {
+        self.iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Puts `value` at the dotted `key` of `table`, making the tables on the way.
+fn insert(table: &mut toml::Table, key: &str, value: toml::Value) {
+    match key.split_once('.') {
+        None => {
+            table.insert(key.to_string(), value);
+        }
+        Some((head, rest)) => {
+            let inner = table
+                .entry(head.to_string())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(inner) = inner {
+                insert(inner, rest, value);
+            }
+        }
+    }
+}
+
+/// One `dossier.toml`, read and checked against the declared keys.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    table: toml::Table,
+    /// `root = true`: the lookup stops here.
+    pub root: bool,
+}
+
+impl Parsed {
+    /// The value at a dotted key.
+    fn get(&self, key: &str) -> Option<&toml::Value> {
+        let mut parts = key.split('.');
+        let mut value = self.table.get(parts.next()?)?;
+        for part in parts {
+            value = value.as_table()?.get(part)?;
+        }
+        Some(value)
+    }
+}
+
+/// A key of a `dossier.toml` whose value is not of its type.
+struct Bad {
+    key: &'static str,
+    why: String,
 }
 
 /// A setting in effect and the file it came from.
@@ -75,26 +320,6 @@ fn dates<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Naiv
 pub struct Sourced<T> {
     pub value: T,
     pub file: PathBuf,
-}
-
-/// The settings in effect for one dossier, key by key.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {
-    pub lang: Option<Sourced<Lang>>,
-    pub addressee: Option<Sourced<TomlText>>,
-    pub city: Option<Sourced<TomlText>>,
-    pub edition_notes: Option<Sourced<bool>>,
-    pub state_body_name: Option<Sourced<TomlText>>,
-    pub state_body_bin: Option<Sourced<String>>,
-    pub signatory_name: Option<Sourced<String>>,
-    pub signatory_position: Option<Sourced<TomlText>>,
-    /// Absolute or relative to the working folder, resolved from the file's folder.
-    pub editions: Option<Sourced<Vec<PathBuf>>>,
-    pub templates: Option<Sourced<PathBuf>>,
-    pub holidays: Option<Sourced<Vec<NaiveDate>>>,
-    pub working_days: Option<Sourced<Vec<NaiveDate>>>,
-    /// `dossier.toml` files found on the way up but not applied, and why.
-    pub ignored: Vec<Ignored>,
 }
 
 /// A `dossier.toml` the lookup did not apply.
@@ -132,66 +357,20 @@ impl Settings {
         self.entries().is_empty() && self.ignored.is_empty()
     }
 
-    /// These settings, with every key they leave unset taken from `outer` (a file further up).
-    fn under(mut self, outer: &Settings) -> Settings {
-        fn take<T: Clone>(slot: &mut Option<Sourced<T>>, outer: &Option<Sourced<T>>) {
-            if slot.is_none() {
-                slot.clone_from(outer);
-            }
-        }
-        take(&mut self.lang, &outer.lang);
-        take(&mut self.addressee, &outer.addressee);
-        take(&mut self.city, &outer.city);
-        take(&mut self.edition_notes, &outer.edition_notes);
-        take(&mut self.state_body_name, &outer.state_body_name);
-        take(&mut self.state_body_bin, &outer.state_body_bin);
-        take(&mut self.signatory_name, &outer.signatory_name);
-        take(&mut self.signatory_position, &outer.signatory_position);
-        take(&mut self.editions, &outer.editions);
-        take(&mut self.templates, &outer.templates);
-        take(&mut self.holidays, &outer.holidays);
-        take(&mut self.working_days, &outer.working_days);
-        self.ignored.extend(outer.ignored.iter().cloned());
-        self
-    }
-
-    /// Takes from `s` each key not already set (the nearer file wins).
-    fn fill(&mut self, s: SettingsFile, file: &Path) {
-        fn set<T>(slot: &mut Option<Sourced<T>>, value: Option<T>, file: &Path) {
-            if slot.is_none()
-                && let Some(value) = value
-            {
-                *slot = Some(Sourced {
-                    value,
-                    file: file.to_path_buf(),
-                });
-            }
-        }
-        let base = file.parent().unwrap_or(Path::new("."));
-        let (sb, sig, cal) = (
-            s.state_body.unwrap_or_default(),
-            s.signatory.unwrap_or_default(),
-            s.calendar,
-        );
-        set(&mut self.lang, s.lang, file);
-        set(&mut self.addressee, s.addressee, file);
-        set(&mut self.city, s.city, file);
-        set(&mut self.edition_notes, s.edition_notes, file);
-        set(&mut self.state_body_name, sb.name, file);
-        set(&mut self.state_body_bin, sb.bin, file);
-        set(&mut self.signatory_name, sig.name, file);
-        set(&mut self.signatory_position, sig.position, file);
-        set(
-            &mut self.editions,
-            s.editions
-                .map(|v| v.into_iter().map(|p| base.join(p)).collect()),
-            file,
-        );
-        set(&mut self.templates, s.templates.map(|p| base.join(p)), file);
-        if let Some(cal) = cal {
-            set(&mut self.holidays, Some(cal.holidays), file);
-            set(&mut self.working_days, Some(cal.working_days), file);
-        }
+    /// The settings of one file.
+    fn of_file(file: &Path) -> Result<(Settings, bool)> {
+        let (text, parsed) = read_parsed(file)?;
+        let mut s = Settings::default();
+        s.fill(&parsed, file).map_err(|bad| {
+            let segs: Vec<crate::source_path::Seg> = bad
+                .key
+                .split('.')
+                .map(crate::source_path::Seg::key)
+                .collect();
+            let span = crate::toml_locate::locate(&text, &segs);
+            settings_error(file, &text, span, &format!("{}: {}", bad.key, bad.why))
+        })?;
+        Ok((s, parsed.root))
     }
 
     /// The working-day calendar with this dossier's overrides.
@@ -205,101 +384,6 @@ impl Settings {
             .as_ref()
             .map_or(&[][..], |w| w.value.as_slice());
         base.clone().with_overrides(holidays, working)
-    }
-
-    /// Every setting in effect as (key, value, file), for `dossier config`.
-    pub fn entries(&self) -> Vec<(&'static str, String, PathBuf)> {
-        fn text(t: &TomlText) -> String {
-            match t {
-                TomlText::Same(s) => s.clone(),
-                TomlText::PerLang { kk, ru } => [("kk", kk), ("ru", ru)]
-                    .iter()
-                    .filter_map(|(l, t)| t.as_ref().map(|t| format!("{l}: {t}")))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            }
-        }
-        let mut out = Vec::new();
-        let mut push = |key: &'static str, value: Option<String>, file: Option<&PathBuf>| {
-            if let (Some(v), Some(f)) = (value, file) {
-                out.push((key, v, f.clone()));
-            }
-        };
-        push(
-            "lang",
-            self.lang.as_ref().map(|l| l.value.code().to_string()),
-            self.lang.as_ref().map(|l| &l.file),
-        );
-        push(
-            "addressee",
-            self.addressee.as_ref().map(|x| text(&x.value)),
-            self.addressee.as_ref().map(|x| &x.file),
-        );
-        push(
-            "city",
-            self.city.as_ref().map(|x| text(&x.value)),
-            self.city.as_ref().map(|x| &x.file),
-        );
-        push(
-            "edition_notes",
-            self.edition_notes.as_ref().map(|x| x.value.to_string()),
-            self.edition_notes.as_ref().map(|x| &x.file),
-        );
-        push(
-            "state_body.name",
-            self.state_body_name.as_ref().map(|x| text(&x.value)),
-            self.state_body_name.as_ref().map(|x| &x.file),
-        );
-        push(
-            "state_body.bin",
-            self.state_body_bin.as_ref().map(|x| x.value.clone()),
-            self.state_body_bin.as_ref().map(|x| &x.file),
-        );
-        push(
-            "signatory.name",
-            self.signatory_name.as_ref().map(|x| x.value.clone()),
-            self.signatory_name.as_ref().map(|x| &x.file),
-        );
-        push(
-            "signatory.position",
-            self.signatory_position.as_ref().map(|x| text(&x.value)),
-            self.signatory_position.as_ref().map(|x| &x.file),
-        );
-        push(
-            "editions",
-            self.editions.as_ref().map(|x| {
-                x.value
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }),
-            self.editions.as_ref().map(|x| &x.file),
-        );
-        push(
-            "templates",
-            self.templates
-                .as_ref()
-                .map(|x| x.value.display().to_string()),
-            self.templates.as_ref().map(|x| &x.file),
-        );
-        let dates = |v: &Vec<NaiveDate>| {
-            v.iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        push(
-            "calendar.holidays",
-            self.holidays.as_ref().map(|x| dates(&x.value)),
-            self.holidays.as_ref().map(|x| &x.file),
-        );
-        push(
-            "calendar.working_days",
-            self.working_days.as_ref().map(|x| dates(&x.value)),
-            self.working_days.as_ref().map(|x| &x.file),
-        );
-        out
     }
 }
 
@@ -363,11 +447,7 @@ impl Lookup {
         if let Some(s) = self.by_folder.get(c) {
             return s.clone();
         }
-        let result = read(c).map(|parsed| {
-            let mut s = Settings::default();
-            s.fill(parsed, c);
-            Arc::new(s)
-        });
+        let result = Settings::of_file(c).map(|(s, _)| Arc::new(s));
         let shared = result.map_err(Arc::new);
         self.by_folder.insert(c.to_path_buf(), shared.clone());
         shared
@@ -394,9 +474,12 @@ impl Lookup {
             if let Some(why) = untrusted(&meta) {
                 own.ignored.push(Ignored { file, why });
             } else {
-                let parsed = read(&file).map_err(Arc::new)?;
-                stop |= parsed.root;
-                own.fill(parsed, &file);
+                let (mine, root) = Settings::of_file(&file).map_err(Arc::new)?;
+                stop |= root;
+                own = Settings {
+                    ignored: own.ignored,
+                    ..mine
+                };
             }
         }
         match folder.parent() {
@@ -424,21 +507,92 @@ fn untrusted(meta: &std::fs::Metadata) -> Option<IgnoredWhy> {
     }
 }
 
-/// Reads one `dossier.toml`; errors point at the line.
-pub fn read(file: &Path) -> Result<SettingsFile> {
-    let text = crate::edition::read_text(file)?;
-    let name = file.display().to_string();
-    toml::from_str(&text).map_err(|e| {
-        SourceError::new(
-            crate::finding::Code::SettingsInvalid,
-            &name,
-            std::sync::Arc::from(text.as_str()),
+/// Reads one `dossier.toml` and checks it against the declared keys; errors point at the line.
+pub fn read(file: &Path) -> Result<Parsed> {
+    read_parsed(file).map(|(_, parsed)| parsed)
+}
+
+fn read_parsed(file: &Path) -> Result<(String, Parsed)> {
+    let text = crate::files::read_text(file)?;
+    let table: toml::Table = toml::from_str(&text).map_err(|e| {
+        settings_error(
+            file,
+            &text,
             e.span().map(|r| (r.start, r.end)),
             e.message().trim(),
         )
-        .help(crate::finding::Message::new("help.settings-keys"))
-        .into()
-    })
+    })?;
+    let mut unknown = Vec::new();
+    unknown_keys(&table, "", &mut unknown);
+    if let Some(key) = unknown.first() {
+        let segs: Vec<crate::source_path::Seg> =
+            key.split('.').map(crate::source_path::Seg::key).collect();
+        let span = crate::toml_locate::locate(&text, &segs);
+        let known: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
+        return Err(settings_error(
+            file,
+            &text,
+            span,
+            &format!(
+                "unknown key `{key}`, expected one of: root, {}",
+                known.join(", ")
+            ),
+        ));
+    }
+    let root = match table.get(ROOT_KEY) {
+        None => false,
+        Some(v) => bool::from_toml(v.clone()).map_err(|why| {
+            let span = crate::toml_locate::locate(&text, &[crate::source_path::Seg::key(ROOT_KEY)]);
+            settings_error(file, &text, span, &format!("{ROOT_KEY}: {why}"))
+        })?,
+    };
+    Ok((text, Parsed { table, root }))
+}
+
+/// Keys of `table` (under `prefix`) that are neither a declared setting nor a table on the way
+/// to one.
+fn unknown_keys(table: &toml::Table, prefix: &str, out: &mut Vec<String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        let declared = key == ROOT_KEY || SETTINGS.iter().any(|s| s.key == key);
+        let on_the_way = SETTINGS
+            .iter()
+            .any(|s| s.key.starts_with(&key) && s.key[key.len()..].starts_with('.'));
+        match v {
+            _ if declared => {}
+            toml::Value::Table(t) if on_the_way => unknown_keys(t, &key, out),
+            _ => out.push(key),
+        }
+    }
+}
+
+fn settings_error(
+    file: &Path,
+    text: &str,
+    span: Option<(usize, usize)>,
+    detail: &str,
+) -> crate::error::Error {
+    let name = file.display().to_string();
+    SourceError::new(
+        crate::finding::Code::SettingsInvalid,
+        &name,
+        std::sync::Arc::from(text),
+        span,
+        detail,
+    )
+    .help(crate::finding::Message::new("help.settings-keys").arg("keys", keys_list()))
+    .into()
+}
+
+/// The keys a `dossier.toml` may hold, for the help line.
+fn keys_list() -> String {
+    let mut keys = vec![ROOT_KEY];
+    keys.extend(SETTINGS.iter().map(|s| s.key));
+    keys.join(", ")
 }
 
 /// Where a value in effect comes from.
@@ -490,36 +644,24 @@ pub fn effective(dir: &Path, config: Option<&Path>) -> Result<Vec<Effective>> {
             texts.dedup();
             texts.join(" / ")
         };
-        let mine: [(&'static str, &[&str], Option<String>); 5] = [
-            (
-                "addressee",
-                &["addressee"],
-                file.addressee.as_ref().map(text_of),
-            ),
-            (
-                "state_body.name",
-                &["state_body", "name"],
-                file.state_body.name.as_ref().map(text_of),
-            ),
-            (
-                "state_body.bin",
-                &["state_body", "bin"],
-                file.state_body.bin.clone(),
-            ),
-            (
-                "signatory.name",
-                &["signatory", "name"],
-                file.signatory.as_ref().map(|s| s.name.clone()),
-            ),
-            (
-                "signatory.position",
-                &["signatory", "position"],
-                file.signatory
+        let own_value = |keys: &[&str]| -> Option<String> {
+            match keys {
+                ["addressee"] => file.addressee.as_ref().map(text_of),
+                ["state_body", "name"] => file.state_body.name.as_ref().map(text_of),
+                ["state_body", "bin"] => file.state_body.bin.clone(),
+                ["signatory", "name"] => file.signatory.as_ref().map(|s| s.name.clone()),
+                ["signatory", "position"] => file
+                    .signatory
                     .as_ref()
                     .and_then(|s| s.position.as_ref())
                     .map(text_of),
-            ),
-        ];
+                _ => None,
+            }
+        };
+        let mine = SETTINGS
+            .iter()
+            .filter_map(|s| Some((s.key, s.yaml?)))
+            .map(|(key, keys)| (key, keys, own_value(keys)));
         for (key, keys, value) in mine {
             let Some(value) = value else { continue };
             let source = ValueSource {
@@ -530,25 +672,11 @@ pub fn effective(dir: &Path, config: Option<&Path>) -> Result<Vec<Effective>> {
             out.push(Effective { key, value, source });
         }
     }
-    const ORDER: &[&str] = &[
-        "lang",
-        "addressee",
-        "city",
-        "edition_notes",
-        "state_body.name",
-        "state_body.bin",
-        "signatory.name",
-        "signatory.position",
-        "editions",
-        "templates",
-        "calendar.holidays",
-        "calendar.working_days",
-    ];
     out.sort_by_key(|e| {
-        ORDER
+        SETTINGS
             .iter()
-            .position(|k| *k == e.key)
-            .unwrap_or(ORDER.len())
+            .position(|s| s.key == e.key)
+            .unwrap_or(SETTINGS.len())
     });
     Ok(out)
 }
