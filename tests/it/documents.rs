@@ -497,3 +497,117 @@ fn office_files_give_pages_from_app_xml_and_spreadsheets_their_sheets() {
     assert!(md.contains("на 7 л."), "{md}");
     assert!(md.contains("(электронная таблица, листов: 2)"), "{md}");
 }
+
+/// Damaged documents of every kind the inspection tells apart, each as the bytes of
+/// `docs/tz.pdf`.
+fn damaged_fixtures() -> Vec<(&'static str, Vec<u8>)> {
+    let good = pdf("tz", 3);
+    let mut cut = good.clone();
+    cut.truncate(good.len() / 3);
+    let no_startxref = {
+        let at = good.windows(9).rposition(|w| w == b"startxref").unwrap();
+        good[..at].to_vec()
+    };
+    let startxref_outside = {
+        let at = good.windows(9).rposition(|w| w == b"startxref").unwrap();
+        let mut b = good[..at].to_vec();
+        b.extend_from_slice(b"startxref\n999999999\n%%EOF\n");
+        b
+    };
+    let count_lies = String::from_utf8_lossy(&good)
+        .replacen("/Count 3", "/Count 7", 1)
+        .into_bytes();
+    let docx_without_body = zip_of(&[
+        ("[Content_Types].xml", "<Types/>".into()),
+        ("word/document.xml", String::new()),
+    ]);
+    let docx_not_xml = zip_of(&[
+        ("[Content_Types].xml", "<Types/>".into()),
+        ("word/document.xml", "plain words, not XML".into()),
+    ]);
+    let mut zip_cut = docx(&["Техникалық тапсырма"]);
+    zip_cut.truncate(zip_cut.len() - 30);
+    let ole_cut = {
+        let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        b.extend_from_slice(&[0u8; 100]);
+        b
+    };
+    let png_stub = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let rtf_cut = b"{\\rtf1\\ansi truncated text that never closes".to_vec();
+    vec![
+        ("a PDF cut short", cut),
+        ("a PDF without startxref", no_startxref),
+        ("a PDF whose startxref points outside", startxref_outside),
+        ("a PDF whose page count lies", count_lies),
+        ("a DOCX with an empty body", docx_without_body),
+        ("a DOCX whose body is not XML", docx_not_xml),
+        ("a DOCX cut short", zip_cut),
+        ("an OLE file cut short", ole_cut),
+        ("a PNG stub", png_stub),
+        ("an RTF cut short", rtf_cut),
+    ]
+}
+
+#[test]
+fn a_damaged_document_is_explained_without_an_english_word_in_russian_and_kazakh() {
+    // Words that are names, not English: formats, PDF and ZIP keys, the file itself.
+    const NAMES: &[&str] = &[
+        "PDF",
+        "ZIP",
+        "ZIP64",
+        "OLE",
+        "XML",
+        "RTF",
+        "PNG",
+        "DOCX",
+        "XLSX",
+        "DOC",
+        "XLS",
+        "ODT",
+        "ODS",
+        "JPEG",
+        "TIFF",
+        "startxref",
+        "word",
+        "document",
+        "xml",
+        "docs",
+        "tz",
+        "pdf",
+        "Root",
+        "Kids",
+        "Count",
+        "mimetype",
+        "content",
+        "dossier",
+        "yaml",
+    ];
+    for (what, bytes) in damaged_fixtures() {
+        let f = Fixture::information_system();
+        f.file("docs/tz.pdf", &bytes);
+        let (_, d) = f.check_json();
+        let doc = document_in(&d, "technical-documentation");
+        assert_eq!(doc["status"], "invalid", "{what}: {doc}");
+        for lang in ["ru", "kk"] {
+            let out = dossier()
+                .args(["check", "--today", TODAY, "--lang", lang])
+                .arg(f.path())
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&out.stdout);
+            let line = text
+                .lines()
+                .find(|l| l.contains("tz.pdf"))
+                .unwrap_or_else(|| panic!("{what} ({lang}): no finding names the file\n{text}"));
+            let english: Vec<&str> = line
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() > 1 && w.chars().any(|c| c.is_ascii_alphabetic()))
+                .filter(|w| !NAMES.contains(w))
+                .collect();
+            assert!(
+                english.is_empty(),
+                "{what} ({lang}): English in `{line}`: {english:?}"
+            );
+        }
+    }
+}

@@ -24,7 +24,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Message>) {
         let shown = p.display().to_string();
         let at = |key| Message::new(key).arg("path", shown.as_str());
         match crate::files::metadata(p) {
-            Err(e) => problems.push(at("path.unreadable").arg("why", e.to_string())),
+            Err(e) => problems.push(at("path.unreadable").arg("why", crate::files::io_reason(&e))),
             Ok(m) if m.is_file() && p.file_name().is_some_and(|n| n == DOSSIER_FILE) => {
                 let dir = p
                     .parent()
@@ -61,7 +61,7 @@ fn walk_at(dir: &Path, depth: usize, found: &mut Vec<Found>, problems: &mut Vec<
     let unreadable = |e: std::io::Error| {
         Message::new("path.unreadable")
             .arg("path", dir.display().to_string())
-            .arg("why", e.to_string())
+            .arg("why", crate::files::io_reason(&e))
     };
     if depth > MAX_DEPTH {
         problems.push(unreadable(std::io::Error::other("too deep")));

@@ -218,7 +218,7 @@ impl One<'_> {
                 if let Some(why) = &sig.problem {
                     let detail = Message::new("signature.unreadable")
                         .arg("file", shown.as_str())
-                        .arg("why", why.as_str());
+                        .arg("why", why.message());
                     self.finding(Severity::Warning, Code::SignatureUnreadable, detail, line);
                     continue;
                 }
@@ -488,7 +488,9 @@ fn problem(file: &str, p: &Problem) -> (Code, Message) {
         Problem::Empty => (Code::DocumentEmpty, m("document.empty")),
         Problem::Unreadable(why) => (
             Code::DocumentUnreadable,
-            m("document.unreadable").arg("why", why),
+            m("document.unreadable")
+                .arg("reason", why.id())
+                .arg("why", why.message()),
         ),
         Problem::UnknownType => (
             Code::DocumentUnknownType,
@@ -498,9 +500,12 @@ fn problem(file: &str, p: &Problem) -> (Code, Message) {
             Code::DocumentUnknownType,
             m("document.unknown-type.archive"),
         ),
-        Problem::DamagedArchive(why) | Problem::DamagedPdf(why) => {
-            (Code::DocumentDamaged, m("document.damaged").arg("why", why))
-        }
+        Problem::DamagedArchive(why) | Problem::DamagedPdf(why) => (
+            Code::DocumentDamaged,
+            m("document.damaged")
+                .arg("reason", why.id())
+                .arg("why", why.message()),
+        ),
         Problem::PasswordProtectedPdf => (
             Code::DocumentPasswordProtected,
             m("document.password-protected"),

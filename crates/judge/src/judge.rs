@@ -195,7 +195,7 @@ impl Invalid {
                 vec![
                     Finding::with(Severity::Error, code, "error.read")
                         .arg("file", path.display().to_string())
-                        .arg("why", source.to_string()),
+                        .arg("why", crate::files::io_reason(&source)),
                 ],
                 None,
             ),
@@ -326,7 +326,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
     let root = match crate::inspect::open_root(dir) {
         Ok(r) => r,
         Err(e) => {
-            let f = Finding::error(Code::YamlUnreadable).arg("why", e.to_string());
+            let f = Finding::error(Code::YamlUnreadable).arg("why", crate::files::io_reason(&e));
             return fail(vec![f.at(&file_name, None)], None);
         }
     };

@@ -15,6 +15,7 @@ pub const SIGNATURE_EXTENSIONS: &[&str] = &["cms", "p7s", "sig"];
 use cap_std::fs::Dir;
 use chrono::NaiveDateTime;
 use der::{Decode, Encode};
+use dossier_model::finding::Message;
 use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
@@ -71,7 +72,47 @@ pub struct Signature {
     pub signers: Vec<Signer>,
     /// Why it could not be read, when it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub problem: Option<String>,
+    pub problem: Option<Problem>,
+}
+
+/// Why a signature could not be read: data, worded by the catalogue (`signature.problem.*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Problem {
+    /// The signature file (or the signed PDF) could not be read beneath the folder.
+    Unreadable,
+    /// Larger than the bound for its kind.
+    TooLarge,
+    /// Neither DER nor Base64 (PEM) text.
+    NotDerOrBase64,
+    /// Not a CMS ContentInfo.
+    NotCms,
+    /// A CMS that is not SignedData, or whose SignedData cannot be read.
+    NotSignedData,
+    /// A SignedData without a signer.
+    NoSigner,
+    /// A PDF signature dictionary whose `/ByteRange` is not four whole numbers.
+    ByteRange,
+    /// A `/ByteRange` that lies outside the file.
+    ByteRangeOutside,
+    /// A PDF signature dictionary without a readable `/Contents` hex string.
+    Contents,
+}
+
+impl Problem {
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            Problem::Unreadable => "signature.problem.unreadable",
+            Problem::TooLarge => "signature.problem.too-large",
+            Problem::NotDerOrBase64 => "signature.problem.not-der-or-base64",
+            Problem::NotCms => "signature.problem.not-cms",
+            Problem::NotSignedData => "signature.problem.not-signed-data",
+            Problem::NoSigner => "signature.problem.no-signer",
+            Problem::ByteRange => "signature.problem.byte-range",
+            Problem::ByteRangeOutside => "signature.problem.byte-range-outside",
+            Problem::Contents => "signature.problem.contents",
+        })
+    }
 }
 
 const OID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
@@ -189,16 +230,15 @@ fn parse_time(text: &str) -> Option<NaiveDateTime> {
 
 /// Reads a CMS SignedData and checks each signer's messageDigest against the content the
 /// `parts` closure feeds (the file, or a PDF's signed ranges).
-fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, String> {
-    let info =
-        cms::content_info::ContentInfo::from_der(der_bytes).map_err(|e| format!("not CMS: {e}"))?;
+fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Problem> {
+    let info = cms::content_info::ContentInfo::from_der(der_bytes).map_err(|_| Problem::NotCms)?;
     if info.content_type.to_string() != OID_SIGNED_DATA {
-        return Err("not a CMS SignedData".into());
+        return Err(Problem::NotSignedData);
     }
     let signed = info
         .content
         .decode_as::<cms::signed_data::SignedData>()
-        .map_err(|e| format!("SignedData: {e}"))?;
+        .map_err(|_| Problem::NotSignedData)?;
     let certificates: Vec<&x509_cert::Certificate> = signed
         .certificates
         .as_ref()
@@ -213,7 +253,7 @@ fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Strin
         })
         .unwrap_or_default();
     // Computed once per algorithm.
-    let mut computed: Vec<(String, Result<Vec<u8>, String>)> = Vec::new();
+    let mut computed: Vec<(String, Result<Vec<u8>, Problem>)> = Vec::new();
     let mut out = Vec::new();
     for si in signed.signer_infos.0.iter() {
         let cert = match &si.sid {
@@ -244,7 +284,7 @@ fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Strin
         let check = match (message_digest, hash_of(&digest_oid)) {
             (Some(expected), Some(hash)) => {
                 if !computed.iter().any(|(o, _)| *o == digest_oid) {
-                    let value = digest(hash, parts).map_err(|e| e.to_string());
+                    let value = digest(hash, parts).map_err(|_| Problem::Unreadable);
                     computed.push((digest_oid.clone(), value));
                 }
                 match computed
@@ -298,22 +338,16 @@ fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Strin
         });
     }
     if out.is_empty() {
-        return Err("no signer".into());
+        return Err(Problem::NoSigner);
     }
     Ok(out)
 }
 
-fn read_bounded(root: &Dir, rel: &str, max: u64) -> Result<Vec<u8>, String> {
-    let (file, len) =
-        crate::files::open_regular(root, Path::new(rel)).map_err(|e| e.to_string())?;
-    if len > max {
-        return Err(format!("larger than {} KiB", max / 1024));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(max)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    Ok(bytes)
+fn read_bounded(root: &Dir, rel: &str, max: u64) -> Result<Vec<u8>, Problem> {
+    crate::files::read_beneath(root, Path::new(rel), max).map_err(|e| match e {
+        crate::files::Unreadable::TooLarge { .. } => Problem::TooLarge,
+        _ => Problem::Unreadable,
+    })
 }
 
 /// The detached signatures of `document` among the files of its folder (`siblings`: names in
@@ -341,7 +375,7 @@ pub fn detached(root: &Dir, document: &str, siblings: &[String]) -> Vec<Signatur
             let der_bytes = if bytes.first() == Some(&0x30) {
                 bytes
             } else {
-                base64_body(&bytes).ok_or("neither DER nor Base64")?
+                base64_body(&bytes).ok_or(Problem::NotDerOrBase64)?
             };
             read_cms(&der_bytes, &mut |feed| {
                 let (f, _) = crate::files::open_regular(root, Path::new(document))?;
@@ -377,39 +411,19 @@ pub fn detached(root: &Dir, document: &str, siblings: &[String]) -> Vec<Signatur
     out
 }
 
-/// Base64 between optional PEM armour lines.
+/// PEM (RFC 7468) or bare Base64 with line breaks, as signing tools write it.
 fn base64_body(bytes: &[u8]) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let body: String = text
-        .lines()
-        .filter(|l| !l.starts_with("-----"))
-        .flat_map(|l| l.trim().chars())
-        .collect();
-    decode_base64(&body)
-}
-
-fn decode_base64(s: &str) -> Option<Vec<u8>> {
-    let value = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let clean: Vec<u8> = s.bytes().filter(|c| *c != b'=').collect();
-    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
-    for chunk in clean.chunks(4) {
-        let mut acc = 0u32;
-        for (i, c) in chunk.iter().enumerate() {
-            acc |= value(*c)? << (18 - 6 * i);
-        }
-        let bytes = acc.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
+    use base64ct::Encoding;
+    let text = std::str::from_utf8(bytes)
+        .ok()?
+        .trim_start_matches('\u{feff}');
+    if text.trim_start().starts_with("-----BEGIN") {
+        return pem_rfc7468::decode_vec(text.trim().as_bytes())
+            .ok()
+            .map(|(_, der)| der);
     }
-    Some(out)
+    let body: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    base64ct::Base64::decode_vec(&body).ok()
 }
 
 /// The last 128 KiB of a PDF, where an incremental update puts a signature dictionary.
@@ -476,63 +490,34 @@ pub fn in_pdf(root: &Dir, document: &str) -> Vec<Signature> {
     out
 }
 
-/// The length of the first DER element (tag, length, contents).
-fn der_length(bytes: &[u8]) -> Option<usize> {
-    let first = *bytes.get(1)?;
-    if first < 0x80 {
-        return Some(2 + usize::from(first));
-    }
-    let n = usize::from(first & 0x7f);
-    if n == 0 || n > 4 {
-        return None;
-    }
-    let len = bytes
-        .get(2..2 + n)?
-        .iter()
-        .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
-    Some(2 + n + len)
+/// The first DER element of `bytes` (a PDF pads its `/Contents` with zeros after it), read
+/// with the `der` crate's reader.
+fn first_element(bytes: &[u8]) -> Option<&[u8]> {
+    use der::{Decode, Reader};
+    let mut reader = der::SliceReader::new(bytes).ok()?;
+    der::asn1::AnyRef::decode(&mut reader).ok()?;
+    let len = usize::try_from(reader.position()).ok()?;
+    bytes.get(..len)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-fn pdf_signature(bytes: &[u8], pos: usize) -> Result<Vec<Signer>, String> {
-    // `/ByteRange [a b c d]`
-    let open = find(&bytes[pos..], b"[").ok_or("no ByteRange array")? + pos;
-    let close = find(&bytes[open..], b"]").ok_or("no ByteRange array")? + open;
-    let numbers: Vec<usize> = std::str::from_utf8(&bytes[open + 1..close])
-        .map_err(|_| "ByteRange is not numbers")?
-        .split_whitespace()
-        .map(|n| n.parse::<usize>().map_err(|_| "ByteRange is not numbers"))
-        .collect::<Result<_, _>>()?;
-    let [a, b, c, d] = numbers[..] else {
-        return Err("ByteRange does not have four numbers".into());
-    };
+fn pdf_signature(bytes: &[u8], pos: usize) -> Result<Vec<Signer>, Problem> {
+    // The signature dictionary, read with the PDF reader's tokenizer.
+    let fields = crate::inspect::signature_fields(bytes, pos).ok_or(Problem::ByteRange)?;
+    let [a, b, c, d] = fields.byte_range;
     let (end1, end2) = (
-        a.checked_add(b).ok_or("bad ByteRange")?,
-        c.checked_add(d).ok_or("bad ByteRange")?,
+        a.checked_add(b).ok_or(Problem::ByteRangeOutside)?,
+        c.checked_add(d).ok_or(Problem::ByteRangeOutside)?,
     );
     if end1 > c || end2 > bytes.len() {
-        return Err("ByteRange lies outside the file".into());
+        return Err(Problem::ByteRangeOutside);
     }
-    // The gap between the ranges is `<hex>`: the signature.
-    let gap = &bytes[end1..c];
-    let hex: Vec<u8> = gap
-        .iter()
-        .copied()
-        .filter(|c| c.is_ascii_hexdigit())
-        .collect();
-    let mut der_bytes = Vec::with_capacity(hex.len() / 2);
-    for pair in hex.chunks(2) {
-        if pair.len() == 2 {
-            let s = std::str::from_utf8(pair).map_err(|_| "bad hex")?;
-            der_bytes.push(u8::from_str_radix(s, 16).map_err(|_| "bad hex")?);
-        }
-    }
-    // The hex string is padded with zeros after the DER: keep the one element.
-    let len = der_length(&der_bytes).map_or(der_bytes.len(), |l| l.min(der_bytes.len()));
-    read_cms(&der_bytes[..len], &mut |feed| {
+    let der_bytes = fields.contents.ok_or(Problem::Contents)?;
+    let element = first_element(&der_bytes).unwrap_or(&der_bytes);
+    read_cms(element, &mut |feed| {
         feed(&bytes[a..end1]);
         feed(&bytes[c..end2]);
         Ok(())
@@ -545,8 +530,12 @@ mod tests {
 
     #[test]
     fn base64_decodes() {
-        assert_eq!(decode_base64("TWFu").unwrap(), b"Man");
-        assert_eq!(decode_base64("TWE=").unwrap(), b"Ma");
+        assert_eq!(base64_body(b"TWFu").unwrap(), b"Man");
+        assert_eq!(base64_body(b"TWE=\n").unwrap(), b"Ma");
+        assert_eq!(
+            base64_body(b"-----BEGIN CMS-----\nTWFu\n-----END CMS-----\n").unwrap(),
+            b"Man"
+        );
     }
 
     proptest::proptest! {
@@ -561,7 +550,7 @@ mod tests {
             let mut pdf = b"%PDF-1.7 /ByteRange [".to_vec();
             pdf.extend_from_slice(&bytes);
             let _ = pdf_signature(&pdf, 9);
-            let _ = der_length(&bytes);
+            let _ = first_element(&bytes);
             let _ = base64_body(&bytes);
         }
     }

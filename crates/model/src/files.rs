@@ -54,7 +54,7 @@ impl Unreadable {
                 .arg("max", *max),
             Unreadable::Io(e) => Message::new("file.unreadable")
                 .arg("file", file)
-                .arg("why", e.to_string()),
+                .arg("why", io_reason(e)),
         }
     }
 
@@ -69,7 +69,7 @@ impl Unreadable {
             Unreadable::TooLarge { size, max } => Message::new("file.reason.too-large")
                 .arg("size", *size)
                 .arg("max", *max),
-            Unreadable::Io(e) => Message::new("file.reason.io").arg("why", e.to_string()),
+            Unreadable::Io(e) => io_reason(e),
         }
     }
 
@@ -80,6 +80,23 @@ impl Unreadable {
             Unreadable::Io(e)
         }
     }
+}
+
+/// An I/O error in the catalogue's words (the system's own text is English): its kind, and the
+/// system's error number when there is one.
+pub fn io_reason(e: &io::Error) -> Message {
+    let key = match e.kind() {
+        io::ErrorKind::NotFound => "io.not-found",
+        io::ErrorKind::PermissionDenied => "io.permission-denied",
+        io::ErrorKind::NotADirectory => "io.not-a-directory",
+        io::ErrorKind::IsADirectory => "io.is-a-directory",
+        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof => "io.invalid-data",
+        _ => "io.other",
+    };
+    Message::new(key).arg(
+        "code",
+        u64::try_from(e.raw_os_error().unwrap_or(0)).unwrap_or(0),
+    )
 }
 
 /// Opens a folder the user named, as the handle everything inside it is opened beneath.
@@ -367,9 +384,9 @@ pub fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
         read_beneath(root, Path::new(DOSSIER_FILE), yaml::MAX_YAML_BYTES).map_err(|e| match e {
             Unreadable::NotFound => Finding::error(Code::YamlMissing),
             Unreadable::TooLarge { size, .. } => too_large(size),
-            Unreadable::Io(e) => Finding::error(Code::YamlUnreadable).arg("why", e.to_string()),
+            Unreadable::Io(e) => Finding::error(Code::YamlUnreadable).arg("why", io_reason(&e)),
             Unreadable::NotAFile | Unreadable::LinkOutside(_) => {
-                Finding::error(Code::YamlUnreadable).arg("why", "not a regular file")
+                Finding::error(Code::YamlUnreadable).arg("why", e.reason())
             }
         })?;
     yaml::decode(bytes).map_err(|e| match e {

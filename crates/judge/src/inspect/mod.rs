@@ -13,7 +13,10 @@
 //! directory, an OLE header and directory, and a PDF's cross-reference data and page tree, each
 //! with a cap on bytes read and inflated.
 
+mod damage;
 mod pdf;
+
+pub use damage::Damage;
 
 use crate::files::Unreadable;
 use cap_std::fs::Dir;
@@ -22,7 +25,7 @@ use std::io::{self, Read};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
-pub use pdf::Bytes;
+pub use pdf::{Bytes, SignatureFields, signature_fields};
 
 /// The first line of every placeholder `dossier init` writes. A file that starts with it
 /// is a placeholder, not a document (contract §3).
@@ -88,13 +91,13 @@ pub enum Problem {
     /// A folder, device or pipe rather than a regular file.
     NotAFile,
     Empty,
-    Unreadable(String),
+    Unreadable(Damage),
     UnknownType,
     /// A ZIP archive that is no Word, Excel or OpenDocument file.
     OtherArchive,
     /// A broken ZIP-based or OLE office file, or a broken image or RTF.
-    DamagedArchive(String),
-    DamagedPdf(String),
+    DamagedArchive(Damage),
+    DamagedPdf(Damage),
     PasswordProtectedPdf,
 }
 
@@ -123,9 +126,9 @@ pub fn inspect(root: &Dir, relative: &str) -> Verdict {
             return Verdict::Unusable(Problem::LinkOutside(target));
         }
         // No bound is asked of a document here, so the last two are I/O errors.
-        Err(Unreadable::Io(e)) => return Verdict::Unusable(Problem::Unreadable(e.to_string())),
-        Err(too_large @ Unreadable::TooLarge { .. }) => {
-            return Verdict::Unusable(Problem::Unreadable(format!("{too_large:?}")));
+        Err(Unreadable::Io(e)) => return Verdict::Unusable(Problem::Unreadable(Damage::read(&e))),
+        Err(Unreadable::TooLarge { .. }) => {
+            return Verdict::Unusable(Problem::Unreadable(Damage::Read(None)));
         }
     };
     if meta.len() == 0 {
@@ -152,7 +155,7 @@ pub fn inspect(root: &Dir, relative: &str) -> Verdict {
             id,
         },
         Ok(v) => v,
-        Err(e) => Verdict::Unusable(Problem::Unreadable(e.to_string())),
+        Err(e) => Verdict::Unusable(Problem::Unreadable(Damage::read(&e))),
     }
 }
 
@@ -214,7 +217,7 @@ pub fn inspect_bytes(bytes: &[u8]) -> Verdict {
         return Verdict::Unusable(Problem::Empty);
     }
     inspect_file(&Opened::Mem(bytes))
-        .unwrap_or_else(|e| Verdict::Unusable(Problem::Unreadable(e.to_string())))
+        .unwrap_or_else(|e| Verdict::Unusable(Problem::Unreadable(Damage::read(&e))))
 }
 
 /// Positioned reads as `Read + Seek`, for the ZIP and OLE readers, never past `len`.
@@ -296,15 +299,15 @@ fn doc(doc_type: DocType, pages: Option<u32>) -> Verdict {
     }
 }
 
-fn damaged(why: &str) -> Verdict {
-    Verdict::Unusable(Problem::DamagedArchive(why.to_string()))
+fn damaged(why: Damage) -> Verdict {
+    Verdict::Unusable(Problem::DamagedArchive(why))
 }
 
 /// An image is one when its header gives it dimensions.
 fn inspect_image(head: &[u8], doc_type: DocType) -> Verdict {
     match imagesize::blob_size(head) {
         Ok(size) if size.width > 0 && size.height > 0 => doc(doc_type, None),
-        _ => damaged("the image has no readable dimensions"),
+        _ => damaged(Damage::NoImageDimensions),
     }
 }
 
@@ -321,7 +324,7 @@ fn inspect_rtf(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     if head.starts_with(b"{\\rtf1") && opened.size() > 16 && closes {
         doc(DocType::Rtf, None)
     } else {
-        damaged("the RTF is cut short")
+        damaged(Damage::RtfCutShort)
     }
 }
 
@@ -332,7 +335,7 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// must be possible for the file's size before the directory is read.
 fn inspect_ole(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     if head.len() < 512 {
-        return damaged("the OLE header is cut short");
+        return damaged(Damage::OleHeaderCutShort);
     }
     let shift = u16::from_le_bytes([head[30], head[31]]);
     let fat_sectors = u32::from_le_bytes([head[44], head[45], head[46], head[47]]);
@@ -340,11 +343,11 @@ fn inspect_ole(opened: &Opened<'_>, head: &[u8]) -> Verdict {
         || u64::from(fat_sectors) << shift > opened.size()
         || fat_sectors == 0
     {
-        return damaged("the OLE header does not fit the file");
+        return damaged(Damage::OleHeaderMisfit);
     }
     let compound = match cfb::CompoundFile::open(Cursor { opened, pos: 0 }) {
         Ok(c) => c,
-        Err(e) => return damaged(&e.to_string()),
+        Err(_) => return damaged(Damage::OleUnreadable),
     };
     let main = ["/WordDocument", "/Workbook", "/Book"]
         .iter()
@@ -352,7 +355,7 @@ fn inspect_ole(opened: &Opened<'_>, head: &[u8]) -> Verdict {
         .and_then(|s| compound.entry(s).ok());
     match main {
         Some(e) if !e.is_empty() && e.len() <= opened.size() => doc(DocType::LegacyOffice, None),
-        Some(_) => damaged("the document stream is empty or larger than the file"),
+        Some(_) => damaged(Damage::OleStreamSize),
         None => Verdict::Unusable(Problem::UnknownType),
     }
 }
@@ -361,11 +364,11 @@ fn inspect_ole(opened: &Opened<'_>, head: &[u8]) -> Verdict {
 /// of the file, the entry count is capped, and the main part must inflate to XML.
 fn inspect_zip(opened: &Opened<'_>) -> Verdict {
     if let Err(why) = zip_end_record(opened) {
-        return damaged(&why);
+        return damaged(why);
     }
     let mut archive = match zip::ZipArchive::new(Cursor { opened, pos: 0 }) {
         Ok(a) => a,
-        Err(e) => return damaged(&e.to_string()),
+        Err(_) => return damaged(Damage::ZipUnreadable),
     };
     let has = |a: &zip::ZipArchive<Cursor>, name: &str| a.index_for_name(name).is_some();
     let (doc_type, main) = if has(&archive, "word/document.xml") {
@@ -375,15 +378,15 @@ fn inspect_zip(opened: &Opened<'_>) -> Verdict {
     } else if has(&archive, "mimetype") {
         let mut mime = String::new();
         let read = match archive.by_name("mimetype") {
-            Ok(f) if f.encrypted() => Err("the archive is encrypted".to_string()),
+            Ok(f) if f.encrypted() => Err(Damage::ZipEncrypted),
             Ok(f) => f
                 .take(128)
                 .read_to_string(&mut mime)
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
+                .map_err(|_| Damage::MimetypeUnreadable),
+            Err(_) => Err(Damage::MimetypeUnreadable),
         };
         match (read, mime.trim()) {
-            (Err(e), _) => return damaged(&e),
+            (Err(e), _) => return damaged(e),
             (Ok(_), "application/vnd.oasis.opendocument.text") => (DocType::Odt, "content.xml"),
             (Ok(_), "application/vnd.oasis.opendocument.spreadsheet") => {
                 (DocType::Ods, "content.xml")
@@ -401,81 +404,83 @@ fn inspect_zip(opened: &Opened<'_>) -> Verdict {
             maybe_signed: false,
             id: (0, 0),
         },
-        Err(why) => damaged(&why),
+        Err(why) => damaged(why),
     }
 }
 
 /// The ZIP end record, read from the last 64 KiB as the format says, must describe a central
 /// directory inside the file with a sane number of entries.
-fn zip_end_record(opened: &Opened<'_>) -> Result<(), String> {
+fn zip_end_record(opened: &Opened<'_>) -> Result<(), Damage> {
     let tail_len = opened.size().min(65_557);
     let tail = opened
         .read(opened.size() - tail_len, tail_len as usize)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Damage::read(&e))?;
     let at = tail
         .windows(4)
         .rposition(|w| w == b"PK\x05\x06")
-        .ok_or("no ZIP end record at the end of the file")?;
+        .ok_or(Damage::NoZipEnd)?;
     let eocd = &tail[at..];
     if eocd.len() < 22 {
-        return Err("the ZIP end record is cut short".into());
+        return Err(Damage::ZipEndCutShort);
     }
     let entries = u16::from_le_bytes([eocd[10], eocd[11]]);
     let size = u32::from_le_bytes([eocd[12], eocd[13], eocd[14], eocd[15]]);
     let offset = u32::from_le_bytes([eocd[16], eocd[17], eocd[18], eocd[19]]);
     if entries != u16::MAX && u64::from(entries) > MAX_ZIP_ENTRIES {
-        return Err("the archive has too many entries".into());
+        return Err(Damage::ZipTooManyEntries);
     }
     // ZIP64: the counts are in the ZIP64 end record, found through its locator just before.
     if entries == u16::MAX || size == u32::MAX || offset == u32::MAX {
         let locator = at.checked_sub(20).map(|l| &tail[l..at]);
         let Some(loc) = locator.filter(|l| l.starts_with(b"PK\x06\x07")) else {
-            return Err("a ZIP64 archive without its locator".into());
+            return Err(Damage::Zip64WithoutLocator);
         };
         let record_at = u64::from_le_bytes(loc[8..16].try_into().unwrap_or_default());
-        let record = opened.read(record_at, 56).map_err(|e| e.to_string())?;
+        let record = opened.read(record_at, 56).map_err(|e| Damage::read(&e))?;
         if record.len() < 56 || !record.starts_with(b"PK\x06\x06") {
-            return Err("a ZIP64 end record that is not where its locator says".into());
+            return Err(Damage::Zip64Misplaced);
         }
         let entries = u64::from_le_bytes(record[32..40].try_into().unwrap_or_default());
         let size = u64::from_le_bytes(record[40..48].try_into().unwrap_or_default());
         let offset = u64::from_le_bytes(record[48..56].try_into().unwrap_or_default());
         if entries > MAX_ZIP_ENTRIES {
-            return Err("the archive has too many entries".into());
+            return Err(Damage::ZipTooManyEntries);
         }
         if offset
             .checked_add(size)
             .is_none_or(|end| end > opened.size())
         {
-            return Err("the ZIP central directory lies outside the file".into());
+            return Err(Damage::ZipDirectoryOutside);
         }
     }
     if size != u32::MAX && offset != u32::MAX && u64::from(offset) + u64::from(size) > opened.size()
     {
-        return Err("the ZIP central directory lies outside the file".into());
+        return Err(Damage::ZipDirectoryOutside);
     }
     Ok(())
 }
 
 /// The main part exists, is not encrypted, inflates within the cap, and starts as XML.
-fn main_part_holds(archive: &mut zip::ZipArchive<Cursor>, name: &str) -> Result<(), String> {
+fn main_part_holds(archive: &mut zip::ZipArchive<Cursor>, name: &str) -> Result<(), Damage> {
     if archive.len() as u64 > MAX_ZIP_ENTRIES {
-        return Err("the archive has too many entries".into());
+        return Err(Damage::ZipTooManyEntries);
     }
-    let part = archive.by_name(name).map_err(|e| e.to_string())?;
+    let part = archive
+        .by_name(name)
+        .map_err(|_| Damage::PartMissing(name.to_string()))?;
     if part.encrypted() {
-        return Err("the archive is encrypted".into());
+        return Err(Damage::ZipEncrypted);
     }
     if part.size() == 0 {
-        return Err(format!("{name} is empty"));
+        return Err(Damage::PartEmpty(name.to_string()));
     }
     if part.size() > MAX_MAIN_PART {
-        return Err(format!("{name} inflates beyond the limit"));
+        return Err(Damage::PartInflatesBeyond(name.to_string()));
     }
     // Inflated to the end (the ZIP reader checks its CRC there), keeping only the head.
     let mut head = Vec::new();
     let mut part = part.take(MAX_MAIN_PART);
-    let broken = |_| format!("{name} does not decompress");
+    let broken = |_| Damage::PartNotDecompressing(name.to_string());
     (&mut part)
         .take(4096)
         .read_to_end(&mut head)
@@ -489,7 +494,7 @@ fn main_part_holds(archive: &mut zip::ZipArchive<Cursor>, name: &str) -> Result<
     {
         Ok(())
     } else {
-        Err(format!("{name} is not XML"))
+        Err(Damage::PartNotXml(name.to_string()))
     }
 }
 
@@ -542,15 +547,15 @@ fn inspect_pdf(opened: &Opened<'_>, head: &[u8]) -> Verdict {
         },
         pdf::Structure::Damaged(why) => Verdict::Unusable(Problem::DamagedPdf(why)),
         pdf::Structure::Encrypted if opened.size() > MAX_ENCRYPTED_PDF => Verdict::Unusable(
-            Problem::Unreadable("an encrypted PDF larger than 64 MiB is not checked".into()),
+            Problem::Unreadable(Damage::EncryptedTooLarge(MAX_ENCRYPTED_PDF)),
         ),
         pdf::Structure::Encrypted => {
             let bytes = match opened.read(0, opened.size() as usize) {
                 Ok(b) => b,
-                Err(e) => return Verdict::Unusable(Problem::Unreadable(e.to_string())),
+                Err(e) => return Verdict::Unusable(Problem::Unreadable(Damage::read(&e))),
             };
             match lopdf::Document::load_metadata_mem(&bytes) {
-                Err(e) => Verdict::Unusable(Problem::DamagedPdf(e.to_string())),
+                Err(_) => Verdict::Unusable(Problem::DamagedPdf(Damage::PdfUnreadable)),
                 // With a user password, lopdf reports the file as encrypted and reads no pages.
                 Ok(meta) if meta.page_count == 0 => {
                     Verdict::Unusable(Problem::PasswordProtectedPdf)

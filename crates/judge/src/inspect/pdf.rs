@@ -4,6 +4,7 @@
 //! the bytes inflated and the objects resolved, so a hostile file costs bounded time and memory
 //! whatever its size. Encrypted files are left to `lopdf`, which knows the security handlers.
 
+use super::damage::Damage;
 use flate2::read::ZlibDecoder;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -50,7 +51,7 @@ pub enum Structure {
     Pages(u32),
     /// The trailer names an `/Encrypt` dictionary: the caller asks `lopdf`.
     Encrypted,
-    Damaged(String),
+    Damaged(Damage),
 }
 
 /// Limits of one document's reading.
@@ -70,7 +71,7 @@ pub fn read<B: Bytes + ?Sized>(bytes: &B) -> Structure {
     }
 }
 
-type R<T> = Result<T, String>;
+type R<T> = Result<T, Damage>;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Obj {
@@ -116,19 +117,19 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn new(bytes: &'a dyn Bytes) -> R<Reader<'a>> {
         let len = bytes.len();
-        let head = bytes.read(0, 1024).map_err(|e| e.to_string())?;
+        let head = bytes.read(0, 1024).map_err(|e| Damage::read(&e))?;
         if find(&head, b"%PDF-").is_none() {
-            return Err("no PDF header".into());
+            return Err(Damage::NoPdfHeader);
         }
         let tail_len = len.min(4096);
         let tail = bytes
             .read(len - tail_len, tail_len as usize)
-            .map_err(|e| e.to_string())?;
-        let at = rfind(&tail, b"startxref").ok_or("no startxref at the end of the file")?;
+            .map_err(|e| Damage::read(&e))?;
+        let at = rfind(&tail, b"startxref").ok_or(Damage::NoStartxref)?;
         let mut p = Parser::new(&tail[at + 9..]);
         let offset = match p.object(0) {
             Ok(Obj::Int(n)) if n >= 0 && (n as u64) < len => n as u64,
-            _ => return Err("startxref does not point into the file".into()),
+            _ => return Err(Damage::StartxrefOutside),
         };
         let mut r = Reader {
             bytes,
@@ -147,7 +148,7 @@ impl<'a> Reader<'a> {
         let mut seen = HashSet::new();
         for section in 0..MAX_SECTIONS {
             if !seen.insert(offset) {
-                return Err("cross-reference sections form a loop".into());
+                return Err(Damage::XrefLoop);
             }
             let window = self.window(offset, 64)?;
             let trailer = if window.starts_with(b"xref") {
@@ -155,7 +156,7 @@ impl<'a> Reader<'a> {
             } else {
                 let (dict, data) = self.stream_at(offset)?;
                 if dict.get(b"Type") != Some(&Obj::Name(b"XRef".to_vec())) {
-                    return Err("startxref points at neither a table nor a stream".into());
+                    return Err(Damage::StartxrefTarget);
                 }
                 self.stream_entries(&dict, &data)?;
                 dict
@@ -176,16 +177,16 @@ impl<'a> Reader<'a> {
                 _ => return Ok(()),
             }
         }
-        Err("too many cross-reference sections".into())
+        Err(Damage::TooManySections)
     }
 
     fn window(&self, offset: u64, n: usize) -> R<Cow<'a, [u8]>> {
-        self.bytes.read(offset, n).map_err(|e| e.to_string())
+        self.bytes.read(offset, n).map_err(|e| Damage::read(&e))
     }
 
     fn insert(&mut self, id: u32, e: Entry) -> R<()> {
         if self.xref.len() >= MAX_XREF_ENTRIES {
-            return Err("too many objects".into());
+            return Err(Damage::TooManyObjects);
         }
         self.xref.entry(id).or_insert(e);
         Ok(())
@@ -204,23 +205,23 @@ impl<'a> Reader<'a> {
                 return Parser::new(&text).object(0);
             }
             let (Ok(Obj::Int(start)), Ok(Obj::Int(count))) = (p.object(0), p.object(0)) else {
-                return Err("broken cross-reference table".into());
+                return Err(Damage::BrokenXrefTable);
             };
             if start < 0 || count < 0 || count as usize > MAX_XREF_ENTRIES {
-                return Err("broken cross-reference table".into());
+                return Err(Damage::BrokenXrefTable);
             }
             p.skip_space();
             pos += p.pos as u64;
             let rows = self.window(pos, count as usize * 20)?;
             if rows.len() < count as usize * 20 {
-                return Err("the cross-reference table is cut short".into());
+                return Err(Damage::XrefCutShort);
             }
             for (i, row) in rows.chunks(20).enumerate() {
-                let off = ascii_number(&row[0..10]).ok_or("broken cross-reference entry")?;
+                let off = ascii_number(&row[0..10]).ok_or(Damage::BrokenXrefEntry)?;
                 let entry = match row.get(17) {
                     Some(b'n') => Entry::Offset(off),
                     Some(b'f') => Entry::Free,
-                    _ => return Err("broken cross-reference entry".into()),
+                    _ => return Err(Damage::BrokenXrefEntry),
                 };
                 self.insert((start as usize + i) as u32, entry)?;
             }
@@ -235,25 +236,25 @@ impl<'a> Reader<'a> {
                 .iter()
                 .map(|x| match x {
                     Obj::Int(n) if (0..=8).contains(n) => Ok(*n as usize),
-                    _ => Err("bad /W in a cross-reference stream".to_string()),
+                    _ => Err(Damage::BadXrefWidths),
                 })
                 .collect::<R<_>>()?,
-            _ => return Err("bad /W in a cross-reference stream".into()),
+            _ => return Err(Damage::BadXrefWidths),
         };
         let row = w.iter().sum::<usize>();
         if row == 0 {
-            return Err("bad /W in a cross-reference stream".into());
+            return Err(Damage::BadXrefWidths);
         }
         let size = match dict.get(b"Size") {
             Some(Obj::Int(n)) if *n >= 0 => *n,
-            _ => return Err("a cross-reference stream without /Size".into()),
+            _ => return Err(Damage::XrefWithoutSize),
         };
         let index: Vec<i64> = match dict.get(b"Index") {
             Some(Obj::Array(a)) => a
                 .iter()
                 .map(|x| match x {
                     Obj::Int(n) if *n >= 0 => Ok(*n),
-                    _ => Err("bad /Index".to_string()),
+                    _ => Err(Damage::BadXrefIndex),
                 })
                 .collect::<R<_>>()?,
             _ => vec![0, size],
@@ -261,7 +262,7 @@ impl<'a> Reader<'a> {
         let mut rows = data.chunks_exact(row);
         for pair in index.chunks(2) {
             let [start, count] = pair else {
-                return Err("bad /Index".into());
+                return Err(Damage::BadXrefIndex);
             };
             for i in 0..*count {
                 let Some(r) = rows.next() else {
@@ -311,12 +312,12 @@ impl<'a> Reader<'a> {
             Some(Obj::Int(n)) if *n >= 0 => *n as u64,
             Some(Obj::Ref(id)) => match self.resolve(*id)? {
                 Obj::Int(n) if n >= 0 => n as u64,
-                _ => return Err("a stream without a usable /Length".into()),
+                _ => return Err(Damage::StreamLength),
             },
-            _ => return Err("a stream without a usable /Length".into()),
+            _ => return Err(Damage::StreamLength),
         };
         if length > MAX_INFLATED as u64 {
-            return Err("a structural stream is too large".into());
+            return Err(Damage::StreamTooLarge);
         }
         let raw = self.window(offset + start as u64, length as usize)?;
         let data = self.decode(&dict, &raw)?;
@@ -329,21 +330,21 @@ impl<'a> Reader<'a> {
             Some(Obj::Name(n)) => n.clone(),
             Some(Obj::Array(a)) if a.len() == 1 => match &a[0] {
                 Obj::Name(n) => n.clone(),
-                _ => return Err("an unsupported filter".into()),
+                _ => return Err(Damage::UnsupportedFilter),
             },
-            _ => return Err("an unsupported filter".into()),
+            _ => return Err(Damage::UnsupportedFilter),
         };
         if filter != b"FlateDecode" {
-            return Err("an unsupported filter on a structural stream".into());
+            return Err(Damage::StructuralFilter);
         }
         let budget = MAX_INFLATED.saturating_sub(self.inflated);
         let mut out = Vec::new();
         ZlibDecoder::new(raw)
             .take(budget as u64 + 1)
             .read_to_end(&mut out)
-            .map_err(|_| "a structural stream does not decompress".to_string())?;
+            .map_err(|_| Damage::NotDecompressing)?;
         if out.len() > budget {
-            return Err("structural streams inflate beyond the limit".into());
+            return Err(Damage::InflatesBeyond);
         }
         self.inflated += out.len();
         let parms = match dict.get(b"DecodeParms") {
@@ -358,7 +359,7 @@ impl<'a> Reader<'a> {
                 };
                 png_unpredict(&out, columns)
             }
-            Some(Obj::Int(p)) if *p > 1 => Err("an unsupported predictor".into()),
+            Some(Obj::Int(p)) if *p > 1 => Err(Damage::UnsupportedPredictor),
             _ => Ok(out),
         }
     }
@@ -367,19 +368,19 @@ impl<'a> Reader<'a> {
     fn resolve(&mut self, id: u32) -> R<Obj> {
         self.resolved += 1;
         if self.resolved > MAX_RESOLVED {
-            return Err("too many objects to resolve".into());
+            return Err(Damage::TooManyToResolve);
         }
         match self.xref.get(&id).copied() {
             None | Some(Entry::Free) => Ok(Obj::Null),
             Some(Entry::Offset(off)) => {
                 // Most objects fit in 64 KiB; a long /Kids list may need up to 1 MiB.
-                let mut result = Err(String::new());
+                let mut result = Err(Damage::ObjectCutShort);
                 for size in [4 << 10, 64 << 10, MAX_OBJECT_BYTES] {
                     let text = self.window(off, size)?;
                     let mut p = Parser::new(&text);
                     let n = p.object_header()?;
                     if n != id {
-                        return Err("the cross-reference table points at the wrong object".into());
+                        return Err(Damage::WrongObject);
                     }
                     result = p.object(0);
                     if result.is_ok() || text.len() < size {
@@ -392,17 +393,17 @@ impl<'a> Reader<'a> {
                 if !self.streams.contains_key(&stream) {
                     let off = match self.xref.get(&stream) {
                         Some(Entry::Offset(o)) => *o,
-                        _ => return Err("an object stream is missing".into()),
+                        _ => return Err(Damage::ObjectStreamMissing),
                     };
                     let (dict, data) = self.stream_at(off)?;
                     let (Some(Obj::Int(n)), Some(Obj::Int(first))) =
                         (dict.get(b"N"), dict.get(b"First"))
                     else {
-                        return Err("a broken object stream".into());
+                        return Err(Damage::BrokenObjectStream);
                     };
                     let (n, first) = (*n, *first);
                     if n < 0 || first < 0 || first as usize > data.len() {
-                        return Err("a broken object stream".into());
+                        return Err(Damage::BrokenObjectStream);
                     }
                     let mut p = Parser::new(&data[..first as usize]);
                     let mut table = Vec::new();
@@ -421,7 +422,7 @@ impl<'a> Reader<'a> {
                     return Ok(Obj::Null);
                 };
                 if *num != id || *at > data.len() {
-                    return Err("an object stream does not hold the object it should".into());
+                    return Err(Damage::ObjectStreamLacks);
                 }
                 Parser::new(&data[*at..]).object(0)
             }
@@ -441,11 +442,11 @@ impl<'a> Reader<'a> {
         if self.trailer.get(b"Encrypt").is_some() {
             return Ok(Structure::Encrypted);
         }
-        let root = self.trailer.get(b"Root").cloned().ok_or("no /Root")?;
+        let root = self.trailer.get(b"Root").cloned().ok_or(Damage::NoRoot)?;
         let catalog = self.deref(&root)?;
-        let pages = catalog.get(b"Pages").cloned().ok_or("no page tree")?;
+        let pages = catalog.get(b"Pages").cloned().ok_or(Damage::NoPageTree)?;
         let Obj::Ref(root_id) = pages else {
-            return Err("no page tree".into());
+            return Err(Damage::NoPageTree);
         };
         let root_node = self.resolve(root_id)?;
         let declared = match root_node.get(b"Count") {
@@ -457,34 +458,34 @@ impl<'a> Reader<'a> {
         let mut leaves: u64 = 0;
         while let Some((node, depth)) = stack.pop() {
             if seen.len() > MAX_PAGE_NODES {
-                return Err("the page tree is too large".into());
+                return Err(Damage::PageTreeTooLarge);
             }
             let kids = match node.get(b"Kids") {
                 Some(k) => self.deref(k)?,
                 None => {
                     if node.get(b"Type") == Some(&Obj::Name(b"Pages".to_vec())) {
-                        return Err("a page-tree node without /Kids".into());
+                        return Err(Damage::NodeWithoutKids);
                     }
                     leaves += 1;
                     continue;
                 }
             };
             if depth >= MAX_DEPTH {
-                return Err("the page tree is too deep".into());
+                return Err(Damage::PageTreeTooDeep);
             }
             let Obj::Array(kids) = kids else {
-                return Err("a page-tree node whose /Kids is not a list".into());
+                return Err(Damage::KidsNotList);
             };
             for kid in kids {
                 let Obj::Ref(id) = kid else {
-                    return Err("a page-tree kid that is not a reference".into());
+                    return Err(Damage::KidNotReference);
                 };
                 if !seen.insert(id) {
-                    return Err("the page tree has a loop".into());
+                    return Err(Damage::PageTreeLoop);
                 }
                 let child = self.resolve(id)?;
                 if child == Obj::Null {
-                    return Err("the page tree names a page that is not there".into());
+                    return Err(Damage::MissingPage);
                 }
                 stack.push((child, depth + 1));
             }
@@ -492,14 +493,15 @@ impl<'a> Reader<'a> {
         if let Some(declared) = declared
             && declared != leaves
         {
-            return Err(format!(
-                "the page tree declares {declared} pages but holds {leaves}"
-            ));
+            return Err(Damage::PageCount {
+                declared: declared as u64,
+                leaves: leaves as u64,
+            });
         }
         match u32::try_from(leaves) {
-            Ok(0) => Err("it has no pages".into()),
+            Ok(0) => Err(Damage::NoPages),
             Ok(n) => Ok(Structure::Pages(n)),
-            Err(_) => Err("the page tree is too large".into()),
+            Err(_) => Err(Damage::PageTreeTooLarge),
         }
     }
 }
@@ -539,7 +541,7 @@ fn png_unpredict(data: &[u8], columns: usize) -> R<Vec<u8>> {
                     };
                     bytes[i].wrapping_add(pred)
                 }
-                _ => return Err("an unknown PNG predictor".into()),
+                _ => return Err(Damage::PngPredictor),
             };
         }
         out.extend_from_slice(&cur);
@@ -551,6 +553,79 @@ fn png_unpredict(data: &[u8], columns: usize) -> R<Vec<u8>> {
 fn ascii_number(b: &[u8]) -> Option<u64> {
     let s = std::str::from_utf8(b).ok()?.trim();
     s.parse().ok()
+}
+
+/// The `/ByteRange` and `/Contents` of a signature dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureFields {
+    pub byte_range: [usize; 4],
+    /// The decoded `/Contents` hex string.
+    pub contents: Option<Vec<u8>>,
+}
+
+/// The signature dictionary that holds the `/ByteRange` at `at`, read with this module's
+/// tokenizer: the nearest `<<` before it that opens a dictionary reaching past it.
+pub fn signature_fields(bytes: &[u8], at: usize) -> Option<SignatureFields> {
+    let floor = at.saturating_sub(64 << 10);
+    let mut end = at;
+    for _ in 0..16 {
+        let open = rfind(&bytes[floor..end], b"<<")? + floor;
+        if let Some(fields) = signature_dictionary(&bytes[open..], at - open) {
+            return Some(fields);
+        }
+        end = open;
+    }
+    None
+}
+
+fn signature_dictionary(s: &[u8], byte_range_at: usize) -> Option<SignatureFields> {
+    let mut p = Parser::new(s);
+    p.pos = 2;
+    let (mut byte_range, mut contents, mut holds_it) = (None, None, false);
+    loop {
+        p.skip_space();
+        match p.peek()? {
+            b'>' => break,
+            b'/' => {
+                let key_at = p.pos;
+                p.pos += 1;
+                let key = p.token().to_vec();
+                p.skip_space();
+                let start = p.pos;
+                let value = p.object(0).ok()?;
+                match key.as_slice() {
+                    b"ByteRange" => {
+                        holds_it |= key_at == byte_range_at;
+                        let Obj::Array(items) = value else {
+                            return None;
+                        };
+                        let numbers: Vec<usize> = items
+                            .iter()
+                            .map(|o| match o {
+                                Obj::Int(n) => usize::try_from(*n).ok(),
+                                _ => None,
+                            })
+                            .collect::<Option<_>>()?;
+                        byte_range = Some(<[usize; 4]>::try_from(numbers).ok()?);
+                    }
+                    b"Contents" if s.get(start) == Some(&b'<') => {
+                        let hex: Vec<u8> = s[start + 1..p.pos - 1]
+                            .iter()
+                            .copied()
+                            .filter(|c| !c.is_ascii_whitespace())
+                            .collect();
+                        contents = base16ct::mixed::decode_vec(&hex).ok();
+                    }
+                    _ => {}
+                }
+            }
+            _ => return None,
+        }
+    }
+    holds_it.then_some(SignatureFields {
+        byte_range: byte_range?,
+        contents,
+    })
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -635,17 +710,17 @@ impl<'b> Parser<'b> {
         let kw = self.token();
         match (ascii_number(n), ascii_number(g), kw) {
             (Some(n), Some(_), b"obj") if n <= u64::from(u32::MAX) => Ok(n as u32),
-            _ => Err("an object is not where the cross-reference table says".into()),
+            _ => Err(Damage::ObjectMisplaced),
         }
     }
 
     fn object(&mut self, depth: usize) -> R<Obj> {
         if depth > MAX_DEPTH {
-            return Err("objects nest too deeply".into());
+            return Err(Damage::NestsTooDeeply);
         }
         self.skip_space();
         let Some(c) = self.peek() else {
-            return Err("an object is cut short".into());
+            return Err(Damage::ObjectCutShort);
         };
         match c {
             b'/' => {
@@ -672,7 +747,7 @@ impl<'b> Parser<'b> {
                             let value = self.object(depth + 1)?;
                             entries.push((key, value));
                         }
-                        _ => return Err("a broken dictionary".into()),
+                        _ => return Err(Damage::BrokenDictionary),
                     }
                 }
             }
@@ -680,7 +755,7 @@ impl<'b> Parser<'b> {
                 let end = self.s[self.pos..]
                     .iter()
                     .position(|&c| c == b'>')
-                    .ok_or("a broken string")?;
+                    .ok_or(Damage::BrokenString)?;
                 self.pos += end + 1;
                 Ok(Obj::Str)
             }
@@ -699,7 +774,7 @@ impl<'b> Parser<'b> {
             _ => {
                 let tok = self.token();
                 if tok.is_empty() {
-                    return Err("an unexpected character".into());
+                    return Err(Damage::UnexpectedCharacter);
                 }
                 match tok {
                     b"null" => Ok(Obj::Null),
@@ -722,7 +797,7 @@ impl<'b> Parser<'b> {
             {
                 Ok(Obj::Real)
             } else {
-                Err("an unexpected token".into())
+                Err(Damage::UnexpectedToken)
             };
         };
         // `N G R` is a reference; look ahead without consuming otherwise.
@@ -755,7 +830,7 @@ impl<'b> Parser<'b> {
                 _ => {}
             }
         }
-        Err("a broken string".into())
+        Err(Damage::BrokenString)
     }
 }
 
@@ -774,7 +849,10 @@ mod tests {
     fn a_count_the_tree_does_not_hold_is_damage() {
         let s = read(classic(1, 500).as_slice());
         assert!(
-            matches!(s, Structure::Damaged(ref w) if w.contains("500")),
+            matches!(
+                s,
+                Structure::Damaged(Damage::PageCount { declared: 500, .. })
+            ),
             "{s:?}"
         );
         let s = read(classic(0, 4294967295).as_slice());
@@ -788,7 +866,7 @@ mod tests {
         pdf.truncate(at);
         assert_eq!(
             read(pdf.as_slice()),
-            Structure::Damaged("no startxref at the end of the file".into())
+            Structure::Damaged(Damage::NoStartxref)
         );
     }
 
