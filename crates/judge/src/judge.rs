@@ -195,7 +195,7 @@ impl Invalid {
                 vec![
                     Finding::with(Severity::Error, code, "error.read")
                         .arg("file", path.display().to_string())
-                        .arg("why", crate::files::io_reason(&source)),
+                        .arg("why", crate::files::io_reason(source)),
                 ],
                 None,
             ),

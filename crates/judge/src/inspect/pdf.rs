@@ -493,10 +493,7 @@ impl<'a> Reader<'a> {
         if let Some(declared) = declared
             && declared != leaves
         {
-            return Err(Damage::PageCount {
-                declared: declared as u64,
-                leaves: leaves as u64,
-            });
+            return Err(Damage::PageCount { declared, leaves });
         }
         match u32::try_from(leaves) {
             Ok(0) => Err(Damage::NoPages),
