@@ -8,7 +8,7 @@ use dossier_model::edition::{Edition, FactType, Filed, REVIEW_DATE_KEYS};
 use dossier_model::error::{Error, Result};
 use dossier_model::finding::{Arg, Message};
 use dossier_model::lang::Lang;
-use dossier_words::t;
+use dossier_words::{t, text};
 
 use dossier_model::dossier::SAMPLE_NAME;
 use std::fmt::Write;
@@ -72,51 +72,91 @@ pub fn placeholder_path(id: &str) -> String {
     format!("docs/{id}.pdf")
 }
 
+/// A comment in the three languages, Kazakh first: "kk: … | ru: … | en: …".
+fn kk_ru_en(key: &'static str) -> String {
+    format!(
+        "kk: {} | ru: {} | en: {}",
+        text(Lang::Kk, key, &[]),
+        text(Lang::Ru, key, &[]),
+        text(Lang::En, key, &[])
+    )
+}
+
+/// A comment in the three languages, English first (a value's type, a step): "… | … | …".
+fn en_kk_ru(key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    format!(
+        "{} | {} | {}",
+        text(Lang::En, key, args),
+        text(Lang::Kk, key, args),
+        text(Lang::Ru, key, args)
+    )
+}
+
 fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
     let mut y = String::new();
     let _ = writeln!(
         y,
-        "# dossier.yaml — {kind}, edition {id}. Format: docs/dossier-format.md\n\
-         # kk: Барлық кілттер түсіндірілген; # белгісімен басталатындары — міндетті емес.\n\
-         # ru: Все ключи пояснены; начинающиеся с # — необязательные.\n\
-         # en: Every key is explained; those starting with # are optional.\n",
+        "# dossier.yaml — {kind}, edition {id}. Format: docs/dossier-format.md",
         id = edition.id()
     );
-    let _ = writeln!(
-        y,
-        "schema: 1   # kk: пішім нұсқасы | ru: версия формата | en: format version"
-    );
+    for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+        let _ = writeln!(y, "# {lang}: {}", text(lang, "init.header", &[]));
+    }
+    y.push('\n');
+    let _ = writeln!(y, "schema: 1   # {}", kk_ru_en("init.schema"));
     let _ = writeln!(y, "kind: {kind}");
     let _ = writeln!(
         y,
-        "edition: {}   # kk: Ережелер редакциясы | ru: редакция Правил | en: edition of the Rules\n",
-        edition.id()
+        "edition: {}   # {}\n",
+        edition.id(),
+        kk_ru_en("init.edition")
     );
     y.push_str("object:\n");
-    y.push_str("  # kk: объектінің атауы | ru: наименование объекта | en: the object's name\n");
+    let _ = writeln!(y, "  # {}", kk_ru_en("init.object-name"));
     y.push_str("  name: {kk: \"...\", ru: \"...\"}\n");
-    y.push_str("  # short_name: \"...\"   # kk: қысқаша атауы | ru: краткое наименование | en: short name\n");
+    let _ = writeln!(
+        y,
+        "  # short_name: \"...\"   # {}",
+        kk_ru_en("init.short-name")
+    );
     if stage_required {
-        y.push_str(
-            "  # kk: саты: development | trial-operation | industrial-operation | decommissioned\n",
+        let _ = writeln!(
+            y,
+            "  # {}\n  #   development | trial-operation | industrial-operation | decommissioned",
+            kk_ru_en("init.stage")
         );
-        y.push_str("  # ru: стадия (развитие | опытная | промышленная эксплуатация | выведена)\n");
         y.push_str("  stage: industrial-operation\n");
     }
-    y.push_str("  # portal_id: \"...\"   # kk: архитектуралық порталдағы нөмірі | ru: номер на архитектурном портале | en: architecture portal number\n\n");
-    y.push_str("state_body:   # kk: өтініш беруші мемлекеттік орган | ru: государственный орган-заявитель | en: the applicant state body (or in dossier.toml)\n");
+    let _ = writeln!(
+        y,
+        "  # portal_id: \"...\"   # {}\n",
+        kk_ru_en("init.portal-id")
+    );
+    let _ = writeln!(y, "state_body:   # {}", kk_ru_en("init.state-body"));
     y.push_str("  name: {kk: \"...\", ru: \"...\"}\n");
-    y.push_str("  # bin: \"123456789012\"   # kk: БСН (12 цифр) | ru: БИН (12 цифр) | en: BIN, 12 digits\n\n");
-    y.push_str("# signatory:   # kk: өтінішке қол қоюшы | ru: подписывает заявление | en: who signs the application\n");
+    let _ = writeln!(
+        y,
+        "  # bin: \"123456789012\"   # {}\n",
+        kk_ru_en("init.bin")
+    );
+    let _ = writeln!(y, "# signatory:   # {}", kk_ru_en("init.signatory"));
     let _ = writeln!(
         y,
         "#   name: \"{SAMPLE_NAME}\"\n#   position: {{kk: \"...\", ru: \"...\"}}"
     );
-    y.push_str("# application: {number: \"...\", date: 2026-01-15}   # kk: өтініш нөмірі мен күні | ru: номер и дата заявления | en: number and date\n");
-    y.push_str("# addressee: {kk: \"...\", ru: \"...\"}   # kk: өкілетті орган | ru: уполномоченный орган | en: the authorized body (or in dossier.toml)\n\n");
-    y.push_str("facts:   # kk: өлшемшарттар осы фактілерден есептеледі | ru: критерии считаются по этим фактам | en: the criteria are computed from these\n");
+    let _ = writeln!(
+        y,
+        "# application: {{number: \"...\", date: 2026-01-15}}   # {}",
+        kk_ru_en("init.application")
+    );
+    let _ = writeln!(
+        y,
+        "# addressee: {{kk: \"...\", ru: \"...\"}}   # {}\n",
+        kk_ru_en("init.addressee")
+    );
+    let _ = writeln!(y, "facts:   # {}", kk_ru_en("init.facts"));
     if !edition.scores(kind) {
-        y.push_str("  # kk: бұл түрге өлшемшарттар қолданылмайды | ru: к этому виду критерии не применяются | en: the criteria do not apply to this kind\n");
+        let _ = writeln!(y, "  # {}", kk_ru_en("init.no-criteria"));
     }
     for f in &edition.facts {
         let applies =
@@ -143,9 +183,9 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
             continue;
         }
         let (example, kind_words) = match f.kind {
-            FactType::Flag => ("false", "true | false"),
-            FactType::Count => ("0", "whole number ≥ 0 | бүтін сан | целое число"),
-            FactType::Percent => ("0", "percent 0–100 | пайыз | процент"),
+            FactType::Flag => ("false", "true | false".to_string()),
+            FactType::Count => ("0", en_kk_ru("init.type.count", &[])),
+            FactType::Percent => ("0", en_kk_ru("init.type.percent", &[])),
         };
         // The row, what meets it, and the type; then the fact in the three languages.
         let mut tests: Vec<String> = rows
@@ -154,8 +194,9 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
             .collect();
         if !counted.is_empty() {
             tests.push(format!(
-                "{}: a count that decides the row",
-                counted.join(", ")
+                "{}: {}",
+                counted.join(", "),
+                en_kk_ru("init.decides-row", &[])
             ));
         }
         let _ = writeln!(y, "  # {} ({kind_words})", tests.join("; "));
@@ -167,20 +208,27 @@ fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
         let _ = writeln!(y, "  # {}: {example}", f.name);
     }
     review_and_overrides(&mut y, kind, edition);
-    y.push_str("documents:   # kk: әр құжаттың файлы (бос үлгіні құжатпен ауыстырыңыз) | ru: файл каждого документа (замените заготовку документом) | en: each document's file (replace the placeholder with the document)\n");
-    y.push_str("  # kk: бірнеше файл: [a.pdf, b.pdf] | ru: несколько файлов: [a.pdf, b.pdf] | en: several files: [a.pdf, b.pdf]\n");
+    let _ = writeln!(y, "documents:   # {}", kk_ru_en("init.documents"));
+    let _ = writeln!(y, "  # {}", kk_ru_en("init.several-files"));
     for req in edition.requirements_for(kind) {
         let where_ = match req.filed {
-            Filed::Application => "filed with the application",
-            Filed::Portal => "on the architecture portal",
+            Filed::Application => en_kk_ru("init.filed.application", &[]),
+            Filed::Portal => en_kk_ru("init.filed.portal", &[]),
         };
-        let _ = writeln!(y, "  # {} — {} ({where_})", req.clause, req.title.ru);
+        let _ = writeln!(
+            y,
+            "  # {} — kk: {} | ru: {} ({where_})",
+            req.clause,
+            req.title.get(Lang::Kk),
+            req.title.get(Lang::Ru)
+        );
         if req.expires {
             let _ = writeln!(
                 y,
-                "  {}:\n    files: [{}]\n    # valid_until: 2027-01-31   # kk: жарамдылық мерзімі | ru: действителен до | en: valid until",
+                "  {}:\n    files: [{}]\n    # valid_until: 2027-01-31   # {}",
                 req.id,
-                placeholder_path(&req.id)
+                placeholder_path(&req.id),
+                kk_ru_en("init.valid-until")
             );
         } else {
             let _ = writeln!(y, "  {}: {}", req.id, placeholder_path(&req.id));
@@ -202,11 +250,18 @@ fn review_and_overrides(y: &mut String, kind: &str, edition: &Edition) {
         .filter(|c| c.evidence.is_some())
         .collect();
     if !evidence.is_empty() {
-        let ids: Vec<&str> = evidence.iter().map(|c| c.id.as_str()).collect();
+        let ids = evidence
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows_arg: [(&str, &dyn std::fmt::Display); 1] = [("rows", &ids)];
         let _ = writeln!(
             y,
-            "\n# evidence:   # kk: «тұрақты», «белсенді» сөздерін растау | ru: подтверждение «регулярности» и «активности» | en: what supports rows {}",
-            ids.join(", ")
+            "\n# evidence:   # kk: {} | ru: {} | en: {}",
+            text(Lang::Kk, "init.evidence", &rows_arg),
+            text(Lang::Ru, "init.evidence", &rows_arg),
+            text(Lang::En, "init.evidence", &rows_arg)
         );
         for c in &evidence {
             if let Some(hint) = &c.evidence {
@@ -217,37 +272,41 @@ fn review_and_overrides(y: &mut String, kind: &str, edition: &Edition) {
         }
     }
     if let Some(first) = rows.first() {
-        y.push_str("\n# criteria:   # kk: тексерушінің шешімі (негізімен) | ru: решение проверяющего с основанием | en: a reviewer's override, with its basis\n");
+        let _ = writeln!(y, "\n# criteria:   # {}", kk_ru_en("init.criteria"));
         let _ = writeln!(y, "#   \"{}\": {{met: true, basis: \"...\"}}", first.id);
     }
-    y.push_str(
-        "\nreview:   # kk: қарау барысы | ru: ход рассмотрения | en: the review's progress\n",
-    );
+    let _ = writeln!(y, "\nreview:   # {}", kk_ru_en("init.review"));
     for key in REVIEW_DATE_KEYS {
         let mut notes: Vec<String> = Vec::new();
         for d in &edition.deadlines {
+            let clause: [(&str, &dyn std::fmt::Display); 1] = [("clause", &d.clause)];
             if d.done == *key {
-                notes.push(format!("clause {} done", d.clause));
+                notes.push(en_kk_ru("init.step-done", &clause));
             }
             if d.starts == *key {
-                notes.push(format!("clause {} starts", d.clause));
+                notes.push(en_kk_ru("init.step-starts", &clause));
             }
         }
         if notes.is_empty() {
             continue;
         }
-        let _ = writeln!(y, "  # {key}: YYYY-MM-DD   # {}", notes.join(", "));
+        let _ = writeln!(y, "  # {key}: YYYY-MM-DD   # {}", notes.join("; "));
         if *key == "recommendation_received" {
             let mut values = "conforms | does-not-conform | pending".to_string();
             if let Some(clause) = &edition.edition.no_architecture_not_a_ground {
-                let _ = write!(values, " | no-architecture (clause {clause}: not a ground)");
+                let clause: [(&str, &dyn std::fmt::Display); 1] = [("clause", clause)];
+                let _ = write!(
+                    values,
+                    " | no-architecture ({})",
+                    en_kk_ru("init.not-a-ground", &clause)
+                );
             }
             let _ = writeln!(y, "  # architecture: conforms   # {values}");
             if let Some(check) = edition.kind(kind).and_then(|k| k.reviewer_check.as_ref()) {
                 let _ = writeln!(
                     y,
-                    "  # content_rules: complies   # complies | does-not-comply (clause {})",
-                    check.clause
+                    "  # content_rules: complies   # complies | does-not-comply ({})",
+                    dossier_words::clause(Lang::En, &check.clause)
                 );
             }
         }
