@@ -1,6 +1,7 @@
-//! The command line, as clap structs. Nothing below `main` sees these types: `main` turns
-//! them into the library's plain requests. Completions and the man page are generated from
-//! here (see the tests in main.rs).
+//! The command line: the top-level flags, the list of commands, and the flags several commands
+//! share. Each command's own flags live in its file under `commands/` (as jj does), so a flag
+//! change touches one file. Completions and the man pages are generated from these (see the
+//! tests in main.rs).
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -35,279 +36,45 @@ pub enum Command {
     /// Each PATH is a dossier (a folder with dossier.yaml) or a folder searched for dossiers.
     /// Exit status: 0 when every dossier is include or pending, 1 when one is incomplete or
     /// refused, 2 on a usage error, an unreadable path or an invalid dossier.
-    Check(CheckArgs),
+    Check(crate::commands::check::CheckArgs),
     /// Explain the score against the criteria, try what-if changes, and show what would pass
     ///
     /// One PATH that is a dossier: its explanation row by row (JSON: the dossier object alone).
     /// Several, or a folder of dossiers: a portfolio table (JSON: the wrapped form of check).
     /// --set and --fact change the computation only, never a file. Exit status: 0 when every
     /// scored dossier passes the criteria, 1 when one does not, 2 on errors.
-    Score(ScoreArgs),
+    Score(crate::commands::score::ScoreArgs),
     /// Draft a document: the application, the decision, the operator notice, the order or the
     /// removal notice, in Kazakh or Russian, as Markdown, text, HTML, PDF or Word
     ///
     /// Text formats go to standard output unless -o or --out-dir is given; PDF and Word need one
     /// of them. An existing file is never replaced without --force; files are written
     /// atomically. With --out-dir each dossier gets <folder>.<document>.<lang>.<ext>.
-    Render(RenderArgs),
+    Render(crate::commands::render::RenderArgs),
     /// Create a dossier: dossier.yaml explained in kk/ru/en, and a placeholder per document
-    Init(InitArgs),
+    Init(crate::commands::init::InitArgs),
     /// Show the settings in effect for a dossier (dossier.toml) and where each came from
-    Config(ConfigArgs),
+    Config(crate::commands::config::ConfigArgs),
     /// Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when
     ///
     /// One dossier: its steps. Several: the reviewer's to-do list of everything due or overdue,
     /// soonest first.
-    Timeline(TimelineArgs),
+    Timeline(crate::commands::timeline::TimelineArgs),
     /// The editions of the Rules: list them, show one, or export one as the start of an amended
     /// edition (load it back with --rules)
-    Rules(RulesArgs),
+    Rules(crate::commands::rules::RulesArgs),
     /// Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk,
     /// ru), every document in the order of the Rules' list with its signature files,
     /// manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing
     /// unless --force-incomplete.
-    Pack(PackArgs),
+    Pack(crate::commands::pack::PackArgs),
     /// Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or
     /// missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all
     /// holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive.
-    Verify(VerifyArgs),
+    Verify(crate::commands::verify::VerifyArgs),
     /// Seal a dossier: write dossier.lock with the digest of every document, so `check` reports
     /// any document changed, added or removed since.
-    Seal(SealArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct PackArgs {
-    /// The archive to write (one dossier)
-    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
-    pub output: Option<PathBuf>,
-
-    /// Write <folder>.zip per dossier into DIR (names never collide)
-    #[arg(long, value_name = "DIR")]
-    pub out_dir: Option<PathBuf>,
-
-    /// Replace an existing archive
-    #[arg(long)]
-    pub force: bool,
-
-    /// Pack a dossier that is not ready for filing, recording its findings
-    #[arg(long)]
-    pub force_incomplete: bool,
-
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-
-    /// Dossier folders, or folders searched recursively for dossiers
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct VerifyArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
-    /// Load an edition of the Rules from a TOML file (repeatable)
-    #[arg(long = "rules", value_name = "FILE")]
-    pub rules: Vec<PathBuf>,
-
-    /// An archive written by `dossier pack`, or the folder it unpacks to
-    #[arg(value_name = "ARCHIVE")]
-    pub path: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct SealArgs {
-    /// The date recorded as the seal's, YYYY-MM-DD [default: $DOSSIER_TODAY, else today]
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub today: Option<NaiveDate>,
-
-    /// Replace an existing dossier.lock
-    #[arg(long)]
-    pub force: bool,
-
-    /// Dossier folders, or folders searched recursively for dossiers
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// The folder to create the dossier in (created if missing)
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
-
-    /// What the object is: a kind of the edition (see `dossier rules show ID`)
-    #[arg(long, value_name = "KIND")]
-    pub kind: String,
-
-    /// The edition of the Rules [default: the current one]
-    #[arg(long, value_name = "ID")]
-    pub edition: Option<String>,
-
-    /// Rewrite dossier.yaml of an existing dossier (documents are never touched)
-    #[arg(long)]
-    pub force: bool,
-
-    /// Load an edition of the Rules from a TOML file (repeatable)
-    #[arg(long = "rules", value_name = "FILE")]
-    pub rules: Vec<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct ConfigArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
-    /// Use this settings file instead of the dossier.toml lookup
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    /// A dossier folder (or any folder: the lookup starts there)
-    #[arg(value_name = "PATH", default_value = ".")]
-    pub path: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct TimelineArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-
-    /// Dossier folders, or folders searched recursively for dossiers
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct RulesArgs {
-    #[command(subcommand)]
-    pub action: RulesAction,
-
-    /// Output format of `list` and `show`
-    #[arg(long, value_enum, default_value_t = Format::Human, global = true)]
-    pub format: Format,
-
-    /// Use this settings file instead of looking up dossier.toml from the working folder up
-    /// (its `editions` are listed too)
-    #[arg(long, value_name = "FILE", global = true)]
-    pub config: Option<PathBuf>,
-
-    /// Load an edition of the Rules from a TOML file (repeatable)
-    #[arg(long = "rules", value_name = "FILE", global = true)]
-    pub rules: Vec<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RulesAction {
-    /// The editions built in and loaded, with their source and status
-    List,
-    /// One edition's requirements, criteria, grounds and deadlines
-    Show {
-        /// Edition id
-        id: String,
-    },
-    /// Print an edition's TOML, the starting point of an amended edition
-    Export {
-        /// Edition id
-        id: String,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DocumentArg {
-    /// The state body's application (the form of the Rules), with the list of attachments
-    Application,
-    /// The authorized body's decision draft, citing every ground
-    Decision,
-    /// The notice to the operator of an inclusion
-    OperatorNotice,
-    /// The draft order including the object in the List
-    Order,
-    /// The state body's notice that operation of the object stopped
-    RemovalNotice,
-    /// Information on an internet resource (2016 Appendix 2), from `resource:` in dossier.yaml
-    ResourceForm,
-    /// Every document that fits each dossier (the others are skipped with a note)
-    All,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DocFormat {
-    Md,
-    Txt,
-    Html,
-    Pdf,
-    Docx,
-}
-
-#[derive(Debug, Args)]
-pub struct RenderArgs {
-    /// The document to draft
-    #[arg(value_enum)]
-    pub document: DocumentArg,
-
-    /// Output format [default: from the extension of -o FILE, else md]
-    #[arg(long, value_enum)]
-    pub format: Option<DocFormat>,
-
-    /// Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "FILE",
-        conflicts_with = "out_dir"
-    )]
-    pub output: Option<PathBuf>,
-
-    /// Write one file per dossier into DIR
-    #[arg(long, value_name = "DIR")]
-    pub out_dir: Option<PathBuf>,
-
-    /// Replace files that exist
-    #[arg(long)]
-    pub force: bool,
-
-    /// Write what the reviewer should know about the drafts (never printed in them) to FILE
-    #[arg(long, value_name = "FILE")]
-    pub notes: Option<PathBuf>,
-
-    /// Use this template instead of the built-in one (see docs/templates.md)
-    #[arg(long, value_name = "FILE")]
-    pub template: Option<PathBuf>,
-
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-
-    /// Dossier folders, or folders searched recursively for dossiers
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct ScoreArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
-    /// Print each criterion's full wording instead of one shortened line
-    #[arg(long)]
-    pub long: bool,
-
-    #[command(flatten)]
-    pub what_if: WhatIfArgs,
-
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-
-    /// A dossier folder, or folders searched recursively for dossiers
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    Seal(crate::commands::seal::SealArgs),
 }
 
 /// What-if: change the computation, never a file.
@@ -335,72 +102,6 @@ impl WhatIfArgs {
             review: self.assume,
         }
     }
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Output format: a table (human), the contract's JSON, one row per dossier and requirement
-    /// (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
-
-    /// Errors and the summary only: dossiers without errors, warnings and notes are not printed
-    #[arg(short, long)]
-    pub quiet: bool,
-
-    /// csv/tsv: one row per dossier instead of one per dossier and requirement
-    #[arg(long)]
-    pub summary: bool,
-
-    /// Totals per state body: dossiers, outcomes, missing documents
-    #[arg(long, value_enum, value_name = "KEY")]
-    pub group_by: Option<GroupBy>,
-
-    /// Judge the state body's own part at a stage of the procedure: `filing` is ready when every
-    /// document and portal item is present and valid and the criteria pass (exit 0 when every
-    /// dossier is ready, 1 when one is not)
-    #[arg(long, value_enum, value_name = "STAGE")]
-    pub stage: Option<CheckStage>,
-
-    /// Write the report to FILE (atomically; an existing file only with --force)
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// With --output: replace an existing file
-    #[arg(long, requires = "output")]
-    pub force: bool,
-
-    #[command(flatten)]
-    pub what_if: WhatIfArgs,
-
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-
-    /// Dossier folders, or folders searched recursively for dossiers
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Human,
-    Json,
-    Csv,
-    Tsv,
-    Junit,
-    Html,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupBy {
-    /// The applicant state body (`state_body.name`)
-    StateBody,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckStage {
-    /// Before filing: is the state body's part complete?
-    Filing,
 }
 
 /// How dossiers are judged: shared by every command that judges.
@@ -453,7 +154,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{s}` is not a date in the form YYYY-MM-DD"))
 }
 
-fn parse_set(s: &str) -> Result<(String, bool), String> {
+pub fn parse_set(s: &str) -> Result<(String, bool), String> {
     let (id, value) = s
         .split_once('=')
         .ok_or_else(|| format!("`{s}`: write ID=yes or ID=no"))?;
@@ -465,11 +166,11 @@ fn parse_set(s: &str) -> Result<(String, bool), String> {
     Ok((id.trim().to_string(), met))
 }
 
-fn parse_assume(s: &str) -> Result<dossier_judge::judge::Assume, String> {
+pub fn parse_assume(s: &str) -> Result<dossier_judge::judge::Assume, String> {
     s.parse()
 }
 
-fn parse_fact(s: &str) -> Result<(String, String), String> {
+pub fn parse_fact(s: &str) -> Result<(String, String), String> {
     let (name, value) = s
         .split_once('=')
         .ok_or_else(|| format!("`{s}`: write NAME=VALUE, e.g. active_registered_users=1200"))?;

@@ -5,11 +5,81 @@
 
 use super::{check_request, print_errors};
 use crate::Config;
-use crate::cli::{CheckArgs, CheckFormat, CheckStage};
+use crate::cli::{JudgeArgs, WhatIfArgs};
 use crate::ui::Ui;
+use clap::{Args, ValueEnum};
 use dossier_judge::outcome::Outcome;
 use dossier_model::error::Error;
 use dossier_report::printer::{self, Format, Prepared};
+use std::path::PathBuf;
+
+// --- The command's flags -------------------------------------------------------------------
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format: a table (human), the contract's JSON, one row per dossier and requirement
+    /// (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Errors and the summary only: dossiers without errors, warnings and notes are not printed
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// csv/tsv: one row per dossier instead of one per dossier and requirement
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Totals per state body: dossiers, outcomes, missing documents
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub group_by: Option<GroupBy>,
+
+    /// Judge the state body's own part at a stage of the procedure: `filing` is ready when every
+    /// document and portal item is present and valid and the criteria pass (exit 0 when every
+    /// dossier is ready, 1 when one is not)
+    #[arg(long, value_enum, value_name = "STAGE")]
+    pub stage: Option<CheckStage>,
+
+    /// Write the report to FILE (atomically; an existing file only with --force)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// With --output: replace an existing file
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// Dossier folders, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Csv,
+    Tsv,
+    Junit,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// The applicant state body (`state_body.name`)
+    StateBody,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckStage {
+    /// Before filing: is the state body's part complete?
+    Filing,
+}
 
 /// Dossiers judged and printed at a time.
 const CHUNK: usize = 512;

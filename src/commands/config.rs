@@ -1,9 +1,28 @@
 //! `dossier config`: the settings in effect for a dossier, and where each came from.
 
 use crate::Config;
-use crate::cli::{ConfigArgs, Format};
+use crate::cli::Format;
 use crate::ui::Ui;
+use clap::Args;
 use dossier_model::error::Error;
+use std::path::PathBuf;
+
+// --- The command's flags -------------------------------------------------------------------
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Use this settings file instead of the dossier.toml lookup
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// A dossier folder (or any folder: the lookup starts there)
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
 
 pub fn run(args: ConfigArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let settings =

@@ -1,9 +1,35 @@
 //! `dossier init`: a new dossier, explained, with placeholders.
 
-use crate::cli::InitArgs;
 use crate::ui::Ui;
+use clap::Args;
 use dossier_model::error::Error;
 use dossier_words::t;
+use std::path::PathBuf;
+
+// --- The command's flags -------------------------------------------------------------------
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the dossier in (created if missing)
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// What the object is: a kind of the edition (see `dossier rules show ID`)
+    #[arg(long, value_name = "KIND")]
+    pub kind: String,
+
+    /// The edition of the Rules [default: the current one]
+    #[arg(long, value_name = "ID")]
+    pub edition: Option<String>,
+
+    /// Rewrite dossier.yaml of an existing dossier (documents are never touched)
+    #[arg(long)]
+    pub force: bool,
+
+    /// Load an edition of the Rules from a TOML file (repeatable)
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+}
 
 pub fn run(args: InitArgs, ui: &mut Ui) -> Result<u8, Error> {
     let editions = dossier_judge::load_editions(&args.rules)?;

@@ -1,14 +1,17 @@
-//! One module per command (as jj's `cli/src/commands/`): each takes its parsed arguments, the
-//! resolved `Config` and the `Ui`, calls the library, prints, and returns the exit code.
+//! One module per command (as jj's `cli/src/commands/`): each owns its clap `Args` and its
+//! `run`, which takes the parsed arguments, the resolved `Config` and the `Ui`, calls the
+//! libraries, prints, and returns the exit code.
 
-mod check;
-mod config;
-mod init;
-mod pack;
-mod render;
-mod rules;
-mod score;
-mod timeline;
+pub mod check;
+pub mod config;
+pub mod init;
+pub mod pack;
+pub mod render;
+pub mod rules;
+pub mod score;
+pub mod seal;
+pub mod timeline;
+pub mod verify;
 
 use crate::Config;
 use crate::cli::{Command, JudgeArgs};
@@ -29,8 +32,8 @@ pub fn run(command: Command, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         Command::Timeline(args) => timeline::run(args, config, ui),
         Command::Rules(args) => rules::run(args, ui),
         Command::Pack(args) => pack::run(args, config, ui),
-        Command::Verify(args) => pack::verify(args, config, ui),
-        Command::Seal(args) => pack::seal(args, config, ui),
+        Command::Verify(args) => verify::run(args, config, ui),
+        Command::Seal(args) => seal::run(args, config, ui),
     }
 }
 

@@ -2,16 +2,45 @@
 
 use super::{check_request, print_errors, report_lang};
 use crate::Config;
-use crate::cli::{Format, PackArgs, SealArgs, VerifyArgs};
+use crate::cli::JudgeArgs;
 use crate::ui::Ui;
+use clap::Args;
 use dossier_model::edition::Origin;
 use dossier_model::error::Error;
 use dossier_model::finding::Message;
 use dossier_words::t;
 use std::path::{Path, PathBuf};
 
+// --- The command's flags -------------------------------------------------------------------
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// The archive to write (one dossier)
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+
+    /// Write <folder>.zip per dossier into DIR (names never collide)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Replace an existing archive
+    #[arg(long)]
+    pub force: bool,
+
+    /// Pack a dossier that is not ready for filing, recording its findings
+    #[arg(long)]
+    pub force_incomplete: bool,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// Dossier folders, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
 /// The edition's TOML text, and whether it is built in.
-fn edition_text(j: &dossier_judge::judge::Judged) -> Result<(String, bool), Error> {
+pub(super) fn edition_text(j: &dossier_judge::judge::Judged) -> Result<(String, bool), Error> {
     match &j.edition.origin {
         Origin::BuiltIn => Ok((
             dossier_model::edition::Editions::built_in_text(j.edition.id())
@@ -92,145 +121,4 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
         }
     }
     Ok(code)
-}
-
-pub fn verify(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
-    ui.lang = config.lang(None);
-    let lang = ui.lang;
-    let tmp = tempfile::tempdir().map_err(|source| Error::Io {
-        path: std::env::temp_dir(),
-        source,
-    })?;
-    // An archive is unpacked beneath a private folder; a folder is read where it is.
-    let dir = if dossier_model::files::metadata(&args.path).is_ok_and(|m| m.is_file()) {
-        let into = dossier_model::files::open_root(tmp.path()).map_err(|source| Error::Io {
-            path: tmp.path().to_path_buf(),
-            source,
-        })?;
-        tmp.path()
-            .join(dossier_archive::verify::unpack(&args.path, &into)?)
-    } else {
-        args.path.clone()
-    };
-    let (manifest, mut diffs) = dossier_archive::verify::compare(&dir)?;
-    // A fresh check of the packed content, on the recorded date.
-    let today = crate::cli::parse_date(&manifest.checked).map_err(|_| {
-        dossier_archive::verify::Unusable::CheckedNotADate
-            .at(&dir.join(dossier_archive::manifest::MANIFEST))
-    })?;
-    let request = dossier_judge::CheckRequest {
-        paths: vec![dir.clone()],
-        today,
-        edition: None,
-        rules: args.rules.clone(),
-        what_if: Default::default(),
-        config: None,
-    };
-    let report = dossier_judge::check(&request)?;
-    match report.dossiers.first() {
-        Some(d) => {
-            match d.judged() {
-                Some(j) if j.edition.id() != manifest.edition.id => {
-                    diffs.push(dossier_archive::verify::Difference::EditionUnknown {
-                        id: manifest.edition.id.clone(),
-                    })
-                }
-                Some(j) => {
-                    let (text, _) = edition_text(j)?;
-                    let digest = dossier_judge::integrity::sha256_of(text.as_bytes())
-                        .map(|(d, _)| d)
-                        .unwrap_or_default();
-                    if digest != manifest.edition.sha256 {
-                        diffs.push(dossier_archive::verify::Difference::EditionChanged {
-                            id: manifest.edition.id.clone(),
-                        });
-                    }
-                }
-                None => {}
-            }
-            if !report.editions.ids().any(|id| id == manifest.edition.id) {
-                diffs.push(dossier_archive::verify::Difference::EditionUnknown {
-                    id: manifest.edition.id.clone(),
-                });
-            }
-            diffs.extend(dossier_archive::verify::recheck(&manifest, d));
-        }
-        None => diffs.push(dossier_archive::verify::Difference::Missing {
-            name: dossier_model::dossier::DOSSIER_FILE.into(),
-        }),
-    }
-    diffs.dedup();
-    let words = dossier_words::Words::new(lang);
-    let text = match args.format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&serde_json::json!({
-                "schema": 1,
-                "path": args.path.display().to_string(),
-                "ok": diffs.is_empty(),
-                "edition": manifest.edition.id,
-                "checked": manifest.checked,
-                "outcome": manifest.outcome,
-                "differences": diffs.iter().map(|d| {
-                    let mut v = serde_json::to_value(d).expect("serializes");
-                    v["message"] = serde_json::Value::String(words.message(&d.message()));
-                    v
-                }).collect::<Vec<_>>(),
-            }))
-            .expect("serializes");
-            s.push('\n');
-            s
-        }
-        Format::Human => {
-            let path = args.path.display().to_string();
-            let mut s = String::new();
-            if diffs.is_empty() {
-                let (n, edition, outcome) = (
-                    manifest.files.len(),
-                    manifest.edition.id.as_str(),
-                    manifest.outcome.as_str(),
-                );
-                s.push_str(&t!(lang, "verify.ok", path, n, edition, outcome));
-                s.push('\n');
-            } else {
-                let n = diffs.len();
-                s.push_str(&t!(lang, "verify.differences", path, n));
-                s.push('\n');
-                for d in &diffs {
-                    s.push_str(&format!("  {}\n", words.message(&d.message())));
-                }
-            }
-            s
-        }
-    };
-    ui.print(&text)?;
-    Ok(u8::from(!diffs.is_empty()))
-}
-
-pub fn seal(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
-    let today = args.today.unwrap_or(config.today);
-    let request = dossier_judge::CheckRequest {
-        paths: args.paths.clone(),
-        today,
-        edition: None,
-        rules: Vec::new(),
-        what_if: Default::default(),
-        config: None,
-    };
-    let report = dossier_judge::check(&request)?;
-    ui.lang = report_lang(config, &report);
-    print_errors(ui, &report.dossiers, &report.path_errors);
-    let lang = ui.lang;
-    for d in &report.dossiers {
-        let Some(j) = d.judged() else { continue };
-        let (path, lock) =
-            dossier_archive::seal::seal(Path::new(&d.path), j, &today.to_string(), args.force)?;
-        let (file, n) = (path.display().to_string(), lock.files.len());
-        ui.note(&t!(lang, "seal.wrote", file, n));
-    }
-    let invalid = report.dossiers.iter().any(|d| d.judged().is_none());
-    Ok(if invalid || !report.path_errors.is_empty() {
-        2
-    } else {
-        0
-    })
 }

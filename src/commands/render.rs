@@ -3,13 +3,87 @@
 
 use super::{check_request, print_errors, settings_lang};
 use crate::Config;
-use crate::cli::{DocFormat, DocumentArg, RenderArgs};
+use crate::cli::JudgeArgs;
 use crate::ui::Ui;
+use clap::{Args, ValueEnum};
 use dossier_model::error::Error;
 use dossier_model::finding::Message;
 use dossier_model::lang::Lang;
 use dossier_render::{Document, Format, RenderRequest};
 use dossier_words::t;
+use std::path::PathBuf;
+
+// --- The command's flags -------------------------------------------------------------------
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The document to draft
+    #[arg(value_enum)]
+    pub document: DocumentArg,
+
+    /// Output format [default: from the extension of -o FILE, else md]
+    #[arg(long, value_enum)]
+    pub format: Option<DocFormat>,
+
+    /// Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        conflicts_with = "out_dir"
+    )]
+    pub output: Option<PathBuf>,
+
+    /// Write one file per dossier into DIR
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Replace files that exist
+    #[arg(long)]
+    pub force: bool,
+
+    /// Write what the reviewer should know about the drafts (never printed in them) to FILE
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+
+    /// Use this template instead of the built-in one (see docs/templates.md)
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// Dossier folders, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentArg {
+    /// The state body's application (the form of the Rules), with the list of attachments
+    Application,
+    /// The authorized body's decision draft, citing every ground
+    Decision,
+    /// The notice to the operator of an inclusion
+    OperatorNotice,
+    /// The draft order including the object in the List
+    Order,
+    /// The state body's notice that operation of the object stopped
+    RemovalNotice,
+    /// Information on an internet resource (2016 Appendix 2), from `resource:` in dossier.yaml
+    ResourceForm,
+    /// Every document that fits each dossier (the others are skipped with a note)
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Txt,
+    Html,
+    Pdf,
+    Docx,
+}
 
 pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let format = output_format(&args)?;

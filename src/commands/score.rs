@@ -2,10 +2,36 @@
 
 use super::{check_request, print_errors, report_lang};
 use crate::Config;
-use crate::cli::{Format, ScoreArgs};
+use crate::cli::Format;
+use crate::cli::{JudgeArgs, WhatIfArgs};
 use crate::ui::Ui;
+use clap::Args;
 use dossier_model::error::Error;
 use dossier_report::{explain, json};
+use std::path::PathBuf;
+
+// --- The command's flags -------------------------------------------------------------------
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Print each criterion's full wording instead of one shortened line
+    #[arg(long)]
+    pub long: bool,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// A dossier folder, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
 
 pub fn run(args: ScoreArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let what_if = args.what_if.into_what_if();

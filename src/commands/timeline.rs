@@ -2,11 +2,30 @@
 
 use super::{check_request, print_errors, report_lang};
 use crate::Config;
-use crate::cli::{Format, TimelineArgs};
+use crate::cli::Format;
+use crate::cli::JudgeArgs;
 use crate::ui::Ui;
+use clap::Args;
 use dossier_judge::outcome::Outcome;
 use dossier_model::error::Error;
 use dossier_report::timeline::{self, DossierSteps};
+use std::path::PathBuf;
+
+// --- The command's flags -------------------------------------------------------------------
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// Dossier folders, or folders searched recursively for dossiers
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
 
 pub fn run(args: TimelineArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let request = check_request(args.paths, args.judge, config, Default::default());

@@ -46,9 +46,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Message>) {
     (found, problems)
 }
 
-/// Folders deeper than this below a path are not searched (a loop of bind mounts, a hostile
-/// tree); the path is reported.
-const MAX_DEPTH: usize = 64;
+use crate::limits::MAX_FOLDER_DEPTH as MAX_DEPTH;
 
 /// Searches `dir` for dossiers: a sub-folder holding `dossier.yaml` is one and is not searched
 /// further (contract §1); hidden folders are skipped. One `readdir` per searched folder and one

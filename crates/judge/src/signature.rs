@@ -20,10 +20,7 @@ use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
 
-/// A signature file or PDF is read up to this size.
-pub const MAX_SIGNATURE_BYTES: u64 = 1 << 20;
-/// A signed PDF is hashed up to this size.
-pub const MAX_SIGNED_PDF: u64 = 256 << 20;
+use crate::limits::{MAX_PDF_SIGNATURES, MAX_SIGNATURE_BYTES, MAX_SIGNED_PDF, PDF_SIGNATURE_TAIL};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -432,7 +429,7 @@ fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
     let Ok((mut f, len)) = crate::files::open_regular(root, Path::new(name)) else {
         return Vec::new();
     };
-    let want = len.min(128 * 1024);
+    let want = len.min(PDF_SIGNATURE_TAIL);
     if f.seek(SeekFrom::Start(len - want)).is_err() {
         return Vec::new();
     }
@@ -483,7 +480,7 @@ pub fn in_pdf(root: &Dir, document: &str) -> Vec<Signature> {
                 problem: Some(why),
             },
         });
-        if out.len() >= 16 {
+        if out.len() >= MAX_PDF_SIGNATURES {
             break;
         }
     }

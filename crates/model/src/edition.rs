@@ -8,6 +8,7 @@
 use crate::error::{Result, SourceError};
 use crate::finding::{Code, Message};
 use crate::lang::{Lang, Text};
+use crate::limits;
 use crate::source_path::Seg;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -597,14 +598,26 @@ impl Edition {
     /// can run away (a period of 4294967295 working days, thousands of rows).
     fn size_problems(&self, out: &mut Vec<Problem>) {
         let tables: [(&str, usize, usize); 8] = [
-            ("kind", self.kinds.len(), 20),
-            ("requirement", self.requirements.len(), 500),
-            ("fact", self.facts.len(), 200),
-            ("group", self.groups.len(), 50),
-            ("criterion", self.criteria.len(), 200),
-            ("ground", self.grounds.len(), 50),
-            ("deadline", self.deadlines.len(), 50),
-            ("draft", self.drafts.len(), 20),
+            ("kind", self.kinds.len(), limits::MAX_EDITION_KINDS),
+            (
+                "requirement",
+                self.requirements.len(),
+                limits::MAX_EDITION_REQUIREMENTS,
+            ),
+            ("fact", self.facts.len(), limits::MAX_EDITION_FACTS),
+            ("group", self.groups.len(), limits::MAX_EDITION_GROUPS),
+            (
+                "criterion",
+                self.criteria.len(),
+                limits::MAX_EDITION_CRITERIA,
+            ),
+            ("ground", self.grounds.len(), limits::MAX_EDITION_GROUNDS),
+            (
+                "deadline",
+                self.deadlines.len(),
+                limits::MAX_EDITION_DEADLINES,
+            ),
+            ("draft", self.drafts.len(), limits::MAX_EDITION_DRAFTS),
         ];
         for (table, n, max) in tables {
             if n > max {
@@ -618,7 +631,7 @@ impl Edition {
             }
         }
         for (i, d) in self.deadlines.iter().enumerate() {
-            if !(1..=366).contains(&d.working_days) {
+            if !(1..=limits::MAX_PERIOD_DAYS).contains(&d.working_days) {
                 out.push(Problem::new(
                     at("deadline", i, "working_days"),
                     Message::new("rules.problem.period").arg("days", d.working_days),

@@ -34,3 +34,71 @@ pub const MAX_SUMS_BYTES: u64 = 4 << 20;
 
 /// `dossier.lock`: a line or two per document.
 pub const MAX_LOCK_BYTES: u64 = 1 << 20;
+
+// --- Discovery ------------------------------------------------------------------------------
+
+/// Folders below a path given on the command line that discovery descends.
+pub const MAX_FOLDER_DEPTH: usize = 64;
+
+// --- dossier.yaml ---------------------------------------------------------------------------
+
+/// YAML structure: nesting, nodes, anchors and aliases, documents.
+pub const MAX_YAML_DEPTH: usize = 64;
+pub const MAX_YAML_NODES: usize = 100_000;
+pub const MAX_YAML_ANCHORS: usize = 1_000;
+pub const MAX_YAML_ALIASES: usize = 1_000;
+/// Events replayed through aliases in all, their nesting, and per anchor.
+pub const MAX_YAML_REPLAYED_EVENTS: usize = 10_000;
+pub const MAX_YAML_REPLAY_DEPTH: usize = 16;
+pub const MAX_YAML_EXPANSIONS_PER_ANCHOR: usize = 100;
+
+// --- Editions -------------------------------------------------------------------------------
+
+/// Rows of each table of an edition: kinds, requirements, facts, groups, criteria, grounds,
+/// deadlines, drafts.
+pub const MAX_EDITION_KINDS: usize = 20;
+pub const MAX_EDITION_REQUIREMENTS: usize = 500;
+pub const MAX_EDITION_FACTS: usize = 200;
+pub const MAX_EDITION_GROUPS: usize = 50;
+pub const MAX_EDITION_CRITERIA: usize = 200;
+pub const MAX_EDITION_GROUNDS: usize = 50;
+pub const MAX_EDITION_DEADLINES: usize = 50;
+pub const MAX_EDITION_DRAFTS: usize = 20;
+/// A statutory period, in working days.
+pub const MAX_PERIOD_DAYS: u32 = 366;
+
+// --- Documents ------------------------------------------------------------------------------
+
+/// Leading bytes read at once; a file this small is read whole in one call.
+pub const HEAD_BYTES: usize = 64 * 1024;
+/// A ZIP-based document's entries, and what its main part may inflate to.
+pub const MAX_ZIP_ENTRIES: u64 = 20_000;
+pub const MAX_MAIN_PART: u64 = 64 << 20;
+/// Encrypted PDFs are checked by `lopdf`, which reads them whole: only up to this size.
+pub const MAX_ENCRYPTED_PDF: u64 = 64 << 20;
+/// A PDF's cross-reference sections (`/Prev` chain), entries, bytes inflated from its
+/// structural streams, bytes of one object, objects resolved, page-tree nodes and nesting.
+pub const MAX_PDF_SECTIONS: usize = 64;
+pub const MAX_PDF_XREF_ENTRIES: usize = 1_000_000;
+pub const MAX_PDF_INFLATED: usize = 32 << 20;
+pub const MAX_PDF_OBJECT_BYTES: usize = 1 << 20;
+pub const MAX_PDF_RESOLVED: usize = 200_000;
+pub const MAX_PDF_PAGE_NODES: usize = 200_000;
+pub const MAX_PDF_DEPTH: usize = 32;
+
+// --- Signatures -----------------------------------------------------------------------------
+
+/// A signature file is read up to this size.
+pub const MAX_SIGNATURE_BYTES: u64 = 1 << 20;
+/// A signed PDF is hashed up to this size.
+pub const MAX_SIGNED_PDF: u64 = 256 << 20;
+/// The tail of a PDF looked through for `/ByteRange` (an incremental update puts it there).
+pub const PDF_SIGNATURE_TAIL: u64 = 128 * 1024;
+/// Signature dictionaries read in one PDF.
+pub const MAX_PDF_SIGNATURES: usize = 16;
+
+// --- Templates ------------------------------------------------------------------------------
+
+/// A custom template's instructions, and the text it may produce.
+pub const TEMPLATE_FUEL: u64 = 5_000_000;
+pub const MAX_TEMPLATE_OUTPUT: usize = 16 << 20;

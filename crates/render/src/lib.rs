@@ -7,7 +7,7 @@
 //! source every other format is parsed from.
 
 pub(crate) use dossier_judge::{documents, inspect, integrity, judge, outcome, score};
-pub(crate) use dossier_model::{dossier, edition, error, files, finding, lang};
+pub(crate) use dossier_model::{dossier, edition, error, files, finding, lang, limits};
 pub(crate) use dossier_words as messages;
 pub(crate) use dossier_words::t;
 
@@ -312,8 +312,7 @@ pub fn markdown(
 }
 
 /// Instructions a template may execute, and the bytes it may write.
-const TEMPLATE_FUEL: u64 = 5_000_000;
-const MAX_TEMPLATE_OUTPUT: usize = 16 << 20;
+use crate::limits::{MAX_TEMPLATE_OUTPUT, TEMPLATE_FUEL};
 
 /// A writer that refuses to grow past `MAX_TEMPLATE_OUTPUT`.
 struct Capped(Vec<u8>);

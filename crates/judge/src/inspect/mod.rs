@@ -18,6 +18,8 @@ mod pdf;
 
 pub use damage::Damage;
 
+use crate::limits::{HEAD_BYTES, MAX_ENCRYPTED_PDF, MAX_MAIN_PART, MAX_ZIP_ENTRIES};
+
 use crate::files::Unreadable;
 use cap_std::fs::Dir;
 use std::fs::File;
@@ -30,16 +32,6 @@ pub use pdf::{Bytes, SignatureFields, signature_fields};
 /// The first line of every placeholder `dossier init` writes. A file that starts with it
 /// is a placeholder, not a document (contract §3).
 pub const PLACEHOLDER_MARKER: &str = "DOSSIER-PLACEHOLDER";
-
-/// How many leading bytes are read at once; a file this small is read whole in one call.
-const HEAD_BYTES: usize = 64 * 1024;
-
-/// ZIP limits: the entries a document may have, and what its main part may inflate to.
-const MAX_ZIP_ENTRIES: u64 = 20_000;
-const MAX_MAIN_PART: u64 = 64 << 20;
-
-/// Encrypted PDFs are checked by `lopdf`, which reads them whole: only up to this size.
-const MAX_ENCRYPTED_PDF: u64 = 64 << 20;
 
 /// Document types the contract accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

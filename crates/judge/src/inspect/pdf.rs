@@ -55,13 +55,12 @@ pub enum Structure {
 }
 
 /// Limits of one document's reading.
-const MAX_SECTIONS: usize = 64;
-const MAX_XREF_ENTRIES: usize = 1_000_000;
-const MAX_INFLATED: usize = 32 << 20;
-const MAX_OBJECT_BYTES: usize = 1 << 20;
-const MAX_RESOLVED: usize = 200_000;
-const MAX_PAGE_NODES: usize = 200_000;
-const MAX_DEPTH: usize = 32;
+use crate::limits::{
+    MAX_PDF_DEPTH as MAX_DEPTH, MAX_PDF_INFLATED as MAX_INFLATED,
+    MAX_PDF_OBJECT_BYTES as MAX_OBJECT_BYTES, MAX_PDF_PAGE_NODES as MAX_PAGE_NODES,
+    MAX_PDF_RESOLVED as MAX_RESOLVED, MAX_PDF_SECTIONS as MAX_SECTIONS,
+    MAX_PDF_XREF_ENTRIES as MAX_XREF_ENTRIES,
+};
 
 pub fn read<B: Bytes + ?Sized>(bytes: &B) -> Structure {
     let bytes: &dyn Bytes = &Dyn(bytes);

@@ -27,6 +27,8 @@ pub enum ReadError {
 const MARK: &str = "dossier:";
 
 /// Parses the text of `dossier.yaml` (already known to be small and UTF-8, without a BOM).
+use crate::limits;
+
 pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding> {
     let options = serde_saphyr::options! {
         // `yes`/`no`/`on` stay strings, so a flag written `yes` is reported, not guessed.
@@ -39,9 +41,9 @@ pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding
         reject_unsupported_tags: true,
         budget: budget(),
         alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 10_000,
-            max_replay_stack_depth: 16,
-            max_alias_expansions_per_anchor: 100,
+            max_total_replayed_events: limits::MAX_YAML_REPLAYED_EVENTS,
+            max_replay_stack_depth: limits::MAX_YAML_REPLAY_DEPTH,
+            max_alias_expansions_per_anchor: limits::MAX_YAML_EXPANSIONS_PER_ANCHOR,
         },
     };
     let dossier: DossierFile = serde_saphyr::from_str_with_options(text, options)
@@ -59,10 +61,10 @@ pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding
 
 fn budget() -> Option<serde_saphyr::Budget> {
     serde_saphyr::budget! {
-        max_aliases: 1_000,
-        max_anchors: 1_000,
-        max_depth: 64,
-        max_nodes: 100_000,
+        max_aliases: limits::MAX_YAML_ALIASES,
+        max_anchors: limits::MAX_YAML_ANCHORS,
+        max_depth: limits::MAX_YAML_DEPTH,
+        max_nodes: limits::MAX_YAML_NODES,
         max_documents: 1,
     }
 }
