@@ -229,3 +229,23 @@ fn every_message_key_the_code_uses_is_in_the_catalogue_in_three_languages() {
         "keys not in the catalogue: {missing:#?}"
     );
 }
+
+#[test]
+fn every_bound_in_the_code_is_in_the_limits_doc() {
+    let code = std::fs::read_to_string(root().join("crates/model/src/limits.rs")).unwrap();
+    let docs = std::fs::read_to_string(root().join("docs/limits.md")).unwrap();
+    let names: Vec<&str> = code
+        .lines()
+        .filter_map(|l| l.strip_prefix("pub const "))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    assert!(names.len() > 40, "{names:?}");
+    let missing: Vec<&&str> = names
+        .iter()
+        .filter(|n| !docs.contains(&format!("| `{n}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "bounds not in docs/limits.md: {missing:?}"
+    );
+}

@@ -2,7 +2,7 @@
 //!
 //! Every rule the tool applies — which documents each kind files and where, the criteria rows
 //! with their facts and thresholds, the pass rule, the refusal grounds, the deadlines — is read
-//! from an edition file. The built-in files live in `src/editions/` and are embedded in the
+//! from an edition file. The built-in files live in `editions/` beside this file and are embedded in the
 //! binary; `--rules FILE` loads another one, validated the same way.
 
 use crate::error::{Result, SourceError};
