@@ -5,7 +5,6 @@ use crate::Config;
 use crate::cli::JudgeArgs;
 use crate::ui::Ui;
 use clap::Args;
-use dossier_model::edition::Origin;
 use dossier_model::error::Error;
 use dossier_model::finding::Message;
 use dossier_words::t;
@@ -37,19 +36,6 @@ pub struct PackArgs {
     /// Dossier folders, or folders searched recursively for dossiers
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-}
-
-/// The edition's TOML text, and whether it is built in.
-pub(super) fn edition_text(j: &dossier_judge::judge::Judged) -> Result<(String, bool), Error> {
-    match &j.edition.origin {
-        Origin::BuiltIn => Ok((
-            dossier_model::edition::Editions::built_in_text(j.edition.id())
-                .unwrap_or_default()
-                .to_string(),
-            true,
-        )),
-        Origin::File(path) => dossier_model::files::read_text(path).map(|t| (t, false)),
-    }
 }
 
 pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
@@ -94,7 +80,7 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
             code = code.max(1);
             continue;
         }
-        let (text, built_in) = edition_text(j)?;
+        let (text, built_in) = dossier_archive::manifest::edition_text(j)?;
         let out: PathBuf = match (&args.output, &args.out_dir) {
             (Some(o), _) => o.clone(),
             (None, Some(dir)) => dir.join(format!("{stem}.zip")),

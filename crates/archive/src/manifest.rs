@@ -3,6 +3,7 @@
 //! pages and SHA-256; `SHA256SUMS` repeats the digests for `sha256sum -c`.
 
 use crate::files::plain_name;
+use dossier_model::edition::{Editions, Origin};
 use serde::{Deserialize, Serialize};
 
 /// The manifest of a packed dossier.
@@ -62,10 +63,52 @@ pub struct ManifestFile {
     pub sha256: String,
 }
 
+impl ManifestFile {
+    /// The record of a file the tool made (its digest and size filled in when it is written).
+    pub fn made(name: &str, role: &str) -> ManifestFile {
+        ManifestFile {
+            name: name.to_string(),
+            role: role.to_string(),
+            requirement: None,
+            clause: None,
+            source: None,
+            size: 0,
+            pages: None,
+            sha256: String::new(),
+        }
+    }
+}
+
 pub const MANIFEST: &str = "manifest.json";
 pub const SUMS: &str = "SHA256SUMS";
 
 impl Manifest {
+    /// `manifest.json` as `pack` writes it.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+
+    /// `SHA256SUMS` for `sha256sum -c`: every file and `manifest.json` (given as written), by
+    /// name.
+    pub fn sums(&self, manifest_json: &str) -> String {
+        let mut listed: Vec<(&str, String)> = self
+            .files
+            .iter()
+            .map(|f| (f.name.as_str(), f.sha256.clone()))
+            .collect();
+        let own = crate::integrity::sha256_of(manifest_json.as_bytes())
+            .map(|(d, _)| d)
+            .unwrap_or_default();
+        listed.push((MANIFEST, own));
+        listed.sort();
+        listed
+            .iter()
+            .map(|(name, sha)| format!("{sha}  {name}\n"))
+            .collect()
+    }
+
     /// Parses `manifest.json`, refusing any file name an archive may not hold.
     pub fn parse(bytes: &[u8]) -> Result<Manifest, ManifestError> {
         let manifest: Manifest =
@@ -87,4 +130,17 @@ pub enum ManifestError {
     Json { line: usize, column: usize },
     /// A file name with `..`, a root, a backslash or a control character.
     UnsafeName(String),
+}
+
+/// The edition's TOML text as the dossier was judged under it, and whether it is built in.
+pub fn edition_text(j: &crate::judge::Judged) -> crate::error::Result<(String, bool)> {
+    match &j.edition.origin {
+        Origin::BuiltIn => Ok((
+            Editions::built_in_text(j.edition.id())
+                .unwrap_or_default()
+                .to_string(),
+            true,
+        )),
+        Origin::File(path) => crate::files::read_text(path).map(|t| (t, false)),
+    }
 }

@@ -153,8 +153,28 @@ fn review_notes(report: &DossierReport, lang: Lang) -> String {
     out
 }
 
-/// Writes the archive of one judged dossier to `out`.
+/// Packs one judged dossier into `out`: plan → manifest → write.
 pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
+    let plan = plan(input)?;
+    let manifest = plan.manifest().clone();
+    plan.write(out, force)?;
+    Ok(manifest)
+}
+
+/// What goes into the archive, before anything is written: each entry with its manifest
+/// record, the documents digested once as they were found.
+pub struct Plan {
+    /// The archive's one top folder.
+    folder: String,
+    /// The dossier folder's handle: documents are copied from beneath it.
+    root: cap_std::fs::Dir,
+    entries: Vec<Entry>,
+    manifest: Manifest,
+}
+
+/// Plans the archive of one judged dossier: its documents in the order of the Rules' list, the
+/// dossier as the tool reads it, the settings, the application and the review notes.
+pub fn plan(input: &PackInput) -> Result<Plan> {
     let report = input.report;
     let j = report.judged().ok_or_else(|| {
         Error::usage(
@@ -175,16 +195,7 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
         .unwrap_or("dossier")
         .to_string();
     let mut entries: Vec<Entry> = Vec::new();
-    let meta = |name: &str, role: &str| ManifestFile {
-        name: name.to_string(),
-        role: role.to_string(),
-        requirement: None,
-        clause: None,
-        source: None,
-        size: 0,
-        pages: None,
-        sha256: String::new(),
-    };
+    let meta = ManifestFile::made;
     // The documents, in the order of the Rules' list.
     let mut renames: Vec<(String, usize, String)> = Vec::new();
     for doc in &j.documents {
@@ -323,62 +334,69 @@ pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
         forced: input.forced,
         files: entries.iter().map(|e| e.meta.clone()).collect(),
     };
-    let mut manifest_json = serde_json::to_string_pretty(&manifest).expect("serializes");
-    manifest_json.push('\n');
-    let mut sums = String::new();
-    let mut listed: Vec<(String, String)> = entries
-        .iter()
-        .map(|e| (e.name.clone(), e.meta.sha256.clone()))
-        .collect();
-    listed.push((
-        MANIFEST.into(),
-        sha256_of(manifest_json.as_bytes())
-            .map(|(d, _)| d)
-            .unwrap_or_default(),
-    ));
-    listed.sort();
-    for (name, sha) in &listed {
-        sums.push_str(&format!("{sha}  {name}\n"));
+    Ok(Plan {
+        folder,
+        root,
+        entries,
+        manifest,
+    })
+}
+
+impl Plan {
+    /// The manifest of the planned archive: the edition, the outcome and every file.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
     }
-    entries.push(Entry {
-        name: MANIFEST.into(),
-        content: Content::Bytes(manifest_json.into_bytes()),
-        meta: meta(MANIFEST, "manifest"),
-    });
-    entries.push(Entry {
-        name: SUMS.into(),
-        content: Content::Bytes(sums.into_bytes()),
-        meta: meta(SUMS, "manifest"),
-    });
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
-    crate::files::write_file_with(out, force, |f| {
-        let mut zip = zip::ZipWriter::new(f);
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(6))
-            .last_modified_time(zip::DateTime::default())
-            .unix_permissions(0o644);
-        for e in &entries {
-            zip.start_file(format!("{folder}/{}", e.name), options)?;
-            match &e.content {
-                Content::Bytes(b) => zip.write_all(b)?,
-                Content::File(source) => {
-                    // Digested again as it is copied: the archive holds what the manifest names.
-                    let (file, _) = crate::files::open_regular(&root, Path::new(source))?;
-                    let mut copied = Digesting::new(file.take(e.meta.size));
-                    std::io::copy(&mut copied, &mut zip)?;
-                    if copied.finish() != (e.meta.sha256.clone(), e.meta.size) {
-                        return Err(std::io::Error::other(format!(
-                            "{source}: the file changed while packing"
-                        )));
+
+    /// Writes the archive: every entry, `manifest.json` and `SHA256SUMS`, sorted by name, at a
+    /// fixed time and mode (the same dossier and date give the same bytes).
+    pub fn write(self, out: &Path, force: bool) -> Result<()> {
+        let Plan {
+            folder,
+            root,
+            mut entries,
+            manifest,
+        } = self;
+        // The manifest and the sums, which name every entry and the manifest itself.
+        let manifest_json = manifest.to_json();
+        let sums = manifest.sums(&manifest_json);
+        for (name, bytes) in [(MANIFEST, manifest_json), (SUMS, sums)] {
+            entries.push(Entry {
+                name: name.into(),
+                content: Content::Bytes(bytes.into_bytes()),
+                meta: ManifestFile::made(name, "manifest"),
+            });
+        }
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::files::write_file_with(out, force, |f| {
+            let mut zip = zip::ZipWriter::new(f);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(6))
+                .last_modified_time(zip::DateTime::default())
+                .unix_permissions(0o644);
+            for e in &entries {
+                zip.start_file(format!("{folder}/{}", e.name), options)?;
+                match &e.content {
+                    Content::Bytes(b) => zip.write_all(b)?,
+                    Content::File(source) => {
+                        // Digested again as it is copied: the archive holds what the manifest names.
+                        let (file, _) = crate::files::open_regular(&root, Path::new(source))?;
+                        let mut copied = Digesting::new(file.take(e.meta.size));
+                        std::io::copy(&mut copied, &mut zip)?;
+                        if copied.finish() != (e.meta.sha256.clone(), e.meta.size) {
+                            return Err(std::io::Error::other(format!(
+                                "{source}: the file changed while packing"
+                            )));
+                        }
                     }
                 }
             }
-        }
-        zip.finish()?;
+            zip.finish()?;
+            Ok(())
+        })?;
         Ok(())
-    })?;
-    Ok(manifest)
+    }
 }
 
 #[cfg(test)]

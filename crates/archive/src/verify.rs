@@ -17,7 +17,7 @@ use cap_std::fs::Dir;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// One way the archive is not what was packed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -378,6 +378,78 @@ pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
     }
     diffs.dedup();
     Ok((manifest, diffs))
+}
+
+/// What `verify` found: the manifest, and every way the archive differs from it.
+pub struct Verification {
+    pub manifest: Manifest,
+    pub differences: Vec<Difference>,
+}
+
+/// Verifies an archive (unpacked beneath `scratch`, a private empty folder) or an unpacked
+/// folder: its files against the manifest and the sums, its edition against the one this run
+/// knows by that id, and a fresh check of its content on the recorded date against the
+/// recorded outcome, grounds and score. `rules` are the `--rules` of the run.
+pub fn verify(path: &Path, scratch: &Path, rules: &[PathBuf]) -> Result<Verification> {
+    // An archive is unpacked beneath the private folder; a folder is read where it is.
+    let dir = if files::metadata(path).is_ok_and(|m| m.is_file()) {
+        let into = files::open_root(scratch).map_err(|source| Error::Io {
+            path: scratch.to_path_buf(),
+            source,
+        })?;
+        scratch.join(unpack(path, &into)?)
+    } else {
+        path.to_path_buf()
+    };
+    let (manifest, mut diffs) = compare(&dir)?;
+    let today = chrono::NaiveDate::parse_from_str(&manifest.checked, "%Y-%m-%d")
+        .map_err(|_| Unusable::CheckedNotADate.at(&dir.join(MANIFEST)))?;
+    let request = dossier_judge::CheckRequest {
+        paths: vec![dir.clone()],
+        today,
+        edition: None,
+        rules: rules.to_vec(),
+        what_if: Default::default(),
+        config: None,
+    };
+    let report = dossier_judge::check(&request)?;
+    match report.dossiers.first() {
+        Some(d) => {
+            match d.judged() {
+                Some(j) if j.edition.id() != manifest.edition.id => {
+                    diffs.push(Difference::EditionUnknown {
+                        id: manifest.edition.id.clone(),
+                    })
+                }
+                Some(j) => {
+                    let (text, _) = crate::manifest::edition_text(j)?;
+                    let digest = crate::integrity::sha256_of(text.as_bytes())
+                        .map(|(d, _)| d)
+                        .unwrap_or_default();
+                    if digest != manifest.edition.sha256 {
+                        diffs.push(Difference::EditionChanged {
+                            id: manifest.edition.id.clone(),
+                        });
+                    }
+                }
+                None => {}
+            }
+            if !report.editions.ids().any(|id| id == manifest.edition.id) {
+                diffs.push(Difference::EditionUnknown {
+                    id: manifest.edition.id.clone(),
+                });
+            }
+            diffs.extend(recheck(&manifest, d));
+        }
+        None => diffs.push(Difference::Missing {
+            name: crate::dossier::DOSSIER_FILE.into(),
+        }),
+    }
+    diffs.dedup();
+    Ok(Verification {
+        manifest,
+        differences: diffs,
+    })
 }
 
 /// The fresh check's differences from what the manifest recorded.
