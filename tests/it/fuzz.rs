@@ -132,6 +132,10 @@ proptest! {
         let bytes = apply(sample_yaml().into_bytes(), &edits);
         let text = String::from_utf8_lossy(&bytes);
         judge_text(&text, &editions);
+        // The quick line map agrees with the parser's wherever it is taken, in any build.
+        if let Err(why) = dossier_model::dossier::yaml::quick_map_agrees(&text) {
+            panic!("{why}");
+        }
     }
 
     #[test]
@@ -183,6 +187,30 @@ proptest! {
         let path = dir.path().join("dossier.toml");
         std::fs::write(&path, &bytes).unwrap();
         let _ = dossier_model::settings::read(&path);
+    }
+}
+
+#[test]
+fn the_samples_take_the_quick_map_and_it_agrees_with_the_parser() {
+    for sample in [
+        "e-archive",
+        "e-licensing",
+        "esedo",
+        "gbd-fl",
+        "internet-gateway",
+    ] {
+        let text = std::fs::read_to_string(
+            root()
+                .join("sample-dossiers")
+                .join(sample)
+                .join("dossier.yaml"),
+        )
+        .unwrap();
+        assert_eq!(
+            dossier_model::dossier::yaml::quick_map_agrees(&text),
+            Ok(true),
+            "{sample}"
+        );
     }
 }
 

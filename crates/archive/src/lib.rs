@@ -3,6 +3,7 @@
 //! input, and `seal` records a dossier's documents in `dossier.lock`.
 #![deny(unsafe_code)]
 
+mod layout;
 pub mod manifest;
 pub mod pack;
 pub mod seal;

@@ -10,7 +10,8 @@ use crate::error::{Error, Result};
 use crate::files::{self, EntryKind, Unreadable, plain_name};
 use crate::finding::Message;
 use crate::limits::{
-    MAX_ARCHIVE_ENTRIES, MAX_ENTRY_RATIO, MAX_MANIFEST_BYTES, MAX_SUMS_BYTES, MAX_UNPACKED,
+    MAX_ARCHIVE_ENTRIES, MAX_MANIFEST_BYTES, MAX_SUMS_BYTES, MAX_UNPACK_RATIO, MAX_UNPACKED,
+    UNPACK_SLACK,
 };
 use crate::manifest::{MANIFEST, Manifest, ManifestError, SUMS};
 use cap_std::fs::Dir;
@@ -113,8 +114,15 @@ pub enum Unusable {
     NotAFile(String),
     Twice(String),
     TwoTopFolders,
-    /// An entry that unpacks beyond the bounds (a ZIP bomb).
-    TooLarge(String),
+    /// The entries declare more than an archive of its size may unpack to (a ZIP bomb).
+    TooLargeInAll {
+        total: u64,
+        bound: u64,
+    },
+    /// The directory, the end record and the entries do not agree: an entry the directory
+    /// does not reach, one more than the end record counts, data shared by two names, bytes
+    /// between entries.
+    Layout,
     /// An entry that is not the size it declares.
     SizeLie(String),
     Empty,
@@ -141,7 +149,10 @@ impl Unusable {
             Unusable::NotAFile(n) => named("verify.unusable.not-a-file", n),
             Unusable::Twice(n) => named("verify.unusable.twice", n),
             Unusable::TwoTopFolders => Message::new("verify.unusable.two-top-folders"),
-            Unusable::TooLarge(n) => named("verify.unusable.too-large", n),
+            Unusable::TooLargeInAll { total, bound } => Message::new("verify.unusable.too-large")
+                .arg("total", *total)
+                .arg("bound", *bound),
+            Unusable::Layout => Message::new("verify.unusable.layout"),
             Unusable::SizeLie(n) => named("verify.unusable.size-lie", n),
             Unusable::Empty => Message::new("verify.unusable.empty"),
             Unusable::Manifest(ManifestError::Json { line, column }) => {
@@ -179,63 +190,72 @@ fn unreadable(dir: &Path, name: &str, why: Unreadable) -> Error {
 }
 
 /// Unpacks `archive` beneath `into` (a private, empty folder), refusing anything unsafe before
-/// it is written. Returns the name of the archive's one top folder.
+/// a byte is written: its layout (`layout::check`), every name, kind and size, and the total.
+/// Returns the name of the archive's one top folder.
 pub fn unpack(archive: &Path, into: &Dir) -> Result<String> {
     let refuse = |why: Unusable| why.at(archive);
-    let (file, _) = files::open_path(archive)
+    let (file, meta) = files::open_path(archive)
         .map_err(|e| Error::usage(e.message(&archive.display().to_string())))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|_| refuse(Unusable::NotAnArchive))?;
-    if zip.len() > MAX_ARCHIVE_ENTRIES {
-        return Err(refuse(Unusable::TooManyEntries));
-    }
+    let entries = crate::layout::check(&file, meta.len()).map_err(refuse)?;
     let mut seen = BTreeSet::new();
-    let mut top: Option<String> = None;
-    let mut total = 0u64;
-    for i in 0..zip.len() {
-        let mut entry = zip
-            .by_index(i)
-            .map_err(|_| refuse(Unusable::NotAnArchive))?;
-        let name = entry.name().to_string();
-        let plain = name.trim_end_matches('/');
+    let mut top: Option<&str> = None;
+    for e in &entries {
+        let plain = e.name.trim_end_matches('/');
         if !plain_name(plain) {
-            return Err(refuse(Unusable::UnsafeName(name)));
+            return Err(refuse(Unusable::UnsafeName(e.name.clone())));
         }
         // Only regular files and folders: a link, FIFO or device is never unpacked.
-        match entry.unix_mode().map(|m| m & 0o170000) {
-            Some(0o120000) => return Err(refuse(Unusable::Link(name))),
+        match e.mode.map(|m| m & 0o170000) {
+            Some(0o120000) => return Err(refuse(Unusable::Link(e.name.clone()))),
             Some(0 | 0o100000 | 0o040000) | None => {}
-            Some(_) => return Err(refuse(Unusable::NotAFile(name))),
+            Some(_) => return Err(refuse(Unusable::NotAFile(e.name.clone()))),
         }
         if !seen.insert(plain.to_lowercase()) {
-            return Err(refuse(Unusable::Twice(name)));
+            return Err(refuse(Unusable::Twice(e.name.clone())));
         }
-        let first = plain.split('/').next().unwrap_or_default().to_string();
-        match &top {
+        let first = plain.split('/').next().unwrap_or_default();
+        match top {
             None => top = Some(first),
-            Some(t) if *t != first => return Err(refuse(Unusable::TwoTopFolders)),
+            Some(t) if t != first => return Err(refuse(Unusable::TwoTopFolders)),
             _ => {}
         }
-        if entry.is_dir() {
+    }
+    // The total the entries declare, bounded against the archive's own size and absolutely,
+    // before anything is written; each entry is then held to what it declares.
+    let total = entries.iter().fold(0u64, |t, e| t.saturating_add(e.size));
+    let bound = MAX_UNPACKED.min(
+        meta.len()
+            .saturating_mul(MAX_UNPACK_RATIO)
+            .saturating_add(UNPACK_SLACK),
+    );
+    if total > bound {
+        return Err(refuse(Unusable::TooLargeInAll { total, bound }));
+    }
+    let top = top.ok_or_else(|| refuse(Unusable::Empty))?.to_string();
+    let mut zip = zip::ZipArchive::new(file).map_err(|_| refuse(Unusable::NotAnArchive))?;
+    for e in &entries {
+        if e.name.ends_with('/') {
             continue;
         }
-        let (size, packed) = (entry.size(), entry.compressed_size().max(1));
-        total = total.saturating_add(size);
-        if total > MAX_UNPACKED || (size > 1 << 20 && size / packed > MAX_ENTRY_RATIO) {
-            return Err(refuse(Unusable::TooLarge(name)));
+        let mut entry = zip
+            .by_name(&e.name)
+            .map_err(|_| refuse(Unusable::NotAnArchive))?;
+        if entry.is_dir() || entry.size() != e.size || entry.compressed_size() != e.compressed {
+            return Err(refuse(Unusable::SizeLie(e.name.clone())));
         }
         let mut out =
-            files::create_beneath(into, Path::new(plain)).map_err(|source| Error::Io {
+            files::create_beneath(into, Path::new(&e.name)).map_err(|source| Error::Io {
                 path: archive.to_path_buf(),
                 source,
             })?;
         // Never more than the entry says it holds.
-        let copied = std::io::copy(&mut (&mut entry).take(size + 1), &mut out)
-            .map_err(|_| refuse(Unusable::SizeLie(name.clone())))?;
-        if copied != size {
-            return Err(refuse(Unusable::SizeLie(name)));
+        let copied = std::io::copy(&mut (&mut entry).take(e.size + 1), &mut out)
+            .map_err(|_| refuse(Unusable::SizeLie(e.name.clone())))?;
+        if copied != e.size {
+            return Err(refuse(Unusable::SizeLie(e.name.clone())));
         }
     }
-    top.ok_or_else(|| refuse(Unusable::Empty))
+    Ok(top)
 }
 
 /// The files of an unpacked archive, each digested at most once, read only beneath the

@@ -19,11 +19,17 @@ pub const MAX_FOLDER_ENTRIES: usize = 10_000;
 /// Rows whose every combination `to_pass` tries; beyond, it searches greedily.
 pub const MAX_EXHAUSTIVE_ROWS: usize = 16;
 
-/// Bytes an archive may unpack to, in all.
+/// Bytes an archive may unpack to, in all, whatever its size.
 pub const MAX_UNPACKED: u64 = 4 << 30;
 
-/// An archive entry above 1 MiB that inflates beyond this ratio is a bomb, not a document.
-pub const MAX_ENTRY_RATIO: u64 = 200;
+/// What an archive may unpack to against its own size: `MAX_UNPACK_RATIO` times its size and
+/// `UNPACK_SLACK` more. Documents compress little (PDFs, Office files and images are compressed
+/// already); a blank scan compresses well, which the slack allows for.
+pub const MAX_UNPACK_RATIO: u64 = 100;
+pub const UNPACK_SLACK: u64 = 64 << 20;
+
+/// The central directory of an archive: a record of under a few hundred bytes per entry.
+pub const MAX_ZIP_DIRECTORY_BYTES: u64 = 4 << 20;
 
 /// `manifest.json` of an archive: a few hundred bytes per file, for at most
 /// `MAX_ARCHIVE_ENTRIES` files.
