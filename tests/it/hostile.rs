@@ -933,3 +933,139 @@ fn verify_refuses_a_large_manifest_inside_an_archive() {
     let run = limited(&[&"verify", &"--lang", &"en", &hostile]);
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
 }
+
+/// Replaces every occurrence of `from` with `to` (the same length) in `bytes`.
+fn patched(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    let mut n = 0;
+    while let Some(p) = out[i..].windows(from.len()).position(|w| w == from) {
+        out[i + p..i + p + from.len()].copy_from_slice(to);
+        i += p + from.len();
+        n += 1;
+    }
+    assert!(n > 0, "nothing to patch");
+    out
+}
+
+/// Where the central directory's record of the `nth` entry starts, and the end record.
+fn records(zip: &[u8]) -> (Vec<usize>, usize) {
+    let end = zip.windows(4).rposition(|w| w == b"PK\x05\x06").unwrap();
+    let central = zip
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == b"PK\x01\x02")
+        .map(|(i, _)| i)
+        .collect();
+    (central, end)
+}
+
+fn verify_bytes(dir: &Path, name: &str, bytes: &[u8]) -> Run {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    limited(&[&"verify", &"--lang", &"en", &path])
+}
+
+#[test]
+fn verify_refuses_an_archive_whose_directory_and_entries_disagree() {
+    let dir = tempfile::tempdir().unwrap();
+    let (archive, _) = packed_esedo(dir.path());
+    let bytes = std::fs::read(&archive).unwrap();
+    let (central, end) = records(&bytes);
+    let layout = "do not agree";
+
+    // One more record in the directory than the end record counts (unzip extracts it).
+    let mut fewer = bytes.clone();
+    for at in [end + 8, end + 10] {
+        let n = u16::from_le_bytes([fewer[at], fewer[at + 1]]) - 1;
+        fewer[at..at + 2].copy_from_slice(&n.to_le_bytes());
+    }
+    let run = verify_bytes(dir.path(), "fewer.zip", &fewer);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains(layout), "{}", run.stderr);
+
+    // Two names, one local header (data shared by two names).
+    let mut shared = bytes.clone();
+    let second = central[1] + 42;
+    shared[second..second + 4].copy_from_slice(&0u32.to_le_bytes());
+    let run = verify_bytes(dir.path(), "shared.zip", &shared);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains(layout), "{}", run.stderr);
+
+    // A compressed size that lies.
+    let mut lying = bytes.clone();
+    let size_at = central[0] + 20;
+    let n = u32::from_le_bytes(lying[size_at..size_at + 4].try_into().unwrap()) + 7;
+    lying[size_at..size_at + 4].copy_from_slice(&n.to_le_bytes());
+    let run = verify_bytes(dir.path(), "lying.zip", &lying);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+
+    // Bytes hidden between entries: a local entry no directory record reaches.
+    let mut hidden = bytes[..central[0]].to_vec();
+    let cd_offset = central[0];
+    hidden.extend_from_slice(b"PK\x03\x04 a hidden entry");
+    let shift = hidden.len() - cd_offset;
+    hidden.extend_from_slice(&bytes[cd_offset..]);
+    let new_end = end + shift;
+    let offset = u32::try_from(cd_offset + shift).unwrap();
+    hidden[new_end + 16..new_end + 20].copy_from_slice(&offset.to_le_bytes());
+    let run = verify_bytes(dir.path(), "hidden.zip", &hidden);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains(layout), "{}", run.stderr);
+}
+
+#[test]
+fn verify_refuses_the_same_name_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let twice = patched(
+        &zip_of(&[
+            ("a/manifest.json", "{}".into()),
+            ("a/x.pdf", "1".into()),
+            ("a/y.pdf", "2".into()),
+        ]),
+        b"a/y.pdf",
+        b"a/x.pdf",
+    );
+    let run = verify_bytes(dir.path(), "twice.zip", &twice);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("twice"), "{}", run.stderr);
+}
+
+#[test]
+fn verify_bounds_what_an_archive_unpacks_to_in_all() {
+    let dir = tempfile::tempdir().unwrap();
+    // 300 entries of 1 MiB of zeros: each alone looks harmless, together 300 MiB.
+    let path = dir.path().join("many.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let zeros = vec![0u8; 1 << 20];
+    for i in 0..300 {
+        z.start_file(format!("a/{i:03}.pdf"), o).unwrap();
+        z.write_all(&zeros).unwrap();
+    }
+    z.finish().unwrap();
+    let run = limited(&[&"verify", &"--lang", &"en", &path]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("ZIP bomb"), "{}", run.stderr);
+}
+
+#[test]
+fn a_file_named_fifteen_thousand_times_in_the_sums_is_hashed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (archive, _) = packed_esedo(dir.path());
+    let line = format!("{}  application.kk.pdf\n", "0".repeat(64));
+    let hostile = repacked(&archive, "SHA256SUMS", line.repeat(15_000).as_bytes());
+    let started = Instant::now();
+    let run = limited(&[&"verify", &"--lang", &"en", &hostile]);
+    // Differences (the sums are wrong), each named once.
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(
+        run.stdout.matches("application.kk.pdf").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+    assert!(started.elapsed() < TIME_LIMIT);
+}

@@ -290,3 +290,25 @@ fn many_dossiers_pack_into_a_folder_under_names_that_never_collide() {
         .unwrap();
     assert_eq!(run.status.code(), Some(2));
 }
+
+#[test]
+fn an_edition_whose_clause_would_climb_out_of_the_archive_is_refused_at_its_line() {
+    let rules = amended_edition("clause = \"3(1)\"", "clause = \"3(1)/../../../../tmp/x\"");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier()
+        .args(["pack", "--today", TODAY, "--lang", "en", "--rules"])
+        .arg(rules.path())
+        .arg("-o")
+        .arg(dir.path().join("x.zip"))
+        .arg(root().join("sample-dossiers/esedo"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("is not a clause"), "{err}");
+    let text = std::fs::read_to_string(rules.path()).unwrap();
+    let line = text.lines().position(|l| l.contains("/../")).unwrap() + 1;
+    assert!(err.contains(&format!(":{line}:")), "{err}");
+    assert!(!dir.path().join("x.zip").exists());
+    assert!(!Path::new("/tmp/x").exists());
+}

@@ -368,6 +368,17 @@ impl Plan {
             });
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name));
+        // Never a name `verify` would refuse (the edition's ids and clauses are checked when it
+        // is loaded; this holds whatever else changes).
+        if let Some(bad) = entries
+            .iter()
+            .map(|e| format!("{folder}/{}", e.name))
+            .find(|n| !crate::files::plain_name(n))
+        {
+            return Err(Error::usage(
+                crate::finding::Message::new("usage.pack-name").arg("name", bad),
+            ));
+        }
         crate::files::write_file_with(out, force, |f| {
             let mut zip = zip::ZipWriter::new(f);
             let options = zip::write::SimpleFileOptions::default()

@@ -571,6 +571,7 @@ impl Edition {
             ));
         }
         self.size_problems(&mut out);
+        self.pattern_problems(&mut out);
         self.duplicate_ids(&mut out);
         self.kind_references(&mut out);
         self.criteria_problems(&mut out);
@@ -646,6 +647,69 @@ impl Edition {
                     at("criterion", i, "threshold"),
                     Message::new("rules.problem.threshold").arg("value", n.to_string()),
                 ));
+            }
+        }
+    }
+
+    /// Ids and clauses have the documented forms (docs/rules-format.md): they name files in an
+    /// archive and appear in reports, so nothing else may pass.
+    fn pattern_problems(&self, out: &mut Vec<Problem>) {
+        let mut check = |path: Vec<Seg>, value: &str, clause: bool| {
+            let ok = if clause {
+                is_clause(value)
+            } else {
+                is_id(value)
+            };
+            if !ok {
+                out.push(Problem::new(
+                    path,
+                    Message::new(if clause {
+                        "rules.problem.clause-form"
+                    } else {
+                        "rules.problem.id-form"
+                    })
+                    .arg("value", value),
+                ));
+            }
+        };
+        check(
+            vec![Seg::key("edition"), Seg::key("id")],
+            &self.edition.id,
+            false,
+        );
+        for (i, k) in self.kinds.iter().enumerate() {
+            check(at("kind", i, "id"), &k.id, false);
+        }
+        for (i, r) in self.requirements.iter().enumerate() {
+            check(at("requirement", i, "id"), &r.id, false);
+            check(at("requirement", i, "clause"), &r.clause, true);
+        }
+        for (i, f) in self.facts.iter().enumerate() {
+            check(at("fact", i, "name"), &f.name, false);
+        }
+        for (i, g) in self.groups.iter().enumerate() {
+            check(at("group", i, "id"), &g.id, false);
+        }
+        for (i, c) in self.criteria.iter().enumerate() {
+            check(at("criterion", i, "id"), &c.id, false);
+        }
+        for (i, g) in self.grounds.iter().enumerate() {
+            check(at("ground", i, "code"), &g.code, false);
+            check(at("ground", i, "clause"), &g.clause, true);
+        }
+        for (i, d) in self.deadlines.iter().enumerate() {
+            check(at("deadline", i, "id"), &d.id, false);
+            check(at("deadline", i, "clause"), &d.clause, true);
+        }
+        for (i, d) in self.drafts.iter().enumerate() {
+            check(at("draft", i, "clause"), &d.clause, true);
+            for (field, c) in [
+                ("include_clause", &d.include_clause),
+                ("refuse_clause", &d.refuse_clause),
+            ] {
+                if let Some(c) = c {
+                    check(at("draft", i, field), c, true);
+                }
             }
         }
     }
@@ -901,6 +965,35 @@ fn at(table: &str, index: usize, field: &str) -> Vec<Seg> {
     vec![Seg::key(table), Seg::Index(index), Seg::key(field)]
 }
 
+/// An id: 1–64 of a–z, 0–9, `.`, `_` and `-`, starting with a letter or digit, no `..`.
+pub fn is_id(s: &str) -> bool {
+    (1..=64).contains(&s.len())
+        && s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+        && !s.contains("..")
+}
+
+/// A clause: a number of up to three digits, then any subparagraphs in parentheses: `10`,
+/// `5(1)`, `3(1)(2)`.
+pub fn is_clause(s: &str) -> bool {
+    let (number, mut rest) = s.split_at(s.find('(').unwrap_or(s.len()));
+    let digits = |d: &str| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit());
+    if !digits(number) {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some((inner, after)) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) else {
+            return false;
+        };
+        if !digits(inner) {
+            return false;
+        }
+        rest = after;
+    }
+    true
+}
+
 fn duplicates(out: &mut Vec<Problem>, table: &str, ids: impl Iterator<Item = String>) {
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
@@ -1054,6 +1147,36 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_and_clauses_have_their_documented_forms() {
+        for id in [
+            "order-29-2024",
+            "1.2",
+            "central_bodies_with_users",
+            "6.3",
+            "x",
+        ] {
+            assert!(is_id(id), "{id}");
+        }
+        for bad in ["", "-x", "A", "a/b", "a..b", "3(1)/../x", "a b", "é"] {
+            assert!(!is_id(bad), "{bad}");
+        }
+        for clause in ["10", "5(1)", "3(1)(2)"] {
+            assert!(is_clause(clause), "{clause}");
+        }
+        for bad in [
+            "",
+            "5(",
+            "5()",
+            "(1)",
+            "3(1)/../../../../tmp/x",
+            "1234",
+            "5(1)x",
+        ] {
+            assert!(!is_clause(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn built_in_editions_load() {
