@@ -71,8 +71,8 @@ fn the_archive_holds_the_application_the_documents_in_order_and_a_checkable_sums
         "SHA256SUMS",
         "review-notes.md",
         "dossier.yaml",
-        "documents/03-1_services-functions_01.docx",
-        "documents/05-1_security-test-protocol_01.pdf",
+        "documents/01_03-1_services-functions_01.docx",
+        "documents/08_05-1_security-test-protocol_01.pdf",
     ] {
         assert!(packed.join(name).is_file(), "{name}");
     }
@@ -112,7 +112,7 @@ fn one_changed_byte_or_one_added_file_is_named_by_verify() {
     pack(&root().join("sample-dossiers/esedo"), &archive, &[]);
     unzip(&archive, dir.path());
     let packed = dir.path().join("esedo");
-    let doc = packed.join("documents/05-1_registered-users_01.pdf");
+    let doc = packed.join("documents/06_05-1_registered-users_01.pdf");
     let mut bytes = std::fs::read(&doc).unwrap();
     let last = bytes.len() - 2;
     bytes[last] ^= 1;
@@ -120,14 +120,14 @@ fn one_changed_byte_or_one_added_file_is_named_by_verify() {
     let (code, out, _) = verify(&packed);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("documents/05-1_registered-users_01.pdf: its bytes are not those packed"),
+        out.contains("documents/06_05-1_registered-users_01.pdf: its bytes are not those packed"),
         "{out}"
     );
     // Restored, and a file slipped in.
     unzip_one(
         &archive,
         dir.path(),
-        "esedo/documents/05-1_registered-users_01.pdf",
+        "esedo/documents/06_05-1_registered-users_01.pdf",
     );
     std::fs::write(packed.join("documents/extra.pdf"), pdf("extra", 1)).unwrap();
     let (code, out, _) = verify(&packed);

@@ -196,24 +196,35 @@ pub fn plan(input: &PackInput) -> Result<Plan> {
         .to_string();
     let mut entries: Vec<Entry> = Vec::new();
     let meta = ManifestFile::made;
-    // The documents, in the order of the Rules' list.
+    // The documents, in the order of the Rules' list: the list position first in each name,
+    // so a file manager sorts them as the Rules list them. Each file is digested once, when it
+    // is found, and archived once however often the dossier names it.
     let mut renames: Vec<(String, usize, String)> = Vec::new();
-    for doc in &j.documents {
+    let mut digests = crate::integrity::Digests::default();
+    let mut archived: std::collections::HashMap<(u64, u64), String> =
+        std::collections::HashMap::new();
+    for (position, doc) in j.documents.iter().enumerate() {
         let Some(entry) = j.file.documents.get(&doc.id) else {
             continue;
         };
         for (i, source) in entry.files.iter().enumerate() {
-            // Digested here, once: a file that cannot be read beneath the folder is left out.
-            let Some((sha256, size)) = crate::integrity::file_digest(&root, source) else {
+            // A file that cannot be read beneath the folder is left out (check reported it).
+            let Some((id, sha256, size)) = digests.of(&root, source) else {
                 continue;
             };
+            if let Some(name) = archived.get(&id) {
+                renames.push((doc.id.clone(), i, name.clone()));
+                continue;
+            }
             let name = format!(
-                "documents/{}_{}_{:02}.{}",
+                "documents/{:02}_{}_{}_{:02}.{}",
+                position + 1,
                 clause_name(&doc.clause),
                 doc.id,
                 i + 1,
                 extension(source)
             );
+            archived.insert(id, name.clone());
             renames.push((doc.id.clone(), i, name.clone()));
             let mut m = meta(&name, "document");
             m.requirement = Some(doc.id.clone());
@@ -233,7 +244,7 @@ pub fn plan(input: &PackInput) -> Result<Plan> {
             // Signature files beside it travel with it.
             for ext in SIGNATURE_EXTENSIONS {
                 let sig = format!("{source}.{ext}");
-                if let Some((sha256, size)) = crate::integrity::file_digest(&root, &sig) {
+                if let Some((_, sha256, size)) = digests.of(&root, &sig) {
                     let sig_name = format!("{name}.{ext}");
                     let mut m = meta(&sig_name, "signature");
                     m.requirement = Some(doc.id.clone());

@@ -195,8 +195,17 @@ impl One<'_> {
         result: &mut DocumentResult,
     ) {
         use crate::signature::DigestCheck;
+        use std::os::unix::fs::MetadataExt;
+        // A file named many times (or through a link inside) is checked once.
+        let mut seen = std::collections::HashSet::new();
         for i in 0..result.files.len() {
             let name = &result.files[i];
+            let identity = crate::files::open_beneath(root, Path::new(name))
+                .ok()
+                .map(|(_, m)| (m.dev(), m.ino()));
+            if identity.is_some_and(|id| !seen.insert(id)) {
+                continue;
+            }
             let parent = Path::new(name)
                 .parent()
                 .map(|p| p.to_string_lossy().into_owned())

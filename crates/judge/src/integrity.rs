@@ -64,6 +64,27 @@ pub fn file_digest(root: &Dir, relative: &str) -> Option<(String, u64)> {
     sha256_of(file).ok()
 }
 
+/// Digests of a dossier's files, each computed once however often the dossier names the file:
+/// by its identity (device and inode), so a second name or a link inside costs nothing more.
+#[derive(Debug, Default)]
+pub struct Digests(std::collections::HashMap<(u64, u64), (String, u64)>);
+
+impl Digests {
+    /// The file's identity, SHA-256 and size: a regular file inside the dossier, or nothing.
+    pub fn of(&mut self, root: &Dir, relative: &str) -> Option<((u64, u64), String, u64)> {
+        use std::os::unix::fs::MetadataExt;
+        crate::inspect::inside_the_folder(relative).ok()?;
+        let (file, meta) = crate::files::open_beneath(root, Path::new(relative)).ok()?;
+        let id = (meta.dev(), meta.ino());
+        if let Some((sha, size)) = self.0.get(&id) {
+            return Some((id, sha.clone(), *size));
+        }
+        let (sha, size) = sha256_of(file).ok()?;
+        self.0.insert(id, (sha.clone(), size));
+        Some((id, sha, size))
+    }
+}
+
 /// `dossier.lock`: the documents as they were sealed.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -95,10 +116,11 @@ pub fn named_files(file: &DossierFile) -> Vec<(String, String)> {
 /// The lock of a dossier's documents now (files that cannot be read are left out: `check`
 /// reports them).
 pub fn lock(root: &Dir, file: &DossierFile, sealed: &str) -> Lock {
+    let mut digests = Digests::default();
     let files = named_files(file)
         .into_iter()
         .filter_map(|(requirement, path)| {
-            let (sha256, size) = file_digest(root, &path)?;
+            let (_, sha256, size) = digests.of(root, &path)?;
             Some(LockedFile {
                 path,
                 requirement,
