@@ -66,6 +66,12 @@ impl Config {
 
 fn main() -> ExitCode {
     limit_malloc_arenas();
+    // Interrupted (Ctrl-C, SIGTERM): the temporary file being written goes too; 130 as a
+    // shell reports an interrupted command.
+    let _ = ctrlc::set_handler(|| {
+        dossier_model::files::remove_unfinished();
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
     let config = Config::resolve(&cli);
     let color = config.color_stderr;

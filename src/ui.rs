@@ -67,12 +67,15 @@ impl Ui {
                     eprintln!("{prefix} {}", words.message(m));
                 }
             }
+            // The system's own text is English: its kind is worded by the catalogue.
             Error::Io { path, source } => {
-                let (file, why) = (path.display(), source);
+                let file = path.display();
+                let why = Words::new(lang).message(&dossier_model::files::io_reason(source));
                 eprintln!("{prefix} {}", t!(lang, "error.read", file, why));
             }
             Error::Write { path, source } => {
-                let (file, why) = (path.display(), source);
+                let file = path.display();
+                let why = Words::new(lang).message(&dossier_model::files::io_reason(source));
                 eprintln!("{prefix} {}", t!(lang, "error.write", file, why));
             }
             Error::Internal(why) => eprintln!("{prefix} {}", t!(lang, "error.internal", why)),

@@ -8,7 +8,7 @@ use clap::Args;
 use dossier_model::error::Error;
 use dossier_model::finding::Message;
 use dossier_words::t;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 // --- The command's flags -------------------------------------------------------------------
 
@@ -86,10 +86,10 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
             (None, Some(dir)) => dir.join(format!("{stem}.zip")),
             (None, None) => unreachable!("checked above"),
         };
-        let manifest = dossier_archive::pack::pack(
+        let packed = dossier_archive::pack::pack(
             &dossier_archive::pack::PackInput {
                 report: d,
-                dir: Path::new(&d.path),
+                dir: &j.dir,
                 today: request.today,
                 tool_version: concat!("dossier ", env!("CARGO_PKG_VERSION")),
                 edition_text: &text,
@@ -99,7 +99,16 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
             },
             &out,
             args.force,
-        )?;
+        );
+        // One dossier that cannot be packed does not stop the others.
+        let manifest = match packed {
+            Ok(m) => m,
+            Err(e) => {
+                ui.error(&e);
+                code = 2;
+                continue;
+            }
+        };
         let (file, n) = (out.display().to_string(), manifest.files.len());
         ui.note(&t!(lang, "pack.wrote", file, n, dossier = d.path.as_str()));
         if !ready {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use dossier_model::error::Error;
 use dossier_words::t;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct SealArgs {
@@ -41,8 +41,7 @@ pub fn run(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
     let lang = ui.lang;
     for d in &report.dossiers {
         let Some(j) = d.judged() else { continue };
-        let (path, lock) =
-            dossier_archive::seal::seal(Path::new(&d.path), j, &today.to_string(), args.force)?;
+        let (path, lock) = dossier_archive::seal::seal(&j.dir, j, &today.to_string(), args.force)?;
         let (file, n) = (path.display().to_string(), lock.files.len());
         ui.note(&t!(lang, "seal.wrote", file, n));
     }

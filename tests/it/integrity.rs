@@ -312,3 +312,232 @@ fn an_edition_whose_clause_would_climb_out_of_the_archive_is_refused_at_its_line
     assert!(!dir.path().join("x.zip").exists());
     assert!(!Path::new("/tmp/x").exists());
 }
+
+#[test]
+fn a_file_listed_two_hundred_times_is_archived_once() {
+    let mut f = Fixture::information_system();
+    let many = vec!["docs/description.pdf"; 200].join(", ");
+    f.edit(
+        "description: docs/description.pdf",
+        &format!("description: [{many}]"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("x.zip");
+    let out = pack(f.path(), &archive, &["--force-incomplete"]);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let zip = zip::ZipArchive::new(std::fs::File::open(&archive).unwrap()).unwrap();
+    let copies = zip
+        .file_names()
+        .filter(|n| n.contains("_description_"))
+        .count();
+    assert_eq!(copies, 1);
+    let (code, out, err) = verify(&archive);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn pack_never_writes_into_the_dossier_it_packs() {
+    let f = Fixture::information_system();
+    let target = f.path().join("docs/description.pdf");
+    let before = std::fs::read(&target).unwrap();
+    let out = pack(f.path(), &target, &["--force", "--lang", "en"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("inside the dossier being packed"), "{err}");
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+    let leftovers: Vec<String> = file_names(&f.path().join("docs"))
+        .into_iter()
+        .filter(|n| n.starts_with(".dossier-tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn an_interrupted_pack_leaves_no_temporary_file() {
+    // A large document, so the pack is still writing when it is interrupted.
+    let f = Fixture::information_system();
+    let mut big = pdf("big", 1);
+    big.extend(std::iter::repeat_n(b' ', 300 << 20));
+    f.file("docs/description.pdf", &big);
+    let out_dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("dossier"))
+        .args(["pack", "--force-incomplete", "--today", TODAY, "-o"])
+        .arg(out_dir.path().join("x.zip"))
+        .arg(f.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let temporary = || {
+        file_names(out_dir.path())
+            .into_iter()
+            .any(|n| n.starts_with(".dossier-tmp-"))
+    };
+    let started = std::time::Instant::now();
+    while !temporary() && started.elapsed() < std::time::Duration::from_secs(30) {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(temporary(), "the pack never started writing");
+    let pid = rustix::process::Pid::from_child(&child);
+    let _ = rustix::process::kill_process(pid, rustix::process::Signal::INT);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{status}");
+    assert!(!temporary(), "a temporary file was left");
+    assert!(!out_dir.path().join("x.zip").exists());
+}
+
+#[test]
+fn a_broken_seal_blocks_pack_unless_forced_and_an_odd_lock_is_a_finding() {
+    let f = Fixture::information_system();
+    succeeded(
+        crate::support::dossier()
+            .args(["seal", "--today", TODAY])
+            .arg(f.path())
+            .output(),
+    );
+    f.file("docs/description.pdf", &pdf("another description", 2));
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("x.zip");
+    let out = pack(f.path(), &archive, &["--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!archive.exists());
+    let out = pack(f.path(), &archive, &["--force-incomplete"]);
+    assert_eq!(out.status.code(), Some(1));
+    let manifest: serde_json::Value = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&archive).unwrap()).unwrap();
+        let name = zip
+            .file_names()
+            .find(|n| n.ends_with("manifest.json"))
+            .unwrap()
+            .to_string();
+        serde_json::from_reader(zip.by_name(&name).unwrap()).unwrap()
+    };
+    assert_eq!(manifest["forced"], true);
+    assert_eq!(manifest["ready"], false);
+    // A lock that is a folder, a FIFO or a link out is a finding, not silence.
+    for odd in ["folder", "fifo", "link"] {
+        let g = Fixture::information_system();
+        let lock = g.path().join("dossier.lock");
+        match odd {
+            "folder" => std::fs::create_dir(&lock).unwrap(),
+            "fifo" => rustix::fs::mknodat(
+                rustix::fs::CWD,
+                &lock,
+                rustix::fs::FileType::Fifo,
+                rustix::fs::Mode::from_raw_mode(0o600),
+                0,
+            )
+            .unwrap(),
+            _ => std::os::unix::fs::symlink("/etc/passwd", &lock).unwrap(),
+        }
+        let (_, d) = g.check_json();
+        assert_eq!(diagnostics(&d, "seal.unreadable").len(), 1, "{odd}: {d}");
+    }
+}
+
+/// An uncompressed greyscale TIFF of a blank A4 page at 300 dpi: 8.7 MB that deflate shrinks
+/// to almost nothing.
+fn blank_scan() -> Vec<u8> {
+    let (w, h) = (2480u32, 3508u32);
+    let data = (w * h) as usize;
+    let entries: [(u16, u16, u32); 8] = [
+        (256, 4, w),
+        (257, 4, h),
+        (258, 3, 8),
+        (259, 3, 1),
+        (262, 3, 1),
+        (273, 4, 8 + 2 + 8 * 12 + 4),
+        (278, 4, h),
+        (279, 4, data as u32),
+    ];
+    let mut b = b"II*\0".to_vec();
+    b.extend_from_slice(&8u32.to_le_bytes());
+    b.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    for (tag, kind, value) in entries {
+        b.extend_from_slice(&tag.to_le_bytes());
+        b.extend_from_slice(&kind.to_le_bytes());
+        b.extend_from_slice(&1u32.to_le_bytes());
+        if kind == 3 {
+            b.extend_from_slice(&(value as u16).to_le_bytes());
+            b.extend_from_slice(&[0, 0]);
+        } else {
+            b.extend_from_slice(&value.to_le_bytes());
+        }
+    }
+    b.extend_from_slice(&0u32.to_le_bytes());
+    b.resize(b.len() + data, 0xFF);
+    b
+}
+
+#[test]
+fn what_pack_writes_from_documents_check_accepts_verify_accepts() {
+    let f = Fixture::information_system();
+    f.file("docs/description.tif", &blank_scan());
+    let mut f = f;
+    f.edit(
+        "description: docs/description.pdf",
+        "description: docs/description.tif",
+    );
+    assert_eq!(f.document("description")["status"], "present");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("scan.zip");
+    let out = pack(f.path(), &archive, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (code, out, err) = verify(&archive);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn pack_and_seal_open_the_dossier_where_it_is_whatever_its_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let tree = tempfile::tempdir().unwrap();
+    let names = [
+        std::ffi::OsStr::new("ministry\\esedo"),
+        std::ffi::OsStr::from_bytes(b"caf\xe9"),
+        std::ffi::OsStr::new("zz"),
+    ];
+    for name in names {
+        copy_dir(
+            Fixture::information_system().path(),
+            &tree.path().join(name),
+        );
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = crate::support::dossier()
+        .args(["pack", "--today", TODAY, "--out-dir"])
+        .arg(out_dir.path())
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(file_names(out_dir.path()).len(), 3);
+    let run = crate::support::dossier()
+        .args(["seal", "--today", TODAY])
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    for name in names {
+        assert!(tree.path().join(name).join("dossier.lock").is_file());
+    }
+    for archive in file_names(out_dir.path()) {
+        let (code, out, err) = verify(&out_dir.path().join(archive));
+        assert_eq!(code, 0, "{out}{err}");
+    }
+}

@@ -18,6 +18,27 @@ use std::path::Path;
 
 use crate::signature::SIGNATURE_EXTENSIONS;
 
+/// The archive's top folder: the dossier folder's name, with anything a plain archive name may
+/// not hold (a backslash, a colon, a control character, bytes that are not UTF-8) replaced.
+fn archive_folder(dir: &Path) -> String {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name: String = name
+        .chars()
+        .map(|c| match c {
+            '\\' | '/' | ':' | '\u{FFFD}' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    match name.as_str() {
+        "" | "." | ".." => "dossier".to_string(),
+        _ => name,
+    }
+}
+
 /// "3(1)" → "03-1", "10" → "10".
 fn clause_name(clause: &str) -> String {
     let (main, sub) = match clause.split_once('(') {
@@ -155,6 +176,23 @@ fn review_notes(report: &DossierReport, lang: Lang) -> String {
 
 /// Packs one judged dossier into `out`: plan → manifest → write.
 pub fn pack(input: &PackInput, out: &Path, force: bool) -> Result<Manifest> {
+    // Never into the dossier being packed: the archive would replace one of its documents or
+    // become part of the next pack.
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let (Ok(dossier), Ok(parent)) = (
+        crate::files::canonical(input.dir),
+        crate::files::canonical(parent),
+    ) && parent.starts_with(&dossier)
+    {
+        return Err(Error::usage(
+            crate::finding::Message::new("usage.pack-inside")
+                .arg("file", out.display().to_string())
+                .arg("dossier", input.dir.display().to_string()),
+        ));
+    }
     let plan = plan(input)?;
     let manifest = plan.manifest().clone();
     plan.write(out, force)?;
@@ -187,13 +225,7 @@ pub fn plan(input: &PackInput) -> Result<Plan> {
         path: input.dir.to_path_buf(),
         source,
     })?;
-    let folder = input
-        .dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .filter(|n| !n.is_empty() && *n != "." && *n != "..")
-        .unwrap_or("dossier")
-        .to_string();
+    let folder = archive_folder(input.dir);
     let mut entries: Vec<Entry> = Vec::new();
     let meta = ManifestFile::made;
     // The documents, in the order of the Rules' list: the list position first in each name,
@@ -390,8 +422,10 @@ impl Plan {
                 crate::finding::Message::new("usage.pack-name").arg("name", bad),
             ));
         }
-        crate::files::write_file_with(out, force, |f| {
-            let mut zip = zip::ZipWriter::new(f);
+        let mut changed: Option<String> = None;
+        let first_error = std::rc::Rc::new(std::cell::Cell::new(None));
+        let written = crate::files::write_file_with(out, force, |f| {
+            let mut zip = zip::ZipWriter::new(Quiet::new(f, first_error.clone()));
             let options = zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
                 .compression_level(Some(6))
@@ -402,28 +436,126 @@ impl Plan {
                 match &e.content {
                     Content::Bytes(b) => zip.write_all(b)?,
                     Content::File(source) => {
-                        // Digested again as it is copied: the archive holds what the manifest names.
+                        // Digested again as it is copied: the archive holds what the manifest
+                        // names.
                         let (file, _) = crate::files::open_regular(&root, Path::new(source))?;
                         let mut copied = Digesting::new(file.take(e.meta.size));
                         std::io::copy(&mut copied, &mut zip)?;
                         if copied.finish() != (e.meta.sha256.clone(), e.meta.size) {
-                            return Err(std::io::Error::other(format!(
-                                "{source}: the file changed while packing"
-                            )));
+                            changed = Some(source.clone());
+                            return Err(std::io::Error::other("changed while packing"));
                         }
                     }
                 }
             }
-            zip.finish()?;
-            Ok(())
-        })?;
-        Ok(())
+            zip.finish()?.finish()
+        });
+        match (written, changed) {
+            (Err(_), Some(file)) => Err(Error::usage(
+                crate::finding::Message::new("usage.pack-changed").arg("file", file),
+            )),
+            // The system's own error (a full disk), not the archive writer's wrapping of it.
+            (Err(Error::Write { path, source }), None) => Err(Error::Write {
+                path,
+                source: match first_error.take() {
+                    Some((kind, Some(code))) if kind != std::io::ErrorKind::Other => {
+                        std::io::Error::from_raw_os_error(code)
+                    }
+                    _ => source,
+                },
+            }),
+            (result, _) => result,
+        }
+    }
+}
+
+/// The archive's writer: the first error is returned and kept, and everything after it is
+/// swallowed, so a writer dropped after a failure (a full disk) has nothing left to report —
+/// the error reaches the user once, as the command's own.
+struct Quiet<W> {
+    inner: W,
+    failed: Option<std::io::Error>,
+    /// The first error's kind and system number, for the caller.
+    first: std::rc::Rc<std::cell::Cell<Option<(std::io::ErrorKind, Option<i32>)>>>,
+}
+
+impl<W> Quiet<W> {
+    fn new(
+        inner: W,
+        first: std::rc::Rc<std::cell::Cell<Option<(std::io::ErrorKind, Option<i32>)>>>,
+    ) -> Quiet<W> {
+        Quiet {
+            inner,
+            failed: None,
+            first,
+        }
+    }
+
+    /// The first error, if any.
+    fn finish(self) -> std::io::Result<()> {
+        self.failed.map_or(Ok(()), Err)
+    }
+
+    fn keep<T>(&mut self, result: std::io::Result<T>, instead: T) -> std::io::Result<T> {
+        match result {
+            Err(e) if self.failed.is_none() => {
+                self.first.set(Some((e.kind(), e.raw_os_error())));
+                let copy = std::io::Error::new(e.kind(), e.to_string());
+                self.failed = Some(e);
+                Err(copy)
+            }
+            Err(_) => Ok(instead),
+            ok => ok,
+        }
+    }
+}
+
+impl<W: Write> Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed.is_some() {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.keep(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed.is_some() {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.keep(result, ())
+    }
+}
+
+impl<W: std::io::Seek> std::io::Seek for Quiet<W> {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        if self.failed.is_some() {
+            return Ok(0);
+        }
+        let result = self.inner.seek(pos);
+        self.keep(result, 0)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_top_folder_is_a_plain_name_whatever_the_dossier_folder_is_called() {
+        use std::os::unix::ffi::OsStrExt;
+        assert_eq!(
+            archive_folder(Path::new("x/ministry\\esedo")),
+            "ministry_esedo"
+        );
+        assert_eq!(
+            archive_folder(Path::new(std::ffi::OsStr::from_bytes(b"caf\xe9"))),
+            "caf_"
+        );
+        assert_eq!(archive_folder(Path::new("/")), "dossier");
+        assert_eq!(archive_folder(Path::new("a/..")), "dossier");
+    }
 
     #[test]
     fn names_follow_the_clause_and_the_requirement() {

@@ -108,11 +108,17 @@ pub struct Readiness {
     pub criteria_failed: bool,
     /// Texts still holding a placeholder.
     pub placeholders: usize,
+    /// The dossier is sealed and a document differs from the seal, or the seal cannot be read:
+    /// what would be filed is not what was sealed.
+    pub seal_broken: bool,
 }
 
 impl Readiness {
     pub fn ready(&self) -> bool {
-        self.missing.is_empty() && !self.criteria_failed && self.placeholders == 0
+        self.missing.is_empty()
+            && !self.criteria_failed
+            && self.placeholders == 0
+            && !self.seal_broken
     }
 }
 
@@ -230,6 +236,12 @@ impl Judged {
                 .iter()
                 .filter(|f| f.code == Code::TextPlaceholder)
                 .count(),
+            seal_broken: self.findings.iter().any(|f| {
+                matches!(
+                    f.code,
+                    Code::DocumentChangedSinceSeal | Code::SealUnreadable
+                )
+            }),
         }
     }
 }

@@ -91,6 +91,9 @@ pub fn io_reason(e: &io::Error) -> Message {
         io::ErrorKind::NotADirectory => "io.not-a-directory",
         io::ErrorKind::IsADirectory => "io.is-a-directory",
         io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof => "io.invalid-data",
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "io.storage-full",
+        io::ErrorKind::ReadOnlyFilesystem => "io.read-only",
+        io::ErrorKind::AlreadyExists => "io.exists",
         _ => "io.other",
     };
     Message::new(key).arg(
@@ -367,6 +370,11 @@ pub fn read_dir(path: &Path) -> io::Result<std::fs::ReadDir> {
     std::fs::read_dir(path)
 }
 
+/// The path with every link and `..` resolved (where the user's paths really are).
+pub fn canonical(path: &Path) -> io::Result<PathBuf> {
+    std::fs::canonicalize(path)
+}
+
 /// Creates a folder where output was asked for.
 pub fn create_dir_all(path: &Path) -> io::Result<()> {
     std::fs::create_dir_all(path)
@@ -393,6 +401,39 @@ pub fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
         ReadError::TooLarge(n) => too_large(n),
         ReadError::NotUtf8(why) => Finding::error(Code::YamlEncoding).arg("why", why),
     })
+}
+
+/// Temporary files being written now, removed by `remove_unfinished` when the run is
+/// interrupted (the binary calls it on Ctrl-C and SIGTERM).
+static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file's place in `UNFINISHED` while it is written.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn new(path: &Path) -> Pending {
+        if let Ok(mut v) = UNFINISHED.lock() {
+            v.push(path.to_path_buf());
+        }
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut v) = UNFINISHED.lock() {
+            v.retain(|p| p != &self.0);
+        }
+    }
+}
+
+/// Removes every temporary file still being written: an interrupted run leaves none behind.
+pub fn remove_unfinished() {
+    if let Ok(v) = UNFINISHED.lock() {
+        for p in v.iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
@@ -432,6 +473,8 @@ pub fn write_file_with(
         .prefix(".dossier-tmp-")
         .tempfile_in(dir)
         .map_err(io)?;
+    // Known while it is written, so an interrupted run can remove it (`remove_unfinished`).
+    let _pending = Pending::new(tmp.path());
     fill(tmp.as_file_mut()).map_err(io)?;
     // A temporary file is private (0600); the document is an ordinary file.
     #[cfg(unix)]

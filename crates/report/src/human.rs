@@ -80,6 +80,9 @@ impl Human {
                         if r.criteria_failed {
                             why.push(t!(lang, "filing.criteria"));
                         }
+                        if r.seal_broken {
+                            why.push(t!(lang, "filing.seal-broken"));
+                        }
                         if r.placeholders > 0 {
                             why.push(t!(lang, "filing.placeholders"));
                         }
