@@ -476,14 +476,14 @@ struct Quiet<W> {
     inner: W,
     failed: Option<std::io::Error>,
     /// The first error's kind and system number, for the caller.
-    first: std::rc::Rc<std::cell::Cell<Option<(std::io::ErrorKind, Option<i32>)>>>,
+    first: FirstError,
 }
 
+/// Where `Quiet` leaves the kind and system number of the first error it met.
+type FirstError = std::rc::Rc<std::cell::Cell<Option<(std::io::ErrorKind, Option<i32>)>>>;
+
 impl<W> Quiet<W> {
-    fn new(
-        inner: W,
-        first: std::rc::Rc<std::cell::Cell<Option<(std::io::ErrorKind, Option<i32>)>>>,
-    ) -> Quiet<W> {
+    fn new(inner: W, first: FirstError) -> Quiet<W> {
         Quiet {
             inner,
             failed: None,
