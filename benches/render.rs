@@ -14,6 +14,7 @@ fn main() {
         rules: vec![],
         what_if: Default::default(),
         config: None,
+        built_in_wins: false,
     };
     let report = dossier_judge::check(&request).expect("check runs");
     let d = &report.dossiers[0];

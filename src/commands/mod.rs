@@ -51,6 +51,7 @@ fn check_request(
         rules: judge.rules,
         what_if,
         config: judge.config,
+        built_in_wins: false,
     }
 }
 

@@ -34,6 +34,7 @@ pub fn run(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
     let dossier_archive::verify::Verification {
         manifest,
         differences: diffs,
+        from_archive,
     } = dossier_archive::verify::verify(&args.path, tmp.path(), &args.rules)?;
     let words = dossier_words::Words::new(lang);
     let text = match args.format {
@@ -45,6 +46,7 @@ pub fn run(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
                 "edition": manifest.edition.id,
                 "checked": manifest.checked,
                 "outcome": manifest.outcome,
+                "editions_from_archive": from_archive,
                 "differences": diffs.iter().map(|d| {
                     let mut v = serde_json::to_value(d).expect("serializes");
                     v["message"] = serde_json::Value::String(words.message(&d.message()));
@@ -73,6 +75,11 @@ pub fn run(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
                 for d in &diffs {
                     s.push_str(&format!("  {}\n", words.message(&d.message())));
                 }
+            }
+            // Never passed off as the built-in Rules.
+            for edition in &from_archive {
+                s.push_str(&t!(lang, "verify.edition-from-archive", edition));
+                s.push('\n');
             }
             s
         }

@@ -541,3 +541,106 @@ fn pack_and_seal_open_the_dossier_where_it_is_whatever_its_name() {
         assert_eq!(code, 0, "{out}{err}");
     }
 }
+
+/// Rewrites `manifest.json` and `SHA256SUMS` of an unpacked archive to match its files, as a
+/// forger would.
+fn reseal_archive_folder(folder: &Path) {
+    let sha = |p: &Path| {
+        dossier_judge::integrity::sha256_of(std::fs::File::open(p).unwrap())
+            .unwrap()
+            .0
+    };
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("manifest.json")).unwrap())
+            .unwrap();
+    let mut present = Vec::new();
+    for e in walkdir::WalkDir::new(folder) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let name = e.path().strip_prefix(folder).unwrap().display().to_string();
+            if name != "manifest.json" && name != "SHA256SUMS" {
+                present.push(name);
+            }
+        }
+    }
+    let files = manifest["files"].as_array_mut().unwrap();
+    files.retain(|f| present.contains(&f["name"].as_str().unwrap().to_string()));
+    for name in &present {
+        let path = folder.join(name);
+        let size = std::fs::metadata(&path).unwrap().len();
+        match files.iter_mut().find(|f| f["name"] == name.as_str()) {
+            Some(f) => {
+                f["sha256"] = sha(&path).into();
+                f["size"] = size.into();
+            }
+            None => files.push(serde_json::json!({
+                "name": name, "role": "dossier", "size": size, "sha256": sha(&path)
+            })),
+        }
+    }
+    let json = serde_json::to_string_pretty(&manifest).unwrap() + "\n";
+    std::fs::write(folder.join("manifest.json"), &json).unwrap();
+    let mut sums: Vec<String> = present
+        .iter()
+        .map(|n| format!("{}  {n}", sha(&folder.join(n))))
+        .collect();
+    sums.push(format!(
+        "{}  manifest.json",
+        sha(&folder.join("manifest.json"))
+    ));
+    sums.sort_by(|a, b| a[66..].cmp(&b[66..]));
+    std::fs::write(folder.join("SHA256SUMS"), sums.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn an_archive_cannot_carry_its_own_text_under_a_built_in_edition_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("esedo.zip");
+    pack(&root().join("sample-dossiers/esedo"), &archive, &[]);
+    unzip(&archive, dir.path());
+    let folder = dir.path().join("esedo");
+    assert_eq!(verify(&folder).0, 0);
+    // Two required documents removed, an edition without them under the built-in id.
+    let yaml = std::fs::read_to_string(folder.join("dossier.yaml")).unwrap();
+    let yaml: String = yaml
+        .lines()
+        .filter(|l| !l.contains("registered-users:") && !l.contains("deployment-scope:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(folder.join("dossier.yaml"), yaml).unwrap();
+    for f in file_names(&folder.join("documents")) {
+        if f.contains("registered-users") || f.contains("deployment-scope") {
+            std::fs::remove_file(folder.join("documents").join(f)).unwrap();
+        }
+    }
+    let text = dossier_model::edition::Editions::built_in_text("order-29-2024").unwrap();
+    let lax: Vec<&str> = text
+        .split("\n[[requirement]]")
+        .filter(|b| {
+            !b.contains("id = \"registered-users\"") && !b.contains("id = \"deployment-scope\"")
+        })
+        .collect();
+    std::fs::create_dir_all(folder.join("rules")).unwrap();
+    std::fs::write(
+        folder.join("rules/order-29-2024.toml"),
+        lax.join("\n[[requirement]]"),
+    )
+    .unwrap();
+    let settings = std::fs::read_to_string(folder.join("dossier.toml")).unwrap();
+    std::fs::write(
+        folder.join("dossier.toml"),
+        format!("editions = [\"rules/order-29-2024.toml\"]\n{settings}"),
+    )
+    .unwrap();
+    reseal_archive_folder(&folder);
+    // The forged edition really is consistent: `check` under it includes the dossier.
+    let (_, d) = check_report(&folder, &[]);
+    assert_eq!(d["dossiers"][0]["outcome"], "include", "{d}");
+    let (code, out, err) = verify(&folder);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("edition order-29-2024 is known, but its text is not the one packed"),
+        "{out}"
+    );
+    assert!(out.contains("a fresh check gives refuse"), "{out}");
+}

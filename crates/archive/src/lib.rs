@@ -10,7 +10,7 @@ pub mod seal;
 pub mod verify;
 
 pub(crate) use dossier_judge::{documents, integrity, judge, signature};
-pub(crate) use dossier_model::{dossier, error, files, finding, lang, limits, settings};
+pub(crate) use dossier_model::{dossier, edition, error, files, finding, lang, limits, settings};
 pub(crate) use dossier_render as render;
 pub(crate) use dossier_report as report;
 pub(crate) use dossier_words::t;

@@ -404,6 +404,8 @@ pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
 pub struct Verification {
     pub manifest: Manifest,
     pub differences: Vec<Difference>,
+    /// Editions only the archive carries (not built in), which its dossier was judged under.
+    pub from_archive: Vec<String>,
 }
 
 /// Verifies an archive (unpacked beneath `scratch`, a private empty folder) or an unpacked
@@ -431,8 +433,18 @@ pub fn verify(path: &Path, scratch: &Path, rules: &[PathBuf]) -> Result<Verifica
         rules: rules.to_vec(),
         what_if: Default::default(),
         config: None,
+        // An archive's own copy of a built-in edition is compared, never trusted.
+        built_in_wins: true,
     };
     let report = dossier_judge::check(&request)?;
+    let mut from_archive = Vec::new();
+    for (id, text) in archive_editions(&dir) {
+        match crate::edition::Editions::built_in_text(&id) {
+            Some(built_in) if built_in != text => diffs.push(Difference::EditionChanged { id }),
+            Some(_) => {}
+            None => from_archive.push(id),
+        }
+    }
     match report.dossiers.first() {
         Some(d) => {
             match d.judged() {
@@ -469,7 +481,32 @@ pub fn verify(path: &Path, scratch: &Path, rules: &[PathBuf]) -> Result<Verifica
     Ok(Verification {
         manifest,
         differences: diffs,
+        from_archive,
     })
+}
+
+/// The editions the archive's own `dossier.toml` loads from inside the archive: id and text.
+fn archive_editions(dir: &Path) -> Vec<(String, String)> {
+    let Ok(settings) = crate::settings::Settings::for_dossier(dir, None) else {
+        return Vec::new();
+    };
+    let root = files::canonical(dir).unwrap_or_else(|_| dir.to_path_buf());
+    settings
+        .editions
+        .iter()
+        .flat_map(|e| &e.value)
+        .filter(|p| files::canonical(p).is_ok_and(|p| p.starts_with(&root)))
+        .filter_map(|p| {
+            let text = files::read_text(p).ok()?;
+            let edition = crate::edition::Edition::from_toml(
+                &text,
+                &p.display().to_string(),
+                crate::edition::Origin::File(p.clone()),
+            )
+            .ok()?;
+            Some((edition.id().to_string(), text))
+        })
+        .collect()
 }
 
 /// The fresh check's differences from what the manifest recorded.

@@ -39,6 +39,9 @@ pub struct CheckRequest {
     pub what_if: judge::WhatIf,
     /// `--config`: one settings file instead of the `dossier.toml` lookup.
     pub config: Option<PathBuf>,
+    /// An edition a `dossier.toml` loads under a built-in id is not used: the built-in text
+    /// judges (`verify` judges an archive so; its own copy is compared, not trusted).
+    pub built_in_wins: bool,
 }
 
 /// Loads the built-in editions and any given with `--rules`.
@@ -139,7 +142,7 @@ pub fn prepare(req: &CheckRequest) -> Result<Run<'_>> {
             } else {
                 by_files
                     .entry(files.clone())
-                    .or_insert_with(|| editions_with(&files, &rules))
+                    .or_insert_with(|| editions_with(&files, &rules, req.built_in_wins))
                     .clone()
             };
             editions.map(|e| (settings, e))
@@ -230,12 +233,16 @@ type Prepared = std::result::Result<(Arc<settings::Settings>, Arc<Editions>), ju
 fn editions_with(
     files: &[PathBuf],
     rules: &[Arc<edition::Edition>],
+    built_in_wins: bool,
 ) -> std::result::Result<Arc<Editions>, judge::Invalid> {
     let mut editions = Editions::built_in();
     for path in files {
-        editions
-            .load_file(path)
+        let edition = Editions::read_file(path)
             .map_err(|e| judge::Invalid::from_error(&e, finding::Code::RulesInvalid))?;
+        if built_in_wins && Editions::built_in_text(edition.id()).is_some() {
+            continue;
+        }
+        editions.add(Arc::new(edition));
     }
     for e in rules {
         editions.add(e.clone());

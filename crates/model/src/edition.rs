@@ -1071,15 +1071,20 @@ impl Editions {
 
     /// Adds an edition read from a file, replacing a built-in one of the same id.
     pub fn load_file(&mut self, path: &Path) -> Result<&Edition> {
-        let text = read_text(path)?;
-        let edition = Edition::from_toml(
-            &text,
-            &path.display().to_string(),
-            Origin::File(path.to_path_buf()),
-        )?;
+        let edition = Editions::read_file(path)?;
         let id = edition.id().to_string();
         self.by_id.insert(id.clone(), Arc::new(edition));
         Ok(&self.by_id[&id])
+    }
+
+    /// Reads and validates an edition file without adding it.
+    pub fn read_file(path: &Path) -> Result<Edition> {
+        let text = read_text(path)?;
+        Edition::from_toml(
+            &text,
+            &path.display().to_string(),
+            Origin::File(path.to_path_buf()),
+        )
     }
 
     /// Adds an edition already loaded, replacing one of the same id.
