@@ -15,6 +15,9 @@ use dossier_model::lang::Lang;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+/// The tool and its version, as a packed manifest records it.
+pub const TOOL_VERSION: &str = concat!("dossier ", env!("CARGO_PKG_VERSION"));
+
 /// Everything the flags and the environment decide, resolved once.
 #[derive(Debug, Clone)]
 pub struct Config {

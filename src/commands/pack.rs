@@ -91,7 +91,7 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
                 report: d,
                 dir: &j.dir,
                 today: request.today,
-                tool_version: concat!("dossier ", env!("CARGO_PKG_VERSION")),
+                tool_version: crate::TOOL_VERSION,
                 edition_text: &text,
                 built_in_edition: built_in,
                 forced: !ready,

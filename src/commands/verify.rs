@@ -35,7 +35,8 @@ pub fn run(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         manifest,
         differences: diffs,
         from_archive,
-    } = dossier_archive::verify::verify(&args.path, tmp.path(), &args.rules)?;
+        application_compared,
+    } = dossier_archive::verify::verify(&args.path, tmp.path(), &args.rules, crate::TOOL_VERSION)?;
     let words = dossier_words::Words::new(lang);
     let text = match args.format {
         Format::Json => {
@@ -47,6 +48,7 @@ pub fn run(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
                 "checked": manifest.checked,
                 "outcome": manifest.outcome,
                 "editions_from_archive": from_archive,
+                "application_compared": application_compared,
                 "differences": diffs.iter().map(|d| {
                     let mut v = serde_json::to_value(d).expect("serializes");
                     v["message"] = serde_json::Value::String(words.message(&d.message()));
@@ -75,6 +77,11 @@ pub fn run(args: VerifyArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
                 for d in &diffs {
                     s.push_str(&format!("  {}\n", words.message(&d.message())));
                 }
+            }
+            if !application_compared {
+                let tool = manifest.tool.as_str();
+                s.push_str(&t!(lang, "verify.application-not-compared", tool));
+                s.push('\n');
             }
             // Never passed off as the built-in Rules.
             for edition in &from_archive {

@@ -644,3 +644,46 @@ fn an_archive_cannot_carry_its_own_text_under_a_built_in_edition_id() {
     );
     assert!(out.contains("a fresh check gives refuse"), "{out}");
 }
+
+#[test]
+fn a_swapped_document_with_a_rewritten_manifest_is_caught_by_the_application() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("esedo.zip");
+    pack(&root().join("sample-dossiers/esedo"), &archive, &[]);
+    unzip(&archive, dir.path());
+    let folder = dir.path().join("esedo");
+    // An attachment the application lists, with its digest.
+    let doc = folder.join("documents/01_03-1_services-functions_01.docx");
+    std::fs::write(&doc, docx(&["Другой перечень услуг"])).unwrap();
+    reseal_archive_folder(&folder);
+    let (code, out, err) = verify(&folder);
+    assert_eq!(code, 1, "{out}{err}");
+    for name in ["application.kk.pdf", "application.ru.docx"] {
+        assert!(
+            out.contains(&format!("{name} is not the application this dossier gives")),
+            "{out}"
+        );
+    }
+    // A manifest field edited alone: the pages it records.
+    unzip(&archive, dir.path());
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("manifest.json")).unwrap())
+            .unwrap();
+    for f in manifest["files"].as_array_mut().unwrap() {
+        if f["pages"].is_u64() {
+            f["pages"] = 99.into();
+        }
+    }
+    std::fs::write(
+        folder.join("manifest.json"),
+        serde_json::to_string_pretty(&manifest).unwrap() + "\n",
+    )
+    .unwrap();
+    reseal_archive_folder(&folder);
+    let (code, out, _) = verify(&folder);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the manifest's pages is not the file's"),
+        "{out}"
+    );
+}

@@ -144,3 +144,8 @@ pub fn edition_text(j: &crate::judge::Judged) -> crate::error::Result<(String, b
         Origin::File(path) => crate::files::read_text(path).map(|t| (t, false)),
     }
 }
+
+/// The name of the packed application in a language and format: `application.kk.pdf`.
+pub fn application_name(lang: crate::lang::Lang, format: crate::render::Format) -> String {
+    format!("application.{}.{}", lang.code(), format.extension())
+}

@@ -334,7 +334,7 @@ pub fn plan(input: &PackInput) -> Result<Plan> {
                 input.today,
                 None,
             )?;
-            let name = format!("application.{}.{}", lang.code(), format.extension());
+            let name = crate::manifest::application_name(lang, format);
             entries.push(Entry {
                 name: name.clone(),
                 content: Content::Bytes(bytes),

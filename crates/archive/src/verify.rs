@@ -8,10 +8,10 @@
 
 use crate::error::{Error, Result};
 use crate::files::{self, EntryKind, Unreadable, plain_name};
-use crate::finding::Message;
+use crate::finding::{Arg, Message};
 use crate::limits::{
-    MAX_ARCHIVE_ENTRIES, MAX_MANIFEST_BYTES, MAX_SUMS_BYTES, MAX_UNPACK_RATIO, MAX_UNPACKED,
-    UNPACK_SLACK,
+    MAX_APPLICATION_BYTES, MAX_ARCHIVE_ENTRIES, MAX_MANIFEST_BYTES, MAX_SUMS_BYTES,
+    MAX_UNPACK_RATIO, MAX_UNPACKED, UNPACK_SLACK,
 };
 use crate::manifest::{MANIFEST, Manifest, ManifestError, SUMS};
 use cap_std::fs::Dir;
@@ -65,6 +65,23 @@ pub enum Difference {
     SumsLine {
         line: usize,
     },
+    /// A field the manifest records of a file is not what the file is (`size`, `pages`).
+    Record {
+        name: String,
+        field: String,
+    },
+    /// Ready to file, then and now.
+    Ready {
+        recorded: bool,
+        now: bool,
+    },
+    /// `forced` does not say what `ready` does (a dossier packed not ready is forced).
+    Forced,
+    /// The packed application is not the one this dossier gives now: its list of
+    /// attachments, their pages or digests changed.
+    Application {
+        name: String,
+    },
 }
 
 impl Difference {
@@ -95,6 +112,16 @@ impl Difference {
                 .arg("now", now.as_str()),
             Difference::SumsLine { line } => {
                 Message::new("verify.sums-line").arg("line", *line as u64)
+            }
+            Difference::Record { name, field } => Message::new("verify.record")
+                .arg("name", name.as_str())
+                .arg("field", field.as_str()),
+            Difference::Ready { recorded, now } => Message::new("verify.ready")
+                .arg("recorded", Arg::Flag(*recorded))
+                .arg("now", Arg::Flag(*now)),
+            Difference::Forced => Message::new("verify.forced"),
+            Difference::Application { name } => {
+                Message::new("verify.application").arg("name", name.as_str())
             }
         }
     }
@@ -268,6 +295,13 @@ struct Folder<'a> {
 }
 
 impl Folder<'_> {
+    /// The size of `name` as the folder holds it.
+    fn size(&self, name: &str) -> Option<u64> {
+        files::open_beneath(&self.root, Path::new(name))
+            .ok()
+            .map(|(_, m)| m.len())
+    }
+
     /// The SHA-256 of `name`, `None` when it is not there.
     fn digest(&mut self, name: &str) -> Result<Option<String>> {
         if let Some(d) = self.digests.get(name) {
@@ -351,8 +385,18 @@ pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
             Some(sha) if sha != f.sha256 => diffs.push(Difference::Changed {
                 name: f.name.clone(),
             }),
-            Some(_) => {}
+            Some(_) => {
+                if folder.size(&f.name) != Some(f.size) {
+                    diffs.push(Difference::Record {
+                        name: f.name.clone(),
+                        field: "size".into(),
+                    });
+                }
+            }
         }
+    }
+    if manifest.forced == manifest.ready {
+        diffs.push(Difference::Forced);
     }
     for name in folder.files.difference(&listed) {
         diffs.push(Difference::Added { name: name.clone() });
@@ -406,13 +450,22 @@ pub struct Verification {
     pub differences: Vec<Difference>,
     /// Editions only the archive carries (not built in), which its dossier was judged under.
     pub from_archive: Vec<String>,
+    /// The packed application was drafted again and compared (only when the archive was
+    /// packed by this very version of the tool).
+    pub application_compared: bool,
 }
 
 /// Verifies an archive (unpacked beneath `scratch`, a private empty folder) or an unpacked
 /// folder: its files against the manifest and the sums, its edition against the one this run
 /// knows by that id, and a fresh check of its content on the recorded date against the
 /// recorded outcome, grounds and score. `rules` are the `--rules` of the run.
-pub fn verify(path: &Path, scratch: &Path, rules: &[PathBuf]) -> Result<Verification> {
+pub fn verify(
+    path: &Path,
+    scratch: &Path,
+    rules: &[PathBuf],
+    tool_version: &str,
+) -> Result<Verification> {
+    let mut application_compared = false;
     // An archive is unpacked beneath the private folder; a folder is read where it is.
     let dir = if files::metadata(path).is_ok_and(|m| m.is_file()) {
         let into = files::open_root(scratch).map_err(|source| Error::Io {
@@ -472,6 +525,10 @@ pub fn verify(path: &Path, scratch: &Path, rules: &[PathBuf]) -> Result<Verifica
                 });
             }
             diffs.extend(recheck(&manifest, d));
+            application_compared = manifest.tool == tool_version;
+            if application_compared {
+                diffs.extend(applications(&dir, d, today)?);
+            }
         }
         None => diffs.push(Difference::Missing {
             name: crate::dossier::DOSSIER_FILE.into(),
@@ -482,7 +539,37 @@ pub fn verify(path: &Path, scratch: &Path, rules: &[PathBuf]) -> Result<Verifica
         manifest,
         differences: diffs,
         from_archive,
+        application_compared,
     })
+}
+
+/// The packed application, drafted again from the packed dossier on the recorded date: the
+/// same tool drafts the same bytes, so any other bytes mean the attachments, their pages or
+/// the digests it prints no longer match.
+fn applications(
+    dir: &Path,
+    report: &crate::judge::DossierReport,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Difference>> {
+    use crate::render::{Document, Format};
+    let root = files::open_root(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut diffs = Vec::new();
+    for lang in [crate::lang::Lang::Kk, crate::lang::Lang::Ru] {
+        for format in [Format::Pdf, Format::Docx] {
+            let name = crate::manifest::application_name(lang, format);
+            let packed = files::read_beneath(&root, Path::new(&name), MAX_APPLICATION_BYTES).ok();
+            let now =
+                crate::render::render(Document::Application, report, lang, format, today, None)
+                    .ok();
+            if packed.is_none() || packed != now {
+                diffs.push(Difference::Application { name });
+            }
+        }
+    }
+    Ok(diffs)
 }
 
 /// The editions the archive's own `dossier.toml` loads from inside the archive: id and text.
@@ -512,6 +599,29 @@ fn archive_editions(dir: &Path) -> Vec<(String, String)> {
 /// The fresh check's differences from what the manifest recorded.
 pub fn recheck(manifest: &Manifest, report: &crate::judge::DossierReport) -> Vec<Difference> {
     let mut diffs = Vec::new();
+    if let Some(j) = report.judged() {
+        let ready = j.readiness().ready();
+        if ready != manifest.ready {
+            diffs.push(Difference::Ready {
+                recorded: manifest.ready,
+                now: ready,
+            });
+        }
+        // Pages are recorded for a requirement of one file.
+        for f in manifest.files.iter().filter(|f| f.pages.is_some()) {
+            let now = f
+                .requirement
+                .as_ref()
+                .and_then(|r| j.documents.iter().find(|d| &d.id == r))
+                .and_then(|d| d.pages);
+            if now != f.pages {
+                diffs.push(Difference::Record {
+                    name: f.name.clone(),
+                    field: "pages".into(),
+                });
+            }
+        }
+    }
     let now = report.outcome().id().to_string();
     if now != manifest.outcome {
         diffs.push(Difference::Outcome {

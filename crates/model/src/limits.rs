@@ -38,6 +38,9 @@ pub const MAX_MANIFEST_BYTES: u64 = 16 << 20;
 /// `SHA256SUMS` of an archive: one line of at most a few hundred bytes per file.
 pub const MAX_SUMS_BYTES: u64 = 4 << 20;
 
+/// A packed application (PDF or Word), read back to compare with a fresh draft.
+pub const MAX_APPLICATION_BYTES: u64 = 16 << 20;
+
 /// `dossier.lock`: a line or two per document.
 pub const MAX_LOCK_BYTES: u64 = 1 << 20;
 
