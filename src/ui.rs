@@ -10,6 +10,52 @@ use miette::{LabeledSpan, NamedSource};
 use std::fmt;
 use std::io::Write;
 
+/// A line on stderr, every deceptive character in it escaped (`defuse`).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", crate::ui::defuse(&format!($($arg)*)))
+    };
+}
+
+/// Text for the terminal with every character that would change how it reads without showing
+/// itself (an escape sequence, a bidirectional control, a zero-width character: see
+/// `dossier_words::escape::is_deceptive`) written as a `\uXXXX` escape, whatever printed it;
+/// line breaks and tabs stay. In JSON the same escape is the same character.
+pub fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
+    let deceptive =
+        |c: char| dossier_words::escape::is_deceptive(c) && !matches!(c, '\n' | '\t' | '\r');
+    if !text.chars().any(deceptive) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if deceptive(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `defuse` for the characters that are not controls: bidirectional controls and zero-width
+/// characters (a form feed between text pages and colour sequences stay).
+pub fn defuse_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    let invisible = |c: char| dossier_words::escape::is_deceptive(c) && !c.is_control();
+    if !text.chars().any(invisible) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if invisible(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Where output goes, and how it looks.
 pub struct Ui {
     pub lang: Lang,
@@ -36,6 +82,10 @@ impl Ui {
         if self.closed {
             return Ok(());
         }
+        // Printers escape control characters field by field (and colour with escape
+        // sequences of their own); invisible and bidirectional characters go here, whatever
+        // printed them.
+        let text = defuse_invisible(text);
         let mut out = std::io::stdout().lock();
         match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
             Ok(()) => Ok(()),
@@ -52,7 +102,7 @@ impl Ui {
 
     /// A line on stderr.
     pub fn note(&self, text: &str) {
-        eprintln!("{text}");
+        say!("{text}");
     }
 
     /// An error on stderr, in the report language.
@@ -64,27 +114,27 @@ impl Ui {
             Error::Usage(messages) => {
                 let words = Words::new(lang);
                 for m in messages {
-                    eprintln!("{prefix} {}", words.message(m));
+                    say!("{prefix} {}", words.message(m));
                 }
             }
             // The system's own text is English: its kind is worded by the catalogue.
             Error::Io { path, source } => {
                 let file = path.display();
                 let why = Words::new(lang).message(&dossier_model::files::io_reason(source));
-                eprintln!("{prefix} {}", t!(lang, "error.read", file, why));
+                say!("{prefix} {}", t!(lang, "error.read", file, why));
             }
             Error::Write { path, source } => {
                 let file = path.display();
                 let why = Words::new(lang).message(&dossier_model::files::io_reason(source));
-                eprintln!("{prefix} {}", t!(lang, "error.write", file, why));
+                say!("{prefix} {}", t!(lang, "error.write", file, why));
             }
-            Error::Internal(why) => eprintln!("{prefix} {}", t!(lang, "error.internal", why)),
+            Error::Internal(why) => say!("{prefix} {}", t!(lang, "error.internal", why)),
         }
     }
 
     pub fn message(&self, m: &Message) {
         let prefix = t!(self.lang, "error.prefix");
-        eprintln!("{prefix} {}", Words::new(self.lang).message(m));
+        say!("{prefix} {}", Words::new(self.lang).message(m));
     }
 
     fn source_error(&self, s: &SourceError) {
@@ -105,8 +155,21 @@ impl Ui {
                     span,
                     label: message,
                 };
+                // The snippet is the user's file: what would act on the terminal is shown as
+                // `?`, byte for byte, so the spans still point where they did.
+                let text: String = src
+                    .text
+                    .chars()
+                    .flat_map(|c| {
+                        let hide = dossier_words::escape::is_deceptive(c)
+                            && !matches!(c, '\n' | '\t' | '\r');
+                        let n = if hide { c.len_utf8() } else { 1 };
+                        std::iter::repeat_n(if hide { '?' } else { c }, n)
+                    })
+                    .collect();
                 let report = miette::Report::new(shown)
-                    .with_source_code(NamedSource::new(&src.file, src.text.to_string()));
+                    .with_source_code(NamedSource::new(defuse(&src.file), text));
+                // miette's own colours are escape sequences: printed as they are.
                 eprintln!("{report:?}");
             }
             _ => {
@@ -115,9 +178,9 @@ impl Ui {
                     Some(line) => format!("{}:{line}: ", p.file),
                     None => format!("{}: ", p.file),
                 });
-                eprintln!("{prefix} {place}{message} [{}]", f.code);
+                say!("{prefix} {place}{message} [{}]", f.code);
                 if let Some(h) = help {
-                    eprintln!("  {h}");
+                    say!("  {h}");
                 }
             }
         }

@@ -7,6 +7,7 @@ use crate::ui::Ui;
 use clap::Args;
 use dossier_model::error::Error;
 use dossier_model::finding::Message;
+use dossier_model::lang::Lang;
 use dossier_words::t;
 use std::path::PathBuf;
 
@@ -36,6 +37,17 @@ pub struct PackArgs {
     /// Dossier folders, or folders searched recursively for dossiers
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// The language of the packed review notes: the drafts' language — `--lang` or the dossier's
+/// `lang` when Kazakh or Russian, else Russian — never the terminal's locale.
+fn notes_lang(config: &Config, j: &dossier_judge::judge::Judged) -> Lang {
+    let drafting = |l: Lang| matches!(l, Lang::Kk | Lang::Ru).then_some(l);
+    config
+        .lang_flag
+        .and_then(drafting)
+        .or_else(|| j.settings.lang.as_ref().and_then(|l| drafting(l.value)))
+        .unwrap_or(Lang::Ru)
 }
 
 pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
@@ -95,7 +107,7 @@ pub fn run(args: PackArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
                 edition_text: &text,
                 built_in_edition: built_in,
                 forced: !ready,
-                lang,
+                lang: notes_lang(config, j),
             },
             &out,
             args.force,

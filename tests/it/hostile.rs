@@ -1069,3 +1069,66 @@ fn a_file_named_fifteen_thousand_times_in_the_sums_is_hashed_once() {
     );
     assert!(started.elapsed() < TIME_LIMIT);
 }
+
+/// Characters that change how a line reads without showing themselves.
+const DECEPTIVE: &[char] = &[
+    '\u{1b}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200b}', '\u{feff}',
+];
+
+fn shows_none(text: &str, what: &str) {
+    assert!(
+        !text.chars().any(|c| DECEPTIVE.contains(&c)),
+        "{what}: a deceptive character reached the terminal raw:\n{text:?}"
+    );
+}
+
+#[test]
+fn bidi_and_invisible_characters_never_reach_the_terminal_raw() {
+    // In dossier.yaml text: refused at its line, as other controls are.
+    let mut f = Fixture::information_system();
+    f.edit("ru: \"Тестовая система\"", "ru: \"Система \u{202e}акгдоп\"");
+    let (code, v) = check_json(f.path());
+    assert_eq!(code, 2);
+    assert_eq!(
+        v["dossiers"][0]["diagnostics"][0]["code"], "yaml.type",
+        "{v}"
+    );
+    // In a folder name: escaped wherever it is printed.
+    let tree = tempfile::tempdir().unwrap();
+    let odd = tree
+        .path()
+        .join("esedo\u{202e}fdp.\u{200b}\u{2066}x\u{2069}");
+    copy_dir(Fixture::information_system().path(), &odd);
+    let run = limited(&[&"check", &"--lang", &"en", &"--today", &TODAY, &tree.path()]);
+    shows_none(&run.stdout, "check");
+    shows_none(&run.stderr, "check");
+    assert!(run.stdout.contains("202e"), "{}", run.stdout);
+    let out = tempfile::tempdir().unwrap();
+    let archive = out.path().join("x.zip");
+    let run = limited(&[&"pack", &"--today", &TODAY, &"-o", &archive, &odd]);
+    shows_none(&run.stderr, "pack");
+    assert!(run.stderr.contains("202e"), "{}", run.stderr);
+    let run = limited(&[&"verify", &"--lang", &"en", &archive]);
+    shows_none(&run.stdout, "verify");
+    // In an edition's titles: escaped by rules list and rules show.
+    let rules = amended_edition(
+        "title = { en = \"",
+        // TOML escapes: the title holds a real ESC and a real U+202E.
+        "title = { en = \"\\u001b[31mFORGED\\u202e ",
+    );
+    for args in [
+        &["rules", "list"][..],
+        &["rules", "show", "order-29-2024"][..],
+    ] {
+        let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = args
+            .iter()
+            .map(|a| a as &dyn AsRef<std::ffi::OsStr>)
+            .collect();
+        all.push(&"--rules");
+        let path = rules.path();
+        all.push(&path);
+        let run = limited(&all);
+        shows_none(&run.stdout, "rules");
+        assert!(run.stdout.contains("FORGED"), "{}", run.stdout);
+    }
+}

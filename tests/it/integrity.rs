@@ -687,3 +687,69 @@ fn a_swapped_document_with_a_rewritten_manifest_is_caught_by_the_application() {
         "{out}"
     );
 }
+
+/// `review-notes.md` of an archive.
+fn notes_of(archive: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(archive).unwrap()).unwrap();
+    let name = zip
+        .file_names()
+        .find(|n| n.ends_with("review-notes.md"))
+        .unwrap()
+        .to_string();
+    std::io::read_to_string(zip.by_name(&name).unwrap()).unwrap()
+}
+
+#[test]
+fn the_review_notes_keep_file_names_as_text_in_the_drafts_language() {
+    let mut f = Fixture::information_system();
+    // Not a document: a finding names the file in the notes.
+    let name = "docs/[click](https://example.org) <img src=x>.pdf";
+    f.file(name, b"not a document at all, just text");
+    f.edit(
+        "description: docs/description.pdf",
+        &format!("description: \"{name}\""),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("x.zip");
+    // An English terminal: the notes are still in a drafting language.
+    let out = crate::support::dossier()
+        .env("LANG", "en_US.UTF-8")
+        .args(["pack", "--force-incomplete", "--today", TODAY, "-o"])
+        .arg(&archive)
+        .arg(f.path())
+        .output()
+        .unwrap();
+    assert!(archive.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let notes = notes_of(&archive);
+    // Escaped, so a Markdown viewer shows it as text: no live link, no raw HTML.
+    assert!(
+        !notes.contains("](https://") && !notes.contains(" <img"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("\\[click\\]\\(https://example.org\\)"),
+        "{notes}"
+    );
+    assert!(
+        notes.chars().any(|c| ('а'..='я').contains(&c)),
+        "not in Russian: {notes}"
+    );
+}
+
+#[test]
+fn the_same_dossier_packs_to_the_same_bytes_by_a_relative_or_an_absolute_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.zip"), dir.path().join("b.zip"));
+    let run = |path: &Path, out: &Path| {
+        crate::support::dossier()
+            .args(["pack", "--today", TODAY, "-o"])
+            .arg(out)
+            .arg(path)
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    run(Path::new("sample-dossiers/esedo"), &a);
+    run(&root().join("sample-dossiers/esedo"), &b);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}

@@ -13,4 +13,5 @@ pub(crate) use dossier_judge::{documents, integrity, judge, signature};
 pub(crate) use dossier_model::{dossier, edition, error, files, finding, lang, limits, settings};
 pub(crate) use dossier_render as render;
 pub(crate) use dossier_report as report;
+pub(crate) use dossier_words as messages;
 pub(crate) use dossier_words::t;

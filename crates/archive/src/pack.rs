@@ -153,9 +153,11 @@ fn settings_toml(j: &Judged, edition_file: Option<&str>) -> String {
 }
 
 /// The findings as a Markdown review sheet.
-fn review_notes(report: &DossierReport, lang: Lang) -> String {
+fn review_notes(report: &DossierReport, folder: &str, lang: Lang) -> String {
     let words = crate::report::human::words_for(report, lang);
-    let mut out = format!("# {}\n\n", crate::report::clean(&report.path));
+    let md = crate::messages::escape::markdown;
+    // The archive's folder, not the path as typed: the same dossier packs to the same bytes.
+    let mut out = format!("# {}\n\n", md(folder));
     for f in report.findings() {
         let label = match f.severity {
             crate::finding::Severity::Error => crate::t!(lang, "severity.error"),
@@ -164,7 +166,7 @@ fn review_notes(report: &DossierReport, lang: Lang) -> String {
         };
         out.push_str(&format!(
             "- **{label}** {} `{}`\n",
-            words.finding(f),
+            md(&words.finding(f)),
             f.code
         ));
     }
@@ -344,7 +346,7 @@ pub fn plan(input: &PackInput) -> Result<Plan> {
     }
     entries.push(Entry {
         name: "review-notes.md".into(),
-        content: Content::Bytes(review_notes(report, input.lang).into_bytes()),
+        content: Content::Bytes(review_notes(report, &folder, input.lang).into_bytes()),
         meta: meta("review-notes.md", "notes"),
     });
     // Digests and sizes of what was made here; the files were digested as they were found.

@@ -30,7 +30,8 @@ pub fn object_name(j: &crate::judge::Judged, lang: crate::lang::Lang) -> String 
 
 /// The kind's name in the report language.
 pub fn kind_name(j: &crate::judge::Judged, lang: crate::lang::Lang) -> String {
-    j.edition
-        .kind(&j.file.kind)
-        .map_or_else(|| j.file.kind.clone(), |k| k.name.get(lang).to_string())
+    j.edition.kind(&j.file.kind).map_or_else(
+        || j.file.kind.clone(),
+        |k| clean(k.name.get(lang)).into_owned(),
+    )
 }

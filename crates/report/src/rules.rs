@@ -32,7 +32,7 @@ pub fn list(editions: &Editions, lang: Lang, color: bool, width: Option<u16>) ->
         });
         t.row([
             id,
-            e.edition.title.get(lang).to_string(),
+            crate::clean(e.edition.title.get(lang)).into_owned(),
             e.edition.source.clone(),
             e.edition.status.clone(),
             from,
@@ -46,12 +46,19 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
     let mut out = format!(
         "{} — {}\n{}\n\n",
         e.id(),
-        e.edition.title.get(lang),
+        crate::clean(e.edition.title.get(lang)),
         e.edition.source
     );
     // What `check` points at in one line: the units of the text this edition does not carry.
     if let Some(a) = &e.edition.amended_units {
-        out.push_str(a.note.get(lang));
+        out.push_str(
+            &a.note
+                .get(lang)
+                .lines()
+                .map(|l| crate::clean(l).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
         out.push_str("\n\n");
     }
     let mut docs = Grid::new([
@@ -72,7 +79,7 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
             r.id.clone(),
             r.clause.clone(),
             filed.to_string(),
-            r.title.get(lang).to_string(),
+            crate::clean(r.title.get(lang)).into_owned(),
         ]);
     }
     out.push_str(&grid_text(&docs, lang, color, width));
@@ -84,7 +91,7 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
             format!(
                 "{} — {} ({})",
                 short(e, &k.id, lang),
-                k.name.get(lang),
+                crate::clean(k.name.get(lang)),
                 k.id
             )
         })
@@ -111,7 +118,7 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
                 .join(", "),
             c.fact.clone(),
             format!("{} {}", c.op.symbol(), c.threshold),
-            c.wording.get(lang).to_string(),
+            crate::clean(c.wording.get(lang)).into_owned(),
         ]);
     }
     out.push_str(&grid_text(&crit, lang, color, width));
@@ -135,7 +142,7 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
         grounds.row([
             g.code.clone(),
             g.clause.clone(),
-            g.title.get(lang).to_string(),
+            crate::clean(g.title.get(lang)).into_owned(),
         ]);
     }
     out.push('\n');
@@ -151,7 +158,7 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
     for d in &e.deadlines {
         dl.row([
             d.clause.clone(),
-            d.title.get(lang).to_string(),
+            crate::clean(d.title.get(lang)).into_owned(),
             d.working_days.to_string(),
             d.starts.clone(),
             d.done.clone(),
@@ -164,9 +171,10 @@ pub fn show(e: &Edition, lang: Lang, color: bool, width: Option<u16>) -> String 
 
 /// A kind's abbreviation in the edition's words, else its id.
 fn short(e: &Edition, kind: &str, lang: Lang) -> String {
-    e.kind(kind)
-        .and_then(|k| k.short.as_ref())
-        .map_or_else(|| kind.to_string(), |s| s.get(lang).to_string())
+    e.kind(kind).and_then(|k| k.short.as_ref()).map_or_else(
+        || kind.to_string(),
+        |s| crate::clean(s.get(lang)).into_owned(),
+    )
 }
 
 fn text_json(t: &crate::lang::Text) -> serde_json::Value {

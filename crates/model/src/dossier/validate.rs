@@ -251,7 +251,10 @@ fn strict_text(file: &DossierFile, at: &Located, errors: &mut Vec<Finding>) {
     for (keys, text) in file.texts() {
         // Free text may break lines; a path or a name may not (it could forge a report line).
         let multiline = matches!(keys.first(), Some(&"evidence" | &"criteria"));
-        let bad = |c: &char| c.is_control() && !(multiline && matches!(c, '\n' | '\t'));
+        // A bidirectional control reorders what a reader sees, as a control character hides it.
+        let bidi = |c: &char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        let bad =
+            |c: &char| (c.is_control() && !(multiline && matches!(c, '\n' | '\t'))) || bidi(c);
         if let Some(c) = text.chars().find(bad) {
             errors.push(
                 at.error_with(Code::YamlType, "yaml.type.control", &path(&keys))
