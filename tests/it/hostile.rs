@@ -1132,3 +1132,54 @@ fn bidi_and_invisible_characters_never_reach_the_terminal_raw() {
         assert!(run.stdout.contains("FORGED"), "{}", run.stdout);
     }
 }
+
+#[test]
+fn settings_read_nothing_outside_their_tree() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "password = \"SECRET-LINE\"\n").unwrap();
+    let tree = tempfile::tempdir().unwrap();
+    let d = tree.path().join("team/esedo");
+    copy_dir(Fixture::information_system().path(), &d);
+    let settings = tree.path().join("team/dossier.toml");
+    // A path that climbs out, and an absolute one: refused at their line, nothing read.
+    let up = "../".repeat(12) + &secret.display().to_string()[1..];
+    for named in [up, secret.display().to_string()] {
+        std::fs::write(&settings, format!("editions = [\"{named}\"]\n")).unwrap();
+        let run = limited(&[&"check", &"--lang", &"en", &"--today", &TODAY, &d]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        assert!(!run.stderr.contains("SECRET-LINE") && !run.stdout.contains("SECRET-LINE"));
+        assert!(
+            run.stderr.contains("is not a path inside"),
+            "{}",
+            run.stderr
+        );
+    }
+    // A link inside the tree that leads out.
+    std::fs::create_dir_all(tree.path().join("team/rules")).unwrap();
+    std::os::unix::fs::symlink(&secret, tree.path().join("team/rules/x.toml")).unwrap();
+    std::fs::write(&settings, "editions = [\"rules/x.toml\"]\n").unwrap();
+    let run = limited(&[&"check", &"--lang", &"en", &"--today", &TODAY, &d]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(!run.stderr.contains("SECRET-LINE") && !run.stdout.contains("SECRET-LINE"));
+    assert!(
+        run.stderr.contains("leads out of its folder"),
+        "{}",
+        run.stderr
+    );
+    // A templates folder linked out: the draft is refused, the secret never becomes it.
+    std::os::unix::fs::symlink(outside.path(), tree.path().join("team/templates")).unwrap();
+    std::fs::write(outside.path().join("application.ru.md"), "SECRET-LINE\n").unwrap();
+    std::fs::write(&settings, "templates = \"templates\"\n").unwrap();
+    let run = limited(&[
+        &"render",
+        &"application",
+        &"--lang",
+        &"ru",
+        &"--today",
+        &TODAY,
+        &d,
+    ]);
+    assert!(!run.stdout.contains("SECRET-LINE"), "{}", run.stdout);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+}

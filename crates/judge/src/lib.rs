@@ -62,7 +62,7 @@ pub fn editions_in_effect(
 ) -> Result<Editions> {
     let settings = settings::Settings::for_dossier(dir, config)?;
     let mut editions = Editions::built_in();
-    for path in settings.editions.iter().flat_map(|e| &e.value) {
+    for path in &settings.confined_editions()? {
         editions.load_file(path)?;
     }
     for path in rules {
@@ -133,10 +133,15 @@ pub fn prepare(req: &CheckRequest) -> Result<Run<'_>> {
                     ));
                 }
             };
-            let files = settings
-                .editions
-                .as_ref()
-                .map_or_else(Vec::new, |e| e.value.clone());
+            let files = match settings.confined_editions() {
+                Ok(files) => files,
+                Err(e) => {
+                    return Err(judge::Invalid::from_error(
+                        &e,
+                        finding::Code::SettingsInvalid,
+                    ));
+                }
+            };
             let editions = if files.is_empty() {
                 Ok(base.clone())
             } else {

@@ -52,6 +52,7 @@ macro_rules! settings {
                     && let Some(value) = parsed.get($key)
                 {
                     let value = <$ty as SettingValue>::from_toml(value.clone())
+                        .and_then(|v| v.check().map(|()| v))
                         .map_err(|why| Bad { key: $key, why })?;
                     self.$field = Some(Sourced {
                         value: value.relative_to(base),
@@ -116,6 +117,10 @@ pub trait SettingValue: Sized {
     fn from_toml(value: toml::Value) -> std::result::Result<Self, String>;
     fn to_toml(&self) -> toml::Value;
     fn show(&self) -> String;
+    /// A value the key may not hold though its type fits.
+    fn check(&self) -> std::result::Result<(), String> {
+        Ok(())
+    }
     /// Paths are relative to the file that names them.
     fn relative_to(self, _base: &Path) -> Self {
         self
@@ -194,9 +199,21 @@ impl SettingValue for TomlText {
     }
 }
 
+/// A path a `dossier.toml` names: inside the folder of that file (it applies to the tree
+/// below it, and nothing outside the tree is read on its say-so).
+fn confined(path: &Path) -> std::result::Result<(), String> {
+    let text = path.to_string_lossy();
+    crate::files::inside_the_folder(&text).map_err(|_| {
+        format!("`{text}` is not a path inside this file's folder (no absolute path, no `..`)")
+    })
+}
+
 impl SettingValue for PathBuf {
     fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
         deserialize(value)
+    }
+    fn check(&self) -> std::result::Result<(), String> {
+        confined(self)
     }
     fn to_toml(&self) -> toml::Value {
         toml::Value::String(self.display().to_string())
@@ -212,6 +229,9 @@ impl SettingValue for PathBuf {
 impl SettingValue for Vec<PathBuf> {
     fn from_toml(value: toml::Value) -> std::result::Result<Self, String> {
         deserialize(value)
+    }
+    fn check(&self) -> std::result::Result<(), String> {
+        self.iter().try_for_each(|p| confined(p))
     }
     fn to_toml(&self) -> toml::Value {
         toml::Value::Array(self.iter().map(SettingValue::to_toml).collect())
@@ -373,6 +393,26 @@ impl Settings {
         Ok((s, parsed.root))
     }
 
+    /// The editions this dossier's settings load, each still inside the folder of the
+    /// `dossier.toml` that names it once links are resolved; a link out is an error.
+    pub fn confined_editions(&self) -> Result<Vec<PathBuf>> {
+        let Some(e) = &self.editions else {
+            return Ok(Vec::new());
+        };
+        e.value
+            .iter()
+            .map(|p| inside_the_tree(p, &e.file))
+            .collect()
+    }
+
+    /// The templates folder of the settings, likewise confined.
+    pub fn confined_templates(&self) -> Result<Option<PathBuf>> {
+        self.templates
+            .as_ref()
+            .map(|t| inside_the_tree(&t.value, &t.file))
+            .transpose()
+    }
+
     /// The working-day calendar with this dossier's overrides.
     pub fn calendar(&self, base: &crate::calendar::Calendar) -> crate::calendar::Calendar {
         let holidays = self
@@ -504,6 +544,21 @@ fn untrusted(meta: &std::fs::Metadata) -> Option<IgnoredWhy> {
         Some(IgnoredWhy::Writable)
     } else {
         None
+    }
+}
+
+/// `path` (named by the settings file `file`) when it is still inside `file`'s folder once every
+/// link is resolved; a path that does not exist is left to the reader to report.
+fn inside_the_tree(path: &Path, file: &Path) -> Result<PathBuf> {
+    let base = file.parent().unwrap_or(Path::new("."));
+    let base = crate::files::canonical(base).unwrap_or_else(|_| base.to_path_buf());
+    match crate::files::canonical(path) {
+        Ok(real) if !real.starts_with(&base) => Err(crate::error::Error::usage(
+            crate::finding::Message::new("usage.settings-outside")
+                .arg("file", file.display().to_string())
+                .arg("path", path.display().to_string()),
+        )),
+        _ => Ok(path.to_path_buf()),
     }
 }
 

@@ -625,10 +625,22 @@ pub struct Rendered {
 /// A template from the `templates` folder of the dossier's settings, when it has one for the
 /// document and language.
 fn settings_template(judged: &Judged, draft: &Draft, lang: Lang) -> Result<Option<CustomTemplate>> {
-    let Some(dir) = &judged.settings.templates else {
+    let Some(dir) = judged.settings.confined_templates()? else {
         return Ok(None);
     };
-    let path = dir.value.join(template_name(draft, lang));
+    let path = dir.join(template_name(draft, lang));
+    // The template itself may be a link: it too stays inside the tree.
+    let inside = crate::files::canonical(&path)
+        .ok()
+        .zip(crate::files::canonical(&dir).ok())
+        .is_none_or(|(p, d)| p.starts_with(d));
+    if !inside {
+        return Err(Error::usage(
+            Message::new("usage.settings-outside")
+                .arg("file", dir.display().to_string())
+                .arg("path", path.display().to_string()),
+        ));
+    }
     if !path.is_file() {
         return Ok(None);
     }
