@@ -565,14 +565,36 @@ fn an_edition_with_many_more_rows_gives_a_greedy_set_at_once() {
 #[test]
 fn a_template_that_would_grow_without_bound_is_refused() {
     let f = Fixture::information_system();
-    for (name, body) in [
+    let loop_doubling = {
+        let mut t = String::from("{% for s0 in [object.name] %}");
+        for i in 1..=26 {
+            t.push_str(&format!("{{% for s{i} in [s{p} ~ s{p}] %}}", p = i - 1));
+        }
+        t.push_str("{{ s26 }}");
+        t.push_str(&"{% endfor %}".repeat(27));
+        t
+    };
+    let cases: Vec<(&str, &str)> = vec![
         ("doubling", "{% set s = \"x\" %}{% set s = s ~ s %}{{ s }}"),
         ("repeat", "{{ \"x\" * 100000000 }}"),
+        // A one-item loop is an assignment: 26 doublings would build a 1 GiB string.
+        ("loop-doubling", &loop_doubling),
+        // A `}}` inside a string literal does not end the tag.
+        (
+            "string-hides-operator",
+            "{{ \"}}\" ~ (\"x\" * 1000000000) }}",
+        ),
+        // Lists grow by `+`.
+        (
+            "list-doubling",
+            "{% for l in [[1] + [1]] %}{{ l }}{% endfor %}",
+        ),
         (
             "loops",
             "{% for a in filings %}{% for b in filings %}{% for c in filings %}{{ object.name }}{% endfor %}{% endfor %}{% endfor %}",
         ),
-    ] {
+    ];
+    for (name, body) in cases {
         let mut t = tempfile::Builder::new().suffix(".md").tempfile().unwrap();
         t.write_all(body.as_bytes()).unwrap();
         let run = limited(&[

@@ -330,86 +330,62 @@ impl std::io::Write for Capped {
     }
 }
 
-/// A template given by a user may use `if`/`for` tags, variables and the filters above; tags
-/// that assign or define (`set`, `macro`, `call`, `with`, `include`, `import`, `extends`,
-/// `filter`, `block`) and the `*` operator are refused, because with them a few lines can
-/// build a string of any size. Returns the byte offset and the reason of the first refusal.
+/// A template given by a user may use `if`/`for` tags, variables, literals and the filters
+/// above. Read with minijinja's own tokenizer (so a `}}` inside a string literal is a string,
+/// not the end of a tag), it is refused for a tag that assigns or defines (`set`, `macro`,
+/// `call`, `with`, `include`, `import`, `from`, `extends`, `filter`, `block`) and for the
+/// operators that build a value larger than their operands (`~`, `+`, `*`, `**`): without
+/// them no value a template builds outgrows the dossier's own text and the literals, a loop
+/// cannot double a string, and what it prints is bounded by the fuel and the output cap.
+/// Returns the byte offset and the reason of the first refusal.
 pub fn sandbox_check(source: &str) -> Result<(), (usize, String)> {
+    use minijinja::machinery::{Token, WhitespaceConfig, tokenize};
     const TAGS: &[&str] = &[
         "set", "macro", "call", "with", "include", "import", "from", "extends", "filter", "block",
     ];
-    let bytes = source.as_bytes();
-    let mut i = 0;
-    while let Some(rel) = source[i..].find('{') {
-        let start = i + rel;
-        let close = match bytes.get(start + 1) {
-            Some(b'{') => "}}",
-            Some(b'%') => "%}",
-            _ => {
-                i = start + 1;
-                continue;
-            }
-        };
-        let body_start = start + 2;
-        let end = source[body_start..]
-            .find(close)
-            .map_or(source.len(), |e| body_start + e);
-        let body = &source[body_start..end];
-        let code = without_strings(body);
-        if close == "%}" {
-            let word: String = code
-                .trim_start_matches(['-', '+'])
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect();
-            if TAGS.contains(&word.as_str()) {
+    let mut after_block_start = false;
+    let tokens = tokenize(
+        source,
+        false,
+        minijinja::syntax::SyntaxConfig::default(),
+        WhitespaceConfig::default(),
+    );
+    for token in tokens {
+        let (token, span) = token.map_err(|e| (0, e.to_string()))?;
+        let at = line_offset(source, span.start_line, span.start_col);
+        match token {
+            Token::Ident(word) if after_block_start && TAGS.contains(&word) => {
                 return Err((
-                    start,
+                    at,
                     format!("the tag `{word}` is not allowed in a custom template"),
                 ));
             }
+            Token::Tilde | Token::Plus | Token::Mul | Token::Pow => {
+                return Err((
+                    at,
+                    format!("the `{token}` operator is not allowed in a custom template"),
+                ));
+            }
+            _ => {}
         }
-        if code.contains('*') {
-            return Err((
-                start,
-                "the `*` operator is not allowed in a custom template".into(),
-            ));
-        }
-        i = end.min(source.len());
-        if i == start {
-            i += 1;
-        }
+        after_block_start = matches!(token, Token::BlockStart);
     }
     Ok(())
 }
 
-/// The code of a tag with its string literals blanked, so an operator in a string is no
-/// operator.
-fn without_strings(code: &str) -> String {
-    let mut out = String::with_capacity(code.len());
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for c in code.chars() {
-        match quote {
-            Some(q) => {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == q {
-                    quote = None;
-                }
-                out.push(' ');
-            }
-            None if c == '"' || c == '\'' => {
-                quote = Some(c);
-                out.push(' ');
-            }
-            None => out.push(c),
-        }
-    }
-    out
+/// The byte offset of a 1-based line and 0-based character column.
+fn line_offset(source: &str, line: u16, col: u16) -> usize {
+    let start: usize = source
+        .split_inclusive('\n')
+        .take(usize::from(line.saturating_sub(1)))
+        .map(str::len)
+        .sum();
+    let rest = &source[start.min(source.len())..];
+    start
+        + rest
+            .char_indices()
+            .nth(usize::from(col))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 /// At most one blank line in a row, no trailing spaces, one final newline.
