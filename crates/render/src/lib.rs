@@ -347,7 +347,7 @@ pub fn sandbox_check(source: &str) -> Result<(), (usize, String)> {
     let tokens = tokenize(
         source,
         false,
-        minijinja::syntax::SyntaxConfig::default(),
+        minijinja::syntax::SyntaxConfig,
         WhitespaceConfig::default(),
     );
     for token in tokens {
