@@ -99,7 +99,7 @@ fn a_detached_signature_names_its_signer_and_catches_a_changed_file() {
         note[0]["message"]
             .as_str()
             .unwrap()
-            .contains("digest verified (SHA-256), chain not verified"),
+            .contains("digest (SHA-256), signature value and coverage verified"),
         "{d}"
     );
     assert!(diagnostics(&d, "signature.bin-mismatch").is_empty());
@@ -270,6 +270,21 @@ fn the_signed_sample_shows_its_signer_and_a_verified_digest() {
 /// certificate from openssl, the signed digest computed over `content`. The signature value is
 /// a placeholder — the tool does not check it (chain and key are out of scope).
 fn gost_cms(keys: &Path, content: &[u8]) -> Vec<u8> {
+    use streebog::Digest;
+    let digest = streebog::Streebog256::digest(content).to_vec();
+    assembled_cms(keys, "1.2.643.7.1.1.2.2", digest, "1.2.643.7.1.1.1.1", 64)
+}
+
+/// A CMS SignedData assembled from parts: the certificate from openssl, the digest algorithm and
+/// the signed digest given, the signature algorithm named and a value of zeros (a forgery: the
+/// right digest, any name, no key behind it).
+fn assembled_cms(
+    keys: &Path,
+    digest_oid: &str,
+    digest: Vec<u8>,
+    signature_oid: &str,
+    signature_len: usize,
+) -> Vec<u8> {
     use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
     use cms::content_info::{CmsVersion, ContentInfo};
     use cms::signed_data::{
@@ -278,7 +293,6 @@ fn gost_cms(keys: &Path, content: &[u8]) -> Vec<u8> {
     };
     use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
     use der::{Any, Decode, Encode};
-    use streebog::Digest;
     use x509_cert::attr::Attribute;
     use x509_cert::spki::AlgorithmIdentifierOwned;
     let der_cert = keys.join("cert.der");
@@ -293,10 +307,9 @@ fn gost_cms(keys: &Path, content: &[u8]) -> Vec<u8> {
     let cert = x509_cert::Certificate::from_der(&std::fs::read(&der_cert).unwrap()).unwrap();
     let oid = ObjectIdentifier::new_unwrap;
     let streebog = AlgorithmIdentifierOwned {
-        oid: oid("1.2.643.7.1.1.2.2"),
+        oid: oid(digest_oid),
         parameters: None,
     };
-    let digest = streebog::Streebog256::digest(content).to_vec();
     let attribute = |id: &str, value: Any| Attribute {
         oid: oid(id),
         values: SetOfVec::try_from(vec![value]).unwrap(),
@@ -321,10 +334,10 @@ fn gost_cms(keys: &Path, content: &[u8]) -> Vec<u8> {
         digest_alg: streebog.clone(),
         signed_attrs: Some(signed_attrs),
         signature_algorithm: AlgorithmIdentifierOwned {
-            oid: oid("1.2.643.7.1.1.1.1"),
+            oid: oid(signature_oid),
             parameters: None,
         },
-        signature: OctetString::new(vec![0u8; 64]).unwrap(),
+        signature: OctetString::new(vec![0u8; signature_len]).unwrap(),
         unsigned_attrs: None,
     };
     let signed = SignedData {
@@ -371,4 +384,148 @@ fn a_gost_digest_is_computed_and_compared() {
     f.file("docs/protocol.pdf", &tampered);
     let (_, d) = f.check_json();
     assert_eq!(diagnostics(&d, "signature.digest-mismatch").len(), 1, "{d}");
+}
+
+/// The SHA-256 of `bytes`, as bytes.
+fn sha256(bytes: &[u8]) -> Vec<u8> {
+    let (hex, _) = dossier_judge::integrity::sha256_of(bytes).unwrap();
+    (0..32)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_forged_signature_names_no_one_and_does_not_count() {
+    if !openssl() {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    certificate(keys.path(), "000000000042");
+    let f = Fixture::information_system();
+    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
+    // Any name, the right digest, a value of zeros: RSA with SHA-256.
+    let forged = assembled_cms(
+        keys.path(),
+        "2.16.840.1.101.3.4.2.1",
+        sha256(&doc),
+        "1.2.840.113549.1.1.11",
+        256,
+    );
+    f.file("docs/protocol.pdf.cms", &forged);
+    let (code, d) = f.check_json();
+    assert_eq!(code, 1, "{d}");
+    let signer = &signatures(&d, "security-test-protocol")[0]["signers"][0];
+    assert_eq!(signer["digest"], "verified", "{d}");
+    assert_eq!(signer["value"], "invalid", "{d}");
+    let found = diagnostics(&d, "signature.invalid");
+    assert_eq!(found.len(), 1, "{d}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(!message.contains("ТЕСТОВ"), "{message}");
+    assert!(diagnostics(&d, "signature.present").is_empty(), "{d}");
+    assert_eq!(
+        document_in(&d, "security-test-protocol")["status"],
+        "invalid"
+    );
+    // A GOST value is not verified: no name is shown as the signer's, and it is not counted.
+    let f = Fixture::information_system();
+    f.file("docs/protocol.pdf.p7s", &gost_cms(keys.path(), &doc));
+    let (_, d) = f.check_json();
+    let found = diagnostics(&d, "signature.unverified");
+    assert_eq!(found.len(), 1, "{d}");
+    assert!(
+        !found[0]["message"].as_str().unwrap().contains("ТЕСТОВ"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_pdf_changed_after_signing_or_a_range_that_covers_nothing_is_not_verified() {
+    if !openssl() {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    certificate(keys.path(), "000000000042");
+    let signed = signed_pdf(keys.path());
+    // An incremental update after the signature: a new object and trailer.
+    let mut updated = signed.clone();
+    updated.extend_from_slice(b"\n99 0 obj\n(changed after signing)\nendobj\n%%EOF\n");
+    let f = Fixture::information_system();
+    f.file("docs/protocol.pdf", &updated);
+    let (_, d) = f.check_json();
+    let signer = &signatures(&d, "security-test-protocol")[0]["signers"][0];
+    assert_eq!(signer["coverage"], "changed-after-signing", "{d}");
+    assert_eq!(diagnostics(&d, "signature.invalid").len(), 1, "{d}");
+    // A /ByteRange that covers nothing of the document, with a real signature of nothing.
+    let find = |needle: &[u8]| {
+        signed
+            .windows(needle.len())
+            .rposition(|w| w == needle)
+            .unwrap()
+            + needle.len()
+    };
+    let at = find(b"/ByteRange [");
+    let mut nothing = signed.clone();
+    let zeros = "0000000000 0000000000 0000000000 0000000000";
+    nothing[at..at + zeros.len()].copy_from_slice(zeros.as_bytes());
+    let contents = find(b"/Contents <");
+    let end = contents + signed[contents..].iter().position(|b| *b == b'>').unwrap();
+    let of_nothing: String = sign(keys.path(), b"")
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let padded = format!("{of_nothing:0<width$}", width = end - contents);
+    nothing[contents..end].copy_from_slice(padded.as_bytes());
+    let f = Fixture::information_system();
+    f.file("docs/protocol.pdf", &nothing);
+    let (_, d) = f.check_json();
+    let signer = &signatures(&d, "security-test-protocol")[0]["signers"][0];
+    // The digest of nothing is the digest signed; the coverage is what fails.
+    assert_eq!(signer["digest"], "verified", "{d}");
+    assert_eq!(signer["coverage"], "partial", "{d}");
+    assert!(diagnostics(&d, "signature.present").is_empty(), "{d}");
+}
+
+#[test]
+fn a_streamed_ber_signature_and_a_sha1_one_are_read() {
+    if !openssl() {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    certificate(keys.path(), "000000000042");
+    let f = Fixture::information_system();
+    let doc = f.path().join("docs/protocol.pdf");
+    for (name, extra) in [
+        ("protocol.pdf.cms", &["-stream"][..]),
+        ("protocol.pdf.p7s", &["-md", "sha1"][..]),
+    ] {
+        let out = keys.path().join(name);
+        succeeded(
+            Command::new("openssl")
+                .args(["cms", "-sign", "-binary", "-outform", "DER", "-in"])
+                .arg(&doc)
+                .args(["-signer"])
+                .arg(keys.path().join("cert.pem"))
+                .arg("-inkey")
+                .arg(keys.path().join("key.pem"))
+                .args(extra)
+                .arg("-out")
+                .arg(&out)
+                .output(),
+        );
+        f.file(&format!("docs/{name}"), &std::fs::read(&out).unwrap());
+    }
+    let (_, d) = f.check_json();
+    let sigs = signatures(&d, "security-test-protocol");
+    let sigs = sigs.as_array().unwrap();
+    assert_eq!(sigs.len(), 2, "{d}");
+    for s in sigs {
+        assert!(s["problem"].is_null(), "{s}");
+        assert_eq!(s["signers"][0]["value"], "verified", "{s}");
+    }
+    assert_eq!(diagnostics(&d, "signature.present").len(), 2, "{d}");
+    let weak: Vec<_> = diagnostics(&d, "signature.unverified")
+        .into_iter()
+        .filter(|x| x["message"].as_str().unwrap().contains("SHA-1"))
+        .collect();
+    assert_eq!(weak.len(), 1, "{d}");
 }

@@ -194,7 +194,7 @@ impl One<'_> {
         folders: &mut Folders,
         result: &mut DocumentResult,
     ) {
-        use crate::signature::DigestCheck;
+        use crate::signature::{Coverage, DigestCheck, ValueCheck};
         use std::os::unix::fs::MetadataExt;
         // A file named many times (or through a link inside) is checked once.
         let mut seen = std::collections::HashSet::new();
@@ -217,9 +217,11 @@ impl One<'_> {
             }
             let name = name.clone();
             let name = &name;
-            let mut found = crate::signature::detached(root, name, siblings);
+            // Each document's content is hashed once per algorithm for all its signatures.
+            let mut cache = crate::signature::DigestCache::new();
+            let mut found = crate::signature::detached(root, name, siblings, &mut cache);
             if maybe_pdf {
-                found.extend(crate::signature::in_pdf(root, name));
+                found.extend(crate::signature::in_pdf(root, name, &mut cache));
             }
             let line = file_line(self.at, &self.req.id, i);
             for sig in &found {
@@ -232,38 +234,78 @@ impl One<'_> {
                     continue;
                 }
                 for signer in &sig.signers {
-                    let who = signer.common_name.clone().unwrap_or_else(|| "—".into());
-                    let detail = Message::new(match signer.digest {
-                        DigestCheck::Verified => "signature.verified",
-                        DigestCheck::Mismatch => "signature.digest-mismatch",
-                        DigestCheck::Unverified => "signature.unverified",
-                    })
-                    .arg("file", name.as_str())
-                    .arg("signer", who.as_str())
-                    .arg("iin", signer.iin.clone().unwrap_or_else(|| "—".into()))
-                    .arg("bin", signer.bin.clone().unwrap_or_else(|| "—".into()))
-                    .arg(
-                        "from",
-                        signer.valid_from.clone().unwrap_or_else(|| "—".into()),
-                    )
-                    .arg(
-                        "until",
-                        signer.valid_until.clone().unwrap_or_else(|| "—".into()),
-                    )
-                    .arg(
-                        "time",
-                        signer.signing_time.clone().unwrap_or_else(|| "—".into()),
-                    )
-                    .arg("digest", signer.digest_algorithm.as_str())
-                    .arg("algorithm", signer.signature_algorithm.as_str());
-                    let (severity, code) = match signer.digest {
-                        DigestCheck::Verified => (Severity::Info, Code::SignaturePresent),
-                        DigestCheck::Mismatch => (Severity::Error, Code::SignatureDigestMismatch),
-                        DigestCheck::Unverified => (Severity::Warning, Code::SignatureUnverified),
+                    // A name from the certificate is the signer's only once the key in that
+                    // certificate is shown to have made the signature.
+                    let named = signer.value == ValueCheck::Verified;
+                    let dash = || "—".to_string();
+                    let shown = |v: &Option<String>| {
+                        if named {
+                            v.clone().unwrap_or_else(dash)
+                        } else {
+                            dash()
+                        }
                     };
+                    let who = shown(&signer.common_name);
+                    let (severity, code, key) = if signer.verified() {
+                        (Severity::Info, Code::SignaturePresent, "signature.verified")
+                    } else if signer.digest == DigestCheck::Mismatch {
+                        (
+                            Severity::Error,
+                            Code::SignatureDigestMismatch,
+                            "signature.digest-mismatch",
+                        )
+                    } else if signer.value == ValueCheck::Invalid {
+                        (
+                            Severity::Error,
+                            Code::SignatureInvalid,
+                            "signature.invalid.value",
+                        )
+                    } else if signer.coverage == Coverage::ChangedAfterSigning {
+                        (
+                            Severity::Error,
+                            Code::SignatureInvalid,
+                            "signature.invalid.changed-after-signing",
+                        )
+                    } else if signer.coverage == Coverage::Partial {
+                        (
+                            Severity::Error,
+                            Code::SignatureInvalid,
+                            "signature.invalid.partial",
+                        )
+                    } else if signer.value == ValueCheck::NotVerified
+                        && signer.digest == DigestCheck::Verified
+                    {
+                        (
+                            Severity::Warning,
+                            Code::SignatureUnverified,
+                            "signature.value-not-verified",
+                        )
+                    } else {
+                        (
+                            Severity::Warning,
+                            Code::SignatureUnverified,
+                            "signature.unverified",
+                        )
+                    };
+                    let detail = Message::new(key)
+                        .arg("file", name.as_str())
+                        .arg("signer", who.as_str())
+                        .arg("iin", shown(&signer.iin))
+                        .arg("bin", shown(&signer.bin))
+                        .arg("from", signer.valid_from.clone().unwrap_or_else(dash))
+                        .arg("until", signer.valid_until.clone().unwrap_or_else(dash))
+                        .arg("time", signer.signing_time.clone().unwrap_or_else(dash))
+                        .arg("digest", signer.digest_algorithm.as_str())
+                        .arg("algorithm", signer.signature_algorithm.as_str());
                     self.finding(severity, code, detail, line);
-                    if signer.digest == DigestCheck::Mismatch {
+                    if severity == Severity::Error {
                         result.status = DocStatus::Invalid;
+                    }
+                    if signer.weak_digest {
+                        let detail = Message::new("signature.weak-digest")
+                            .arg("file", name.as_str())
+                            .arg("digest", signer.digest_algorithm.as_str());
+                        self.finding(Severity::Warning, Code::SignatureUnverified, detail, line);
                     }
                     if signer.expired_at_signing {
                         let detail = Message::new("signature.certificate-expired")
@@ -277,7 +319,8 @@ impl One<'_> {
                             line,
                         );
                     }
-                    if let (Some(theirs), Some(ours)) = (&signer.bin, &file.state_body.bin)
+                    if let (true, Some(theirs), Some(ours)) =
+                        (named, &signer.bin, &file.state_body.bin)
                         && theirs != ours
                     {
                         let detail = Message::new("signature.bin-mismatch")
@@ -290,10 +333,11 @@ impl One<'_> {
             }
             result.signatures.extend(found);
         }
+        // `signed = true` is met only by a signature verified in digest, value and coverage.
         let signed = result
             .signatures
             .iter()
-            .any(|s| s.signers.iter().any(|x| x.digest != DigestCheck::Mismatch));
+            .any(|s| s.signers.iter().any(|x| x.verified()));
         if self.req.signed && !signed {
             let detail = Message::new("signature.required");
             let line = self.at.line(&path(&["documents", &self.req.id]));

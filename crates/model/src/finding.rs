@@ -80,6 +80,7 @@ codes! {
     SignatureBinMismatch = "signature.bin-mismatch",
     SignatureRequired = "signature.required",
     SealUnreadable = "seal.unreadable",
+    SignatureInvalid = "signature.invalid",
     ObjectStageNotCommissioned = "object.stage-not-commissioned",
     ObjectPortalIdMissing = "object.portal-id-missing",
     CriterionFactMissing = "criterion.fact-missing",

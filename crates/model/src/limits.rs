@@ -105,6 +105,17 @@ pub const MAX_SIGNED_PDF: u64 = 256 << 20;
 pub const PDF_SIGNATURE_TAIL: u64 = 128 * 1024;
 /// Signature dictionaries read in one PDF.
 pub const MAX_PDF_SIGNATURES: usize = 16;
+/// Signers read in one CMS signature.
+pub const MAX_SIGNERS: usize = 16;
+/// A signature's ASN.1: nesting, elements in all, and elements of any SET OF (which the decoder
+/// checks for order in time that grows with the square of its size).
+pub const MAX_DER_DEPTH: usize = 64;
+pub const MAX_DER_ELEMENTS: usize = 100_000;
+pub const MAX_SET_ELEMENTS: usize = 256;
+/// Around a `/ByteRange`: bytes read before it for the start of its dictionary, and after it
+/// for the rest (a `/Contents` hex string twice the size of the largest signature file).
+pub const PDF_SIGNATURE_BEFORE: usize = 64 << 10;
+pub const PDF_SIGNATURE_AFTER: usize = (2 << 20) + (64 << 10);
 
 // --- Templates ------------------------------------------------------------------------------
 

@@ -557,6 +557,8 @@ pub struct SignatureFields {
     pub byte_range: [usize; 4],
     /// The decoded `/Contents` hex string.
     pub contents: Option<Vec<u8>>,
+    /// Where the `/Contents` string lies in the bytes given: from its `<` to after its `>`.
+    pub contents_span: Option<(usize, usize)>,
 }
 
 /// The signature dictionary that holds the `/ByteRange` at `at`, read with this module's
@@ -566,7 +568,8 @@ pub fn signature_fields(bytes: &[u8], at: usize) -> Option<SignatureFields> {
     let mut end = at;
     for _ in 0..16 {
         let open = rfind(&bytes[floor..end], b"<<")? + floor;
-        if let Some(fields) = signature_dictionary(&bytes[open..], at - open) {
+        if let Some(mut fields) = signature_dictionary(&bytes[open..], at - open) {
+            fields.contents_span = fields.contents_span.map(|(a, b)| (a + open, b + open));
             return Some(fields);
         }
         end = open;
@@ -578,6 +581,7 @@ fn signature_dictionary(s: &[u8], byte_range_at: usize) -> Option<SignatureField
     let mut p = Parser::new(s);
     p.pos = 2;
     let (mut byte_range, mut contents, mut holds_it) = (None, None, false);
+    let mut contents_span = None;
     loop {
         p.skip_space();
         match p.peek()? {
@@ -611,6 +615,7 @@ fn signature_dictionary(s: &[u8], byte_range_at: usize) -> Option<SignatureField
                             .filter(|c| !c.is_ascii_whitespace())
                             .collect();
                         contents = base16ct::mixed::decode_vec(&hex).ok();
+                        contents_span = Some((start, p.pos));
                     }
                     _ => {}
                 }
@@ -621,6 +626,7 @@ fn signature_dictionary(s: &[u8], byte_range_at: usize) -> Option<SignatureField
     holds_it.then_some(SignatureFields {
         byte_range: byte_range?,
         contents,
+        contents_span,
     })
 }
 

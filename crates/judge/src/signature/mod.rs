@@ -5,9 +5,14 @@
 //! the digest of the file's bytes.
 //!
 //! What this proves and what it does not: a matching digest shows the file is byte for byte the
-//! one the signed attributes name. The signature value is not checked against the key, and the
-//! certificate chain is not validated against the NCA RK roots (they are not shipped): the report
-//! says "digest verified, chain not verified".
+//! one the signed attributes name; a verified value (`value`: RSA, ECDSA) shows the key of the
+//! certificate signed those attributes; for a PDF, the coverage shows the signed ranges are the
+//! whole revision but its signature. Only then is a signer named and counted as verified. GOST
+//! values are not verified; the chain to a trusted root and revocation are not checked.
+
+mod value;
+
+pub use value::ValueCheck;
 
 /// Signature files kept beside a document, by extension.
 pub const SIGNATURE_EXTENSIONS: &[&str] = &["cms", "p7s", "sig"];
@@ -20,7 +25,12 @@ use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
 
-use crate::limits::{MAX_PDF_SIGNATURES, MAX_SIGNATURE_BYTES, MAX_SIGNED_PDF, PDF_SIGNATURE_TAIL};
+use crate::limits::{
+    MAX_PDF_SIGNATURES, MAX_SIGNATURE_BYTES, MAX_SIGNED_PDF, MAX_SIGNERS, PDF_SIGNATURE_AFTER,
+    PDF_SIGNATURE_BEFORE, PDF_SIGNATURE_TAIL,
+};
+
+mod ber;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -54,8 +64,40 @@ pub struct Signer {
     pub digest_algorithm: String,
     pub signature_algorithm: String,
     pub digest: DigestCheck,
+    /// The signature value against the certificate's key.
+    pub value: ValueCheck,
+    /// What the signature covers (a PDF's signed ranges; a detached signature covers its file).
+    pub coverage: Coverage,
+    /// SHA-1: computed, but no longer a safe digest for a signature.
+    pub weak_digest: bool,
     /// The signing time lies outside the certificate's validity.
     pub expired_at_signing: bool,
+}
+
+impl Signer {
+    /// Digest, value and coverage all verified: the signature is this signer's, of this file.
+    /// (The chain to a trusted root and revocation are not checked.)
+    pub fn verified(&self) -> bool {
+        self.digest == DigestCheck::Verified
+            && self.value == ValueCheck::Verified
+            && matches!(self.coverage, Coverage::Whole | Coverage::LaterSignature)
+    }
+}
+
+/// What a signature covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coverage {
+    /// The whole file (a detached signature), or the whole PDF but its own `/Contents`.
+    Whole,
+    /// The revision it signed, followed by a later signature over the whole file.
+    LaterSignature,
+    /// The revision it signed, followed by changes no signature covers (an incremental update
+    /// after signing): the signature does not cover the document as it is.
+    ChangedAfterSigning,
+    /// Ranges that do not start at the first byte or leave out more than the `/Contents`
+    /// string: the signature does not cover the document.
+    Partial,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,6 +136,8 @@ pub enum Problem {
     ByteRangeOutside,
     /// A PDF signature dictionary without a readable `/Contents` hex string.
     Contents,
+    /// More nesting, elements or sets than a signature has (`docs/limits.md`).
+    TooComplex,
 }
 
 impl Problem {
@@ -108,6 +152,7 @@ impl Problem {
             Problem::ByteRange => "signature.problem.byte-range",
             Problem::ByteRangeOutside => "signature.problem.byte-range-outside",
             Problem::Contents => "signature.problem.contents",
+            Problem::TooComplex => "signature.problem.too-complex",
         })
     }
 }
@@ -116,10 +161,11 @@ const OID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
 const OID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
 const OID_SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
 
-/// A digest algorithm the tool can compute, by OID (SHA-1 and GOST 34.311-95 are not: a
-/// signature naming them stays unverified).
+/// A digest algorithm the tool can compute, by OID (GOST 34.311-95 is not: a signature naming
+/// it stays unverified). SHA-1 is computed, and reported as weak.
 #[derive(Debug, Clone, Copy)]
 enum Hash {
+    Sha1,
     Sha256,
     Sha384,
     Sha512,
@@ -129,6 +175,7 @@ enum Hash {
 
 fn hash_of(oid: &str) -> Option<Hash> {
     Some(match oid {
+        "1.3.14.3.2.26" => Hash::Sha1,
         "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
         "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
         "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
@@ -176,6 +223,7 @@ fn digest(hash: Hash, parts: &mut Feed<'_>) -> std::io::Result<Vec<u8>> {
         }};
     }
     match hash {
+        Hash::Sha1 => run!(sha1::Sha1::new()),
         Hash::Sha256 => run!(sha2::Sha256::new()),
         Hash::Sha384 => run!(sha2::Sha384::new()),
         Hash::Sha512 => run!(sha2::Sha512::new()),
@@ -225,9 +273,51 @@ fn parse_time(text: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%SZ").ok()
 }
 
-/// Reads a CMS SignedData and checks each signer's messageDigest against the content the
-/// `parts` closure feeds (the file, or a PDF's signed ranges).
-fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Problem> {
+/// The digest of the content with `hash`, computed once per algorithm and content.
+fn content_digest(
+    cache: &mut DigestCache,
+    parts: &mut Content<'_, '_>,
+    digest_oid: &str,
+    hash: Hash,
+) -> Option<Vec<u8>> {
+    let key = (digest_oid.to_string(), parts.id);
+    if let Some((_, d)) = cache.iter().find(|(k, _)| *k == key) {
+        return d.clone();
+    }
+    let value = digest(hash, parts.feed).ok();
+    cache.push((key, value.clone()));
+    value
+}
+
+/// The signed content of one signature: a name for the digest cache (the same content, once per
+/// algorithm) and the feed of its bytes.
+pub struct Content<'a, 'f> {
+    pub id: u64,
+    pub feed: &'a mut Feed<'f>,
+}
+
+/// Content digests by (algorithm, content), computed once however many signature files and
+/// signers name them.
+pub type DigestCache = Vec<((String, u64), Option<Vec<u8>>)>;
+
+/// Reads a CMS SignedData and checks each signer: its messageDigest against the content `parts`
+/// feeds (the file, or a PDF's signed ranges), and its value against its certificate's key.
+fn read_cms(
+    der_bytes: &[u8],
+    parts: Content<'_, '_>,
+    coverage: Coverage,
+    cache: &mut DigestCache,
+) -> Result<Vec<Signer>, Problem> {
+    let mut parts = parts;
+    let parts = &mut parts;
+    let normalized;
+    let der_bytes = if ber::is_indefinite(der_bytes) {
+        normalized = ber::to_der(der_bytes).ok_or(Problem::NotCms)?;
+        &normalized[..]
+    } else {
+        der_bytes
+    };
+    ber::within_bounds(der_bytes).ok_or(Problem::TooComplex)?;
     let info = cms::content_info::ContentInfo::from_der(der_bytes).map_err(|_| Problem::NotCms)?;
     if info.content_type.to_string() != OID_SIGNED_DATA {
         return Err(Problem::NotSignedData);
@@ -249,10 +339,8 @@ fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Probl
                 .collect()
         })
         .unwrap_or_default();
-    // Computed once per algorithm.
-    let mut computed: Vec<(String, Result<Vec<u8>, Problem>)> = Vec::new();
     let mut out = Vec::new();
-    for si in signed.signer_infos.0.iter() {
+    for si in signed.signer_infos.0.iter().take(MAX_SIGNERS) {
         let cert = match &si.sid {
             cms::signed_data::SignerIdentifier::IssuerAndSerialNumber(ias) => {
                 certificates.iter().find(|c| {
@@ -278,23 +366,42 @@ fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Probl
             .and_then(|v| v.to_der().ok())
             .and_then(|bytes| x509_cert::time::Time::from_der(&bytes).ok())
             .map(|t| time_text(&t));
-        let check = match (message_digest, hash_of(&digest_oid)) {
-            (Some(expected), Some(hash)) => {
-                if !computed.iter().any(|(o, _)| *o == digest_oid) {
-                    let value = digest(hash, parts).map_err(|_| Problem::Unreadable);
-                    computed.push((digest_oid.clone(), value));
-                }
-                match computed
-                    .iter()
-                    .find(|(o, _)| *o == digest_oid)
-                    .map(|(_, v)| v)
-                {
-                    Some(Ok(actual)) if *actual == expected => DigestCheck::Verified,
-                    Some(Ok(_)) => DigestCheck::Mismatch,
+        let hash = hash_of(&digest_oid);
+        // What the key signed: the DER of the signed attributes, or the content itself.
+        let (check, signed_digest) = match (attrs, hash) {
+            (Some(attrs), Some(hash)) => {
+                let check = match (
+                    message_digest,
+                    content_digest(cache, parts, &digest_oid, hash),
+                ) {
+                    (Some(expected), Some(actual)) if expected == actual => DigestCheck::Verified,
+                    (Some(_), Some(_)) => DigestCheck::Mismatch,
                     _ => DigestCheck::Unverified,
-                }
+                };
+                let of_attrs = attrs.to_der().ok().and_then(|der| {
+                    digest(hash, &mut |f| {
+                        f(&der);
+                        Ok(())
+                    })
+                    .ok()
+                });
+                (check, of_attrs)
             }
-            _ => DigestCheck::Unverified,
+            (None, Some(hash)) => match content_digest(cache, parts, &digest_oid, hash) {
+                Some(d) => (DigestCheck::Verified, Some(d)),
+                None => (DigestCheck::Unverified, None),
+            },
+            _ => (DigestCheck::Unverified, None),
+        };
+        let value = match (cert, signed_digest) {
+            (Some(c), Some(d)) => value::check(
+                &c.tbs_certificate.subject_public_key_info,
+                &si.signature_algorithm.oid.to_string(),
+                &digest_oid,
+                &d,
+                si.signature.as_bytes(),
+            ),
+            _ => ValueCheck::NotVerified,
         };
         let (valid_from, valid_until) = cert.map_or((None, None), |c| {
             let v = &c.tbs_certificate.validity;
@@ -331,6 +438,9 @@ fn read_cms(der_bytes: &[u8], parts: &mut Feed<'_>) -> Result<Vec<Signer>, Probl
             digest_algorithm: algorithm_name(&digest_oid),
             signature_algorithm: algorithm_name(&si.signature_algorithm.oid.to_string()),
             digest: check,
+            value,
+            coverage,
+            weak_digest: matches!(hash, Some(Hash::Sha1)),
             expired_at_signing,
         });
     }
@@ -348,8 +458,14 @@ fn read_bounded(root: &Dir, rel: &str, max: u64) -> Result<Vec<u8>, Problem> {
 }
 
 /// The detached signatures of `document` among the files of its folder (`siblings`: names in
-/// that folder, read once per folder).
-pub fn detached(root: &Dir, document: &str, siblings: &[String]) -> Vec<Signature> {
+/// that folder, read once per folder). The document is hashed once per algorithm, however many
+/// signature files name it (`cache`).
+pub fn detached(
+    root: &Dir,
+    document: &str,
+    siblings: &[String],
+    cache: &mut DigestCache,
+) -> Vec<Signature> {
     let base = Path::new(document)
         .file_name()
         .and_then(|n| n.to_str())
@@ -374,7 +490,7 @@ pub fn detached(root: &Dir, document: &str, siblings: &[String]) -> Vec<Signatur
             } else {
                 base64_body(&bytes).ok_or(Problem::NotDerOrBase64)?
             };
-            read_cms(&der_bytes, &mut |feed| {
+            let mut feed = |feed: &mut dyn FnMut(&[u8])| -> std::io::Result<()> {
                 let (f, _) = crate::files::open_regular(root, Path::new(document))?;
                 let mut f = f;
                 let mut buf = vec![0u8; 64 * 1024];
@@ -386,26 +502,35 @@ pub fn detached(root: &Dir, document: &str, siblings: &[String]) -> Vec<Signatur
                     feed(&buf[..n]);
                 }
                 Ok(())
-            })
+            };
+            let content = Content {
+                id: 0,
+                feed: &mut feed,
+            };
+            read_cms(&der_bytes, content, Coverage::Whole, cache)
         });
-        out.push(match result {
-            Ok(signers) => Signature {
-                document: document.to_string(),
-                format: Format::DetachedCms,
-                file: Some(file),
-                signers,
-                problem: None,
-            },
-            Err(why) => Signature {
-                document: document.to_string(),
-                format: Format::DetachedCms,
-                file: Some(file),
-                signers: Vec::new(),
-                problem: Some(why),
-            },
-        });
+        out.push(signature(document, Format::DetachedCms, Some(file), result));
     }
     out
+}
+
+fn signature(
+    document: &str,
+    format: Format,
+    file: Option<String>,
+    result: Result<Vec<Signer>, Problem>,
+) -> Signature {
+    let (signers, problem) = match result {
+        Ok(signers) => (signers, None),
+        Err(why) => (Vec::new(), Some(why)),
+    };
+    Signature {
+        document: document.to_string(),
+        format,
+        file,
+        signers,
+        problem,
+    }
 }
 
 /// PEM (RFC 7468) or bare Base64 with line breaks, as signing tools write it.
@@ -438,53 +563,165 @@ fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
     tail
 }
 
-/// The signatures inside a PDF: each `/ByteRange [a b c d]` with its `/Contents <hex>`. The
-/// file is read whole only when its tail names a `/ByteRange`.
-pub fn in_pdf(root: &Dir, document: &str) -> Vec<Signature> {
+/// The signatures inside a PDF: each `/ByteRange [a b c d]` with its `/Contents <hex>`, read
+/// from the handle around each `/ByteRange` (never the whole file), each signed range streamed
+/// once per algorithm. Looked for only when the file's tail names a `/ByteRange`.
+pub fn in_pdf(root: &Dir, document: &str, cache: &mut DigestCache) -> Vec<Signature> {
+    use std::os::unix::fs::FileExt;
     if !pdf_tail(root, document)
         .windows(10)
         .any(|w| w == b"/ByteRange")
     {
         return Vec::new();
     }
-    let bytes = match read_bounded(root, document, MAX_SIGNED_PDF) {
-        Ok(b) => b,
-        Err(why) => {
-            return vec![Signature {
-                document: document.to_string(),
-                format: Format::Pdf,
-                file: None,
-                signers: Vec::new(),
-                problem: Some(why),
-            }];
+    let opened = crate::files::open_beneath(root, Path::new(document));
+    let (file, len) = match opened {
+        Ok((f, m)) if m.len() <= MAX_SIGNED_PDF => (f, m.len() as usize),
+        Ok(_) => {
+            return vec![signature(
+                document,
+                Format::Pdf,
+                None,
+                Err(Problem::TooLarge),
+            )];
+        }
+        Err(_) => {
+            return vec![signature(
+                document,
+                Format::Pdf,
+                None,
+                Err(Problem::Unreadable),
+            )];
         }
     };
+    let read = |from: usize, to: usize| -> Option<Vec<u8>> {
+        let mut buf = vec![0u8; to.saturating_sub(from)];
+        file.read_exact_at(&mut buf, from as u64).ok()?;
+        Some(buf)
+    };
+    let positions = byte_ranges(&file, len);
+    // Where each signature's revision ends, to tell a later signature from a later change.
+    let mut found: Vec<(usize, Result<SignatureAt, Problem>)> = Vec::new();
+    for &pos in &positions {
+        let from = pos.saturating_sub(PDF_SIGNATURE_BEFORE);
+        let to = len.min(pos + PDF_SIGNATURE_AFTER);
+        let at = read(from, to)
+            .ok_or(Problem::Unreadable)
+            .and_then(|window| signature_at(&window, from, pos - from, len));
+        found.push((pos, at));
+    }
+    let ends: Vec<usize> = found
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok().map(|s| s.end))
+        .collect();
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(pos) = find(&bytes[at..], b"/ByteRange").map(|p| p + at) {
-        at = pos + 10;
-        let result = pdf_signature(&bytes, pos);
-        out.push(match result {
-            Ok(signers) => Signature {
-                document: document.to_string(),
-                format: Format::Pdf,
-                file: None,
-                signers,
-                problem: None,
-            },
-            Err(why) => Signature {
-                document: document.to_string(),
-                format: Format::Pdf,
-                file: None,
-                signers: Vec::new(),
-                problem: Some(why),
-            },
+    for (i, (_, at)) in found.into_iter().enumerate() {
+        let result = at.and_then(|s| {
+            let coverage = match s.coverage {
+                Coverage::Whole if s.end < len => {
+                    if ends.contains(&len) {
+                        Coverage::LaterSignature
+                    } else {
+                        Coverage::ChangedAfterSigning
+                    }
+                }
+                c => c,
+            };
+            let [a, b, c, d] = s.ranges;
+            let mut feed = |feed: &mut dyn FnMut(&[u8])| -> std::io::Result<()> {
+                for (start, n) in [(a, b), (c, d)] {
+                    let mut at = start;
+                    let end = start + n;
+                    let mut buf = vec![0u8; 64 * 1024];
+                    while at < end {
+                        let k = buf.len().min(end - at);
+                        file.read_exact_at(&mut buf[..k], at as u64)?;
+                        feed(&buf[..k]);
+                        at += k;
+                    }
+                }
+                Ok(())
+            };
+            let content = Content {
+                id: 1 + i as u64,
+                feed: &mut feed,
+            };
+            read_cms(&s.der, content, coverage, cache)
         });
-        if out.len() >= MAX_PDF_SIGNATURES {
-            break;
-        }
+        out.push(signature(document, Format::Pdf, None, result));
     }
     out
+}
+
+/// Where each `/ByteRange` is in the file, read in chunks (at most `MAX_PDF_SIGNATURES`).
+fn byte_ranges(file: &std::fs::File, len: usize) -> Vec<usize> {
+    use std::os::unix::fs::FileExt;
+    const KEY: &[u8] = b"/ByteRange";
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut at = 0usize;
+    while at < len && out.len() < MAX_PDF_SIGNATURES {
+        let n = buf.len().min(len - at);
+        if file.read_exact_at(&mut buf[..n], at as u64).is_err() {
+            break;
+        }
+        let mut from = 0;
+        while let Some(p) = find(&buf[from..n], KEY) {
+            out.push(at + from + p);
+            from += p + KEY.len();
+        }
+        if at + n >= len {
+            break;
+        }
+        // Overlap, so a key across two chunks is found once.
+        at += n - (KEY.len() - 1);
+    }
+    out.dedup();
+    out.truncate(MAX_PDF_SIGNATURES);
+    out
+}
+
+/// One PDF signature as its dictionary says: the ranges, where its revision ends, the CMS, and
+/// what the ranges cover.
+struct SignatureAt {
+    ranges: [usize; 4],
+    end: usize,
+    der: Vec<u8>,
+    coverage: Coverage,
+}
+
+/// Reads the signature dictionary around the `/ByteRange` at `pos` of `window` (which starts at
+/// byte `from` of a file of `len` bytes), with the PDF reader's tokenizer.
+fn signature_at(
+    window: &[u8],
+    from: usize,
+    pos: usize,
+    len: usize,
+) -> Result<SignatureAt, Problem> {
+    let fields = crate::inspect::signature_fields(window, pos).ok_or(Problem::ByteRange)?;
+    let [a, b, c, d] = fields.byte_range;
+    let (end1, end2) = (
+        a.checked_add(b).ok_or(Problem::ByteRangeOutside)?,
+        c.checked_add(d).ok_or(Problem::ByteRangeOutside)?,
+    );
+    if end1 > c || end2 > len {
+        return Err(Problem::ByteRangeOutside);
+    }
+    let der = fields.contents.ok_or(Problem::Contents)?;
+    let der = first_element(&der).unwrap_or(&der).to_vec();
+    // The ranges start at the first byte and leave out exactly the `/Contents` string.
+    let gap = fields.contents_span.map(|(s, e)| (s + from, e + from));
+    let coverage = if a == 0 && gap == Some((end1, c)) {
+        Coverage::Whole
+    } else {
+        Coverage::Partial
+    };
+    Ok(SignatureAt {
+        ranges: [a, b, c, d],
+        end: end2,
+        der,
+        coverage,
+    })
 }
 
 /// The first DER element of `bytes` (a PDF pads its `/Contents` with zeros after it), read
@@ -499,26 +736,6 @@ fn first_element(bytes: &[u8]) -> Option<&[u8]> {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn pdf_signature(bytes: &[u8], pos: usize) -> Result<Vec<Signer>, Problem> {
-    // The signature dictionary, read with the PDF reader's tokenizer.
-    let fields = crate::inspect::signature_fields(bytes, pos).ok_or(Problem::ByteRange)?;
-    let [a, b, c, d] = fields.byte_range;
-    let (end1, end2) = (
-        a.checked_add(b).ok_or(Problem::ByteRangeOutside)?,
-        c.checked_add(d).ok_or(Problem::ByteRangeOutside)?,
-    );
-    if end1 > c || end2 > bytes.len() {
-        return Err(Problem::ByteRangeOutside);
-    }
-    let der_bytes = fields.contents.ok_or(Problem::Contents)?;
-    let element = first_element(&der_bytes).unwrap_or(&der_bytes);
-    read_cms(element, &mut |feed| {
-        feed(&bytes[a..end1]);
-        feed(&bytes[c..end2]);
-        Ok(())
-    })
 }
 
 #[cfg(test)]
@@ -539,23 +756,31 @@ mod tests {
         /// Hostile bytes in a signature file or a PDF's /Contents: an error, never a panic.
         #[test]
         fn any_bytes_are_read_without_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
-            let mut nothing = |_: &mut dyn FnMut(&[u8])| Ok(());
-            let _ = read_cms(&bytes, &mut nothing);
+            let _ = cms(&bytes);
             let mut framed = vec![0x30, 0x82, 0x01, 0xff];
             framed.extend_from_slice(&bytes);
-            let _ = read_cms(&framed, &mut nothing);
+            let _ = cms(&framed);
             let mut pdf = b"%PDF-1.7 /ByteRange [".to_vec();
             pdf.extend_from_slice(&bytes);
-            let _ = pdf_signature(&pdf, 9);
+            let _ = signature_at(&pdf, 0, 9, pdf.len());
             let _ = first_element(&bytes);
             let _ = base64_body(&bytes);
         }
     }
 
+    /// `read_cms` over empty content.
+    fn cms(bytes: &[u8]) -> Result<Vec<Signer>, Problem> {
+        let mut nothing = |_: &mut dyn FnMut(&[u8])| Ok(());
+        let content = Content {
+            id: 0,
+            feed: &mut nothing,
+        };
+        read_cms(bytes, content, Coverage::Whole, &mut DigestCache::new())
+    }
+
     #[test]
     fn garbage_is_not_a_signature() {
-        let mut nothing = |_: &mut dyn FnMut(&[u8])| Ok(());
-        assert!(read_cms(b"\x30\x03\x02\x01\x01", &mut nothing).is_err());
-        assert!(read_cms(b"", &mut nothing).is_err());
+        assert!(cms(b"\x30\x03\x02\x01\x01").is_err());
+        assert!(cms(b"").is_err());
     }
 }

@@ -1,0 +1,134 @@
+//! The signature value: what the signer's key signed, checked against the public key of the
+//! certificate that names the signer. RSA (PKCS #1 v1.5 and PSS) and ECDSA (P-256, P-384) use
+//! RustCrypto's implementations. GOST R 34.10 (the NCA RK's national algorithm) is not checked:
+//! no maintained implementation with the Kazakh parameter sets could be vetted, so such a
+//! signer is reported as not verified, never as verified.
+
+use der::Encode;
+use serde::Serialize;
+
+/// What the check of the signature value found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueCheck {
+    /// The value verifies with the certificate's key: that key signed these attributes.
+    Verified,
+    /// It does not: not this key's signature, or not of these attributes.
+    Invalid,
+    /// The algorithm is not one the tool checks (GOST), or the certificate is missing.
+    NotVerified,
+}
+
+const RSA: &str = "1.2.840.113549.1.1.1";
+const RSA_PSS: &str = "1.2.840.113549.1.1.10";
+const EC: &str = "1.2.840.10045.2.1";
+const P256: &str = "1.2.840.10045.3.1.7";
+const P384: &str = "1.3.132.0.34";
+
+/// The DER DigestInfo prefix of a digest algorithm, for PKCS #1 v1.5.
+fn digest_info(digest_oid: &str) -> Option<&'static [u8]> {
+    Some(match digest_oid {
+        "1.3.14.3.2.26" => &[
+            0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04,
+            0x14,
+        ],
+        "2.16.840.1.101.3.4.2.1" => &[
+            0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x01, 0x05, 0x00, 0x04, 0x20,
+        ],
+        "2.16.840.1.101.3.4.2.2" => &[
+            0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x02, 0x05, 0x00, 0x04, 0x30,
+        ],
+        "2.16.840.1.101.3.4.2.3" => &[
+            0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x03, 0x05, 0x00, 0x04, 0x40,
+        ],
+        _ => return None,
+    })
+}
+
+/// Checks `signature` over `digest` (the digest, with `digest_oid`, of what was signed: the
+/// DER of the signed attributes, or the content when there are none) with the key of `spki`.
+pub fn check(
+    spki: &x509_cert::spki::SubjectPublicKeyInfoOwned,
+    signature_oid: &str,
+    digest_oid: &str,
+    digest: &[u8],
+    signature: &[u8],
+) -> ValueCheck {
+    let key_oid = spki.algorithm.oid.to_string();
+    let Ok(spki_der) = spki.to_der() else {
+        return ValueCheck::Invalid;
+    };
+    let verified = |ok: bool| {
+        if ok {
+            ValueCheck::Verified
+        } else {
+            ValueCheck::Invalid
+        }
+    };
+    match key_oid.as_str() {
+        RSA | RSA_PSS => {
+            use rsa::pkcs8::DecodePublicKey;
+            let Ok(key) = rsa::RsaPublicKey::from_public_key_der(&spki_der) else {
+                return ValueCheck::Invalid;
+            };
+            if signature_oid == RSA_PSS {
+                let ok = match digest_oid {
+                    "2.16.840.1.101.3.4.2.1" => key
+                        .verify(rsa::Pss::new::<rsa::sha2::Sha256>(), digest, signature)
+                        .is_ok(),
+                    "2.16.840.1.101.3.4.2.2" => key
+                        .verify(rsa::Pss::new::<rsa::sha2::Sha384>(), digest, signature)
+                        .is_ok(),
+                    "2.16.840.1.101.3.4.2.3" => key
+                        .verify(rsa::Pss::new::<rsa::sha2::Sha512>(), digest, signature)
+                        .is_ok(),
+                    _ => return ValueCheck::NotVerified,
+                };
+                return verified(ok);
+            }
+            let Some(prefix) = digest_info(digest_oid) else {
+                return ValueCheck::NotVerified;
+            };
+            let scheme = rsa::Pkcs1v15Sign {
+                hash_len: Some(digest.len()),
+                prefix: prefix.into(),
+            };
+            verified(key.verify(scheme, digest, signature).is_ok())
+        }
+        EC => {
+            use p256::ecdsa::signature::hazmat::PrehashVerifier;
+            use p256::pkcs8::DecodePublicKey;
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<der::asn1::ObjectIdentifier>().ok())
+                .map(|o| o.to_string());
+            match curve.as_deref() {
+                Some(P256) => {
+                    let (Ok(key), Ok(sig)) = (
+                        p256::ecdsa::VerifyingKey::from_public_key_der(&spki_der),
+                        p256::ecdsa::Signature::from_der(signature),
+                    ) else {
+                        return ValueCheck::Invalid;
+                    };
+                    verified(key.verify_prehash(digest, &sig).is_ok())
+                }
+                Some(P384) => {
+                    let (Ok(key), Ok(sig)) = (
+                        p384::ecdsa::VerifyingKey::from_public_key_der(&spki_der),
+                        p384::ecdsa::Signature::from_der(signature),
+                    ) else {
+                        return ValueCheck::Invalid;
+                    };
+                    verified(key.verify_prehash(digest, &sig).is_ok())
+                }
+                _ => ValueCheck::NotVerified,
+            }
+        }
+        _ => ValueCheck::NotVerified,
+    }
+}
