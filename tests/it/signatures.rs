@@ -529,3 +529,54 @@ fn a_streamed_ber_signature_and_a_sha1_one_are_read() {
         .collect();
     assert_eq!(weak.len(), 1, "{d}");
 }
+
+#[test]
+fn a_chain_is_followed_to_the_trust_anchors_a_dossier_names() {
+    if !openssl() {
+        return;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    certificate(keys.path(), "000000000042");
+    let other = tempfile::tempdir().unwrap();
+    certificate(other.path(), "000000000043");
+    let f = Fixture::information_system();
+    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
+    f.file("docs/protocol.pdf.cms", &sign(keys.path(), &doc));
+    // Without anchors: verified, the chain not checked, and said so.
+    let (_, d) = f.check_json();
+    let present = diagnostics(&d, "signature.present");
+    assert!(
+        present[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("chain not checked"),
+        "{d}"
+    );
+    // The signer's certificate as the anchor: verified to it.
+    f.file(
+        "trust/root.pem",
+        &std::fs::read(keys.path().join("cert.pem")).unwrap(),
+    );
+    f.file("dossier.toml", b"trust = [\"trust/root.pem\"]\n");
+    let (_, d) = f.check_json();
+    let signer = &signatures(&d, "security-test-protocol")[0]["signers"][0];
+    assert_eq!(signer["chain"]["status"], "verified", "{d}");
+    assert_eq!(signer["chain"]["anchor"], "ТЕСТОВ ТЕСТ", "{d}");
+    assert!(
+        diagnostics(&d, "signature.present")[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("the certificate chain verified to ТЕСТОВ ТЕСТ"),
+        "{d}"
+    );
+    // Another anchor: the issuer is unknown, a warning, and the document still counts.
+    f.file(
+        "trust/root.pem",
+        &std::fs::read(other.path().join("cert.pem")).unwrap(),
+    );
+    let (_, d) = f.check_json();
+    let signer = &signatures(&d, "security-test-protocol")[0]["signers"][0];
+    assert_eq!(signer["chain"]["status"], "unknown-issuer", "{d}");
+    assert!(diagnostics(&d, "signature.present").is_empty(), "{d}");
+    assert_eq!(diagnostics(&d, "signature.unverified").len(), 1, "{d}");
+}

@@ -63,6 +63,7 @@ const TYPES: &str = "PDF, DOC/DOCX, XLS/XLSX, ODT/ODS, RTF, PNG, JPEG, TIFF";
 /// Checks every requirement of the dossier's kind. `root` is a handle on the dossier folder.
 pub fn check(
     root: &Dir,
+    trust: &[x509_cert::Certificate],
     file: &DossierFile,
     edition: &Edition,
     today: NaiveDate,
@@ -80,7 +81,7 @@ pub fn check(
             };
             let mut result = one.check(root, file, today);
             if result.status.counts() {
-                one.signatures(root, file, &mut folders, &mut result);
+                one.signatures(root, trust, file, &mut folders, &mut result);
             }
             result
         })
@@ -190,11 +191,12 @@ impl One<'_> {
     fn signatures(
         &mut self,
         root: &Dir,
+        trust: &[x509_cert::Certificate],
         file: &DossierFile,
         folders: &mut Folders,
         result: &mut DocumentResult,
     ) {
-        use crate::signature::{Coverage, DigestCheck, ValueCheck};
+        use crate::signature::{ChainCheck, Coverage, DigestCheck, ValueCheck};
         use std::os::unix::fs::MetadataExt;
         // A file named many times (or through a link inside) is checked once.
         let mut seen = std::collections::HashSet::new();
@@ -218,10 +220,10 @@ impl One<'_> {
             let name = name.clone();
             let name = &name;
             // Each document's content is hashed once per algorithm for all its signatures.
-            let mut cache = crate::signature::DigestCache::new();
-            let mut found = crate::signature::detached(root, name, siblings, &mut cache);
+            let mut checker = crate::signature::Checker::new(trust);
+            let mut found = crate::signature::detached(root, name, siblings, &mut checker);
             if maybe_pdf {
-                found.extend(crate::signature::in_pdf(root, name, &mut cache));
+                found.extend(crate::signature::in_pdf(root, name, &mut checker));
             }
             let line = file_line(self.at, &self.req.id, i);
             for sig in &found {
@@ -246,7 +248,17 @@ impl One<'_> {
                         }
                     };
                     let who = shown(&signer.common_name);
-                    let (severity, code, key) = if signer.verified() {
+                    let chain_failed = matches!(
+                        signer.chain,
+                        ChainCheck::UnknownIssuer | ChainCheck::ExpiredAtSigning
+                    );
+                    let (severity, code, key) = if signer.verified() && chain_failed {
+                        (
+                            Severity::Warning,
+                            Code::SignatureUnverified,
+                            "signature.chain-failed",
+                        )
+                    } else if signer.verified() {
                         (Severity::Info, Code::SignaturePresent, "signature.verified")
                     } else if signer.digest == DigestCheck::Mismatch {
                         (
@@ -296,7 +308,25 @@ impl One<'_> {
                         .arg("until", signer.valid_until.clone().unwrap_or_else(dash))
                         .arg("time", signer.signing_time.clone().unwrap_or_else(dash))
                         .arg("digest", signer.digest_algorithm.as_str())
-                        .arg("algorithm", signer.signature_algorithm.as_str());
+                        .arg("algorithm", signer.signature_algorithm.as_str())
+                        .arg(
+                            "chain",
+                            match &signer.chain {
+                                ChainCheck::NotChecked => {
+                                    Message::new("signature.chain.not-checked")
+                                }
+                                ChainCheck::Verified { anchor } => {
+                                    Message::new("signature.chain.verified")
+                                        .arg("anchor", anchor.as_str())
+                                }
+                                ChainCheck::UnknownIssuer => {
+                                    Message::new("signature.chain.unknown-issuer")
+                                }
+                                ChainCheck::ExpiredAtSigning => {
+                                    Message::new("signature.chain.expired")
+                                }
+                            },
+                        );
                     self.finding(severity, code, detail, line);
                     if severity == Severity::Error {
                         result.status = DocStatus::Invalid;

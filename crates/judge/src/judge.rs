@@ -384,7 +384,30 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
         );
     }
     let mut findings = period_findings;
-    let documents = documents::check(&root, &file, &edition, ctx.today, &at, &mut findings);
+    // Trust anchors for signature chains, as the settings name them (inside their tree).
+    let (trust, bad_anchors) = match settings.confined_trust() {
+        Ok(paths) => crate::signature::load_trust(&paths),
+        Err(_) => (Vec::new(), Vec::new()),
+    };
+    for file in bad_anchors {
+        findings.push(
+            Finding::with(
+                Severity::Warning,
+                Code::SignatureUnreadable,
+                "signature.trust-unreadable",
+            )
+            .arg("file", file),
+        );
+    }
+    let documents = documents::check(
+        &root,
+        &trust,
+        &file,
+        &edition,
+        ctx.today,
+        &at,
+        &mut findings,
+    );
     seal_findings(&root, &file, &at, &mut findings);
     let (score, baseline, what_if) = scores(&file, &edition, facts, ctx.what_if);
     if let Some(score) = &score {

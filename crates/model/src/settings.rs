@@ -96,6 +96,7 @@ settings! {
     signatory_position: TomlText = "signatory.position", yaml &["signatory", "position"];
     editions: Vec<PathBuf> = "editions";
     templates: PathBuf = "templates";
+    trust: Vec<PathBuf> = "trust";
     holidays: Vec<NaiveDate> = "calendar.holidays";
     working_days: Vec<NaiveDate> = "calendar.working_days";
 }
@@ -402,6 +403,17 @@ impl Settings {
         e.value
             .iter()
             .map(|p| inside_the_tree(p, &e.file))
+            .collect()
+    }
+
+    /// The trust anchors for signature chains, likewise confined.
+    pub fn confined_trust(&self) -> Result<Vec<PathBuf>> {
+        let Some(t) = &self.trust else {
+            return Ok(Vec::new());
+        };
+        t.value
+            .iter()
+            .map(|p| inside_the_tree(p, &t.file))
             .collect()
     }
 

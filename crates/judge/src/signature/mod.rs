@@ -10,8 +10,10 @@
 //! whole revision but its signature. Only then is a signer named and counted as verified. GOST
 //! values are not verified; the chain to a trusted root and revocation are not checked.
 
+mod chain;
 mod value;
 
+pub use chain::ChainCheck;
 pub use value::ValueCheck;
 
 /// Signature files kept beside a document, by extension.
@@ -70,6 +72,8 @@ pub struct Signer {
     pub coverage: Coverage,
     /// SHA-1: computed, but no longer a safe digest for a signature.
     pub weak_digest: bool,
+    /// The certificate chain to a trust anchor (checked only for a verified value).
+    pub chain: ChainCheck,
     /// The signing time lies outside the certificate's validity.
     pub expired_at_signing: bool,
 }
@@ -300,14 +304,75 @@ pub struct Content<'a, 'f> {
 /// signers name them.
 pub type DigestCache = Vec<((String, u64), Option<Vec<u8>>)>;
 
+/// What checking a document's signatures carries from one to the next: the digests already
+/// computed, and the trust anchors the chains are followed to.
+pub struct Checker<'t> {
+    pub cache: DigestCache,
+    pub trust: &'t [x509_cert::Certificate],
+}
+
+impl<'t> Checker<'t> {
+    pub fn new(trust: &'t [x509_cert::Certificate]) -> Checker<'t> {
+        Checker {
+            cache: DigestCache::new(),
+            trust,
+        }
+    }
+}
+
+/// The digest of `bytes` with the algorithm `digest_oid`, if the tool computes it.
+fn digest_bytes(digest_oid: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    digest(hash_of(digest_oid)?, &mut |f| {
+        f(bytes);
+        Ok(())
+    })
+    .ok()
+}
+
+/// A certificate's subject common name.
+fn common_name(cert: &x509_cert::Certificate) -> Option<String> {
+    subject_value(&cert.tbs_certificate.subject, "2.5.4.3")
+        .into_iter()
+        .next()
+}
+
+/// Reads trust anchors (DER or PEM certificates) named by the settings: the certificates, and
+/// the files that are not one.
+pub fn load_trust(paths: &[std::path::PathBuf]) -> (Vec<x509_cert::Certificate>, Vec<String>) {
+    let mut anchors = Vec::new();
+    let mut bad = Vec::new();
+    for path in paths {
+        let cert = crate::files::open_path(path)
+            .ok()
+            .filter(|(_, m)| m.len() <= MAX_SIGNATURE_BYTES)
+            .and_then(|(mut f, _)| {
+                let mut bytes = Vec::new();
+                f.read_to_end(&mut bytes).ok()?;
+                let der = if bytes.first() == Some(&0x30) {
+                    bytes
+                } else {
+                    base64_body(&bytes)?
+                };
+                x509_cert::Certificate::from_der(&der).ok()
+            });
+        match cert {
+            Some(c) => anchors.push(c),
+            None => bad.push(path.display().to_string()),
+        }
+    }
+    (anchors, bad)
+}
+
 /// Reads a CMS SignedData and checks each signer: its messageDigest against the content `parts`
 /// feeds (the file, or a PDF's signed ranges), and its value against its certificate's key.
 fn read_cms(
     der_bytes: &[u8],
     parts: Content<'_, '_>,
     coverage: Coverage,
-    cache: &mut DigestCache,
+    checker: &mut Checker<'_>,
 ) -> Result<Vec<Signer>, Problem> {
+    let cache = &mut checker.cache;
+    let trust = checker.trust;
     let mut parts = parts;
     let parts = &mut parts;
     let normalized;
@@ -403,6 +468,12 @@ fn read_cms(
             ),
             _ => ValueCheck::NotVerified,
         };
+        let chain = match cert {
+            Some(c) if value == ValueCheck::Verified => {
+                chain::follow(c, &certificates, trust, signing_time.as_deref())
+            }
+            _ => ChainCheck::NotChecked,
+        };
         let (valid_from, valid_until) = cert.map_or((None, None), |c| {
             let v = &c.tbs_certificate.validity;
             (
@@ -441,6 +512,7 @@ fn read_cms(
             value,
             coverage,
             weak_digest: matches!(hash, Some(Hash::Sha1)),
+            chain,
             expired_at_signing,
         });
     }
@@ -464,7 +536,7 @@ pub fn detached(
     root: &Dir,
     document: &str,
     siblings: &[String],
-    cache: &mut DigestCache,
+    checker: &mut Checker<'_>,
 ) -> Vec<Signature> {
     let base = Path::new(document)
         .file_name()
@@ -507,7 +579,7 @@ pub fn detached(
                 id: 0,
                 feed: &mut feed,
             };
-            read_cms(&der_bytes, content, Coverage::Whole, cache)
+            read_cms(&der_bytes, content, Coverage::Whole, checker)
         });
         out.push(signature(document, Format::DetachedCms, Some(file), result));
     }
@@ -566,7 +638,7 @@ fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
 /// The signatures inside a PDF: each `/ByteRange [a b c d]` with its `/Contents <hex>`, read
 /// from the handle around each `/ByteRange` (never the whole file), each signed range streamed
 /// once per algorithm. Looked for only when the file's tail names a `/ByteRange`.
-pub fn in_pdf(root: &Dir, document: &str, cache: &mut DigestCache) -> Vec<Signature> {
+pub fn in_pdf(root: &Dir, document: &str, checker: &mut Checker<'_>) -> Vec<Signature> {
     use std::os::unix::fs::FileExt;
     if !pdf_tail(root, document)
         .windows(10)
@@ -646,7 +718,7 @@ pub fn in_pdf(root: &Dir, document: &str, cache: &mut DigestCache) -> Vec<Signat
                 id: 1 + i as u64,
                 feed: &mut feed,
             };
-            read_cms(&s.der, content, coverage, cache)
+            read_cms(&s.der, content, coverage, checker)
         });
         out.push(signature(document, Format::Pdf, None, result));
     }
@@ -775,7 +847,7 @@ mod tests {
             id: 0,
             feed: &mut nothing,
         };
-        read_cms(bytes, content, Coverage::Whole, &mut DigestCache::new())
+        read_cms(bytes, content, Coverage::Whole, &mut Checker::new(&[]))
     }
 
     #[test]
