@@ -22,32 +22,27 @@ macro_rules! say {
 /// `dossier_words::escape::is_deceptive`) written as a `\uXXXX` escape, whatever printed it;
 /// line breaks and tabs stay. In JSON the same escape is the same character.
 pub fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
-    let deceptive =
-        |c: char| dossier_words::escape::is_deceptive(c) && !matches!(c, '\n' | '\t' | '\r');
-    if !text.chars().any(deceptive) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if deceptive(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+    escape_where(text, |c| {
+        dossier_words::escape::is_deceptive(c) && !matches!(c, '\n' | '\t' | '\r')
+    })
 }
 
 /// `defuse` for the characters that are not controls: bidirectional controls and zero-width
 /// characters (a form feed between text pages and colour sequences stay).
 pub fn defuse_invisible(text: &str) -> std::borrow::Cow<'_, str> {
-    let invisible = |c: char| dossier_words::escape::is_deceptive(c) && !c.is_control();
-    if !text.chars().any(invisible) {
+    escape_where(text, |c| {
+        dossier_words::escape::is_deceptive(c) && !c.is_control()
+    })
+}
+
+/// `text` with each character `hide` picks written as `\uXXXX`.
+fn escape_where(text: &str, hide: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(&hide) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if invisible(c) {
+        if hide(c) {
             out.push_str(&format!("\\u{:04x}", u32::from(c)));
         } else {
             out.push(c);

@@ -827,18 +827,6 @@ fn every_yaml_error_has_a_line_and_a_column() {
     assert_eq!(e["line"], 36, "{e}");
 }
 
-/// A named pipe at `path`: opening it for reading blocks until a writer comes.
-fn make_fifo(path: &std::path::Path) {
-    rustix::fs::mknodat(
-        rustix::fs::CWD,
-        path,
-        rustix::fs::FileType::Fifo,
-        rustix::fs::Mode::from_raw_mode(0o600),
-        0,
-    )
-    .unwrap();
-}
-
 /// A real archive of the esedo sample, unpacked into `dir`: returns the archive and the folder.
 fn packed_esedo(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     let archive = dir.join("esedo.zip");

@@ -427,14 +427,7 @@ fn a_broken_seal_blocks_pack_unless_forced_and_an_odd_lock_is_a_finding() {
         let lock = g.path().join("dossier.lock");
         match odd {
             "folder" => std::fs::create_dir(&lock).unwrap(),
-            "fifo" => rustix::fs::mknodat(
-                rustix::fs::CWD,
-                &lock,
-                rustix::fs::FileType::Fifo,
-                rustix::fs::Mode::from_raw_mode(0o600),
-                0,
-            )
-            .unwrap(),
+            "fifo" => make_fifo(&lock),
             _ => std::os::unix::fs::symlink("/etc/passwd", &lock).unwrap(),
         }
         let (_, d) = g.check_json();

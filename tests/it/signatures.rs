@@ -42,6 +42,11 @@ fn certificate(dir: &Path, bin: &str) {
 
 /// A detached CMS signature (DER) of `content`.
 fn sign(dir: &Path, content: &[u8]) -> Vec<u8> {
+    sign_with(dir, content, &[])
+}
+
+/// `sign` with more `openssl cms` options (`-stream`, `-md sha1`).
+fn sign_with(dir: &Path, content: &[u8], extra: &[&str]) -> Vec<u8> {
     let input = dir.join("to-sign.bin");
     let output = dir.join("signature.der");
     std::fs::write(&input, content).unwrap();
@@ -53,6 +58,7 @@ fn sign(dir: &Path, content: &[u8]) -> Vec<u8> {
             .arg(dir.join("cert.pem"))
             .arg("-inkey")
             .arg(dir.join("key.pem"))
+            .args(extra)
             .arg("-out")
             .arg(&output)
             .output(),
@@ -493,26 +499,15 @@ fn a_streamed_ber_signature_and_a_sha1_one_are_read() {
     let keys = tempfile::tempdir().unwrap();
     certificate(keys.path(), "000000000042");
     let f = Fixture::information_system();
-    let doc = f.path().join("docs/protocol.pdf");
+    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
     for (name, extra) in [
         ("protocol.pdf.cms", &["-stream"][..]),
         ("protocol.pdf.p7s", &["-md", "sha1"][..]),
     ] {
-        let out = keys.path().join(name);
-        succeeded(
-            Command::new("openssl")
-                .args(["cms", "-sign", "-binary", "-outform", "DER", "-in"])
-                .arg(&doc)
-                .args(["-signer"])
-                .arg(keys.path().join("cert.pem"))
-                .arg("-inkey")
-                .arg(keys.path().join("key.pem"))
-                .args(extra)
-                .arg("-out")
-                .arg(&out)
-                .output(),
+        f.file(
+            &format!("docs/{name}"),
+            &sign_with(keys.path(), &doc, extra),
         );
-        f.file(&format!("docs/{name}"), &std::fs::read(&out).unwrap());
     }
     let (_, d) = f.check_json();
     let sigs = signatures(&d, "security-test-protocol");

@@ -202,12 +202,6 @@ impl One<'_> {
         let mut seen = std::collections::HashSet::new();
         for i in 0..result.files.len() {
             let name = &result.files[i];
-            let identity = crate::files::open_beneath(root, Path::new(name))
-                .ok()
-                .map(|(_, m)| (m.dev(), m.ino()));
-            if identity.is_some_and(|id| !seen.insert(id)) {
-                continue;
-            }
             let parent = Path::new(name)
                 .parent()
                 .map(|p| p.to_string_lossy().into_owned())
@@ -215,6 +209,13 @@ impl One<'_> {
             let siblings = folders.signature_files(root, &parent);
             let maybe_pdf = result.maybe_signed.contains(name);
             if siblings.is_empty() && !maybe_pdf {
+                continue;
+            }
+            // Only a file that may be signed costs this look at its identity.
+            let identity = crate::files::open_beneath(root, Path::new(name))
+                .ok()
+                .map(|(_, m)| (m.dev(), m.ino()));
+            if identity.is_some_and(|id| !seen.insert(id)) {
                 continue;
             }
             let name = name.clone();

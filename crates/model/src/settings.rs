@@ -397,24 +397,12 @@ impl Settings {
     /// The editions this dossier's settings load, each still inside the folder of the
     /// `dossier.toml` that names it once links are resolved; a link out is an error.
     pub fn confined_editions(&self) -> Result<Vec<PathBuf>> {
-        let Some(e) = &self.editions else {
-            return Ok(Vec::new());
-        };
-        e.value
-            .iter()
-            .map(|p| inside_the_tree(p, &e.file))
-            .collect()
+        confined_list(self.editions.as_ref())
     }
 
     /// The trust anchors for signature chains, likewise confined.
     pub fn confined_trust(&self) -> Result<Vec<PathBuf>> {
-        let Some(t) = &self.trust else {
-            return Ok(Vec::new());
-        };
-        t.value
-            .iter()
-            .map(|p| inside_the_tree(p, &t.file))
-            .collect()
+        confined_list(self.trust.as_ref())
     }
 
     /// The templates folder of the settings, likewise confined.
@@ -557,6 +545,16 @@ fn untrusted(meta: &std::fs::Metadata) -> Option<IgnoredWhy> {
     } else {
         None
     }
+}
+
+/// Each path of a list setting, confined to the tree of the file that named it.
+fn confined_list(paths: Option<&Sourced<Vec<PathBuf>>>) -> Result<Vec<PathBuf>> {
+    paths.map_or(Ok(Vec::new()), |s| {
+        s.value
+            .iter()
+            .map(|p| inside_the_tree(p, &s.file))
+            .collect()
+    })
 }
 
 /// `path` (named by the settings file `file`) when it is still inside `file`'s folder once every
