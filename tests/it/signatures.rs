@@ -392,6 +392,19 @@ fn a_gost_digest_is_computed_and_compared() {
     assert_eq!(diagnostics(&d, "signature.digest-mismatch").len(), 1, "{d}");
 }
 
+/// A key and certificate (BIN 000000000042), a dossier, and the bytes of its protocol; `None`
+/// where openssl is missing.
+fn keys_and_dossier() -> Option<(tempfile::TempDir, Fixture, Vec<u8>)> {
+    if !openssl() {
+        return None;
+    }
+    let keys = tempfile::tempdir().unwrap();
+    certificate(keys.path(), "000000000042");
+    let f = Fixture::information_system();
+    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
+    Some((keys, f, doc))
+}
+
 /// The SHA-256 of `bytes`, as bytes.
 fn sha256(bytes: &[u8]) -> Vec<u8> {
     let (hex, _) = dossier_judge::integrity::sha256_of(bytes).unwrap();
@@ -402,13 +415,9 @@ fn sha256(bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn a_forged_signature_names_no_one_and_does_not_count() {
-    if !openssl() {
+    let Some((keys, f, doc)) = keys_and_dossier() else {
         return;
-    }
-    let keys = tempfile::tempdir().unwrap();
-    certificate(keys.path(), "000000000042");
-    let f = Fixture::information_system();
-    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
+    };
     // Any name, the right digest, a value of zeros: RSA with SHA-256.
     let forged = assembled_cms(
         keys.path(),
@@ -493,13 +502,9 @@ fn a_pdf_changed_after_signing_or_a_range_that_covers_nothing_is_not_verified() 
 
 #[test]
 fn a_streamed_ber_signature_and_a_sha1_one_are_read() {
-    if !openssl() {
+    let Some((keys, f, doc)) = keys_and_dossier() else {
         return;
-    }
-    let keys = tempfile::tempdir().unwrap();
-    certificate(keys.path(), "000000000042");
-    let f = Fixture::information_system();
-    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
+    };
     for (name, extra) in [
         ("protocol.pdf.cms", &["-stream"][..]),
         ("protocol.pdf.p7s", &["-md", "sha1"][..]),
@@ -527,15 +532,11 @@ fn a_streamed_ber_signature_and_a_sha1_one_are_read() {
 
 #[test]
 fn a_chain_is_followed_to_the_trust_anchors_a_dossier_names() {
-    if !openssl() {
+    let Some((keys, f, doc)) = keys_and_dossier() else {
         return;
-    }
-    let keys = tempfile::tempdir().unwrap();
-    certificate(keys.path(), "000000000042");
+    };
     let other = tempfile::tempdir().unwrap();
     certificate(other.path(), "000000000043");
-    let f = Fixture::information_system();
-    let doc = std::fs::read(f.path().join("docs/protocol.pdf")).unwrap();
     f.file("docs/protocol.pdf.cms", &sign(keys.path(), &doc));
     // Without anchors: verified, the chain not checked, and said so.
     let (_, d) = f.check_json();
