@@ -403,3 +403,116 @@ fn timeline_json_keeps_invalid_dossiers_and_names_the_object() {
     assert_eq!(invalid["steps"], json!([]));
     assert_eq!(invalid["diagnostics"][0]["code"], "yaml.type", "{v}");
 }
+
+/// The rows of a TSV report as maps from column to value.
+fn tsv_rows(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .map(|l| {
+            header
+                .iter()
+                .zip(l.split('\t'))
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_column_of_every_row_kind_says_what_its_name_says() {
+    let tree = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("sample-dossiers/esedo"),
+        &tree.path().join("esedo"),
+    );
+    let broken = tree.path().join("broken");
+    copy_dir(&root().join("sample-dossiers/gbd-fl"), &broken);
+    std::fs::write(broken.join("dossier.yaml"), "schema: 1\nkind: [\n").unwrap();
+    let path = tree.path().to_str().unwrap();
+    let (_, json, _) = check(&["--format", "json", path]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let judged = v["dossiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["outcome"] != "invalid")
+        .unwrap()
+        .clone();
+    let count = |severity: &str| {
+        judged["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["severity"] == severity)
+            .count()
+            .to_string()
+    };
+    // --summary: one row a dossier.
+    let (_, tsv, _) = check(&["--format", "tsv", "--summary", path]);
+    let rows = tsv_rows(&tsv);
+    assert_eq!(rows.len(), 2, "{tsv}");
+    let bad = rows.iter().find(|r| r["outcome"] == "invalid").unwrap();
+    assert!(bad["path"].ends_with("broken"), "{bad:?}");
+    assert!(
+        !bad["errors"].is_empty(),
+        "the error goes to errors: {bad:?}"
+    );
+    assert!(bad["warnings"].is_empty(), "{bad:?}");
+    for column in [
+        "object",
+        "kind",
+        "grounds",
+        "documents_present",
+        "score",
+        "ready",
+    ] {
+        assert!(bad[column].is_empty(), "{column}: {bad:?}");
+    }
+    let good = rows.iter().find(|r| r["outcome"] != "invalid").unwrap();
+    let documents = judged["documents"].as_array().unwrap();
+    let present = documents
+        .iter()
+        .filter(|d| d["status"] == "present" || d["status"] == "expired-allowed")
+        .count();
+    let expected = [
+        ("outcome", judged["outcome"].as_str().unwrap().to_string()),
+        ("kind", judged["kind"].as_str().unwrap().to_string()),
+        ("edition", judged["edition"].as_str().unwrap().to_string()),
+        (
+            "grounds",
+            judged["grounds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| g.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        ("documents_present", present.to_string()),
+        ("documents_total", documents.len().to_string()),
+        ("score", judged["score"]["total"].to_string()),
+        ("score_max", judged["score"]["max"].to_string()),
+        ("criteria_passed", judged["score"]["passed"].to_string()),
+        ("ready", judged["ready"].to_string()),
+        ("errors", count("error")),
+        ("warnings", count("warning")),
+    ];
+    for (column, value) in expected {
+        assert_eq!(good[column], value, "{column}: {good:?}");
+    }
+    // One row a requirement; the invalid dossier's error in `message`.
+    let (_, tsv, _) = check(&["--format", "tsv", path]);
+    let rows = tsv_rows(&tsv);
+    let bad: Vec<_> = rows.iter().filter(|r| r["outcome"] == "invalid").collect();
+    assert_eq!(bad.len(), 1);
+    assert!(!bad[0]["message"].is_empty() && bad[0]["requirement"].is_empty());
+    let good: Vec<_> = rows.iter().filter(|r| r["outcome"] != "invalid").collect();
+    assert_eq!(good.len(), documents.len());
+    for (row, doc) in good.iter().zip(documents) {
+        assert_eq!(row["requirement"], doc["id"].as_str().unwrap());
+        assert_eq!(row["clause"], doc["clause"].as_str().unwrap());
+        assert_eq!(row["status"], doc["status"].as_str().unwrap());
+        assert_eq!(row["pages"], doc["pages"].to_string().replace("null", ""));
+    }
+}

@@ -115,7 +115,7 @@ fn leading(d: &DossierReport, lang: Lang) -> Vec<String> {
 }
 
 /// The rows of one dossier: one per requirement, or one in all with `summary`. An invalid
-/// dossier has one row, its first error as the message.
+/// dossier has one row, its first error in `errors` (summary) or `message`.
 pub fn rows(d: &DossierReport, lang: Lang, summary: bool, sep: Separator) -> String {
     let words = super::human::words_for(d, lang);
     let lead = leading(d, lang);
@@ -130,9 +130,17 @@ pub fn rows(d: &DossierReport, lang: Lang, summary: bool, sep: Separator) -> Str
         } else {
             REQUIREMENT_COLUMNS.len()
         };
+        // The error goes where errors go: `errors` in a summary (and `warnings` stays empty),
+        // `message` in a requirement row.
         let mut row = lead;
-        row.resize(width - 1, String::new());
-        row.push(message);
+        if summary {
+            row.resize(width - 2, String::new());
+            row.push(message);
+            row.push(String::new());
+        } else {
+            row.resize(width - 1, String::new());
+            row.push(message);
+        }
         return line(&row, sep);
     };
     if summary {
