@@ -45,8 +45,8 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: a table (human), the contract''s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers')
             [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Totals per state body: dossiers, outcomes, missing documents')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Judge the state body''s own part at a stage of the procedure: `filing` is ready when every document and portal item is present and valid and the criteria pass (exit 0 when every dossier is ready, 1 when one is not)')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically; an existing file only with --force)')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically; an existing file only with --force)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'What if criterion row ID were met (yes) or not (no); repeatable')
             [CompletionResult]::new('--fact', '--fact', [CompletionResultType]::ParameterName, 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200')
             [CompletionResult]::new('--assume', '--assume', [CompletionResultType]::ParameterName, 'What if the review recorded KEY=VALUE: architecture=conforms|does-not-conform|pending| no-architecture, content_rules=complies|does-not-comply; repeatable')
@@ -88,8 +88,8 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
         }
         'dossier;render' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: from the extension of -o FILE, else md]')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format; `-` is standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format; `-` is standard output')
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write one file per dossier into DIR')
             [CompletionResult]::new('--notes', '--notes', [CompletionResultType]::ParameterName, 'Write what the reviewer should know about the drafts (never printed in them) to FILE')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Use this template instead of the built-in one (see docs/templates.md)')

@@ -41,8 +41,8 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --format 'Output format: a table (human), the contract''s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers'
             cand --group-by 'Totals per state body: dossiers, outcomes, missing documents'
             cand --stage 'Judge the state body''s own part at a stage of the procedure: `filing` is ready when every document and portal item is present and valid and the criteria pass (exit 0 when every dossier is ready, 1 when one is not)'
-            cand -o 'Write the report to FILE (atomically; an existing file only with --force)'
-            cand --output 'Write the report to FILE (atomically; an existing file only with --force)'
+            cand -o 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output'
+            cand --output 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output'
             cand --set 'What if criterion row ID were met (yes) or not (no); repeatable'
             cand --fact 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200'
             cand --assume 'What if the review recorded KEY=VALUE: architecture=conforms|does-not-conform|pending| no-architecture, content_rules=complies|does-not-comply; repeatable'
@@ -82,8 +82,8 @@ set edit:completion:arg-completer[dossier] = {|@words|
         }
         &'dossier;render'= {
             cand --format 'Output format [default: from the extension of -o FILE, else md]'
-            cand -o 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format'
-            cand --output 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format'
+            cand -o 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format; `-` is standard output'
+            cand --output 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format; `-` is standard output'
             cand --out-dir 'Write one file per dossier into DIR'
             cand --notes 'Write what the reviewer should know about the drafts (never printed in them) to FILE'
             cand --template 'Use this template instead of the built-in one (see docs/templates.md)'

@@ -52,7 +52,7 @@ junit\t''
 html\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l group-by -d 'Totals per state body: dossiers, outcomes, missing documents' -r -f -a "state-body\t'The applicant state body (`state_body.name`)'"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l stage -d 'Judge the state body\'s own part at a stage of the procedure: `filing` is ready when every document and portal item is present and valid and the criteria pass (exit 0 when every dossier is ready, 1 when one is not)' -r -f -a "filing\t'Before filing: is the state body\'s part complete?'"
-complete -c dossier -n "__fish_dossier_using_subcommand check" -s o -l output -d 'Write the report to FILE (atomically; an existing file only with --force)' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand check" -s o -l output -d 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l set -d 'What if criterion row ID were met (yes) or not (no); repeatable' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l fact -d 'What if fact NAME had VALUE; repeatable, e.g. --fact active_registered_users=1200' -r
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l assume -d 'What if the review recorded KEY=VALUE: architecture=conforms|does-not-conform|pending| no-architecture, content_rules=complies|does-not-comply; repeatable' -r
@@ -96,7 +96,7 @@ txt\t''
 html\t''
 pdf\t''
 docx\t''"
-complete -c dossier -n "__fish_dossier_using_subcommand render" -s o -l output -d 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format' -r -F
+complete -c dossier -n "__fish_dossier_using_subcommand render" -s o -l output -d 'Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format; `-` is standard output' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l out-dir -d 'Write one file per dossier into DIR' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l notes -d 'Write what the reviewer should know about the drafts (never printed in them) to FILE' -r -F
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l template -d 'Use this template instead of the built-in one (see docs/templates.md)' -r -F

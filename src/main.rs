@@ -9,7 +9,6 @@ mod commands;
 mod init;
 mod ui;
 
-use clap::Parser;
 use cli::{Cli, ColorChoice, LangArg};
 use dossier_model::lang::Lang;
 use std::io::IsTerminal;
@@ -75,7 +74,7 @@ fn main() -> ExitCode {
         dossier_model::files::remove_unfinished();
         std::process::exit(130);
     });
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     let config = Config::resolve(&cli);
     let color = config.color_stderr;
     let _ = miette::set_hook(Box::new(move |_| {
@@ -130,12 +129,48 @@ fn limit_malloc_arenas() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn limit_malloc_arenas() {}
 
-/// Colour only on a terminal, and never with NO_COLOR (https://no-color.org), unless asked.
+/// The command line, with clap's own messages (a usage error, `--help`) coloured as the run
+/// will be: `--color never` (or `NO_COLOR`, `CLICOLOR=0`, `TERM=dumb`) reaches them too, though
+/// they are printed before the flags are read.
+fn parse_command_line() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        match a.strip_prefix("--color") {
+            Some(v) if v.starts_with('=') => Some(v[1..].to_string()),
+            Some("") => args.get(i + 1)?.to_str().map(str::to_string),
+            _ => None,
+        }
+    });
+    let choice = match flag.as_deref() {
+        Some("never") => ColorChoice::Never,
+        Some("always") => ColorChoice::Always,
+        _ => ColorChoice::Auto,
+    };
+    let stderr_tty = std::io::stderr().is_terminal();
+    let clap_color = if use_color(choice, stderr_tty) {
+        clap::ColorChoice::Always
+    } else {
+        clap::ColorChoice::Never
+    };
+    let matches = Cli::command().color(clap_color).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// Colour only on a terminal, unless asked: `--color` first, then `NO_COLOR`
+/// (https://no-color.org), `CLICOLOR_FORCE` (colour even off a terminal), `CLICOLOR=0` and
+/// `TERM=dumb` (no colour).
 fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorChoice::Auto if set("CLICOLOR").is_some_and(|v| v == "0") => false,
+        ColorChoice::Auto if set("TERM").is_some_and(|v| v == "dumb") => false,
+        ColorChoice::Auto => terminal,
     }
 }
 

@@ -40,7 +40,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "STAGE")]
     pub stage: Option<CheckStage>,
 
-    /// Write the report to FILE (atomically; an existing file only with --force)
+    /// Write the report to FILE (atomically; an existing file only with --force); `-` is standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -84,7 +84,11 @@ pub enum CheckStage {
 /// Dossiers judged and printed at a time.
 const CHUNK: usize = 512;
 
-pub fn run(args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    // `-o -` is standard output, as for most tools.
+    if args.output.as_deref() == Some(std::path::Path::new("-")) {
+        args.output = None;
+    }
     let what_if = args.what_if.clone().into_what_if();
     let request = check_request(args.paths.clone(), args.judge.clone(), config, what_if);
     let run = dossier_judge::prepare(&request)?;

@@ -25,7 +25,7 @@ pub struct RenderArgs {
     #[arg(long, value_enum)]
     pub format: Option<DocFormat>,
 
-    /// Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format
+    /// Write to FILE (one dossier); .md, .txt, .html, .pdf or .docx sets the format; `-` is standard output
     #[arg(
         short = 'o',
         long = "output",
@@ -85,7 +85,11 @@ pub enum DocFormat {
     Docx,
 }
 
-pub fn run(args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+pub fn run(mut args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
+    // `-o -` is standard output, as for most tools.
+    if args.output.as_deref() == Some(std::path::Path::new("-")) {
+        args.output = None;
+    }
     let format = output_format(&args)?;
     if format.is_binary() && args.output.is_none() && args.out_dir.is_none() {
         return Err(Error::usage(

@@ -33,7 +33,12 @@ fn limited(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
     }
     for (k, _) in std::env::vars_os() {
         let k = k.to_string_lossy().to_string();
-        if k.starts_with("DOSSIER_") || k.starts_with("LC_") || k == "LANG" || k == "NO_COLOR" {
+        if k.starts_with("DOSSIER_")
+            || k.starts_with("LC_")
+            || k.starts_with("CLICOLOR")
+            || k == "LANG"
+            || k == "NO_COLOR"
+        {
             cmd.env_remove(&k);
         }
     }

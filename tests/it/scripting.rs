@@ -516,3 +516,67 @@ fn every_column_of_every_row_kind_says_what_its_name_says() {
         assert_eq!(row["pages"], doc["pages"].to_string().replace("null", ""));
     }
 }
+
+#[test]
+fn the_colour_conventions_are_honoured_and_never_reaches_clap() {
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = dossier();
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).output().unwrap();
+        let all = [out.stdout, out.stderr].concat();
+        all.contains(&0x1b)
+    };
+    let check = ["check", "--today", TODAY, "sample-dossiers/esedo"];
+    // Off a terminal: no colour, unless CLICOLOR_FORCE asks; NO_COLOR and --color win over it.
+    assert!(!run(&[], &check));
+    assert!(run(&[("CLICOLOR_FORCE", "1")], &check));
+    assert!(!run(&[("CLICOLOR_FORCE", "0")], &check));
+    assert!(!run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &check));
+    let mut never = vec!["--color", "never"];
+    never.extend(check);
+    assert!(!run(&[("CLICOLOR_FORCE", "1")], &never));
+    // clap's own error, before the flags are read, obeys --color never too.
+    assert!(run(&[("CLICOLOR_FORCE", "1")], &["nosuchcommand"]));
+    assert!(!run(
+        &[("CLICOLOR_FORCE", "1")],
+        &["--color", "never", "nosuchcommand"]
+    ));
+    assert!(!run(
+        &[("CLICOLOR_FORCE", "1")],
+        &["--color=never", "nosuchcommand"]
+    ));
+}
+
+#[test]
+fn dash_as_the_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier()
+        .current_dir(dir.path())
+        .args(["check", "--today", TODAY, "--format", "json", "-o", "-"])
+        .arg(root().join("sample-dossiers/esedo"))
+        .output()
+        .unwrap();
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
+    let out = dossier()
+        .current_dir(dir.path())
+        .args([
+            "render",
+            "application",
+            "--lang",
+            "ru",
+            "--today",
+            TODAY,
+            "-o",
+            "-",
+        ])
+        .arg(root().join("sample-dossiers/esedo"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ЗАЯВЛЕНИЕ"));
+    assert!(
+        file_names(dir.path()).is_empty(),
+        "a file named `-` was written"
+    );
+}

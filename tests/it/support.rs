@@ -50,6 +50,7 @@ pub fn dossier() -> Command {
             || k.starts_with("LC_")
             || k == "LANG"
             || k == "NO_COLOR"
+            || k.starts_with("CLICOLOR")
             || k == "COLUMNS"
         {
             cmd.env_remove(&k);
