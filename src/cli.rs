@@ -147,11 +147,13 @@ pub enum ColorChoice {
     Never,
 }
 
+/// A date as `dossier.yaml` takes one: `YYYY-MM-DD`, years 1900–2199.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
-        .filter(|_| s.len() == 10)
-        .ok_or_else(|| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+        .filter(|d| s.len() == 10 && (1900..=2199).contains(&d.year()))
+        .ok_or_else(|| format!("`{s}` is not a date in the form YYYY-MM-DD (years 1900–2199)"))
 }
 
 pub fn parse_set(s: &str) -> Result<(String, bool), String> {

@@ -30,6 +30,16 @@ pub fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
 /// `defuse` for the characters that are not controls: bidirectional controls and zero-width
 /// characters (a form feed between text pages and colour sequences stay).
 pub fn defuse_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    // Each of these characters starts with one of three bytes (U+061C: D8; U+200B–U+2069: E2;
+    // U+FEFF: EF): a report without them is passed as it is after a byte scan, without
+    // decoding a character (a large JSON report is printed this way).
+    if !text
+        .as_bytes()
+        .iter()
+        .any(|b| matches!(b, 0xD8 | 0xE2 | 0xEF))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
     escape_where(text, |c| {
         dossier_words::escape::is_deceptive(c) && !c.is_control()
     })

@@ -670,3 +670,52 @@ fn init_explains_only_what_applies_to_the_kind_and_edition() {
         "{ir}"
     );
 }
+
+#[test]
+fn a_friday_deadline_checked_on_saturday_is_overdue_since_friday() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("sample-dossiers/gbd-fl"), dir.path());
+    let yaml = std::fs::read_to_string(dir.path().join("dossier.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("dossier.yaml"),
+        yaml.replace(
+            "sent_to_integrator: 2026-11-16",
+            "sent_to_integrator: 2026-11-20",
+        ),
+    )
+    .unwrap();
+    let out = dossier()
+        .args([
+            "timeline",
+            "--lang",
+            "en",
+            "--width",
+            "200",
+            "--today",
+            "2026-11-28",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("overdue since 27.11.2026"), "{text}");
+    assert!(!text.contains("by 0 WD"), "{text}");
+}
+
+#[test]
+fn dates_after_the_check_date_are_a_warning_and_impossible_dates_are_refused() {
+    let mut f = Fixture::information_system();
+    f.edit("review:\n", "application: {date: 2026-12-24}\nreview:\n");
+    let (_, d) = f.check_json();
+    let future: Vec<_> = diagnostics(&d, "review.dates-order")
+        .into_iter()
+        .filter(|x| x["args"]["key"] == "application.date")
+        .collect();
+    assert_eq!(future.len(), 1, "{d}");
+    assert_eq!(future[0]["args"]["today"], TODAY, "{d}");
+    let out = dossier()
+        .args(["check", "--today", "0000-01-01", "sample-dossiers/esedo"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -636,6 +636,10 @@ fn dates_in_order(file: &DossierFile, edition: &Edition, at: &Located, out: &mut
             (vec!["review", "received"], review.date("received")),
         ),
         (
+            (vec!["application", "date"], application),
+            (vec!["review", "decision"], review.date("decision")),
+        ),
+        (
             (
                 vec!["review", "sent_to_integrator"],
                 review.date("sent_to_integrator"),
@@ -668,6 +672,32 @@ fn dates_in_order(file: &DossierFile, edition: &Edition, at: &Located, out: &mut
                 .at(at.file, line(&then_key)),
         );
         seen.push((first_key, then_key));
+    }
+}
+
+/// A date of the dossier after the day it is checked on (an application dated tomorrow, or a
+/// `--today` before the application): a warning naming the date, its line and the check date.
+fn dates_after_today(file: &DossierFile, today: NaiveDate, at: &Located, out: &mut Vec<Finding>) {
+    let application = file.application.as_ref().and_then(|a| a.date).map(|d| d.0);
+    let mut dated: Vec<(Vec<&str>, Option<NaiveDate>)> =
+        vec![(vec!["application", "date"], application)];
+    for key in crate::edition::REVIEW_DATE_KEYS {
+        dated.push((vec!["review", key], file.review.date(key)));
+    }
+    for (keys, date) in dated {
+        if let Some(date) = date.filter(|d| *d > today) {
+            out.push(
+                Finding::with(
+                    Severity::Warning,
+                    Code::ReviewDatesOrder,
+                    "review.dates-future",
+                )
+                .arg("key", keys.join("."))
+                .arg("date", date)
+                .arg("today", today)
+                .at(at.file, at.line(&path(&keys))),
+            );
+        }
     }
 }
 
@@ -775,6 +805,7 @@ fn review_findings(
         );
     }
     dates_in_order(file, edition, at, out);
+    dates_after_today(file, today, at, out);
     // The filing deadline, only where the edition has one.
     if let (Some(md), Some(date)) = (
         edition.edition.filing_deadline,

@@ -113,9 +113,23 @@ fn status_word(step: &Step, lang: Lang) -> String {
         StepStatus::DoneLate => t!(lang, "step.done-late", late),
         StepStatus::Due if left == 0 => t!(lang, "step.due-today"),
         StepStatus::Due => t!(lang, "step.due", left),
-        StepStatus::Overdue => t!(lang, "step.overdue", late),
+        // A deadline passed on a day off is overdue with no working day late yet: the date
+        // says so, the count only when it is at least one.
+        StepStatus::Overdue if late == 0 => {
+            let since = dotted(step.due);
+            t!(lang, "step.overdue-since", since)
+        }
+        StepStatus::Overdue => {
+            let since = dotted(step.due);
+            t!(lang, "step.overdue", late, since)
+        }
         StepStatus::Waiting => t!(lang, "step.waiting"),
     }
+}
+
+/// A date as the Kazakh and Russian papers write it: 04.12.2026.
+fn dotted(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or("—".to_string(), |d| d.format("%d.%m.%Y").to_string())
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
