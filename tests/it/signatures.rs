@@ -135,7 +135,11 @@ fn a_detached_signature_names_its_signer_and_catches_a_changed_file() {
 /// A PDF with a signature dictionary in an incremental update, `/Contents` signed over the
 /// `/ByteRange` by `openssl cms`.
 fn signed_pdf(keys: &Path) -> Vec<u8> {
-    let mut bytes = pdf("signed inside", 1);
+    sign_pdf(pdf("signed inside", 1), keys)
+}
+
+/// `bytes` (a PDF) with a signature added in an incremental update, as signing tools do.
+fn sign_pdf(mut bytes: Vec<u8>, keys: &Path) -> Vec<u8> {
     // The number after the last `key` of the file.
     let number_after = |bytes: &[u8], key: &str| -> usize {
         let text = String::from_utf8_lossy(bytes);
@@ -575,4 +579,24 @@ fn a_chain_is_followed_to_the_trust_anchors_a_dossier_names() {
     assert_eq!(signer["chain"]["status"], "unknown-issuer", "{d}");
     assert!(diagnostics(&d, "signature.present").is_empty(), "{d}");
     assert_eq!(diagnostics(&d, "signature.unverified").len(), 1, "{d}");
+}
+
+#[test]
+fn a_pdf_signed_twice_names_the_later_signature_and_counts_both() {
+    let Some((keys, f, _)) = keys_and_dossier() else {
+        return;
+    };
+    let twice = sign_pdf(signed_pdf(keys.path()), keys.path());
+    f.file("docs/protocol.pdf", &twice);
+    let (_, d) = f.check_json();
+    let sigs = signatures(&d, "security-test-protocol");
+    let coverage: Vec<&str> = sigs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["signers"][0]["coverage"].as_str().unwrap())
+        .collect();
+    assert_eq!(coverage, ["later-signature", "whole"], "{d}");
+    assert_eq!(diagnostics(&d, "signature.present").len(), 3, "{d}");
+    assert!(diagnostics(&d, "signature.invalid").is_empty(), "{d}");
 }

@@ -332,6 +332,12 @@ impl One<'_> {
                     if severity == Severity::Error {
                         result.status = DocStatus::Invalid;
                     }
+                    if signer.coverage == Coverage::LaterSignature {
+                        let detail = Message::new("signature.later-signature")
+                            .arg("file", name.as_str())
+                            .arg("signer", who.as_str());
+                        self.finding(Severity::Info, Code::SignaturePresent, detail, line);
+                    }
                     if signer.weak_digest {
                         let detail = Message::new("signature.weak-digest")
                             .arg("file", name.as_str())
