@@ -208,7 +208,15 @@ impl One<'_> {
                 .unwrap_or_default();
             let siblings = folders.signature_files(root, &parent);
             let maybe_pdf = result.maybe_signed.contains(name);
-            if siblings.is_empty() && !maybe_pdf {
+            // A signature file of this document beside it, not only of another in its folder.
+            let base = Path::new(name)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let own = crate::signature::SIGNATURE_EXTENSIONS
+                .iter()
+                .any(|ext| siblings.iter().any(|s| *s == format!("{base}.{ext}")));
+            if !own && !maybe_pdf {
                 continue;
             }
             // Only a file that may be signed costs this look at its identity.
