@@ -30,19 +30,62 @@ pub fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
 /// `defuse` for the characters that are not controls: bidirectional controls and zero-width
 /// characters (a form feed between text pages and colour sequences stay).
 pub fn defuse_invisible(text: &str) -> std::borrow::Cow<'_, str> {
-    // Each of these characters starts with one of three bytes (U+061C: D8; U+200B–U+2069: E2;
-    // U+FEFF: EF): a report without them is passed as it is after a byte scan, without
-    // decoding a character (a large JSON report is printed this way).
-    if !text
-        .as_bytes()
-        .iter()
-        .any(|b| matches!(b, 0xD8 | 0xE2 | 0xEF))
-    {
+    if !has_invisible(text.as_bytes()) {
         return std::borrow::Cow::Borrowed(text);
     }
     escape_where(text, |c| {
         dossier_words::escape::is_deceptive(c) && !c.is_control()
     })
+}
+
+/// Whether the UTF-8 bytes hold one of the invisible characters `defuse_invisible` escapes,
+/// matched byte by byte (a large JSON report is printed this way, without decoding a
+/// character): U+061C (D8 9C), U+200B–U+200F (E2 80 8B–8F), U+202A–U+202E (E2 80 AA–AE),
+/// U+2060–U+2064 and U+2066–U+2069 (E2 81 A0–A4, A6–A9), U+FEFF (EF BB BF).
+fn has_invisible(b: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|x| matches!(x, 0xD8 | 0xE2 | 0xEF)) {
+        let at = i + p;
+        let next = |k: usize| b.get(at + k).copied().unwrap_or(0);
+        let hit = match b[at] {
+            0xD8 => next(1) == 0x9C,
+            0xE2 => match next(1) {
+                0x80 => matches!(next(2), 0x8B..=0x8F | 0xAA..=0xAE),
+                0x81 => matches!(next(2), 0xA0..=0xA4 | 0xA6..=0xA9),
+                _ => false,
+            },
+            _ => next(1) == 0xBB && next(2) == 0xBF,
+        };
+        if hit {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_byte_scan_finds_exactly_the_invisible_characters() {
+        for c in [
+            '\u{061C}', '\u{200B}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2060}',
+        ]
+        .into_iter()
+        .chain(['\u{2064}', '\u{2066}', '\u{2069}', '\u{FEFF}'])
+        {
+            let text = format!("a — {c} b");
+            assert!(super::has_invisible(text.as_bytes()), "{c:?}");
+            assert!(super::defuse_invisible(&text).contains("\\u"), "{c:?}");
+        }
+        for text in [
+            "a — b «в» ә\n",
+            "\u{2014}\u{2065}\u{2070}\u{FEFE}",
+            "\u{0627}",
+        ] {
+            assert!(!super::has_invisible(text.as_bytes()), "{text:?}");
+        }
+    }
 }
 
 /// `text` with each character `hide` picks written as `\uXXXX`.
