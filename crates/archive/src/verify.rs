@@ -291,30 +291,24 @@ struct Folder<'a> {
     dir: &'a Path,
     root: Dir,
     files: BTreeSet<String>,
-    digests: BTreeMap<String, Option<String>>,
+    /// SHA-256 and size of each file read so far.
+    digests: BTreeMap<String, Option<(String, u64)>>,
 }
 
 impl Folder<'_> {
-    /// The size of `name` as the folder holds it.
-    fn size(&self, name: &str) -> Option<u64> {
-        files::open_beneath(&self.root, Path::new(name))
-            .ok()
-            .map(|(_, m)| m.len())
-    }
-
-    /// The SHA-256 of `name`, `None` when it is not there.
-    fn digest(&mut self, name: &str) -> Result<Option<String>> {
+    /// The SHA-256 of `name` and the bytes it held, `None` when it is not there.
+    fn digest(&mut self, name: &str) -> Result<Option<(String, u64)>> {
         if let Some(d) = self.digests.get(name) {
             return Ok(d.clone());
         }
         let d = if self.files.contains(name) {
             let (file, _) = files::open_beneath(&self.root, Path::new(name))
                 .map_err(|why| unreadable(self.dir, name, why))?;
-            let (sha, _) = crate::integrity::sha256_of(file).map_err(|source| Error::Io {
+            let digest = crate::integrity::sha256_of(file).map_err(|source| Error::Io {
                 path: self.dir.join(name),
                 source,
             })?;
-            Some(sha)
+            Some(digest)
         } else {
             None
         };
@@ -382,17 +376,14 @@ pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
             None => diffs.push(Difference::Missing {
                 name: f.name.clone(),
             }),
-            Some(sha) if sha != f.sha256 => diffs.push(Difference::Changed {
+            Some((sha, _)) if sha != f.sha256 => diffs.push(Difference::Changed {
                 name: f.name.clone(),
             }),
-            Some(_) => {
-                if folder.size(&f.name) != Some(f.size) {
-                    diffs.push(Difference::Record {
-                        name: f.name.clone(),
-                        field: "size".into(),
-                    });
-                }
-            }
+            Some((_, size)) if size != f.size => diffs.push(Difference::Record {
+                name: f.name.clone(),
+                field: "size".into(),
+            }),
+            Some(_) => {}
         }
     }
     if manifest.forced == manifest.ready {
@@ -427,7 +418,7 @@ pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
                 if !named.insert(name.to_string()) {
                     continue;
                 }
-                if folder.digest(name)?.as_deref() != Some(sha.as_str()) {
+                if folder.digest(name)?.map(|(d, _)| d) != Some(sha) {
                     diffs.push(Difference::Sums {
                         name: name.to_string(),
                     });
@@ -577,12 +568,11 @@ fn archive_editions(dir: &Path) -> Vec<(String, String)> {
     let Ok(settings) = crate::settings::Settings::for_dossier(dir, None) else {
         return Vec::new();
     };
-    let root = files::canonical(dir).unwrap_or_else(|_| dir.to_path_buf());
     settings
         .editions
         .iter()
         .flat_map(|e| &e.value)
-        .filter(|p| files::canonical(p).is_ok_and(|p| p.starts_with(&root)))
+        .filter(|p| files::stays_within(p, dir))
         .filter_map(|p| {
             let text = files::read_text(p).ok()?;
             let edition = crate::edition::Edition::from_toml(

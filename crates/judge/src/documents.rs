@@ -209,13 +209,7 @@ impl One<'_> {
             let siblings = folders.signature_files(root, &parent);
             let maybe_pdf = result.maybe_signed.contains(name);
             // A signature file of this document beside it, not only of another in its folder.
-            let base = Path::new(name)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let own = crate::signature::SIGNATURE_EXTENSIONS
-                .iter()
-                .any(|ext| siblings.iter().any(|s| *s == format!("{base}.{ext}")));
+            let own = !crate::signature::signature_files(name, siblings).is_empty();
             if !own && !maybe_pdf {
                 continue;
             }

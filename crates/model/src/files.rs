@@ -375,6 +375,14 @@ pub fn canonical(path: &Path) -> io::Result<PathBuf> {
     std::fs::canonicalize(path)
 }
 
+/// Whether `path`, once every link is resolved, lies inside `base`: a settings file's editions,
+/// templates and anchors, an archive's own edition. A path that does not exist is left to its
+/// reader to report.
+pub fn stays_within(path: &Path, base: &Path) -> bool {
+    let base = canonical(base).unwrap_or_else(|_| base.to_path_buf());
+    canonical(path).map_or(true, |real| real.starts_with(&base))
+}
+
 /// Creates a folder where output was asked for.
 pub fn create_dir_all(path: &Path) -> io::Result<()> {
     std::fs::create_dir_all(path)

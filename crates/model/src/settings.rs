@@ -561,14 +561,14 @@ fn confined_list(paths: Option<&Sourced<Vec<PathBuf>>>) -> Result<Vec<PathBuf>> 
 /// link is resolved; a path that does not exist is left to the reader to report.
 fn inside_the_tree(path: &Path, file: &Path) -> Result<PathBuf> {
     let base = file.parent().unwrap_or(Path::new("."));
-    let base = crate::files::canonical(base).unwrap_or_else(|_| base.to_path_buf());
-    match crate::files::canonical(path) {
-        Ok(real) if !real.starts_with(&base) => Err(crate::error::Error::usage(
+    if crate::files::stays_within(path, base) {
+        Ok(path.to_path_buf())
+    } else {
+        Err(crate::error::Error::usage(
             crate::finding::Message::new("usage.settings-outside")
                 .arg("file", file.display().to_string())
                 .arg("path", path.display().to_string()),
-        )),
-        _ => Ok(path.to_path_buf()),
+        ))
     }
 }
 

@@ -606,11 +606,7 @@ fn settings_template(judged: &Judged, draft: &Draft, lang: Lang) -> Result<Optio
     };
     let path = dir.join(template_name(draft, lang));
     // The template itself may be a link: it too stays inside the tree.
-    let inside = crate::files::canonical(&path)
-        .ok()
-        .zip(crate::files::canonical(&dir).ok())
-        .is_none_or(|(p, d)| p.starts_with(d));
-    if !inside {
+    if !crate::files::stays_within(&path, &dir) {
         return Err(Error::usage(
             Message::new("usage.settings-outside")
                 .arg("file", dir.display().to_string())

@@ -538,23 +538,8 @@ pub fn detached(
     siblings: &[String],
     checker: &mut Checker<'_>,
 ) -> Vec<Signature> {
-    let base = Path::new(document)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or(document);
-    let parent = Path::new(document)
-        .parent()
-        .map(|p| p.to_string_lossy().into_owned());
     let mut out = Vec::new();
-    for ext in SIGNATURE_EXTENSIONS {
-        let name = format!("{base}.{ext}");
-        if !siblings.contains(&name) {
-            continue;
-        }
-        let file = match &parent {
-            Some(p) if !p.is_empty() => format!("{p}/{name}"),
-            _ => name,
-        };
+    for file in signature_files(document, siblings) {
         let result = read_bounded(root, &file, MAX_SIGNATURE_BYTES).and_then(|bytes| {
             // Some tools write Base64 (PEM-like) rather than DER.
             let der_bytes = if bytes.first() == Some(&0x30) {
@@ -584,6 +569,27 @@ pub fn detached(
         out.push(signature(document, Format::DetachedCms, Some(file), result));
     }
     out
+}
+
+/// The signature files of `document` among the names of its folder (`siblings`): the document's
+/// name with `.cms`, `.p7s` or `.sig` added, as paths like the document's.
+pub fn signature_files(document: &str, siblings: &[String]) -> Vec<String> {
+    let base = Path::new(document)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(document);
+    let parent = Path::new(document)
+        .parent()
+        .map(|p| p.to_string_lossy().into_owned());
+    SIGNATURE_EXTENSIONS
+        .iter()
+        .map(|ext| format!("{base}.{ext}"))
+        .filter(|name| siblings.contains(name))
+        .map(|name| match &parent {
+            Some(p) if !p.is_empty() => format!("{p}/{name}"),
+            _ => name,
+        })
+        .collect()
 }
 
 fn signature(
