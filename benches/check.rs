@@ -143,6 +143,7 @@ fn commands(tree: &Path, today: chrono::NaiveDate) {
             template: None,
             today,
             skip_unfit: false,
+            final_acts: false,
         };
         let t = median(|| {
             let drafts = dossier_render::render_all(&req, &report.dossiers).unwrap();

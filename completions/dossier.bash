@@ -558,7 +558,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__render)
-            opts="-o -h -V --format --output --out-dir --force --notes --template --today --edition --rules --config --lang --width --color --help --version application decision operator-notice order removal-notice resource-form all"
+            opts="-o -h -V --format --output --out-dir --force --notes --final --template --today --edition --rules --config --lang --width --color --help --version application cover-letter decision operator-notice order removal-notice resource-form all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

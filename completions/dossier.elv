@@ -95,6 +95,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand --force 'Replace files that exist'
+            cand --final 'Draft the authorized body''s acts (decision, order, operator notice) as final, without the draft mark: for a reviewer at the authorized body. The state body''s own documents (application, covering letter, removal notice) are always final'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

@@ -112,6 +112,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand render" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand render" -l force -d 'Replace files that exist'
+complete -c dossier -n "__fish_dossier_using_subcommand render" -l final -d 'Draft the authorized body\'s acts (decision, order, operator notice) as final, without the draft mark: for a reviewer at the authorized body. The state body\'s own documents (application, covering letter, removal notice) are always final'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand render" -s V -l version -d 'Print version'
 complete -c dossier -n "__fish_dossier_using_subcommand init" -l kind -d 'What the object is: a kind of the edition (see `dossier rules show ID`)' -r

@@ -46,6 +46,12 @@ pub struct RenderArgs {
     #[arg(long, value_name = "FILE")]
     pub notes: Option<PathBuf>,
 
+    /// Draft the authorized body's acts (decision, order, operator notice) as final, without
+    /// the draft mark: for a reviewer at the authorized body. The state body's own documents
+    /// (application, covering letter, removal notice) are always final
+    #[arg(long = "final")]
+    pub final_acts: bool,
+
     /// Use this template instead of the built-in one (see docs/templates.md)
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
@@ -60,8 +66,10 @@ pub struct RenderArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DocumentArg {
-    /// The state body's application (the form of the Rules), with the list of attachments
+    /// The state body's application (the form of the Rules)
     Application,
+    /// The state body's covering letter sending the application with the list of attachments
+    CoverLetter,
     /// The authorized body's decision draft, citing every ground
     Decision,
     /// The notice to the operator of an inclusion
@@ -117,6 +125,7 @@ pub fn run(mut args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Err
     print_errors(ui, &report.dossiers, &report.path_errors);
     let documents: &[Document] = match args.document {
         DocumentArg::Application => &[Document::Application],
+        DocumentArg::CoverLetter => &[Document::CoverLetter],
         DocumentArg::Decision => &[Document::Decision],
         DocumentArg::OperatorNotice => &[Document::OperatorNotice],
         DocumentArg::Order => &[Document::Order],
@@ -136,6 +145,7 @@ pub fn run(mut args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Err
                 template: args.template.clone(),
                 today: request.today,
                 skip_unfit,
+                final_acts: args.final_acts,
             },
             &report.dossiers,
         )?);

@@ -489,7 +489,7 @@ fn office_files_give_pages_from_app_xml_and_spreadsheets_their_sheets() {
     );
     assert!(sheet.get("pages").is_none());
     let out = dossier()
-        .args(["render", "application", "--lang", "ru", "--today", TODAY])
+        .args(["render", "cover-letter", "--lang", "ru", "--today", TODAY])
         .arg(f.path())
         .output()
         .unwrap();

@@ -67,6 +67,8 @@ fn the_archive_holds_the_application_the_documents_in_order_and_a_checkable_sums
         "application.ru.pdf",
         "application.kk.docx",
         "application.ru.docx",
+        "cover-letter.kk.pdf",
+        "cover-letter.ru.docx",
         "manifest.json",
         "SHA256SUMS",
         "review-notes.md",
@@ -651,9 +653,9 @@ fn a_swapped_document_with_a_rewritten_manifest_is_caught_by_the_application() {
     reseal_archive_folder(&folder);
     let (code, out, err) = verify(&folder);
     assert_eq!(code, 1, "{out}{err}");
-    for name in ["application.kk.pdf", "application.ru.docx"] {
+    for name in ["cover-letter.kk.pdf", "cover-letter.ru.docx"] {
         assert!(
-            out.contains(&format!("{name} is not the application this dossier gives")),
+            out.contains(&format!("{name} is not the document this dossier gives")),
             "{out}"
         );
     }

@@ -143,12 +143,12 @@ fn a_2016_decision_cites_the_2016_clauses_and_2016_has_no_order() {
     // The decision is taken under clause 8, the criteria are those of clause 9, the operator
     // is informed under clause 10; nothing of the current Rules' 7, 8 or 9 for those steps.
     assert!(md.contains("подпунктом 1) пункта 8 Правил"), "{md}");
-    assert!(md.contains("(пункт 9 Правил:"), "{md}");
+    assert!(md.contains("(пункт 9 Правил)"), "{md}");
     assert!(
-        md.contains("уведомляется оператор (пункт 10 Правил)"),
+        md.contains("оператора информационно-коммуникационной инфраструктуры «электронного правительства» (пункт 10 Правил)"),
         "{md}"
     );
-    assert!(!md.contains("соответствующий приказ"), "{md}");
+    assert!(!md.contains("Принять приказ"), "{md}");
     let out = dossier()
         .args(["render", "order", "--today", TODAY])
         .arg(f.path())
@@ -174,6 +174,7 @@ fn a_draft_reads_the_judgment_it_is_given() {
         template: None,
         today,
         skip_unfit: false,
+        final_acts: false,
     };
     // Judged `refuse`: no operator notice.
     let refused = dossier_render::render_all(&notice, &report.dossiers).unwrap();

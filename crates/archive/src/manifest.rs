@@ -145,7 +145,18 @@ pub fn edition_text(j: &crate::judge::Judged) -> crate::error::Result<(String, b
     }
 }
 
-/// The name of the packed application in a language and format: `application.kk.pdf`.
-pub fn application_name(lang: crate::lang::Lang, format: crate::render::Format) -> String {
-    format!("application.{}.{}", lang.code(), format.extension())
+/// The state body's own documents a pack carries, drafted from the packed dossier: the
+/// application and the covering letter that lists (and digests) its attachments.
+pub const PACKED_DRAFTS: [crate::render::Document; 2] = [
+    crate::render::Document::Application,
+    crate::render::Document::CoverLetter,
+];
+
+/// The name of a packed draft in a language and format: `application.kk.pdf`.
+pub fn draft_name(
+    document: crate::render::Document,
+    lang: crate::lang::Lang,
+    format: crate::render::Format,
+) -> String {
+    format!("{}.{}.{}", document.id(), lang.code(), format.extension())
 }

@@ -11,7 +11,7 @@ use crate::integrity::{Digesting, sha256_of};
 use crate::judge::{DossierReport, Judged};
 use crate::lang::Lang;
 use crate::manifest::{EditionRef, MANIFEST, Manifest, ManifestFile, SUMS, ScoreRef};
-use crate::render::{Document, Format};
+use crate::render::Format;
 use chrono::NaiveDate;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -325,23 +325,19 @@ pub fn plan(input: &PackInput) -> Result<Plan> {
         content: Content::Bytes(settings_toml(j, edition_file.as_deref()).into_bytes()),
         meta: meta(crate::settings::SETTINGS_FILE, "dossier"),
     });
-    // The application, for filing and for editing, in both languages.
-    for lang in [Lang::Kk, Lang::Ru] {
-        for format in [Format::Pdf, Format::Docx] {
-            let bytes = crate::render::render(
-                Document::Application,
-                report,
-                lang,
-                format,
-                input.today,
-                None,
-            )?;
-            let name = crate::manifest::application_name(lang, format);
-            entries.push(Entry {
-                name: name.clone(),
-                content: Content::Bytes(bytes),
-                meta: meta(&name, "draft"),
-            });
+    // The application and its covering letter, for filing and for editing, in both languages.
+    for document in crate::manifest::PACKED_DRAFTS {
+        for lang in [Lang::Kk, Lang::Ru] {
+            for format in [Format::Pdf, Format::Docx] {
+                let bytes =
+                    crate::render::render(document, report, lang, format, input.today, None)?;
+                let name = crate::manifest::draft_name(document, lang, format);
+                entries.push(Entry {
+                    name: name.clone(),
+                    content: Content::Bytes(bytes),
+                    meta: meta(&name, "draft"),
+                });
+            }
         }
     }
     entries.push(Entry {

@@ -542,21 +542,22 @@ fn applications(
     report: &crate::judge::DossierReport,
     today: chrono::NaiveDate,
 ) -> Result<Vec<Difference>> {
-    use crate::render::{Document, Format};
+    use crate::render::Format;
     let root = files::open_root(dir).map_err(|source| Error::Io {
         path: dir.to_path_buf(),
         source,
     })?;
     let mut diffs = Vec::new();
-    for lang in [crate::lang::Lang::Kk, crate::lang::Lang::Ru] {
-        for format in [Format::Pdf, Format::Docx] {
-            let name = crate::manifest::application_name(lang, format);
-            let packed = files::read_beneath(&root, Path::new(&name), MAX_APPLICATION_BYTES).ok();
-            let now =
-                crate::render::render(Document::Application, report, lang, format, today, None)
-                    .ok();
-            if packed.is_none() || packed != now {
-                diffs.push(Difference::Application { name });
+    for document in crate::manifest::PACKED_DRAFTS {
+        for lang in [crate::lang::Lang::Kk, crate::lang::Lang::Ru] {
+            for format in [Format::Pdf, Format::Docx] {
+                let name = crate::manifest::draft_name(document, lang, format);
+                let packed =
+                    files::read_beneath(&root, Path::new(&name), MAX_APPLICATION_BYTES).ok();
+                let now = crate::render::render(document, report, lang, format, today, None).ok();
+                if packed.is_none() || packed != now {
+                    diffs.push(Difference::Application { name });
+                }
             }
         }
     }

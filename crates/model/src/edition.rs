@@ -88,6 +88,8 @@ pub struct Header {
     #[serde(default)]
     pub kazakh_unofficial: bool,
     pub legal_basis: Text,
+    /// How an act names the Rules in full on first mention, and the List.
+    pub act: Act,
     pub amended_units: Option<AmendedUnits>,
     pub filing_deadline: Option<MonthDay>,
     /// The period the text was in force, by the dates of the acts (R55).
@@ -110,6 +112,40 @@ impl Header {
     /// The amendments this edition lacks, when they are in force on `date`.
     pub fn amended_on(&self, date: NaiveDate) -> Option<&AmendedUnits> {
         self.amended_units.as_ref().filter(|a| date >= a.from)
+    }
+}
+
+/// The Rules as an act names them in full: «Правил {of}, утверждённых {approved_by}
+/// ({registered})», and the List they form («в Перечень {list_of}»).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Act {
+    /// The Rules' title after the word "Rules", which no case changes.
+    pub of: Text,
+    /// The approving order, in the instrumental (ru) / with «-мен» (kk).
+    pub approved_by: Text,
+    /// Its state registration.
+    pub registered: Text,
+    /// The List's name after the word "List" (ru), before «тізбесі» (kk).
+    pub list_of: Text,
+    /// The acts that restated or amended the Rules; an act cites those in force on its date.
+    #[serde(default, rename = "amendment")]
+    pub amendments: Vec<Amendment>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    #[serde(deserialize_with = "toml_date")]
+    pub in_force: NaiveDate,
+    /// The amending act in the instrumental: "приказом … от … № …" / "… № … бұйрығымен".
+    pub text: Text,
+}
+
+impl Act {
+    /// The amendments in force on `date`, in order.
+    pub fn amendments_on(&self, date: NaiveDate) -> impl Iterator<Item = &Amendment> {
+        self.amendments.iter().filter(move |a| a.in_force <= date)
     }
 }
 
@@ -190,6 +226,21 @@ pub struct Kind {
     pub stage_required: bool,
     /// A check of the Rules that only a reviewer can make (2016 cl. 7(1), R37).
     pub reviewer_check: Option<ReviewerCheck>,
+    /// How a draft names an object of this kind: patterns with `{name}` for the name in
+    /// quotes, by grammatical case.
+    pub forms: KindForms,
+}
+
+/// "информационная система «{name}»" / "«{name}» ақпараттық жүйесі", and the same in the
+/// cases the drafts' sentences need; `noun` is the kind alone ("информационной системы").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindForms {
+    pub nominative: Text,
+    pub accusative: Text,
+    pub genitive: Text,
+    pub noun_genitive: Text,
+    pub noun_accusative: Text,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -361,7 +412,7 @@ pub enum CountRule {
 }
 
 /// What the engine tests for a ground; the closed set of conditions it knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Condition {
     /// The pass rule of the scoring section is not met.
@@ -383,6 +434,10 @@ pub struct Ground {
     pub title: Text,
     /// A correction of the text, printed as a footnote.
     pub note: Option<Text>,
+}
+
+fn authorized_body() -> Actor {
+    Actor::AuthorizedBody
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -410,6 +465,7 @@ pub const DOCUMENT_IDS: &[&str] = &[
     "order",
     "removal-notice",
     "resource-form",
+    "cover-letter",
 ];
 
 /// The template families built into the binary (each in Kazakh and Russian); a `[[draft]]`
@@ -417,6 +473,7 @@ pub const DOCUMENT_IDS: &[&str] = &[
 pub const TEMPLATE_FAMILIES: &[&str] = &[
     "application",
     "application-2016",
+    "cover-letter",
     "decision",
     "operator-notice",
     "order",
@@ -487,6 +544,10 @@ pub struct Draft {
     /// The kinds the document is drafted for (a form only they file); empty: every kind.
     #[serde(default)]
     pub kinds: Vec<String>,
+    /// Who issues the document: the state body's own documents are final; the authorized
+    /// body's are drafts until a reviewer there renders them `--final`.
+    #[serde(default = "authorized_body")]
+    pub issuer: Actor,
     /// What the reviewer should know about the draft's wording (a form's text corrected
     /// silently, say). Never printed in the draft: `render` shows it on stderr and in the
     /// review sheet (`--notes FILE`).

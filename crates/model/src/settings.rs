@@ -94,6 +94,8 @@ settings! {
     state_body_bin: String = "state_body.bin", yaml &["state_body", "bin"];
     signatory_name: String = "signatory.name", yaml &["signatory", "name"];
     signatory_position: TomlText = "signatory.position", yaml &["signatory", "position"];
+    executor_name: String = "executor.name", yaml &["executor", "name"];
+    executor_phone: String = "executor.phone", yaml &["executor", "phone"];
     editions: Vec<PathBuf> = "editions";
     templates: PathBuf = "templates";
     trust: Vec<PathBuf> = "trust";
@@ -715,6 +717,8 @@ pub fn effective(dir: &Path, config: Option<&Path>) -> Result<Vec<Effective>> {
                 ["state_body", "name"] => file.state_body.name.as_ref().map(text_of),
                 ["state_body", "bin"] => file.state_body.bin.clone(),
                 ["signatory", "name"] => file.signatory.as_ref().map(|s| s.name.clone()),
+                ["executor", "name"] => file.executor.as_ref().map(|e| e.name.clone()),
+                ["executor", "phone"] => file.executor.as_ref().and_then(|e| e.phone.clone()),
                 ["signatory", "position"] => file
                     .signatory
                     .as_ref()

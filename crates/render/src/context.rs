@@ -18,6 +18,15 @@ use std::collections::BTreeMap;
 struct Context {
     lang: &'static str,
     document: &'static str,
+    /// The authorized body's acts are drafts (marked in their title) until rendered `--final`;
+    /// the state body's own documents never are.
+    is_draft: bool,
+    /// The Rules named in full, and the List, as of the document's date.
+    rules: RulesCtx,
+    /// Who prepared the state body's letters (`executor` of dossier.yaml or dossier.toml).
+    executor: Option<ExecutorCtx>,
+    /// The covering letter: the pages of the application it sends.
+    application_pages: Option<usize>,
     /// The document's own date (application date, decision date…), else the check date.
     date: String,
     today: String,
@@ -98,8 +107,36 @@ struct EditionCtx {
 }
 
 #[derive(Serialize)]
-struct ObjectCtx {
+struct RulesCtx {
+    of: String,
+    approved_by: String,
+    registered: String,
+    list_of: String,
+    /// The restating and amending acts in force on the document's date.
+    amendments: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ExecutorCtx {
     name: String,
+    phone: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ObjectCtx {
+    /// The name as given.
+    name: String,
+    /// The object named with its kind, in the nominative: the name as given when it carries
+    /// its kind and quotes («Информационная система «Е-лицензирование»»), else the kind's
+    /// pattern around the quoted name.
+    designation: String,
+    /// The same in the accusative and the genitive, where the name can stand in them (the
+    /// kind's word is the part that declines); none when the name carries another word.
+    accusative: Option<String>,
+    genitive: Option<String>,
+    /// The kind alone: "информационной системы" / "ақпараттық жүйенің", and the accusative.
+    noun_genitive: String,
+    noun_accusative: String,
     short_name: Option<String>,
     kind: String,
     kind_name: String,
@@ -116,6 +153,8 @@ struct BodyCtx {
 #[derive(Serialize)]
 struct SignatoryCtx {
     name: String,
+    /// "Д. Нұрланов": the initial and the surname, as the signature block prints them.
+    short: String,
     position: Option<String>,
 }
 
@@ -132,6 +171,7 @@ struct ReviewCtx {
     recommendation_received: Option<String>,
     architecture: Option<&'static str>,
     decision: Option<String>,
+    portal_confirmed: Option<bool>,
     operator_notified: Option<String>,
     order_adopted: Option<String>,
     operation_ended: Option<String>,
@@ -152,8 +192,8 @@ struct DocCtx {
     /// A safe value where it holds a blank for the official's hand (underscores are not
     /// Markdown there).
     pages_text: Option<minijinja::Value>,
-    /// The first 16 hex digits of each file's SHA-256 ("1a2b…, 3c4d…"), so the paper binds
-    /// the files.
+    /// The SHA-256 of each file, in full ("1a2b…, 3c4d…"), so the paper binds the files: a
+    /// shortened digest would verify nothing.
     digest: Option<String>,
 }
 
@@ -168,6 +208,8 @@ struct ScoreCtx {
     min_total: u32,
     min_group_points: u32,
     groups: Vec<GroupCtx>,
+    /// The groups below the minimum of points, for the reasons of a refusal.
+    failed_groups: Vec<GroupCtx>,
     criteria: Vec<CriterionCtx>,
 }
 
@@ -192,6 +234,9 @@ struct CriterionCtx {
 
 #[derive(Serialize)]
 struct GroundCtx {
+    /// What the ground tests (`criteria-not-passed`, `architecture-does-not-conform`,
+    /// `content-rules-not-met`, `portal-item-missing`): a template words each reason.
+    condition: crate::edition::Condition,
     code: String,
     clause: String,
     /// "Ережелердің 6-тармағының 1) тармақшасы" / "подпункт 1) пункта 6 Правил"
@@ -199,6 +244,17 @@ struct GroundCtx {
     title: String,
     /// A correction of the text's cross-reference, for a footnote.
     note: Option<String>,
+    /// The documents behind a ground on missing items: each with its status and date.
+    items: Vec<ItemCtx>,
+}
+
+#[derive(Serialize)]
+struct ItemCtx {
+    title: String,
+    status: String,
+    /// `missing`, `invalid`, `expired`.
+    state: &'static str,
+    valid_until: Option<String>,
 }
 
 /// dd.mm.yyyy, as official documents date themselves.
@@ -246,6 +302,7 @@ pub fn title(document: Document, lang: Lang) -> String {
         Document::Order => t!(lang, "draft.title.order"),
         Document::RemovalNotice => t!(lang, "draft.title.removal-notice"),
         Document::ResourceForm => t!(lang, "draft.title.resource-form"),
+        Document::CoverLetter => t!(lang, "draft.title.cover-letter"),
     }
 }
 
@@ -265,7 +322,7 @@ pub use crate::messages::criterion_status;
 pub fn document_date(document: Document, judged: &Judged, today: NaiveDate) -> NaiveDate {
     let file = &judged.file;
     let own = match document {
-        Document::Application | Document::ResourceForm => {
+        Document::Application | Document::ResourceForm | Document::CoverLetter => {
             file.application.as_ref().and_then(|a| a.date)
         }
         Document::Decision | Document::OperatorNotice | Document::Order => file.review.decision,
@@ -294,7 +351,7 @@ fn documents_ctx(judged: &Judged, filed: Filed, lang: Lang) -> Vec<DocCtx> {
         .iter()
         .filter(|d| d.filed == filed)
         .map(|d| DocCtx {
-            digest: Some(short_digests(judged, &d.id).join(", "))
+            digest: Some(digests(judged, &d.id).join(", "))
                 .filter(|s| d.status.counts() && !s.is_empty()),
             id: d.id.clone(),
             clause: d.clause.clone(),
@@ -317,9 +374,8 @@ fn documents_ctx(judged: &Judged, filed: Filed, lang: Lang) -> Vec<DocCtx> {
         .collect()
 }
 
-/// The first 16 hex digits of the SHA-256 of each file of a requirement, read beneath the
-/// dossier folder.
-fn short_digests(judged: &Judged, id: &str) -> Vec<String> {
+/// The SHA-256 of each file of a requirement, read beneath the dossier folder.
+fn digests(judged: &Judged, id: &str) -> Vec<String> {
     let Ok(root) = crate::inspect::open_root(&judged.dir) else {
         return Vec::new();
     };
@@ -331,7 +387,7 @@ fn short_digests(judged: &Judged, id: &str) -> Vec<String> {
             e.files
                 .iter()
                 .filter_map(|f| crate::integrity::file_digest(&root, f))
-                .map(|(d, _)| d[..16].to_string())
+                .map(|(d, _)| d)
                 .collect()
         })
         .unwrap_or_default()
@@ -358,6 +414,16 @@ fn requirement_title(judged: &Judged, d: &DocumentResult, lang: Lang) -> String 
 }
 
 fn score_ctx(edition: &Edition, s: &Score, lang: Lang) -> ScoreCtx {
+    let group = |g: &crate::score::GroupScore| GroupCtx {
+        id: g.id.clone(),
+        title: edition
+            .groups
+            .iter()
+            .find(|x| x.id == g.id)
+            .map_or(String::new(), |x| x.title.get(lang).to_string()),
+        points: g.points,
+        max: g.max,
+    };
     ScoreCtx {
         total: s.total,
         max: s.max,
@@ -366,19 +432,12 @@ fn score_ctx(edition: &Edition, s: &Score, lang: Lang) -> ScoreCtx {
         rules_cite: rules_cite(&edition.scoring.clause, lang),
         min_total: edition.scoring.min_total,
         min_group_points: edition.scoring.min_group_points,
-        groups: s
+        groups: s.groups.iter().map(group).collect(),
+        failed_groups: s
             .groups
             .iter()
-            .map(|g| GroupCtx {
-                id: g.id.clone(),
-                title: edition
-                    .groups
-                    .iter()
-                    .find(|x| x.id == g.id)
-                    .map_or(String::new(), |x| x.title.get(lang).to_string()),
-                points: g.points,
-                max: g.max,
-            })
+            .filter(|g| g.points < edition.scoring.min_group_points)
+            .map(group)
             .collect(),
         criteria: s
             .criteria
@@ -410,6 +469,7 @@ fn review_ctx(file: &DossierFile) -> ReviewCtx {
             Architecture::NoArchitecture => "no-architecture",
         }),
         decision: opt_date(file.review.decision),
+        portal_confirmed: file.review.portal_confirmed,
         operator_notified: opt_date(file.review.operator_notified),
         order_adopted: opt_date(file.review.order_adopted),
         operation_ended: opt_date(file.review.operation_ended),
@@ -443,6 +503,100 @@ fn integrations_ctx(file: &DossierFile, lang: Lang) -> Vec<BTreeMap<&'static str
     rows
 }
 
+/// The object named with its kind in each case the drafts need. A name without quotes is put
+/// into the kind's pattern; a name with quotes is printed as given, and declined only when it
+/// is the kind's own pattern around a quoted name (its kind word is what declines).
+fn object_ctx(judged: &Judged, lang: Lang) -> ObjectCtx {
+    let file = &judged.file;
+    let name = text(&file.object.name, lang);
+    let kind = judged.edition.kind(&file.kind);
+    let kind_name = kind.map_or(file.kind.clone(), |k| k.name.get(lang).to_string());
+    let forms = kind.map(|k| &k.forms);
+    let fill =
+        |pattern: &crate::lang::Text, inner: &str| pattern.get(lang).replace("{name}", inner);
+    let inner = name
+        .find('«')
+        .zip(name.rfind('»'))
+        .filter(|(a, b)| a < b)
+        .map(|(a, b)| &name[a + '«'.len_utf8()..b]);
+    let (designation, accusative, genitive) = match (forms, inner) {
+        (Some(f), None) => (
+            fill(&f.nominative, &name),
+            Some(fill(&f.accusative, &name)),
+            Some(fill(&f.genitive, &name)),
+        ),
+        (Some(f), Some(inner)) if same_words(&fill(&f.nominative, inner), &name) => (
+            name.clone(),
+            Some(fill(&f.accusative, inner)),
+            Some(fill(&f.genitive, inner)),
+        ),
+        _ => (name.clone(), None, None),
+    };
+    ObjectCtx {
+        designation,
+        accusative,
+        genitive,
+        noun_genitive: forms.map_or(kind_name.clone(), |f| f.noun_genitive.get(lang).to_string()),
+        noun_accusative: forms.map_or(kind_name.clone(), |f| {
+            f.noun_accusative.get(lang).to_string()
+        }),
+        name,
+        short_name: file.object.short_name.clone(),
+        kind: file.kind.clone(),
+        kind_name,
+        stage: file.object.stage.map(|s| s.id()),
+        portal_id: file.object.portal_id.clone(),
+    }
+}
+
+/// The same words, whatever the case of the first letter (a name begins with a capital, a
+/// pattern with the kind's lowercase word).
+fn same_words(pattern: &str, name: &str) -> bool {
+    let first_lower = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    first_lower(pattern) == first_lower(name)
+}
+
+fn rules_ctx(edition: &Edition, lang: Lang, on: NaiveDate) -> RulesCtx {
+    let act = &edition.edition.act;
+    RulesCtx {
+        of: act.of.get(lang).to_string(),
+        approved_by: act.approved_by.get(lang).to_string(),
+        registered: act.registered.get(lang).to_string(),
+        list_of: act.list_of.get(lang).to_string(),
+        amendments: act
+            .amendments_on(on)
+            .map(|a| a.text.get(lang).to_string())
+            .collect(),
+    }
+}
+
+/// The documents behind a ground on missing portal items, with what is wrong with each.
+fn ground_items(judged: &Judged, ground: &crate::edition::Ground, lang: Lang) -> Vec<ItemCtx> {
+    if ground.condition != crate::edition::Condition::PortalItemMissing {
+        return Vec::new();
+    }
+    judged
+        .documents
+        .iter()
+        .filter(|d| d.filed == Filed::Portal && !d.status.counts())
+        .map(|d| ItemCtx {
+            title: requirement_title(judged, d, lang),
+            status: status_word(d.status, lang),
+            state: d.status.id(),
+            valid_until: judged
+                .file
+                .documents
+                .get(&d.id)
+                .and_then(|e| opt_date(e.valid_until)),
+        })
+        .collect()
+}
+
 /// The outcome a decision is drafted for. Clause 7 knows only inclusion and refusal, and a
 /// missing filing is no refusal ground: an incomplete application on which a ground holds may
 /// be refused at once, so its decision is drafted as the refusal on the grounds that hold (the
@@ -461,6 +615,8 @@ pub fn build(
     draft: &Draft,
     lang: Lang,
     today: NaiveDate,
+    final_acts: bool,
+    application_pages: Option<usize>,
 ) -> minijinja::Value {
     let file = &judged.file;
     let edition: &Edition = &judged.edition;
@@ -475,6 +631,8 @@ pub fn build(
         .iter()
         .filter_map(|hit| edition.grounds.iter().find(|g| g.code == hit.code))
         .map(|g| GroundCtx {
+            condition: g.condition,
+            items: ground_items(judged, g, lang),
             code: g.code.clone(),
             clause: g.clause.clone(),
             rules_cite: rules_cite(&g.clause, lang),
@@ -494,12 +652,16 @@ pub fn build(
             )
         })
         .collect();
-    let kind_name = edition
-        .kind(&file.kind)
-        .map_or(file.kind.clone(), |k| k.name.get(lang).to_string());
     let ctx = Context {
         lang: if lang == Lang::Kk { "kk" } else { "ru" },
         document: document.id(),
+        application_pages,
+        is_draft: draft.issuer == crate::edition::Actor::AuthorizedBody && !final_acts,
+        rules: rules_ctx(edition, lang, doc_date),
+        executor: file.executor.as_ref().map(|e| ExecutorCtx {
+            name: e.name.clone(),
+            phone: e.phone.clone(),
+        }),
         date: date(doc_date),
         today: date(today),
         edition: EditionCtx {
@@ -517,14 +679,7 @@ pub fn build(
                 (id.replace('-', "_"), d)
             })
             .collect(),
-        object: ObjectCtx {
-            name: text(&file.object.name, lang),
-            short_name: file.object.short_name.clone(),
-            kind: file.kind.clone(),
-            kind_name,
-            stage: file.object.stage.map(|s| s.id()),
-            portal_id: file.object.portal_id.clone(),
-        },
+        object: object_ctx(judged, lang),
         state_body: BodyCtx {
             name: file
                 .state_body
@@ -536,6 +691,7 @@ pub fn build(
         addressee: file.addressee.as_ref().map(|a| text(a, lang)),
         city: judged.settings.city.as_ref().map(|c| text(&c.value, lang)),
         signatory: file.signatory.as_ref().map(|s| SignatoryCtx {
+            short: s.initials_and_surname(),
             name: s.name.clone(),
             position: s.position.as_ref().map(|p| text(p, lang)),
         }),

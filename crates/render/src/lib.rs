@@ -45,14 +45,17 @@ pub enum Document {
     RemovalNotice,
     /// 2016 Appendix 2: information on an internet resource, filed with its application.
     ResourceForm,
+    /// The state body's covering letter sending the application and its attachments.
+    CoverLetter,
 }
 
 /// The ids of `Document`, as the edition data and the command line name them.
 pub use crate::edition::DOCUMENT_IDS;
 
 impl Document {
-    pub const ALL: [Document; 6] = [
+    pub const ALL: [Document; 7] = [
         Document::Application,
+        Document::CoverLetter,
         Document::Decision,
         Document::OperatorNotice,
         Document::Order,
@@ -68,6 +71,7 @@ impl Document {
             Document::Order => DOCUMENT_IDS[3],
             Document::RemovalNotice => DOCUMENT_IDS[4],
             Document::ResourceForm => DOCUMENT_IDS[5],
+            Document::CoverLetter => DOCUMENT_IDS[6],
         }
     }
 
@@ -150,6 +154,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "resource-information-2016.ru.md",
         include_str!("templates/resource-information-2016.ru.md"),
     ),
+    (
+        "cover-letter.kk.md",
+        include_str!("templates/cover-letter.kk.md"),
+    ),
+    (
+        "cover-letter.ru.md",
+        include_str!("templates/cover-letter.ru.md"),
+    ),
     ("decision.kk.md", include_str!("templates/decision.kk.md")),
     ("decision.ru.md", include_str!("templates/decision.ru.md")),
     (
@@ -215,7 +227,10 @@ pub fn check_fits(document: Document, report: &DossierReport) -> Result<(&Judged
         ));
     }
     let fits = match document {
-        Document::Application | Document::Decision | Document::ResourceForm => true,
+        Document::Application
+        | Document::Decision
+        | Document::ResourceForm
+        | Document::CoverLetter => true,
         Document::OperatorNotice | Document::Order => judged.outcome == Outcome::Include,
         Document::RemovalNotice => {
             judged.file.object.stage == Some(crate::dossier::Stage::Decommissioned)
@@ -243,6 +258,7 @@ pub fn markdown(
     draft: &Draft,
     lang: Lang,
     today: NaiveDate,
+    final_acts: bool,
     custom: Option<&CustomTemplate>,
 ) -> Result<String> {
     let name = template_name(draft, lang);
@@ -287,6 +303,10 @@ pub fn markdown(
     });
     // A blank to fill in by hand: plain underscores, never escaped (`\_` would print).
     env.add_global("blank", minijinja::Value::from_safe_string("_".repeat(20)));
+    env.add_global(
+        "blank_short",
+        minijinja::Value::from_safe_string(BLANK_SHORT.into()),
+    );
     // Every value from a dossier is escaped for Markdown, so a name never becomes markup.
     env.set_formatter(|out, _state, value| {
         if value.is_safe() || value.is_none() || value.is_undefined() {
@@ -300,7 +320,31 @@ pub fn markdown(
     });
     env.add_template_owned(file.clone(), source.clone())
         .map_err(|e| template_error(&e, &file, &source))?;
-    let ctx = context::build(document, judged, draft, lang, today);
+    // The covering letter states the application's page count, as the PDF lays it out.
+    let application_pages = match (document, judged.edition.draft(Document::Application.id())) {
+        (Document::CoverLetter, Some(app)) => {
+            let md = markdown(
+                Document::Application,
+                judged,
+                app,
+                lang,
+                today,
+                final_acts,
+                None,
+            )?;
+            Some(pdf::page_count(&model::parse(&md)))
+        }
+        _ => None,
+    };
+    let ctx = context::build(
+        document,
+        judged,
+        draft,
+        lang,
+        today,
+        final_acts,
+        application_pages,
+    );
     let tmpl = env
         .get_template(&file)
         .map_err(|e| template_error(&e, &file, &source))?;
@@ -450,10 +494,11 @@ pub fn render(
     custom: Option<&CustomTemplate>,
 ) -> Result<Vec<u8>> {
     let (judged, draft) = check_fits(document, report)?;
-    render_fitted(document, judged, draft, lang, format, today, custom)
+    render_fitted(document, judged, draft, lang, format, today, false, custom)
 }
 
 /// Renders a document the dossier was checked to fit ([`check_fits`]).
+#[allow(clippy::too_many_arguments)]
 fn render_fitted(
     document: Document,
     judged: &Judged,
@@ -461,9 +506,10 @@ fn render_fitted(
     lang: Lang,
     format: Format,
     today: NaiveDate,
+    final_acts: bool,
     custom: Option<&CustomTemplate>,
 ) -> Result<Vec<u8>> {
-    let md = markdown(document, judged, draft, lang, today, custom)?;
+    let md = markdown(document, judged, draft, lang, today, final_acts, custom)?;
     let doc = model::parse(&md);
     let title = context::title(document, lang);
     Ok(match format {
@@ -582,6 +628,8 @@ pub struct RenderRequest {
     /// A judged dossier the document does not fit (an order for a refusal) is skipped rather
     /// than an error: `render all`, and a run over many dossiers.
     pub skip_unfit: bool,
+    /// `--final`: the authorized body's acts without the draft mark.
+    pub final_acts: bool,
 }
 
 /// One drafted document, or why it could not be drafted.
@@ -654,6 +702,7 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
                 req.lang,
                 req.format,
                 req.today,
+                req.final_acts,
                 custom.as_ref().or(from_settings.as_ref()),
             )
         });

@@ -166,9 +166,8 @@ fn fonts() -> Result<(Font, Font)> {
         .ok_or_else(|| render_error("the embedded font"))
 }
 
-/// `date` is the document's own date: PDF/A needs one, and it keeps the bytes reproducible.
-pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Result<Vec<u8>> {
-    use chrono::Datelike;
+/// The document laid out: its placed blocks, and the blocks of each page.
+fn lay_out(doc: &Doc) -> (Vec<Placed>, Vec<Vec<usize>>) {
     let width = TEXT_WIDTH;
     let mut placed: Vec<Placed> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -205,7 +204,20 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
         .map(|i| header_of(i).map_or(0.0, |h| placed[h].height))
         .collect();
     let pages = layout::paginate(&heights, &forced, &keep, &lead, PAGE_H - TOP - BOTTOM);
+    (placed, pages)
+}
 
+/// How many A4 pages the document takes, as `write` lays it out.
+pub fn page_count(doc: &Doc) -> usize {
+    lay_out(doc).1.len()
+}
+
+/// `date` is the document's own date: PDF/A needs one, and it keeps the bytes reproducible.
+pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Result<Vec<u8>> {
+    use chrono::Datelike;
+    let width = TEXT_WIDTH;
+    let (placed, pages) = lay_out(doc);
+    let header_of = |i: usize| placed[i].header_back.map(|back| i - back);
     let (regular, bold) = fonts()?;
     // PDF/A-2b: archival, with every font embedded; the fonts' licence allows embedding.
     let configuration = krilla::configure::ConfigurationBuilder::new()

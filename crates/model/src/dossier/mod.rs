@@ -34,6 +34,8 @@ pub struct DossierFile {
     #[serde(default, deserialize_with = "null_is_empty")]
     pub state_body: StateBody,
     pub signatory: Option<Signatory>,
+    /// Who prepared the state body's documents: the executor line of its letters.
+    pub executor: Option<Executor>,
     pub application: Option<Application>,
     pub addressee: Option<LocalText>,
     /// 2016 Appendix 2, «Сведения об ИР», for an internet resource (an extension).
@@ -170,6 +172,28 @@ pub struct Signatory {
     pub position: Option<LocalText>,
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Executor {
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+impl Signatory {
+    /// "Д. Нұрланов" from "Нұрланов Данияр Қайратұлы": the initial of the name before the
+    /// surname, as an official signs (the name is given surname first).
+    pub fn initials_and_surname(&self) -> String {
+        let mut words = self.name.split_whitespace();
+        let Some(surname) = words.next() else {
+            return String::new();
+        };
+        match words.next().and_then(|n| n.chars().next()) {
+            Some(initial) => format!("{initial}. {surname}"),
+            None => surname.to_string(),
+        }
+    }
+}
+
 impl DossierFile {
     /// Every text of the file with the path of its key, for checks that apply to all text
     /// (no control characters).
@@ -183,7 +207,7 @@ impl DossierFile {
                 self.signatory.as_ref().and_then(|s| s.position.as_ref()),
             ),
         ];
-        let plain: [(Vec<&str>, Option<&String>); 5] = [
+        let plain: [(Vec<&str>, Option<&String>); 7] = [
             (
                 vec!["object", "short_name"],
                 self.object.short_name.as_ref(),
@@ -197,6 +221,14 @@ impl DossierFile {
             (
                 vec!["application", "number"],
                 self.application.as_ref().and_then(|a| a.number.as_ref()),
+            ),
+            (
+                vec!["executor", "name"],
+                self.executor.as_ref().map(|e| &e.name),
+            ),
+            (
+                vec!["executor", "phone"],
+                self.executor.as_ref().and_then(|e| e.phone.as_ref()),
             ),
         ];
         let mut out: Vec<(Vec<&str>, &str)> = Vec::new();
@@ -251,6 +283,21 @@ impl DossierFile {
         }
         if self.state_body.bin.is_none() {
             self.state_body.bin = s.state_body_bin.as_ref().map(|a| a.value.clone());
+        }
+        match &mut self.executor {
+            Some(e) => {
+                if e.phone.is_none() {
+                    e.phone = s.executor_phone.as_ref().map(|p| p.value.clone());
+                }
+            }
+            None => {
+                if let Some(name) = &s.executor_name {
+                    self.executor = Some(Executor {
+                        name: name.value.clone(),
+                        phone: s.executor_phone.as_ref().map(|p| p.value.clone()),
+                    });
+                }
+            }
         }
         match &mut self.signatory {
             Some(sig) => {
@@ -316,6 +363,9 @@ pub struct Review {
     pub architecture: Option<Architecture>,
     /// 2016 cl. 7(1): the content check of an internet resource, once the reviewer made it.
     pub content_rules: Option<ContentRules>,
+    /// Clause 5: the service integrator confirmed (true) or did not confirm (false) that the
+    /// information about the object is on the architecture portal; the decision records it.
+    pub portal_confirmed: Option<bool>,
     pub decision: Option<Date>,
     /// 2016 cl. 11: the day the state body was notified of a refusal.
     pub refusal_notified: Option<Date>,
