@@ -8,7 +8,7 @@
 //! The font is named "Times New Roman", which every Windows has; LibreOffice and the PDF use
 //! its metric twin, Liberation Serif, so lines break alike.
 
-use super::model::{Align, Block, Doc, Span};
+use super::model::{Align, Block, Doc, Role, Span, role};
 use crate::error::{Error, Result};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -82,6 +82,8 @@ struct Para<'a> {
     style: Option<&'a str>,
     keep_next: bool,
     num: Option<usize>,
+    /// A right tab stop at the text's right edge (a signature line).
+    tab_right: bool,
     jc: Option<&'a str>,
 }
 
@@ -120,16 +122,22 @@ impl Body {
                 );
             }
             Block::Paragraph { text, align } => {
-                let caption = !text.is_empty() && text.iter().all(|s| s.italic);
-                let size = (caption || *align == Align::Right).then_some(SMALL + 4);
-                let jc = match (caption, align) {
-                    (true, _) | (_, Align::Center) => "center",
-                    (_, Align::Right) => "right",
+                let role = role(text, *align);
+                let size = match role {
+                    Role::Caption | Role::Note => Some(SMALL),
+                    Role::Aside => Some(BODY - 4),
+                    Role::Body | Role::Signature => None,
+                };
+                let jc = match (role, align) {
+                    (Role::Caption, _) | (_, Align::Center) => "center",
+                    (Role::Aside, _) => "right",
+                    (Role::Note | Role::Signature, _) => "left",
                     _ => "both",
                 };
                 self.paragraph(
                     &Para {
                         keep_next,
+                        tab_right: role == Role::Signature,
                         jc: Some(jc),
                         ..Para::default()
                     },
@@ -179,7 +187,8 @@ impl Body {
 
     fn paragraph(&mut self, p: &Para, spans: &[Span], props: RunProps) {
         self.xml.push_str("<w:p>");
-        let has_props = p.style.is_some() || p.keep_next || p.num.is_some() || p.jc.is_some();
+        let has_props =
+            p.style.is_some() || p.keep_next || p.num.is_some() || p.tab_right || p.jc.is_some();
         if has_props {
             self.xml.push_str("<w:pPr>");
             if let Some(style) = p.style {
@@ -192,6 +201,14 @@ impl Body {
                 let _ = write!(
                     self.xml,
                     r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>"#
+                );
+            }
+            if p.tab_right {
+                let edge = A4_W as f32 - (LEFT_MM + RIGHT_MM) * TWIPS_PER_MM;
+                let _ = write!(
+                    self.xml,
+                    r#"<w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
+                    edge.round() as u32
                 );
             }
             if let Some(jc) = p.jc {
@@ -286,7 +303,15 @@ fn runs(xml: &mut String, spans: &[Span], props: RunProps) {
             } else {
                 part.to_string()
             };
-            let _ = write!(xml, r#"<w:t xml:space="preserve">{}</w:t>"#, escape(&text));
+            // A tab is its own element: the signature's jump to the right tab stop.
+            for (j, piece) in text.split('\t').enumerate() {
+                if j > 0 {
+                    xml.push_str("<w:tab/>");
+                }
+                if !piece.is_empty() {
+                    let _ = write!(xml, r#"<w:t xml:space="preserve">{}</w:t>"#, escape(piece));
+                }
+            }
             xml.push_str("</w:r>");
         }
     }

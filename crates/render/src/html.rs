@@ -1,7 +1,7 @@
 //! One self-contained HTML file with print CSS for A4: margins and 14 pt serif as in office
 //! paperwork, so printing it from a browser gives the same pages as the PDF.
 
-use super::model::{Align, Block, Doc, Span};
+use super::model::{Align, Block, Doc, Role, Span, role, split_at_tab};
 use std::fmt::Write;
 
 const CSS: &str = "@page { size: A4; margin: 20mm 10mm 20mm 30mm; @bottom-center { content: counter(page); font-size: 10pt; } }
@@ -13,6 +13,8 @@ h3 { font-size: 14pt; margin: 1em 0 0.4em; }
 p { margin: 0 0 0.6em; text-align: justify; }
 p.right { text-align: right; margin-left: 50%; }
 p.caption { font-size: 10pt; text-align: center; margin-top: -0.4em; }
+p.note { font-size: 10pt; text-align: left; }
+p.sign { display: flex; justify-content: space-between; align-items: flex-end; text-align: left; }
 hr.blank { border: 0; border-bottom: 1px solid #000; margin: 1.6em 0 0.2em; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 12pt; }
 th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
@@ -34,11 +36,21 @@ pub fn write(doc: &Doc, title: &str, lang: &str) -> String {
                 let _ = writeln!(out, "<h{level}>{}</h{level}>", spans(text));
             }
             Block::Paragraph { text, align } => {
-                let caption = text.iter().all(|s| s.italic) && !text.is_empty();
-                let class = match (align, caption) {
-                    (Align::Right, _) => " class=\"right\"",
-                    (_, true) => " class=\"caption\"",
-                    (Align::Center, _) => " style=\"text-align:center\"",
+                let class = match (role(text, *align), align) {
+                    (Role::Aside, _) => " class=\"right\"",
+                    (Role::Caption, _) => " class=\"caption\"",
+                    (Role::Note, _) => " class=\"note\"",
+                    (Role::Signature, _) => {
+                        let (left, right) = split_at_tab(text);
+                        let _ = writeln!(
+                            out,
+                            "<p class=\"sign\"><span>{}</span><span>{}</span></p>",
+                            spans(&left),
+                            spans(&right)
+                        );
+                        continue;
+                    }
+                    (Role::Body, Align::Center) => " style=\"text-align:center\"",
                     _ => "",
                 };
                 let _ = writeln!(out, "<p{class}>{}</p>", spans(text));

@@ -4,7 +4,10 @@
 //! Conventions the templates follow, so one template serves every format:
 //! - `#` is the centred title, `##` a centred subtitle, `###` a left-aligned section heading;
 //! - a block quote (`>`) is a right-aligned block (the appendix header of a form);
-//! - `*text*` in its own paragraph is a caption under a blank;
+//! - `*(text)*` in its own paragraph is a caption under a blank, any other all-italic paragraph a
+//!   small note at the left (the executor line);
+//! - a tab in a paragraph splits it: the text before at the left, the text after at the right
+//!   of the same line (a signature: the position, then the initials and surname);
 //! - `---` is a line for a signature or a blank; `<!-- page-break -->` starts a new page;
 //! - footnotes (`[^1]`) carry the corrections and notes that stand outside a prescribed form.
 
@@ -51,6 +54,66 @@ pub enum Block {
     /// A line to sign on or fill in.
     Rule,
     PageBreak,
+}
+
+/// What a paragraph is on the page; every writer lays it out by this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Body,
+    /// Small and centred under a blank: all italic, in parentheses.
+    Caption,
+    /// Small at the left: all italic otherwise (the executor line).
+    Note,
+    /// In the right half of the page (a form's appendix header, an addressee).
+    Aside,
+    /// Left and right parts of one line, split at a tab.
+    Signature,
+}
+
+/// The role of a paragraph of `text` aligned `align`.
+pub fn role(text: &[Span], align: Align) -> Role {
+    if align == Align::Right {
+        return Role::Aside;
+    }
+    if !text.is_empty() && text.iter().all(|s| s.italic) {
+        let opens = text
+            .first()
+            .is_some_and(|s| s.text.trim_start().starts_with('('));
+        return if opens { Role::Caption } else { Role::Note };
+    }
+    if text.iter().any(|s| s.text.contains('\t')) {
+        return Role::Signature;
+    }
+    Role::Body
+}
+
+/// A signature paragraph's two parts: before and after its first tab.
+pub fn split_at_tab(text: &[Span]) -> (Vec<Span>, Vec<Span>) {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    let mut past = false;
+    for s in text {
+        if past {
+            right.push(s.clone());
+            continue;
+        }
+        match s.text.split_once('\t') {
+            Some((a, b)) => {
+                past = true;
+                for (part, side) in [(a, &mut left), (b, &mut right)] {
+                    let part = part.trim();
+                    if !part.is_empty() {
+                        side.push(Span {
+                            text: part.replace('\t', " "),
+                            ..s.clone()
+                        });
+                    }
+                }
+            }
+            None => left.push(s.clone()),
+        }
+    }
+    (left, right)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -301,6 +364,31 @@ pub fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn paragraphs_take_their_role_from_italics_parentheses_and_a_tab() {
+        let doc = super::parse(
+            "*(подпись)*\n\n*Исп.: Иванов, тел. 1*\n\nВице-министр\tЕ. Сейткали\n\n> Кому\n\nТекст\n",
+        );
+        let roles: Vec<super::Role> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                super::Block::Paragraph { text, align } => super::role(text, *align),
+                _ => panic!("{b:?}"),
+            })
+            .collect();
+        use super::Role::*;
+        assert_eq!(roles, [Caption, Note, Signature, Aside, Body]);
+        let super::Block::Paragraph { text, .. } = &doc.blocks[2] else {
+            panic!()
+        };
+        let (left, right) = super::split_at_tab(text);
+        assert_eq!(
+            (left[0].text.as_str(), right[0].text.as_str()),
+            ("Вице-министр", "Е. Сейткали")
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -3,7 +3,7 @@
 //! only draws the positioned text.
 
 use super::layout::{self, Line};
-use super::model::{Align, Block, Doc, Span};
+use super::model::{Align, Block, Doc, Role, Span, role, split_at_tab};
 use crate::error::{Error, Result};
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point};
@@ -350,6 +350,30 @@ fn push_line(items: &mut Vec<Item>, line: &Line, x: f32, baseline: f32, size: f3
     }
 }
 
+/// An item moved right by `dx`.
+fn shifted(item: Item, dx: f32) -> Item {
+    match item {
+        Item::Text {
+            x,
+            y,
+            size,
+            bold,
+            text,
+        } => Item::Text {
+            x: x + dx,
+            y,
+            size,
+            bold,
+            text,
+        },
+        Item::Line { x1, x2, y } => Item::Line {
+            x1: x1 + dx,
+            x2: x2 + dx,
+            y,
+        },
+    }
+}
+
 /// Lays out one block as the units pagination moves: one, or one per table row.
 fn place(block: &Block, width: f32) -> Vec<Placed> {
     let gap = BODY_PT * 0.5;
@@ -380,11 +404,28 @@ fn place(block: &Block, width: f32) -> Vec<Placed> {
             }]
         }
         Block::Paragraph { text, align } => {
-            let caption = !text.is_empty() && text.iter().all(|s| s.italic);
-            let (size, align, w, x) = match (caption, align) {
-                (true, _) => (SMALL_PT, Align::Center, width, 0.0),
-                (false, Align::Right) => (BODY_PT - 2.0, Align::Left, width / 2.0, width / 2.0),
-                (false, a) => (BODY_PT, *a, width, 0.0),
+            let (size, align, w, x) = match role(text, *align) {
+                Role::Caption => (SMALL_PT, Align::Center, width, 0.0),
+                Role::Note => (SMALL_PT, Align::Left, width, 0.0),
+                Role::Aside => (BODY_PT - 2.0, Align::Left, width / 2.0, width / 2.0),
+                Role::Signature => {
+                    // The position at the left, the name at the right of its last line.
+                    let (left, right) = split_at_tab(text);
+                    let (mut items, lh) = paragraph(&left, width * 0.6, BODY_PT, Align::Left, 0.0);
+                    let (right_items, rh) = paragraph(
+                        &right,
+                        width * 0.4,
+                        BODY_PT,
+                        Align::Right,
+                        (lh - BODY_PT * LEADING).max(0.0),
+                    );
+                    items.extend(right_items.into_iter().map(|it| shifted(it, width * 0.6)));
+                    return vec![Placed {
+                        keep_with_next: false,
+                        ..Placed::new(items, lh.max(rh) + gap)
+                    }];
+                }
+                Role::Body => (BODY_PT, *align, width, 0.0),
             };
             let (mut items, h) = paragraph(text, w, size, align, 0.0);
             for item in &mut items {

@@ -1,7 +1,7 @@
 //! Print-ready plain text: wrapped to 78 columns, A4 pages of 60 lines separated by form feeds.
 
 use super::layout::{self, Line};
-use super::model::{Align, Block, Doc, Span};
+use super::model::{Align, Block, Doc, Role, Span, role, split_at_tab};
 
 pub const COLUMNS: usize = 78;
 pub const LINES_PER_PAGE: usize = 60;
@@ -82,6 +82,15 @@ fn block_lines(block: &Block) -> Vec<String> {
             text,
             align: Align::Right,
         } => lines(text, COLUMNS / 2, Align::Right),
+        Block::Paragraph { text, align } if role(text, *align) == Role::Signature => {
+            let (left, right) = split_at_tab(text);
+            let mut out = lines(&left, COLUMNS * 3 / 5, Align::Left);
+            let right = lines(&right, COLUMNS * 2 / 5, Align::Left).join(" ");
+            let last = out.pop().unwrap_or_default();
+            let pad = COLUMNS.saturating_sub(last.chars().count() + right.chars().count());
+            out.push(format!("{last}{}{right}", " ".repeat(pad.max(1))));
+            out
+        }
         Block::Paragraph { text, align } => lines(text, COLUMNS, *align),
         Block::Table { header, rows } => table(header, rows),
         Block::List { ordered, items } => {
