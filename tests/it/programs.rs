@@ -70,11 +70,11 @@ fn pages(pdfinfo: &Path, pdf: &Path) -> usize {
 }
 
 /// Our own PDF of the same draft (`x.docx` → `x.pdf` rendered by dossier).
-/// Another program's PDF of a draft has our PDF's page count, give or take one.
-fn same_pages(pdfinfo: &Path, theirs: &Path, ours: &Path, who: &str) {
+/// Another program's PDF of a draft has our PDF's page count, give or take `slack`.
+fn same_pages(pdfinfo: &Path, theirs: &Path, ours: &Path, who: &str, slack: usize) {
     let (a, b) = (pages(pdfinfo, theirs), pages(pdfinfo, ours));
     assert!(
-        a.abs_diff(b) <= 1,
+        a.abs_diff(b) <= slack,
         "{}: {who} {a} pages, our PDF {b}",
         ours.display()
     );
@@ -85,7 +85,7 @@ fn own_pdf(dir: &Path, file: &Path) -> PathBuf {
 }
 
 #[test]
-fn word_files_open_in_libreoffice_with_the_pdf_page_count() {
+fn every_word_file_opens_in_libreoffice_with_the_pdf_page_count() {
     let (Some(soffice), Some(pdfinfo)) = (program("soffice"), program("pdfinfo")) else {
         return;
     };
@@ -118,7 +118,8 @@ fn word_files_open_in_libreoffice_with_the_pdf_page_count() {
             "LibreOffice did not convert {}",
             file.display()
         );
-        same_pages(&pdfinfo, &lo, &own_pdf(dir.path(), file), "LibreOffice");
+        // The Word file is laid out with the PDF's geometry: the same pages, every draft.
+        same_pages(&pdfinfo, &lo, &own_pdf(dir.path(), file), "LibreOffice", 0);
     }
 }
 
@@ -158,7 +159,13 @@ fn html_prints_to_a4_in_chromium_with_the_pdf_page_count() {
         let info = Command::new(&pdfinfo).arg(&printed).output().unwrap();
         let info = String::from_utf8_lossy(&info.stdout);
         assert!(info.contains("(A4)"), "not A4: {info}");
-        same_pages(&pdfinfo, &printed, &own_pdf(dir.path(), file), "Chromium");
+        same_pages(
+            &pdfinfo,
+            &printed,
+            &own_pdf(dir.path(), file),
+            "Chromium",
+            1,
+        );
         std::fs::remove_file(&printed).unwrap();
     }
 }

@@ -9,6 +9,7 @@
 //! its metric twin, Liberation Serif, so lines break alike.
 
 use super::model::{Align, Block, Doc, Role, Span, role};
+use super::pdf;
 use crate::error::{Error, Result};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -16,10 +17,7 @@ use std::io::Write as _;
 const FONT: &str = "Times New Roman";
 /// Sizes are in half-points.
 const BODY: usize = 28;
-const TABLE: usize = 24;
 const SMALL: usize = 20;
-/// The left and right cell margin of the `TableNormal` style (108 twips).
-const CELL_MARGIN_PT: f32 = 5.4;
 /// A4 in twentieths of a point; margins 30/10/20/20 mm.
 const A4_W: u32 = 11906;
 const A4_H: u32 = 16838;
@@ -76,15 +74,48 @@ struct Body {
     lists: usize,
 }
 
-/// A paragraph's properties, written in the schema's order.
-#[derive(Default)]
+/// A paragraph's properties, written in the schema's order. Its spacing and line height are
+/// the PDF's (`pdf::Geometry`), in twips, so Word and LibreOffice break lines and pages where
+/// the PDF does.
 struct Para<'a> {
     style: Option<&'a str>,
     keep_next: bool,
     num: Option<usize>,
+    /// A line under the (empty) paragraph: a blank to sign on or fill in.
+    border_bottom: bool,
     /// A right tab stop at the text's right edge (a signature line).
     tab_right: bool,
+    after: u32,
+    /// Exact line height.
+    line: u32,
+    /// Left indent, and the hanging part of it (a list's marker).
+    indent: Option<(u32, u32)>,
     jc: Option<&'a str>,
+}
+
+impl Default for Para<'_> {
+    fn default() -> Self {
+        Para {
+            style: None,
+            keep_next: false,
+            num: None,
+            border_bottom: false,
+            tab_right: false,
+            after: twips(pdf::GAP),
+            line: line_twips(pdf::BODY_PT),
+            indent: None,
+            jc: None,
+        }
+    }
+}
+
+fn twips(points: f32) -> u32 {
+    (points * 20.0).round() as u32
+}
+
+/// The PDF's line height for a font size, in twips.
+fn line_twips(size: f32) -> u32 {
+    twips(size * pdf::LEADING)
 }
 
 /// A run's direct properties, written in the schema's order.
@@ -114,6 +145,8 @@ impl Body {
                     &Para {
                         style: Some(style),
                         keep_next: true,
+                        after: twips(pdf::GAP),
+                        line: line_twips(pdf::heading_size(*level)),
                         jc,
                         ..Para::default()
                     },
@@ -124,26 +157,30 @@ impl Body {
             Block::Paragraph { text, align } => {
                 let role = role(text, *align);
                 let size = match role {
-                    Role::Caption | Role::Note => Some(SMALL),
-                    Role::Aside => Some(BODY - 4),
-                    Role::Body | Role::Signature => None,
+                    Role::Caption | Role::Note => pdf::SMALL_PT,
+                    Role::Aside => pdf::ASIDE_PT,
+                    Role::Body | Role::Signature => pdf::BODY_PT,
                 };
                 let jc = match (role, align) {
-                    (Role::Caption, _) | (_, Align::Center) => "center",
-                    (Role::Aside, _) => "right",
-                    (Role::Note | Role::Signature, _) => "left",
-                    _ => "both",
+                    (Role::Caption, _) | (Role::Body, Align::Center) => "center",
+                    (Role::Aside | Role::Note | Role::Signature, _) => "left",
+                    (Role::Body, Align::Right) => "right",
+                    (Role::Body, _) => "both",
                 };
+                // An aside takes the right half of the text width, as in the PDF.
+                let indent = (role == Role::Aside).then(|| (twips(pdf::TEXT_WIDTH / 2.0), 0));
                 self.paragraph(
                     &Para {
                         keep_next,
                         tab_right: role == Role::Signature,
+                        line: line_twips(size),
+                        indent,
                         jc: Some(jc),
                         ..Para::default()
                     },
                     text,
                     RunProps {
-                        size,
+                        size: Some(half_points(size)),
                         ..RunProps::default()
                     },
                 );
@@ -152,11 +189,15 @@ impl Body {
             Block::List { ordered, items } => {
                 self.lists += 1;
                 let num = if *ordered { self.lists * 2 } else { 1 };
-                for item in items {
+                let indent = twips(pdf::LIST_INDENT);
+                for (i, item) in items.iter().enumerate() {
+                    let last = i + 1 == items.len();
                     self.paragraph(
                         &Para {
                             style: Some("ListParagraph"),
                             num: Some(num),
+                            after: if last { twips(pdf::GAP) } else { 0 },
+                            indent: Some((indent, indent)),
                             jc: Some("both"),
                             ..Para::default()
                         },
@@ -166,87 +207,105 @@ impl Body {
                 }
             }
             Block::Rule => {
-                let line = Span {
-                    text: "_".repeat(40),
-                    ..Span::default()
-                };
+                // The PDF's rule: a line at the foot of an empty line, as tall as its block.
+                let (line, after) = pdf::rule_line();
                 self.paragraph(
                     &Para {
                         keep_next: true,
+                        border_bottom: true,
+                        line: twips(line),
+                        after: twips(after),
                         ..Para::default()
                     },
-                    std::slice::from_ref(&line),
+                    &[],
                     RunProps::default(),
                 );
             }
             Block::PageBreak => self
                 .xml
-                .push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
+                .push_str(r#"<w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#),
         }
     }
 
     fn paragraph(&mut self, p: &Para, spans: &[Span], props: RunProps) {
-        self.xml.push_str("<w:p>");
-        let has_props =
-            p.style.is_some() || p.keep_next || p.num.is_some() || p.tab_right || p.jc.is_some();
-        if has_props {
-            self.xml.push_str("<w:pPr>");
-            if let Some(style) = p.style {
-                let _ = write!(self.xml, r#"<w:pStyle w:val="{style}"/>"#);
-            }
-            if p.keep_next {
-                self.xml.push_str("<w:keepNext/>");
-            }
-            if let Some(num) = p.num {
-                let _ = write!(
-                    self.xml,
-                    r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>"#
-                );
-            }
-            if p.tab_right {
-                let edge = A4_W as f32 - (LEFT_MM + RIGHT_MM) * TWIPS_PER_MM;
-                let _ = write!(
-                    self.xml,
-                    r#"<w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
-                    edge.round() as u32
-                );
-            }
-            if let Some(jc) = p.jc {
-                let _ = write!(self.xml, r#"<w:jc w:val="{jc}"/>"#);
-            }
-            self.xml.push_str("</w:pPr>");
+        self.xml.push_str("<w:p><w:pPr>");
+        if let Some(style) = p.style {
+            let _ = write!(self.xml, r#"<w:pStyle w:val="{style}"/>"#);
         }
+        if p.keep_next {
+            self.xml.push_str("<w:keepNext/>");
+        }
+        // The PDF never breaks a paragraph across pages.
+        self.xml.push_str("<w:keepLines/>");
+        if let Some(num) = p.num {
+            let _ = write!(
+                self.xml,
+                r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>"#
+            );
+        }
+        if p.border_bottom {
+            self.xml.push_str(
+                r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="auto"/></w:pBdr>"#,
+            );
+        }
+        if p.tab_right {
+            let _ = write!(
+                self.xml,
+                r#"<w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
+                twips(pdf::TEXT_WIDTH)
+            );
+        }
+        let _ = write!(
+            self.xml,
+            r#"<w:spacing w:before="0" w:after="{}" w:line="{}" w:lineRule="exact"/>"#,
+            p.after, p.line
+        );
+        if let Some((left, hanging)) = p.indent {
+            let _ = write!(
+                self.xml,
+                r#"<w:ind w:left="{left}" w:hanging="{hanging}"/>"#
+            );
+        }
+        if let Some(jc) = p.jc {
+            let _ = write!(self.xml, r#"<w:jc w:val="{jc}"/>"#);
+        }
+        self.xml.push_str("</w:pPr>");
         runs(&mut self.xml, spans, props);
         self.xml.push_str("</w:p>");
     }
 
     fn table(&mut self, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>]) {
-        // Word's cell margin is 5.4 pt a side; one point more keeps a column's longest word
-        // whole when a program rounds widths or lays text a hair wider ("Тармақ" broke in
-        // LibreOffice at the exact width).
-        let widths: Vec<u32> = super::pdf::column_widths(
-            header,
-            rows,
-            super::pdf::TEXT_WIDTH,
-            TABLE as f32 / 2.0,
-            CELL_MARGIN_PT + 1.0,
-        )
-        .iter()
-        .map(|w| (w * 20.0).round() as u32)
-        .collect();
+        // The PDF's column widths and padding, so cells wrap where the PDF's do.
+        let widths: Vec<u32> =
+            pdf::column_widths(header, rows, pdf::TEXT_WIDTH, pdf::TABLE_PT, pdf::CELL_PAD)
+                .iter()
+                .map(|w| twips(*w))
+                .collect();
         let total: u32 = widths.iter().sum();
+        let pad = twips(pdf::CELL_PAD);
+        // Word and LibreOffice take the borders' width from the text area too: half a point
+        // less padding at the sides keeps a cell's longest word where the PDF has it.
+        let side = twips(pdf::CELL_PAD - 0.5);
         let _ = write!(
             self.xml,
-            r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="{side}" w:type="dxa"/><w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="{side}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
         );
         for w in &widths {
             let _ = write!(self.xml, r#"<w:gridCol w:w="{w}"/>"#);
         }
         self.xml.push_str("</w:tblGrid>");
-        let all = std::iter::once((header, true))
+        let all: Vec<(&[Vec<Span>], bool)> = std::iter::once((header, true))
             .filter(|(h, _)| !h.is_empty())
-            .chain(rows.iter().map(|r| (r.as_slice(), false)));
-        for (cells, is_header) in all {
+            .chain(rows.iter().map(|r| (r.as_slice(), false)))
+            .collect();
+        let count = all.len();
+        let line = line_twips(pdf::TABLE_PT);
+        for (n, (cells, is_header)) in all.into_iter().enumerate() {
+            let keep = if pdf::keeps_with_next(cells, is_header, n, count) {
+                "<w:keepNext/>"
+            } else {
+                ""
+            };
             self.xml.push_str("<w:tr><w:trPr><w:cantSplit/>");
             if is_header {
                 self.xml.push_str("<w:tblHeader/>");
@@ -255,7 +314,7 @@ impl Body {
             for (c, w) in widths.iter().enumerate() {
                 let _ = write!(
                     self.xml,
-                    r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="left"/></w:pPr>"#
+                    r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/><w:jc w:val="left"/></w:pPr>"#
                 );
                 let cell = cells.get(c).map_or(&[][..], Vec::as_slice);
                 runs(
@@ -263,7 +322,7 @@ impl Body {
                     cell,
                     RunProps {
                         bold: is_header,
-                        size: Some(TABLE),
+                        size: Some(half_points(pdf::TABLE_PT)),
                         ..RunProps::default()
                     },
                 );
@@ -272,10 +331,19 @@ impl Body {
             self.xml.push_str("</w:tr>");
         }
         self.xml.push_str("</w:tbl>");
-        // Word needs a paragraph between a table and what follows it.
-        self.xml
-            .push_str(r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>"#);
+        // Word needs a paragraph between a table and what follows it: the PDF's space after
+        // a table.
+        let _ = write!(
+            self.xml,
+            r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{}" w:lineRule="exact"/></w:pPr></w:p>"#,
+            twips(pdf::AFTER_TABLE)
+        );
     }
+}
+
+/// A font size in points as Word's half-points.
+fn half_points(points: f32) -> usize {
+    (points * 2.0).round() as usize
 }
 
 fn runs(xml: &mut String, spans: &[Span], props: RunProps) {
@@ -358,7 +426,7 @@ fn document(body: &str) -> String {
     let twips = |mm: f32| (mm * TWIPS_PER_MM).round() as u32;
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document {NS}><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/><w:pgSz w:w="{A4_W}" w:h="{A4_H}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/></w:sectPr></w:body></w:document>"#,
+<w:document {NS}><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/><w:pgSz w:w="{A4_W}" w:h="{A4_H}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/><w:titlePg/></w:sectPr></w:body></w:document>"#,
         twips(TOP_MM),
         twips(RIGHT_MM),
         twips(BOTTOM_MM),
@@ -369,13 +437,13 @@ fn document(body: &str) -> String {
 fn styles(lang: &str) -> String {
     let heading = |id: &str, name: &str, level: u8, size: usize| {
         format!(
-            r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="{}"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="0" w:after="140"/><w:outlineLvl w:val="{}"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:style>"#,
             level - 1
         )
     };
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{BODY}"/><w:szCs w:val="{BODY}"/><w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl/></w:pPr></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>{}{}{}<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="{SMALL}"/><w:szCs w:val="{SMALL}"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:uiPriority w:val="99"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="{SMALL}"/><w:szCs w:val="{SMALL}"/></w:rPr></w:style></w:styles>"#,
+<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{BODY}"/><w:szCs w:val="{BODY}"/><w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="140" w:line="364" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl/></w:pPr></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>{}{}{}<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="{SMALL}"/><w:szCs w:val="{SMALL}"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:uiPriority w:val="99"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="{SMALL}"/><w:szCs w:val="{SMALL}"/></w:rPr></w:style></w:styles>"#,
         heading("Heading1", "heading 1", 1, BODY + 4),
         heading("Heading2", "heading 2", 2, BODY),
         heading("Heading3", "heading 3", 3, BODY),

@@ -5,6 +5,7 @@ use super::model::{Align, Block, Doc, Role, Span, role, split_at_tab};
 use std::fmt::Write;
 
 const CSS: &str = "@page { size: A4; margin: 20mm 10mm 20mm 30mm; @bottom-center { content: counter(page); font-size: 10pt; } }
+@page :first { @bottom-center { content: none; } }
 html { font-family: 'Liberation Serif', 'Times New Roman', Times, serif; font-size: 14pt; line-height: 1.35; }
 body { max-width: 170mm; margin: 0 auto; color: #000; background: #fff; }
 h1 { font-size: 16pt; text-align: center; text-transform: uppercase; margin: 1.2em 0 0.3em; }

@@ -38,8 +38,16 @@ pub fn wrap(spans: &[Span], width: f32, measure: &dyn Fn(&str, bool) -> f32) -> 
                 ));
                 pending_space = None;
             }
-            for (j, word) in segment.split(' ').enumerate() {
-                if j > 0 && !line.pieces.is_empty() {
+            // Words, and within a word the parts after each hyphen: Word and LibreOffice break
+            // a line after a hyphen that a letter follows ("ақпараттық-|коммуникациялық").
+            let words = segment.split(' ').enumerate().flat_map(|(j, word)| {
+                hyphen_parts(word)
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(k, part)| (j > 0 && k == 0, part))
+            });
+            for (after_space, word) in words {
+                if after_space && !line.pieces.is_empty() {
                     pending_space = Some(Span {
                         text: " ".into(),
                         ..span.clone()
@@ -114,6 +122,24 @@ pub fn wrap(spans: &[Span], width: f32, measure: &dyn Fn(&str, bool) -> f32) -> 
     lines
 }
 
+/// A word split after each hyphen that has two letters before it and a letter after it (a
+/// prefix of one letter stays whole: «Е-лицензирование» is searched for as one word).
+fn hyphen_parts(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_letter = chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        let letters_before = word[start..i].chars().filter(|c| c.is_alphabetic()).count();
+        if c == '-' && letters_before >= 2 && next_is_letter {
+            parts.push(&word[start..=i]);
+            start = i + 1;
+        }
+    }
+    parts.push(&word[start..]);
+    parts
+}
+
 fn append(line: &mut Line, piece: &Span) {
     if let Some(last) = line.pieces.last_mut()
         && last.bold == piece.bold
@@ -131,16 +157,21 @@ fn append(line: &mut Line, piece: &Span) {
 ///
 /// `lead[i]` is what block `i` brings above itself when it starts a page (a table row repeats
 /// its table's header row there).
+///
+/// `trail[i]` is the space below block `i` that may fall past the foot of a page, as Word and
+/// LibreOffice drop a paragraph's space after at a page's end.
 pub fn paginate(
     heights: &[f32],
     forced: &[bool],
     keep: &[bool],
     lead: &[f32],
+    trail: &[f32],
     page_height: f32,
 ) -> Vec<Vec<usize>> {
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     let mut used = 0.0;
     let kept = |i: usize| keep.get(i).copied().unwrap_or(false);
+    let trailing = |i: usize| trail.get(i).copied().unwrap_or(0.0);
     for (i, &h) in heights.iter().enumerate() {
         let current = pages.last_mut().expect("one page");
         // A chain of blocks kept together (a heading and its text, a signature block) needs
@@ -150,18 +181,17 @@ pub fn paginate(
                 .find(|&k| !kept(k))
                 .unwrap_or(heights.len());
             let chain: f32 = heights[i..end].iter().sum();
-            let after = heights
-                .get(end)
-                .copied()
-                .unwrap_or(0.0)
-                .min(page_height / 4.0);
-            if chain + after <= page_height {
-                chain + after
+            // Blocks are never split, so the chain needs the whole block after it (as Word
+            // keeps a heading with a paragraph whose lines are kept together).
+            let after = heights.get(end).copied().unwrap_or(0.0);
+            let last = if end < heights.len() { end } else { end - 1 };
+            if chain + after - trailing(last) <= page_height {
+                chain + after - trailing(last)
             } else {
-                h
+                h - trailing(i)
             }
         } else {
-            h
+            h - trailing(i)
         };
         if (forced.get(i).copied().unwrap_or(false) && !current.is_empty())
             || (used + need > page_height && !current.is_empty())
@@ -184,21 +214,29 @@ mod tests {
         // text, "official" (kept), line (kept), caption: only 25 left on the page.
         let heights = [75.0, 10.0, 10.0, 10.0];
         let keep = [false, true, true, false];
-        let pages = paginate(&heights, &[false; 4], &keep, &[], 100.0);
+        let pages = paginate(&heights, &[false; 4], &keep, &[], &[], 100.0);
         assert_eq!(pages, vec![vec![0], vec![1, 2, 3]]);
         // A table row that starts a page brings its header's height (lead) with it.
-        let pages = paginate(&[60.0, 30.0, 30.0], &[], &[], &[0.0, 0.0, 45.0], 100.0);
+        let pages = paginate(&[60.0, 30.0, 30.0], &[], &[], &[0.0, 0.0, 45.0], &[], 100.0);
         assert_eq!(pages, vec![vec![0, 1], vec![2]]);
         let pages = paginate(
             &[60.0, 30.0, 30.0, 30.0],
             &[],
             &[],
             &[0.0, 0.0, 45.0, 45.0],
+            &[],
             100.0,
         );
         assert_eq!(pages, vec![vec![0, 1], vec![2], vec![3]]);
         // With room for it all, it stays.
-        let pages = paginate(&[60.0, 10.0, 10.0, 10.0], &[false; 4], &keep, &[], 100.0);
+        let pages = paginate(
+            &[60.0, 10.0, 10.0, 10.0],
+            &[false; 4],
+            &keep,
+            &[],
+            &[],
+            100.0,
+        );
         assert_eq!(pages, vec![vec![0, 1, 2, 3]]);
     }
 
@@ -213,6 +251,18 @@ mod tests {
 
     fn chars(t: &str, _: bool) -> f32 {
         t.chars().count() as f32
+    }
+
+    #[test]
+    fn breaks_after_a_hyphen_before_a_letter_but_not_before_a_digit() {
+        let texts: Vec<String> = wrap(&plain("ақпараттық-коммуникациялық"), 16.0, &chars)
+            .iter()
+            .map(Line::text)
+            .collect();
+        assert_eq!(texts, ["ақпараттық-", "коммуникациялық"]);
+        assert_eq!(hyphen_parts("AP-IS-000123"), ["AP-", "IS-000123"]);
+        assert_eq!(hyphen_parts("-abc"), ["-abc"]);
+        assert_eq!(hyphen_parts("«Е-лицензирование»"), ["«Е-лицензирование»"]);
     }
 
     #[test]
@@ -264,17 +314,34 @@ mod tests {
     }
 
     #[test]
+    fn the_space_below_the_last_block_may_fall_past_the_foot() {
+        // 60 + 45 of which 10 is space below: it fits a page of 96.
+        let pages = paginate(&[60.0, 45.0], &[], &[], &[], &[0.0, 10.0], 96.0);
+        assert_eq!(pages, vec![vec![0, 1]]);
+        let pages = paginate(&[60.0, 45.0], &[], &[], &[], &[], 96.0);
+        assert_eq!(pages, vec![vec![0], vec![1]]);
+    }
+
+    #[test]
     fn paginates_keeping_blocks_whole() {
         let pages = paginate(
             &[30.0, 30.0, 30.0, 5.0],
             &[false, false, false, true],
             &[],
             &[],
+            &[],
             70.0,
         );
         assert_eq!(pages, vec![vec![0, 1], vec![2], vec![3]]);
         // A heading (block 1) that would end a page moves to the next with its table.
-        let pages = paginate(&[50.0, 10.0, 30.0], &[], &[false, true, false], &[], 70.0);
+        let pages = paginate(
+            &[50.0, 10.0, 30.0],
+            &[],
+            &[false, true, false],
+            &[],
+            &[],
+            70.0,
+        );
         assert_eq!(pages, vec![vec![0], vec![1, 2]]);
     }
 }

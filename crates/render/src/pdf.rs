@@ -27,9 +27,35 @@ const BOTTOM: f32 = 20.0 * MM;
 /// The width text and tables take on an A4 page between the margins, in points (the Word
 /// writer uses the same margins).
 pub(super) const TEXT_WIDTH: f32 = PAGE_W - LEFT - RIGHT;
-const BODY_PT: f32 = 14.0;
-const SMALL_PT: f32 = 10.0;
-const LEADING: f32 = 1.3;
+/// The geometry every paged writer shares (the Word writer takes these same figures in twips).
+pub(super) const BODY_PT: f32 = 14.0;
+pub(super) const SMALL_PT: f32 = 10.0;
+/// An aside (the right-hand block) and table text.
+pub(super) const ASIDE_PT: f32 = BODY_PT - 2.0;
+pub(super) const TABLE_PT: f32 = BODY_PT - 2.0;
+/// Line height as a multiple of the font size.
+pub(super) const LEADING: f32 = 1.3;
+/// Space after a paragraph, a heading and a list (no block has space above it).
+pub(super) const GAP: f32 = BODY_PT * 0.5;
+/// Space after a table.
+pub(super) const AFTER_TABLE: f32 = BODY_PT * 0.6;
+/// A table cell's padding on every side.
+pub(super) const CELL_PAD: f32 = 3.0;
+/// Where a list item's text starts (its marker sits at the margin).
+pub(super) const LIST_INDENT: f32 = BODY_PT * 1.6;
+/// A rule's block: its height, and where the line is drawn from its top.
+const RULE_H: f32 = BODY_PT * 2.0;
+const RULE_AT: f32 = BODY_PT * 1.6;
+
+pub(super) fn heading_size(level: u8) -> f32 {
+    if level == 1 { BODY_PT + 2.0 } else { BODY_PT }
+}
+
+/// A rule as one empty line whose foot is where the PDF draws the line, and the space below
+/// it: a block as tall as the PDF's.
+pub(super) fn rule_line() -> (f32, f32) {
+    (RULE_AT, RULE_H - RULE_AT)
+}
 
 /// Glyph ids and advances of one face, read once.
 struct Metrics {
@@ -86,6 +112,19 @@ impl Metrics {
             .collect()
     }
 
+    /// The same, with `extra` (in ems) added to the advance of each space.
+    fn glyphs_spread(&self, text: &str, extra: f32) -> Vec<KrillaGlyph> {
+        let mut glyphs = self.glyphs(text);
+        if extra > 0.0 {
+            for (g, c) in glyphs.iter_mut().zip(text.chars()) {
+                if c == ' ' {
+                    g.x_advance += extra;
+                }
+            }
+        }
+        glyphs
+    }
+
     fn width(&self, text: &str, size: f32) -> f32 {
         text.chars()
             .map(|c| self.advances.get(&c).copied().unwrap_or(self.fallback))
@@ -120,6 +159,8 @@ enum Item {
         size: f32,
         bold: bool,
         text: String,
+        /// Points added to each space (a justified line).
+        spread: f32,
     },
     Line {
         x1: f32,
@@ -137,9 +178,19 @@ struct Placed {
     keep_with_next: bool,
     /// A table row: how many units back its table's header row is, repeated atop a new page.
     header_back: Option<usize>,
+    /// The space at its foot, which may fall past the foot of a page.
+    trail: f32,
 }
 
 impl Placed {
+    /// A unit `height` tall whose last `trail` points are the space below it.
+    fn spaced(items: Vec<Item>, height: f32, trail: f32) -> Placed {
+        Placed {
+            trail,
+            ..Placed::new(items, height)
+        }
+    }
+
     fn new(items: Vec<Item>, height: f32) -> Placed {
         Placed {
             items,
@@ -147,6 +198,7 @@ impl Placed {
             page_break: false,
             keep_with_next: false,
             header_back: None,
+            trail: 0.0,
         }
     }
 }
@@ -203,7 +255,15 @@ fn lay_out(doc: &Doc) -> (Vec<Placed>, Vec<Vec<usize>>) {
     let lead: Vec<f32> = (0..placed.len())
         .map(|i| header_of(i).map_or(0.0, |h| placed[h].height))
         .collect();
-    let pages = layout::paginate(&heights, &forced, &keep, &lead, PAGE_H - TOP - BOTTOM);
+    let trail: Vec<f32> = placed.iter().map(|p| p.trail).collect();
+    let pages = layout::paginate(
+        &heights,
+        &forced,
+        &keep,
+        &lead,
+        &trail,
+        PAGE_H - TOP - BOTTOM,
+    );
     (placed, pages)
 }
 
@@ -261,11 +321,12 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
                         size,
                         bold: b,
                         text,
+                        spread,
                     } => {
                         let font = if *b { bold.clone() } else { regular.clone() };
                         surface.draw_glyphs(
                             Point::from_xy(LEFT + x, y0 + y),
-                            &metrics(*b).glyphs(text),
+                            &metrics(*b).glyphs_spread(text, *spread / *size),
                             font,
                             text,
                             *size,
@@ -290,8 +351,9 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
             }
             y0 += placed[i].height;
         }
-        // Page numbers on every page of a document longer than one page, centred below.
-        if total > 1 {
+        // Page numbers from the second page on, centred below (the first page of an official
+        // document is not numbered; the Word file's footer does the same).
+        if total > 1 && number > 0 {
             let text = (number + 1).to_string();
             let x = LEFT + (width - metrics(false).width(&text, SMALL_PT)) / 2.0;
             surface.draw_glyphs(
@@ -321,9 +383,26 @@ fn measure(size: f32) -> impl Fn(&str, bool) -> f32 {
 
 /// Lays out wrapped text starting at `top`; returns its items and height.
 fn paragraph(spans: &[Span], width: f32, size: f32, align: Align, top: f32) -> (Vec<Item>, f32) {
+    lines_of(spans, width, size, align, false, top)
+}
+
+/// Body text: every line but the last filled to both margins, as the Word file sets it.
+fn justified(spans: &[Span], width: f32, size: f32, top: f32) -> (Vec<Item>, f32) {
+    lines_of(spans, width, size, Align::Left, true, top)
+}
+
+fn lines_of(
+    spans: &[Span],
+    width: f32,
+    size: f32,
+    align: Align,
+    justify: bool,
+    top: f32,
+) -> (Vec<Item>, f32) {
     let lines = layout::wrap(spans, width, &measure(size));
     let line_h = size * LEADING;
     let mut items = Vec::new();
+    let last = lines.len().saturating_sub(1);
     for (n, line) in lines.iter().enumerate() {
         let x = match align {
             Align::Left => 0.0,
@@ -331,9 +410,41 @@ fn paragraph(spans: &[Span], width: f32, size: f32, align: Align, top: f32) -> (
             Align::Right => width - line.width,
         };
         let baseline = top + line_h * (n as f32 + 1.0) - (line_h - size);
-        push_line(&mut items, line, x, baseline, size);
+        if justify && n < last {
+            push_spread(&mut items, line, width, baseline, size);
+        } else {
+            push_line(&mut items, line, x, baseline, size);
+        }
     }
     (items, line_h * lines.len() as f32)
+}
+
+/// A line whose spaces are widened to fill `width`, drawn as runs of real text (a space stays
+/// a space for copying and searching). No-break spaces keep their width: they bind.
+fn push_spread(items: &mut Vec<Item>, line: &Line, width: f32, baseline: f32, size: f32) {
+    let spaces: usize = line
+        .pieces
+        .iter()
+        .map(|p| p.text.matches(' ').count())
+        .sum();
+    if spaces == 0 {
+        push_line(items, line, 0.0, baseline, size);
+        return;
+    }
+    let spread = ((width - line.width) / spaces as f32).max(0.0);
+    let mut cursor = 0.0;
+    for piece in &line.pieces {
+        items.push(Item::Text {
+            x: cursor,
+            y: baseline,
+            size,
+            bold: piece.bold,
+            text: piece.text.clone(),
+            spread,
+        });
+        cursor += metrics(piece.bold).width(&piece.text, size)
+            + spread * piece.text.matches(' ').count() as f32;
+    }
 }
 
 fn push_line(items: &mut Vec<Item>, line: &Line, x: f32, baseline: f32, size: f32) {
@@ -345,6 +456,7 @@ fn push_line(items: &mut Vec<Item>, line: &Line, x: f32, baseline: f32, size: f3
             size,
             bold: piece.bold,
             text: piece.text.clone(),
+            spread: 0.0,
         });
         cursor += metrics(piece.bold).width(&piece.text, size);
     }
@@ -359,12 +471,14 @@ fn shifted(item: Item, dx: f32) -> Item {
             size,
             bold,
             text,
+            spread,
         } => Item::Text {
             x: x + dx,
             y,
             size,
             bold,
             text,
+            spread,
         },
         Item::Line { x1, x2, y } => Item::Line {
             x1: x1 + dx,
@@ -376,10 +490,10 @@ fn shifted(item: Item, dx: f32) -> Item {
 
 /// Lays out one block as the units pagination moves: one, or one per table row.
 fn place(block: &Block, width: f32) -> Vec<Placed> {
-    let gap = BODY_PT * 0.5;
+    let gap = GAP;
     match block {
         Block::Heading { level, text } => {
-            let size = if *level == 1 { BODY_PT + 2.0 } else { BODY_PT };
+            let size = heading_size(*level);
             let spans: Vec<Span> = text
                 .iter()
                 .map(|s| Span {
@@ -397,17 +511,19 @@ fn place(block: &Block, width: f32) -> Vec<Placed> {
             } else {
                 Align::Left
             };
-            let (items, h) = paragraph(&spans, width, size, align, gap);
+            // Space below only: Word and LibreOffice disagree on adding the space above one
+            // paragraph to the space below the one before, so no block has space above.
+            let (items, h) = paragraph(&spans, width, size, align, 0.0);
             vec![Placed {
                 keep_with_next: true,
-                ..Placed::new(items, h + gap * 2.0)
+                ..Placed::spaced(items, h + gap, gap)
             }]
         }
         Block::Paragraph { text, align } => {
             let (size, align, w, x) = match role(text, *align) {
                 Role::Caption => (SMALL_PT, Align::Center, width, 0.0),
                 Role::Note => (SMALL_PT, Align::Left, width, 0.0),
-                Role::Aside => (BODY_PT - 2.0, Align::Left, width / 2.0, width / 2.0),
+                Role::Aside => (ASIDE_PT, Align::Left, width / 2.0, width / 2.0),
                 Role::Signature => {
                     // The position at the left, the name at the right of its last line.
                     let (left, right) = split_at_tab(text);
@@ -420,10 +536,11 @@ fn place(block: &Block, width: f32) -> Vec<Placed> {
                         (lh - BODY_PT * LEADING).max(0.0),
                     );
                     items.extend(right_items.into_iter().map(|it| shifted(it, width * 0.6)));
-                    return vec![Placed {
-                        keep_with_next: false,
-                        ..Placed::new(items, lh.max(rh) + gap)
-                    }];
+                    return vec![Placed::spaced(items, lh.max(rh) + gap, gap)];
+                }
+                Role::Body if *align == Align::Left => {
+                    let (items, h) = justified(text, width, BODY_PT, 0.0);
+                    return vec![Placed::spaced(items, h + gap, gap)];
                 }
                 Role::Body => (BODY_PT, *align, width, 0.0),
             };
@@ -433,74 +550,79 @@ fn place(block: &Block, width: f32) -> Vec<Placed> {
                     *ix += x;
                 }
             }
-            vec![Placed::new(items, h + gap)]
+            vec![Placed::spaced(items, h + gap, gap)]
         }
-        Block::Rule => vec![Placed::new(
+        Block::Rule => vec![Placed::spaced(
             vec![Item::Line {
                 x1: 0.0,
                 x2: width,
-                y: BODY_PT * 1.6,
+                y: RULE_AT,
             }],
-            BODY_PT * 2.0,
+            RULE_H,
+            RULE_H - RULE_AT,
         )],
         Block::PageBreak => vec![Placed {
             page_break: true,
             ..Placed::new(Vec::new(), 0.0)
         }],
         Block::List { ordered, items } => {
-            let mut out = Vec::new();
-            let mut y = 0.0;
-            let indent = BODY_PT * 1.6;
-            for (i, item) in items.iter().enumerate() {
-                let marker = if *ordered {
-                    format!("{}.", i + 1)
-                } else {
-                    "–".to_string()
-                };
-                out.push(Item::Text {
-                    x: 0.0,
-                    y: y + BODY_PT,
-                    size: BODY_PT,
-                    bold: false,
-                    text: marker,
-                });
-                let (its, h) = paragraph(item, width - indent, BODY_PT, Align::Left, y);
-                out.extend(its.into_iter().map(|it| match it {
-                    Item::Text {
-                        x,
-                        y,
-                        size,
-                        bold,
-                        text,
-                    } => Item::Text {
-                        x: x + indent,
-                        y,
-                        size,
-                        bold,
-                        text,
-                    },
-                    other => other,
-                }));
-                y += h;
-            }
-            vec![Placed::new(out, y + gap)]
+            // One unit per item: a list continues on the next page as Word's paragraphs do.
+            let indent = LIST_INDENT;
+            let count = items.len();
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let marker = if *ordered {
+                        format!("{}.", i + 1)
+                    } else {
+                        "–".to_string()
+                    };
+                    let mut out = vec![Item::Text {
+                        x: 0.0,
+                        y: BODY_PT,
+                        size: BODY_PT,
+                        bold: false,
+                        text: marker,
+                        spread: 0.0,
+                    }];
+                    let (its, h) = justified(item, width - indent, BODY_PT, 0.0);
+                    out.extend(its.into_iter().map(|it| shifted(it, indent)));
+                    let after = if i + 1 == count { gap } else { 0.0 };
+                    Placed::spaced(out, h + after, after)
+                })
+                .collect()
         }
         Block::Table { header, rows } => table(header, rows, width),
     }
 }
 
+/// A table row that stays on the page of the row after it: the header, a group's heading row
+/// (every cell bold), and the row before the last, so no last row or group heading stands
+/// alone under a repeated header. The Word writer keeps the same rows.
+pub(super) fn keeps_with_next(row: &[Vec<Span>], is_header: bool, n: usize, count: usize) -> bool {
+    let group = row.iter().any(|c| !c.is_empty())
+        && row
+            .iter()
+            .flatten()
+            .all(|s| s.bold || s.text.trim().is_empty());
+    is_header || group || n + 2 == count
+}
+
 /// A table as one unit per row, so a long table continues on the next page; the header row
 /// stays with the first body row.
 fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Placed> {
-    let size = BODY_PT - 2.0;
-    let pad = 3.0;
+    let size = TABLE_PT;
+    let pad = CELL_PAD;
     let widths = column_widths(header, rows, width, size, pad);
     let mut placed = Vec::new();
     let all_rows: Vec<(&[Vec<Span>], bool)> = std::iter::once((header, true))
         .filter(|(h, _)| !h.is_empty())
         .chain(rows.iter().map(|r| (r.as_slice(), false)))
         .collect();
-    for (row, is_header) in all_rows {
+    let count = all_rows.len();
+    for (n, (row, is_header)) in all_rows.into_iter().enumerate() {
+        let keep = keeps_with_next(row, is_header, n, count);
         let mut items = Vec::new();
         let mut x = 0.0;
         let mut row_h: f32 = size * LEADING;
@@ -530,12 +652,14 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Place
                     size,
                     bold,
                     text,
+                    spread,
                 } => Item::Text {
                     x: x + cx + pad,
                     y,
                     size,
                     bold,
                     text,
+                    spread,
                 },
                 other => other,
             }));
@@ -553,13 +677,14 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Place
         });
         let header_back = (!header.is_empty() && !is_header).then_some(placed.len());
         placed.push(Placed {
-            keep_with_next: is_header,
+            keep_with_next: keep,
             header_back,
             ..Placed::new(items, row_h)
         });
     }
     if let Some(last) = placed.last_mut() {
-        last.height += BODY_PT * 0.6;
+        last.height += AFTER_TABLE;
+        last.trail = AFTER_TABLE;
     }
     placed
 }

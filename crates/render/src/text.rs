@@ -30,7 +30,7 @@ pub fn write(doc: &Doc) -> String {
         blocks.push(notes);
     }
     let heights: Vec<f32> = blocks.iter().map(|b| b.len() as f32).collect();
-    let pages = layout::paginate(&heights, &forced, &keep, &[], LINES_PER_PAGE as f32);
+    let pages = layout::paginate(&heights, &forced, &keep, &[], &[], LINES_PER_PAGE as f32);
     let mut out = String::new();
     for (n, page) in pages.iter().enumerate() {
         if n > 0 {
