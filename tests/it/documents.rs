@@ -495,6 +495,12 @@ fn office_files_give_pages_from_app_xml_and_spreadsheets_their_sheets() {
         .unwrap();
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("на 7 л."), "{md}");
+    // The count no one counted is named in the review notes with where it came from.
+    let notes = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        notes.contains("число листов (7) взято из файла Word (docProps/app.xml)"),
+        "{notes}"
+    );
     assert!(md.contains("(электронная таблица, листов: 2)"), "{md}");
 }
 

@@ -47,6 +47,9 @@ pub struct DocumentResult {
     pub status: DocStatus,
     pub files: Vec<String>,
     pub pages: Option<u32>,
+    /// The count is (in part) the one a Word file records in `docProps/app.xml`, as the
+    /// program that saved it last computed it: it may be stale.
+    pub pages_recorded: bool,
     /// Worksheets, when every file is a spreadsheet whose sheets can be counted.
     pub sheets: Option<u32>,
     /// Signatures found on its files (detached CMS beside a file, or inside a PDF).
@@ -142,6 +145,7 @@ impl One<'_> {
             status: DocStatus::Missing,
             files: Vec::new(),
             pages: None,
+            pages_recorded: false,
             sheets: None,
             signatures: Vec::new(),
             maybe_signed: Vec::new(),
@@ -414,12 +418,15 @@ impl One<'_> {
                     self.finding(Severity::Warning, Code::DocumentDuplicate, detail, line);
                 }
                 Verdict::Document {
+                    doc_type,
                     pages: p,
                     sheets: sh,
                     maybe_signed,
                     id,
-                    ..
                 } => {
+                    if p.is_some() && doc_type == inspect::DocType::Docx {
+                        result.pages_recorded = true;
+                    }
                     if maybe_signed {
                         result.maybe_signed.push(name.clone());
                     }

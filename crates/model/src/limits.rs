@@ -83,6 +83,8 @@ pub const HEAD_BYTES: usize = 64 * 1024;
 /// A ZIP-based document's entries, and what its main part may inflate to.
 pub const MAX_ZIP_ENTRIES: u64 = 20_000;
 pub const MAX_MAIN_PART: u64 = 64 << 20;
+/// A Word file's `docProps/app.xml`, read for the page count it records.
+pub const MAX_APP_XML: u64 = 64 * 1024;
 /// Encrypted PDFs are checked by `lopdf`, which reads them whole: only up to this size.
 pub const MAX_ENCRYPTED_PDF: u64 = 64 << 20;
 /// A PDF's cross-reference sections (`/Prev` chain), entries, bytes inflated from its

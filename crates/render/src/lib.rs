@@ -593,6 +593,16 @@ pub fn review_notes(
             );
         }
     }
+    // A page count the letter states but no one counted: say where it came from.
+    if document == Document::CoverLetter || draft.lists_documents {
+        for d in judged.documents.iter().filter(|d| d.pages_recorded && d.status.counts()) {
+            notes.push(
+                Message::new("review.pages-recorded")
+                    .arg("requirement", Arg::Requirement(d.id.clone()))
+                    .arg("pages", d.pages.unwrap_or_default().to_string()),
+            );
+        }
+    }
     if document == Document::Decision && context::decision_outcome(judged) != judged.outcome {
         notes.push(Message::new("review.incomplete-refusal"));
         for d in judged.documents.iter().filter(|d| !d.status.counts()) {

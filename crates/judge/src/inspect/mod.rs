@@ -18,7 +18,7 @@ mod pdf;
 
 pub use damage::Damage;
 
-use crate::limits::{HEAD_BYTES, MAX_ENCRYPTED_PDF, MAX_MAIN_PART, MAX_ZIP_ENTRIES};
+use crate::limits::{HEAD_BYTES, MAX_APP_XML, MAX_ENCRYPTED_PDF, MAX_MAIN_PART, MAX_ZIP_ENTRIES};
 
 use crate::files::Unreadable;
 use cap_std::fs::Dir;
@@ -497,10 +497,21 @@ fn office_pages(archive: &mut zip::ZipArchive<Cursor>, doc_type: DocType) -> Opt
     }
     let part = archive.by_name("docProps/app.xml").ok()?;
     let mut text = String::new();
-    part.take(64 * 1024).read_to_string(&mut text).ok()?;
-    let start = text.find("<Pages>")? + "<Pages>".len();
-    let end = start + text[start..].find("</Pages>")?;
-    text[start..end].trim().parse().ok().filter(|n| *n > 0)
+    part.take(MAX_APP_XML).read_to_string(&mut text).ok()?;
+    // <Properties xmlns=".../extended-properties"><Pages>4</Pages>: the element by its
+    // namespace, wherever the writer put it, so a `<Pages>` inside a comment or another
+    // element's text is not taken.
+    const EXTENDED: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+    let xml = roxmltree::Document::parse(&text).ok()?;
+    xml.root_element()
+        .children()
+        .find(|n| n.tag_name().name() == "Pages" && n.tag_name().namespace() == Some(EXTENDED))?
+        .text()?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
 }
 
 /// Worksheets of an XLSX workbook: its `xl/worksheets/*.xml` parts, named in the central
