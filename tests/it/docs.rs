@@ -181,9 +181,10 @@ fn the_settings_table_in_the_docs_is_the_declared_list() {
 #[test]
 fn every_message_key_the_code_uses_is_in_the_catalogue_in_three_languages() {
     let cat = catalogue();
-    let files: std::collections::BTreeSet<&str> = ["md", "xml", "toml", "json", "yaml", "lock"]
-        .into_iter()
-        .collect();
+    let files: std::collections::BTreeSet<&str> =
+        ["md", "xml", "toml", "json", "yaml", "lock", "rs"]
+            .into_iter()
+            .collect();
     let codes: Vec<&str> = dossier_model::finding::Code::ALL
         .iter()
         .map(|c| c.as_str())

@@ -876,3 +876,76 @@ fn a_pdf_table_continued_on_the_next_page_repeats_its_header_and_pages_after_the
         );
     }
 }
+
+/// The tenge sign and the other symbols the body font lacks print from the embedded fallback
+/// face; a character no face has is refused with the key and code point, and `check` warns
+/// about it before anything is drafted.
+#[test]
+fn a_character_the_body_font_lacks_prints_from_the_fallback_face_or_is_named() {
+    let mut f = Fixture::information_system();
+    f.edit(
+        "ru: \"Тестовая система\"",
+        "ru: \"Тестовая система ₸ ✓ ★ ⚠\"",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a.pdf");
+    let (code, _, err) = render(&[
+        "application",
+        "--lang",
+        "ru",
+        "-o",
+        out.to_str().unwrap(),
+        f.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&out).unwrap();
+    let (text, _) = pdf_text(&bytes);
+    for c in ["₸", "✓", "★", "⚠"] {
+        assert!(text.contains(c), "{c} not in the PDF text:\n{text}");
+    }
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("DejaVuSans"),
+        "the fallback face is embedded"
+    );
+    let (_, d) = f.check_json();
+    assert!(
+        !d.to_string().contains("text.undrawable"),
+        "drawable text draws no warning: {d}"
+    );
+    // A character no embedded face has: a warning from check, a clear refusal from render.
+    f.edit("Тестовая система ₸ ✓ ★ ⚠", "Тестовая система 中");
+    let (_, d) = f.check_json();
+    let warning = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["code"] == "text.undrawable")
+        .unwrap_or_else(|| panic!("no warning: {d}"))
+        .clone();
+    assert_eq!(warning["severity"], "warning", "{warning}");
+    assert!(warning["line"].as_u64().is_some(), "{warning}");
+    let (code, _, err) = render(&[
+        "application",
+        "--lang",
+        "ru",
+        "--force",
+        "-o",
+        out.to_str().unwrap(),
+        f.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("object.name") && err.contains("U+4E2D") && !err.contains("internal"),
+        "{err}"
+    );
+    // Word and HTML leave it to the reader's fonts.
+    let (code, _, err) = render(&[
+        "application",
+        "--lang",
+        "ru",
+        "--format",
+        "html",
+        f.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+}

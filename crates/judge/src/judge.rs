@@ -439,6 +439,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
         !unfilled.is_empty(),
     );
     findings.extend(unfilled);
+    findings.extend(validate::undrawable(&file, &at));
     review_findings(&file, &edition, &documents, ctx.today, &at, &mut findings);
     for ignored in &settings.ignored {
         let key = match ignored.why {

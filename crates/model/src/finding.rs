@@ -59,6 +59,7 @@ codes! {
     DocumentMissing = "document.missing",
     DocumentPlaceholder = "document.placeholder",
     TextPlaceholder = "text.placeholder",
+    TextUndrawable = "text.undrawable",
     DocumentOutside = "document.outside",
     DocumentNotAFile = "document.not-a-file",
     DocumentEmpty = "document.empty",

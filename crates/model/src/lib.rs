@@ -14,6 +14,7 @@ pub mod error;
 pub mod facts;
 pub mod files;
 pub mod finding;
+pub mod glyphs;
 pub mod lang;
 pub mod limits;
 pub mod settings;

@@ -510,6 +510,13 @@ fn render_fitted(
     custom: Option<&CustomTemplate>,
 ) -> Result<Vec<u8>> {
     let md = markdown(document, judged, draft, lang, today, final_acts, custom)?;
+    if format == Format::Pdf
+        && let Some(c) = md
+            .chars()
+            .find(|c| !pdf::can_draw(*c, false) || !pdf::can_draw(*c, true))
+    {
+        return Err(undrawable(judged, c));
+    }
     let doc = model::parse(&md);
     let title = context::title(document, lang);
     Ok(match format {
@@ -529,6 +536,24 @@ fn render_fitted(
             context::document_date(document, judged, today),
         )?,
     })
+}
+
+/// A PDF refused for a character no embedded face has, naming the key of dossier.yaml that
+/// holds it (or the template, when no text of the dossier does).
+fn undrawable(judged: &Judged, c: char) -> Error {
+    let key = judged
+        .file
+        .texts()
+        .into_iter()
+        .find(|(_, t)| t.contains(c))
+        .map_or_else(|| "template".to_string(), |(keys, _)| keys.join("."));
+    Error::usage(
+        Message::new("render.undrawable")
+            .arg("dossier", judged.dir.display().to_string())
+            .arg("key", key)
+            .arg("char", c.to_string())
+            .arg("code", format!("U+{:04X}", u32::from(c))),
+    )
 }
 
 /// What the reviewer should know about a draft and that the draft itself must not say: the
@@ -595,7 +620,11 @@ pub fn review_notes(
     }
     // A page count the letter states but no one counted: say where it came from.
     if document == Document::CoverLetter || draft.lists_documents {
-        for d in judged.documents.iter().filter(|d| d.pages_recorded && d.status.counts()) {
+        for d in judged
+            .documents
+            .iter()
+            .filter(|d| d.pages_recorded && d.status.counts())
+        {
             notes.push(
                 Message::new("review.pages-recorded")
                     .arg("requirement", Arg::Requirement(d.id.clone()))

@@ -15,6 +15,9 @@ use std::sync::OnceLock;
 
 pub const REGULAR: &[u8] = include_bytes!("fonts/LiberationSerif-Regular.ttf");
 pub const BOLD: &[u8] = include_bytes!("fonts/LiberationSerif-Bold.ttf");
+/// The face a character the body font lacks is drawn from (₸, ✓, ★, ⚠…): DejaVu Sans,
+/// under the Bitstream Vera licence, which allows embedding.
+pub const FALLBACK: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
 
 /// A4 in points, and office margins: 30 mm left, 10 mm right, 20 mm top and bottom.
 const PAGE_W: f32 = 595.28;
@@ -125,16 +128,83 @@ impl Metrics {
         glyphs
     }
 
+    /// The width of `text` as drawn: a character this face lacks takes the fallback face's
+    /// advance.
     fn width(&self, text: &str, size: f32) -> f32 {
         text.chars()
-            .map(|c| self.advances.get(&c).copied().unwrap_or(self.fallback))
+            .map(|c| match self.advances.get(&c) {
+                Some(a) => a / self.upem,
+                None => fallback_face()
+                    .advances
+                    .get(&c)
+                    .map_or(self.fallback / self.upem, |a| a / fallback_face().upem),
+            })
             .sum::<f32>()
             * size
-            / self.upem
+    }
+
+    fn has(&self, c: char) -> bool {
+        self.glyph_ids.contains_key(&c)
     }
 }
 
 use skrifa::raw::TableProvider;
+
+fn fallback_face() -> &'static Metrics {
+    static F: OnceLock<Metrics> = OnceLock::new();
+    F.get_or_init(|| Metrics::load(FALLBACK))
+}
+
+/// Whether a character can be drawn in a style: from the body face, else the fallback face.
+pub fn can_draw(ch: char, bold: bool) -> bool {
+    ch.is_whitespace() || metrics(bold).has(ch) || fallback_face().has(ch)
+}
+
+/// The characters every style can draw, as ranges of code points: the generated table in
+/// `dossier_model::glyphs`, so a judging crate can warn before anything is drafted.
+pub fn drawable_ranges() -> Vec<(u32, u32)> {
+    let mut points: Vec<u32> = metrics(false)
+        .glyph_ids
+        .keys()
+        .filter(|c| metrics(true).has(**c))
+        .chain(fallback_face().glyph_ids.keys())
+        .map(|c| u32::from(*c))
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for p in points {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == p => *end = p,
+            _ => ranges.push((p, p)),
+        }
+    }
+    ranges
+}
+
+/// `text` cut into runs each drawn from one face: `true` for the fallback face.
+fn runs_by_face(text: &str, bold: bool) -> Vec<(bool, &str)> {
+    let body = metrics(bold);
+    let mut runs: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (i, c) in text.char_indices() {
+        let fallback = !body.has(c) && fallback_face().has(c);
+        match current {
+            Some(f) if f == fallback => {}
+            Some(f) => {
+                runs.push((f, &text[start..i]));
+                start = i;
+                current = Some(fallback);
+            }
+            None => current = Some(fallback),
+        }
+    }
+    if let Some(f) = current {
+        runs.push((f, &text[start..]));
+    }
+    runs
+}
 
 fn metrics(bold: bool) -> &'static Metrics {
     static R: OnceLock<Metrics> = OnceLock::new();
@@ -205,13 +275,14 @@ impl Placed {
 
 /// The embedded fonts, parsed once per process and shared by every document (a `Font` is a
 /// cheap handle on shared data).
-fn fonts() -> Result<(Font, Font)> {
-    static FONTS: OnceLock<Option<(Font, Font)>> = OnceLock::new();
+fn fonts() -> Result<(Font, Font, Font)> {
+    static FONTS: OnceLock<Option<(Font, Font, Font)>> = OnceLock::new();
     FONTS
         .get_or_init(|| {
             Some((
                 Font::new(REGULAR.to_vec().into(), 0)?,
                 Font::new(BOLD.to_vec().into(), 0)?,
+                Font::new(FALLBACK.to_vec().into(), 0)?,
             ))
         })
         .clone()
@@ -278,7 +349,7 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
     let width = TEXT_WIDTH;
     let (placed, pages) = lay_out(doc);
     let header_of = |i: usize| placed[i].header_back.map(|back| i - back);
-    let (regular, bold) = fonts()?;
+    let (regular, bold, fallback) = fonts()?;
     // PDF/A-2b: archival, with every font embedded; the fonts' licence allows embedding.
     let configuration = krilla::configure::ConfigurationBuilder::new()
         .with_archival_validator(krilla::configure::Archival::A2_B)
@@ -323,15 +394,25 @@ pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Res
                         text,
                         spread,
                     } => {
-                        let font = if *b { bold.clone() } else { regular.clone() };
-                        surface.draw_glyphs(
-                            Point::from_xy(LEFT + x, y0 + y),
-                            &metrics(*b).glyphs_spread(text, *spread / *size),
-                            font,
-                            text,
-                            *size,
-                            false,
-                        );
+                        // Each run from the face that has its characters.
+                        let mut at = LEFT + x;
+                        for (from_fallback, run) in runs_by_face(text, *b) {
+                            let (face, font) = match (from_fallback, *b) {
+                                (true, _) => (fallback_face(), fallback.clone()),
+                                (false, true) => (metrics(true), bold.clone()),
+                                (false, false) => (metrics(false), regular.clone()),
+                            };
+                            surface.draw_glyphs(
+                                Point::from_xy(at, y0 + y),
+                                &face.glyphs_spread(run, *spread / *size),
+                                font,
+                                run,
+                                *size,
+                                false,
+                            );
+                            at += metrics(*b).width(run, *size)
+                                + *spread * run.matches(' ').count() as f32;
+                        }
                     }
                     Item::Line { x1, x2, y } => {
                         let mut pb = PathBuilder::new();
@@ -738,5 +819,35 @@ pub(super) fn column_widths(
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod coverage {
+    /// `dossier_model::glyphs` is generated from the embedded faces; `UPDATE_GENERATED=1`
+    /// writes it again after a font changes.
+    #[test]
+    fn the_drawable_table_is_the_embedded_faces() {
+        let ranges = super::drawable_ranges();
+        let mut src = String::from(
+            "// Generated from the faces `dossier render` embeds (Liberation Serif regular and bold,\n// DejaVu Sans as the fallback) by a test in crates/render/src/pdf.rs: the characters every\n// style of a PDF draft can draw. Run `UPDATE_GENERATED=1 cargo test -p dossier-render` after\n// a font changes.\n\n/// Inclusive ranges of code points, in order.\npub const DRAWABLE: &[(u32, u32)] = &[\n",
+        );
+        for (a, b) in &ranges {
+            src.push_str(&format!("    (0x{a:04X}, 0x{b:04X}),\n"));
+        }
+        src.push_str("];\n");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/src/glyphs_table.rs");
+        if std::env::var_os("UPDATE_GENERATED").is_some() {
+            std::fs::write(path, &src).unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(path).unwrap_or_default(),
+            src,
+            "crates/model/src/glyphs_table.rs is stale: run UPDATE_GENERATED=1 cargo test -p dossier-render"
+        );
+        for c in ['₸', '✓', '★', '⚠', 'Ә', 'ң', 'ү'] {
+            assert!(dossier_model::glyphs::drawable(c), "{c}");
+        }
+        assert!(!dossier_model::glyphs::drawable('中'));
     }
 }

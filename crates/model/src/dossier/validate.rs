@@ -46,6 +46,11 @@ impl<'a> Located<'a> {
         self.place(Finding::new(Severity::Error, code), self.map.value(at))
     }
 
+    /// A warning at the value of `at`.
+    pub fn warning(&self, code: Code, at: &[Seg]) -> Finding {
+        self.place(Finding::new(Severity::Warning, code), self.map.value(at))
+    }
+
     /// An error worded by a specific catalogue entry, at the value of `at`.
     pub fn error_with(&self, code: Code, key: &'static str, at: &[Seg]) -> Finding {
         self.place(
@@ -239,6 +244,26 @@ pub fn placeholders(file: &DossierFile, at: &Located) -> Vec<Finding> {
                 at.error(Code::TextPlaceholder, &path(&keys))
                     .arg("key", keys.join("."))
                     .arg("text", text),
+            );
+        }
+    }
+    out
+}
+
+/// Texts the drafts print that hold a character no embedded font can draw: one warning per key,
+/// before anything is drafted (a PDF draft of them is refused, naming the key).
+pub fn undrawable(file: &DossierFile, at: &Located) -> Vec<Finding> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for (keys, text) in file.texts() {
+        if let Some(c) = text.chars().find(|c| !crate::glyphs::drawable(*c))
+            && seen.insert(keys.clone())
+        {
+            out.push(
+                at.warning(Code::TextUndrawable, &path(&keys))
+                    .arg("key", keys.join("."))
+                    .arg("char", c.to_string())
+                    .arg("code", format!("U+{:04X}", u32::from(c))),
             );
         }
     }
