@@ -1,5 +1,6 @@
 //! Integration tests: one binary, driving the real `dossier` executable (style.md).
 
+mod acts;
 mod architecture;
 mod bad_input;
 mod criteria;

@@ -203,7 +203,7 @@ fn an_incomplete_application_with_a_ground_is_drafted_as_the_refusal() {
 }
 
 /// A 2016 internet resource with `resource:` partly filled in (Appendix 2).
-fn internet_resource_2016() -> tempfile::TempDir {
+pub(crate) fn internet_resource_2016() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for f in ["info", "users", "services"] {
         put(dir.path(), &format!("docs/{f}.pdf"), &pdf(f, 1));
