@@ -136,16 +136,20 @@ fn the_covering_letter_carries_the_requisites_of_a_letter() {
             "МЦРИАП РК",
             "В соответствии с пунктом 3 Правил",
             "зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 16331",
-            "направляем заявление на включение информационной системы «Тестовая система»",
+            "направляем заявление о включении информационной системы «Тестовая система» в Перечень с документами согласно приложению",
             "Приложение:",
             "Заявление на 1 л.",
-            digest.as_str(),
+            "Перечень файлов с контрольными суммами на 1 л.",
             "Ответственный секретарь",
             "Д. Нұрланов",
             "Исп.: Ахметова А., тел. +7 7172 74 00 00",
         ] {
             assert!(ru.contains(needle), "{format}: `{needle}` not in:\n{ru}");
         }
+        // The register of files, on its own page, gives each file's SHA-256 in full (a table
+        // cell may wrap it).
+        let joined: String = ru.split_whitespace().collect();
+        assert!(joined.contains(&digest), "{format}: {digest} not in:\n{ru}");
         let kk = draft("cover-letter", "kk", format, f.path(), &[]);
         for needle in [
             "3-тармағына сәйкес",
@@ -160,7 +164,7 @@ fn the_covering_letter_carries_the_requisites_of_a_letter() {
             assert!(kk.contains(needle), "{format}: `{needle}` not in:\n{kk}");
         }
         // A digest on paper is whole or absent: no 16-digit prefix stands alone.
-        let short = ru
+        let short = joined
             .split(|c: char| !c.is_ascii_hexdigit())
             .any(|run| run.len() == 16);
         assert!(!short, "{ru}");
@@ -202,7 +206,7 @@ fn the_decision_names_the_object_and_gives_the_real_reasons() {
         assert!(!kk.contains("жинамаса, бұл ретте"), "{kk}");
         let ru = draft("decision", "ru", format, &sample("e-licensing"), &[]);
         assert!(
-            ru.contains("копия протоколов испытаний на соответствие требованиям информационной безопасности (срок действия истёк 01.05.2025)"),
+            ru.contains("нет следующих действительных сведений об объекте, предусмотренных пунктом 5 Правил: копия протоколов испытаний на соответствие требованиям информационной безопасности (срок действия истек 01.05.2025)"),
             "{ru}"
         );
         let ru = draft("decision", "ru", format, &sample("esedo"), &[]);
@@ -212,7 +216,7 @@ fn the_decision_names_the_object_and_gives_the_real_reasons() {
         );
         let kk = draft("decision", "kk", format, &sample("esedo"), &[]);
         assert!(
-            kk.contains("«Мемлекеттік органдардың бірыңғай электрондық құжат айналымы жүйесі» ақпараттық жүйесі «электрондық үкіметтің»"),
+            kk.contains("«Мемлекеттік органдардың бірыңғай электрондық құжат айналымы жүйесі» ақпараттық жүйесі Тізбеге енгізілсін"),
             "{kk}"
         );
     }
@@ -228,7 +232,7 @@ fn the_decision_names_the_object_and_gives_the_real_reasons() {
     );
     let ru = draft("decision", "ru", "md", f.path(), &[]);
     assert!(
-        ru.contains("«электронного правительства», объекта — Государственная база данных «Физические лица», по следующим основаниям"),
+        ru.contains("отказать во включении в Перечень объекта – Государственная база данных «Физические лица» по основаниям, изложенным в разделе 4"),
         "{ru}"
     );
     assert!(
@@ -251,19 +255,22 @@ fn the_decision_names_the_rules_in_full_with_the_amendments_in_force_on_its_date
         &["--edition", "order-29-2024"],
     );
     for needle in [
-        "утверждённых приказом Министра информации и коммуникаций Республики Казахстан от 29 января 2018 года № 29",
+        "утвержденных приказом Министра информации и коммуникаций Республики Казахстан от 29 января 2018 года № 29",
         "под № 16331",
-        "от 30 апреля 2024 года № 257/НҚ",
+        "с изменениями, внесенными приказами Министра цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан от 29 сентября 2022 года № 353/НҚ и от 30 апреля 2024 года № 257/НҚ; далее – Правила)",
     ] {
         assert!(ru.contains(needle), "`{needle}` not in:\n{ru}");
     }
     assert!(!ru.contains("611/НҚ"), "{ru}");
     f.edit("decision: 2024-05-20", "decision: 2025-02-03");
     let ru = draft("decision", "ru", "docx", f.path(), &[]);
-    assert!(ru.contains("от 30 сентября 2024 года № 611/НҚ"), "{ru}");
+    assert!(
+        ru.contains("от 30 апреля 2024 года № 257/НҚ и от 30 сентября 2024 года № 611/НҚ"),
+        "{ru}"
+    );
     let kk = draft("decision", "kk", "docx", f.path(), &[]);
     assert!(
-        kk.contains("Қазақстан Республикасы Ақпарат және коммуникациялар министрінің 2018 жылғы 29 қаңтардағы № 29 бұйрығымен бекітілген"),
+        kk.contains("Қазақстан Республикасы Ақпарат және коммуникациялар министрінің 2018 жылғы 29 қаңтардағы № 29 бұйрығымен (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 16331 болып тіркелген) бекітілген"),
         "{kk}"
     );
     for text in [&ru, &kk] {
@@ -280,7 +287,9 @@ fn the_decision_records_what_the_integrator_confirmed() {
     let mut f = Fixture::information_system();
     let ru = draft("decision", "ru", "md", f.path(), &[]);
     assert!(
-        ru.contains("сервисным интегратором: ____________________."),
+        ru.contains(
+            "Сервисный интегратор ____________________ (подтвердил / не подтвердил) наличие"
+        ),
         "{ru}"
     );
     assert!(
@@ -292,9 +301,15 @@ fn the_decision_records_what_the_integrator_confirmed() {
         "architecture: conforms\n  portal_confirmed: true",
     );
     let ru = draft("decision", "ru", "pdf", f.path(), &[]);
-    assert!(ru.contains("сервисным интегратором: подтверждено."), "{ru}");
+    assert!(
+        ru.contains("Сервисный интегратор подтвердил наличие на архитектурном портале"),
+        "{ru}"
+    );
     let kk = draft("decision", "kk", "pdf", f.path(), &[]);
-    assert!(kk.contains("сервистік интегратор: растады."), "{kk}");
+    assert!(
+        kk.contains("архитектуралық порталында бар екенін растады:"),
+        "{kk}"
+    );
 }
 
 /// Items 8 and 9: the order's requisites and closing items; notices in the first person, with
@@ -306,7 +321,7 @@ fn the_order_and_the_notices_carry_their_requisites() {
         for needle in [
             "ПРИКАЗ",
             "№ ____________________",
-            "утверждённых приказом Министра информации и коммуникаций",
+            "утвержденных приказом Министра информации и коммуникаций",
             "ПРИКАЗЫВАЮ:",
             "Контроль за исполнением настоящего приказа возложить на",
             "Настоящий приказ вводится в действие со дня его подписания.",

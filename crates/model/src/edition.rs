@@ -128,6 +128,8 @@ pub struct Act {
     pub registered: Text,
     /// The List's name after the word "List" (ru), before «тізбесі» (kk).
     pub list_of: Text,
+    /// Who issued the amending acts (they share an issuer), in the genitive.
+    pub amended_by: Option<Text>,
     /// The acts that restated or amended the Rules; an act cites those in force on its date.
     #[serde(default, rename = "amendment")]
     pub amendments: Vec<Amendment>,
@@ -138,7 +140,8 @@ pub struct Act {
 pub struct Amendment {
     #[serde(deserialize_with = "toml_date")]
     pub in_force: NaiveDate,
-    /// The amending act in the instrumental: "приказом … от … № …" / "… № … бұйрығымен".
+    /// The amending act's date and number: "от 30 апреля 2024 года № 257/НҚ" /
+    /// "2024 жылғы 30 сәуірдегі № 257/НҚ".
     pub text: Text,
 }
 

@@ -27,6 +27,10 @@ struct Context {
     executor: Option<ExecutorCtx>,
     /// The covering letter: the pages of the application it sends.
     application_pages: Option<usize>,
+    /// The covering letter: the pages of its register of files (an annex on its own pages).
+    register_pages: Option<usize>,
+    /// How many of the documents filed with the application are attached (they count).
+    attached: usize,
     /// The document's own date (application date, decision date…), else the check date.
     date: String,
     today: String,
@@ -112,7 +116,9 @@ struct RulesCtx {
     approved_by: String,
     registered: String,
     list_of: String,
-    /// The restating and amending acts in force on the document's date.
+    /// The issuer of the amending acts, in the genitive.
+    amended_by: Option<String>,
+    /// The restating and amending acts in force on the document's date: date and number.
     amendments: Vec<String>,
 }
 
@@ -195,6 +201,14 @@ struct DocCtx {
     /// The SHA-256 of each file, in full ("1a2b…, 3c4d…"), so the paper binds the files: a
     /// shortened digest would verify nothing.
     digest: Option<String>,
+    /// Each file with its SHA-256, for the covering letter's register of files.
+    sums: Vec<FileSum>,
+}
+
+#[derive(Serialize)]
+struct FileSum {
+    file: String,
+    sha256: String,
 }
 
 #[derive(Serialize)]
@@ -350,32 +364,47 @@ fn documents_ctx(judged: &Judged, filed: Filed, lang: Lang) -> Vec<DocCtx> {
         .documents
         .iter()
         .filter(|d| d.filed == filed)
-        .map(|d| DocCtx {
-            digest: Some(digests(judged, &d.id).join(", "))
-                .filter(|s| d.status.counts() && !s.is_empty()),
-            id: d.id.clone(),
-            clause: d.clause.clone(),
-            cite: cite(&d.clause, lang),
-            title: requirement_title(judged, d, lang),
-            status: status_word(d.status, lang),
-            present: d.status.counts(),
-            files: d.files.clone(),
-            pages: d.pages,
-            // A count the files do not give is left for the official to write in.
-            pages_text: d.status.counts().then(|| match (d.pages, d.sheets) {
-                (Some(pages), _) => minijinja::Value::from(t!(lang, "draft.pages", pages)),
-                (None, Some(sheets)) => minijinja::Value::from(t!(lang, "draft.sheets", sheets)),
-                (None, None) => {
-                    let pages = crate::BLANK_SHORT;
-                    minijinja::Value::from_safe_string(t!(lang, "draft.pages", pages))
-                }
-            }),
+        .map(|d| {
+            let sums: Vec<FileSum> = if d.status.counts() {
+                digests(judged, &d.id)
+            } else {
+                Vec::new()
+            };
+            DocCtx {
+                digest: Some(
+                    sums.iter()
+                        .map(|s| s.sha256.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .filter(|s| !s.is_empty()),
+                sums,
+                id: d.id.clone(),
+                clause: d.clause.clone(),
+                cite: cite(&d.clause, lang),
+                title: requirement_title(judged, d, lang),
+                status: status_word(d.status, lang),
+                present: d.status.counts(),
+                files: d.files.clone(),
+                pages: d.pages,
+                // A count the files do not give is left for the official to write in.
+                pages_text: d.status.counts().then(|| match (d.pages, d.sheets) {
+                    (Some(pages), _) => minijinja::Value::from(t!(lang, "draft.pages", pages)),
+                    (None, Some(sheets)) => {
+                        minijinja::Value::from(t!(lang, "draft.sheets", sheets))
+                    }
+                    (None, None) => {
+                        let pages = crate::BLANK_SHORT;
+                        minijinja::Value::from_safe_string(t!(lang, "draft.pages", pages))
+                    }
+                }),
+            }
         })
         .collect()
 }
 
-/// The SHA-256 of each file of a requirement, read beneath the dossier folder.
-fn digests(judged: &Judged, id: &str) -> Vec<String> {
+/// Each file of a requirement with its SHA-256, read beneath the dossier folder.
+fn digests(judged: &Judged, id: &str) -> Vec<FileSum> {
     let Ok(root) = crate::inspect::open_root(&judged.dir) else {
         return Vec::new();
     };
@@ -386,8 +415,12 @@ fn digests(judged: &Judged, id: &str) -> Vec<String> {
         .map(|e| {
             e.files
                 .iter()
-                .filter_map(|f| crate::integrity::file_digest(&root, f))
-                .map(|(d, _)| d)
+                .filter_map(|f| {
+                    crate::integrity::file_digest(&root, f).map(|(sha256, _)| FileSum {
+                        file: f.clone(),
+                        sha256,
+                    })
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -568,6 +601,7 @@ fn rules_ctx(edition: &Edition, lang: Lang, on: NaiveDate) -> RulesCtx {
         approved_by: act.approved_by.get(lang).to_string(),
         registered: act.registered.get(lang).to_string(),
         list_of: act.list_of.get(lang).to_string(),
+        amended_by: act.amended_by.as_ref().map(|t| t.get(lang).to_string()),
         amendments: act
             .amendments_on(on)
             .map(|a| a.text.get(lang).to_string())
@@ -617,6 +651,7 @@ pub fn build(
     today: NaiveDate,
     final_acts: bool,
     application_pages: Option<usize>,
+    register_pages: Option<usize>,
 ) -> minijinja::Value {
     let file = &judged.file;
     let edition: &Edition = &judged.edition;
@@ -646,7 +681,7 @@ pub fn build(
         .filter(|d| !d.status.counts())
         .map(|d| {
             format!(
-                "{} — {}",
+                "{} – {}",
                 requirement_title(judged, d, lang),
                 status_word(d.status, lang)
             )
@@ -656,6 +691,12 @@ pub fn build(
         lang: if lang == Lang::Kk { "kk" } else { "ru" },
         document: document.id(),
         application_pages,
+        register_pages,
+        attached: judged
+            .documents
+            .iter()
+            .filter(|d| d.filed == Filed::Application && d.status.counts())
+            .count(),
         is_draft: draft.issuer == crate::edition::Actor::AuthorizedBody && !final_acts,
         rules: rules_ctx(edition, lang, doc_date),
         executor: file.executor.as_ref().map(|e| ExecutorCtx {

@@ -81,7 +81,7 @@ struct Para<'a> {
     style: Option<&'a str>,
     keep_next: bool,
     num: Option<usize>,
-    /// A line under the (empty) paragraph: a blank to sign on or fill in.
+    /// A line across the (empty) paragraph: a blank to sign on or fill in.
     border_bottom: bool,
     /// A right tab stop at the text's right edge (a signature line).
     tab_right: bool,
@@ -243,12 +243,15 @@ impl Body {
                 r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>"#
             );
         }
+        // A rule is a tab to the right margin led by underscores: a border would add its
+        // width to the paragraph's height, which the PDF's rule does not have.
         if p.border_bottom {
-            self.xml.push_str(
-                r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="auto"/></w:pBdr>"#,
+            let _ = write!(
+                self.xml,
+                r#"<w:tabs><w:tab w:val="right" w:leader="underscore" w:pos="{}"/></w:tabs>"#,
+                twips(pdf::TEXT_WIDTH)
             );
-        }
-        if p.tab_right {
+        } else if p.tab_right {
             let _ = write!(
                 self.xml,
                 r#"<w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>"#,
@@ -270,6 +273,9 @@ impl Body {
             let _ = write!(self.xml, r#"<w:jc w:val="{jc}"/>"#);
         }
         self.xml.push_str("</w:pPr>");
+        if p.border_bottom {
+            self.xml.push_str("<w:r><w:tab/></w:r>");
+        }
         runs(&mut self.xml, spans, props);
         self.xml.push_str("</w:p>");
     }

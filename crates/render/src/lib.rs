@@ -336,23 +336,35 @@ pub fn markdown(
         }
         _ => None,
     };
-    let ctx = context::build(
-        document,
-        judged,
-        draft,
-        lang,
-        today,
-        final_acts,
-        application_pages,
-    );
     let tmpl = env
         .get_template(&file)
         .map_err(|e| template_error(&e, &file, &source))?;
-    let mut out = Capped(Vec::new());
-    tmpl.render_captured_to(ctx, &mut out)
-        .map_err(|e| template_error(&e, &file, &source))?;
-    let md = String::from_utf8(out.0).map_err(|e| Error::Internal(e.to_string()))?;
-    Ok(tidy(&md))
+    let run = |annex_pages: Option<usize>| -> Result<String> {
+        let ctx = context::build(
+            document,
+            judged,
+            draft,
+            lang,
+            today,
+            final_acts,
+            application_pages,
+            annex_pages,
+        );
+        let mut out = Capped(Vec::new());
+        tmpl.render_captured_to(ctx, &mut out)
+            .map_err(|e| template_error(&e, &file, &source))?;
+        let md = String::from_utf8(out.0).map_err(|e| Error::Internal(e.to_string()))?;
+        Ok(tidy(&md))
+    };
+    let md = run(None)?;
+    // A letter's annex on pages of its own states its page count in the attachment mark: laid
+    // out once to count them (the count, on the first page, does not move the annex).
+    if document == Document::CoverLetter
+        && let Some(n) = pdf::pages_after_break(&model::parse(&md))
+    {
+        return run(Some(n));
+    }
+    Ok(md)
 }
 
 /// Instructions a template may execute, and the bytes it may write.

@@ -343,6 +343,15 @@ pub fn page_count(doc: &Doc) -> usize {
     lay_out(doc).1.len()
 }
 
+/// How many pages follow the first forced page break (a letter's annex), as laid out.
+pub fn pages_after_break(doc: &Doc) -> Option<usize> {
+    let (placed, pages) = lay_out(doc);
+    let first = pages
+        .iter()
+        .position(|p| p.iter().any(|&i| placed[i].page_break))?;
+    Some(pages.len() - first)
+}
+
 /// `date` is the document's own date: PDF/A needs one, and it keeps the bytes reproducible.
 pub fn write(doc: &Doc, title: &str, lang: &str, date: chrono::NaiveDate) -> Result<Vec<u8>> {
     use chrono::Datelike;
