@@ -631,6 +631,14 @@ fn ground_items(judged: &Judged, ground: &crate::edition::Ground, lang: Lang) ->
         .collect()
 }
 
+/// What drafting knows beyond the dossier: `--final`, and page counts a letter states.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras {
+    pub final_acts: bool,
+    pub application_pages: Option<usize>,
+    pub register_pages: Option<usize>,
+}
+
 /// The outcome a decision is drafted for. Clause 7 knows only inclusion and refusal, and a
 /// missing filing is no refusal ground: an incomplete application on which a ground holds may
 /// be refused at once, so its decision is drafted as the refusal on the grounds that hold (the
@@ -649,10 +657,13 @@ pub fn build(
     draft: &Draft,
     lang: Lang,
     today: NaiveDate,
-    final_acts: bool,
-    application_pages: Option<usize>,
-    register_pages: Option<usize>,
+    extras: Extras,
 ) -> minijinja::Value {
+    let Extras {
+        final_acts,
+        application_pages,
+        register_pages,
+    } = extras;
     let file = &judged.file;
     let edition: &Edition = &judged.edition;
     let doc_date = document_date(document, judged, today);

@@ -340,16 +340,12 @@ pub fn markdown(
         .get_template(&file)
         .map_err(|e| template_error(&e, &file, &source))?;
     let run = |annex_pages: Option<usize>| -> Result<String> {
-        let ctx = context::build(
-            document,
-            judged,
-            draft,
-            lang,
-            today,
+        let extras = context::Extras {
             final_acts,
             application_pages,
-            annex_pages,
-        );
+            register_pages: annex_pages,
+        };
+        let ctx = context::build(document, judged, draft, lang, today, extras);
         let mut out = Capped(Vec::new());
         tmpl.render_captured_to(ctx, &mut out)
             .map_err(|e| template_error(&e, &file, &source))?;
