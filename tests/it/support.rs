@@ -264,11 +264,15 @@ impl Fixture {
         )
     }
 
-    /// The information system, its operation stopped on 30.10.2026 (a removal notice fits).
+    /// The information system on the List since 14.06.2024, its operation stopped on
+    /// 30.10.2026 (a removal notice fits).
     pub fn decommissioned() -> Fixture {
         let mut f = Fixture::information_system();
         f.edit("stage: industrial-operation", "stage: decommissioned");
-        f.edit("review:\n", "review:\n  operation_ended: 2026-10-30\n");
+        f.edit(
+            "review:\n",
+            "review:\n  listed: 2024-06-14\n  operation_ended: 2026-10-30\n",
+        );
         f
     }
 

@@ -719,3 +719,61 @@ fn dates_after_the_check_date_are_a_warning_and_impossible_dates_are_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue 21 item 2: clause 10 («Тізбеге енгізілген объектіні пайдалану тоқтатылған жағдайда»)
+/// is for an object on the List. Straight from the text, case by case: whether the dossier
+/// records the listing decides the clause-10 step and the removal notice.
+#[test]
+fn clause_10_is_for_an_object_the_dossier_records_as_listed() {
+    // (what the review records, the architecture, the step and the notice expected)
+    let cases: [(&str, &str, bool); 5] = [
+        // Refused under 6(2): never on the List.
+        ("  decision: 2026-10-01\n", "does-not-conform", false),
+        // Operation ended, nothing about a listing.
+        ("", "conforms", false),
+        // Included by this dossier's decision.
+        ("  decision: 2026-10-01\n", "conforms", true),
+        // The order including it.
+        ("  order_adopted: 2026-10-09\n", "conforms", true),
+        // Listed years ago, recorded by its date.
+        ("  listed: 2019-05-20\n", "conforms", true),
+    ];
+    for (review, architecture, listed) in cases {
+        let mut f = Fixture::information_system();
+        f.edit("stage: industrial-operation", "stage: decommissioned");
+        f.edit(
+            "review:\n  architecture: conforms\n",
+            &format!(
+                "review:\n  architecture: {architecture}\n  operation_ended: 2026-10-30\n{review}"
+            ),
+        );
+        let (_, v) = timeline_json("2026-11-24", f.path());
+        let steps = v["dossiers"][0]["steps"].as_array().unwrap();
+        let has_10 = steps.iter().any(|s| s["clause"] == "10");
+        assert_eq!(has_10, listed, "{review} {architecture}: {v}");
+        let run = dossier()
+            .args([
+                "render",
+                "removal-notice",
+                "--lang",
+                "ru",
+                "--today",
+                "2026-11-24",
+            ])
+            .arg(f.path())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(
+            run.status.success(),
+            listed,
+            "{review} {architecture}: {err}"
+        );
+        if !listed {
+            assert!(
+                err.contains("review.listed") && err.contains("пункт 10"),
+                "{err}"
+            );
+        }
+    }
+}

@@ -55,6 +55,9 @@ pub fn steps(judged: &Judged, calendar: &Calendar, today: NaiveDate) -> Vec<Step
         .filter(|d| !d.only_on_inclusion || judged.outcome == Outcome::Include)
         .filter(|d| !d.only_on_refusal || judged.outcome == Outcome::Refuse)
         .filter(|d| !d.only_when_started || review.date(&d.starts).is_some())
+        .filter(|d| {
+            !d.only_when_listed || review.records_listing(judged.outcome == Outcome::Include)
+        })
         .map(|d| {
             let start = review.date(&d.starts);
             let due = start.map(|s| calendar.add_working_days(s, d.working_days));

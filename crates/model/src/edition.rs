@@ -495,6 +495,7 @@ pub const REVIEW_DATE_KEYS: &[&str] = &[
     "operation_ended",
     "removal_notified",
     "refusal_notified",
+    "listed",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -521,6 +522,10 @@ pub struct Deadline {
     /// The step is shown only once its start has happened (the end of operation).
     #[serde(default)]
     pub only_when_started: bool,
+    /// The step is for an object on the List only (clause 10: «Тізбеге енгізілген объектіні»):
+    /// shown only when the dossier records the listing (`Review::records_listing`).
+    #[serde(default)]
+    pub only_when_listed: bool,
     pub title: Text,
     /// How the tool reads the period, shown under a timeline (for `limit = "after"`).
     pub note: Option<Text>,

@@ -233,8 +233,22 @@ pub fn check_fits(document: Document, report: &DossierReport) -> Result<(&Judged
         | Document::CoverLetter => true,
         Document::OperatorNotice | Document::Order => judged.outcome == Outcome::Include,
         Document::RemovalNotice => {
-            judged.file.object.stage == Some(crate::dossier::Stage::Decommissioned)
-                || judged.file.review.operation_ended.is_some()
+            let ended = judged.file.object.stage == Some(crate::dossier::Stage::Decommissioned)
+                || judged.file.review.operation_ended.is_some();
+            // The notice is about an object on the List (R62): never drafted for one that is not.
+            if ended
+                && !judged
+                    .file
+                    .review
+                    .records_listing(judged.outcome == Outcome::Include)
+            {
+                return Err(Error::usage(
+                    Message::new("usage.render-removal-not-listed")
+                        .arg("dossier", path)
+                        .arg("clause", Arg::Clause(draft.clause.clone())),
+                ));
+            }
+            ended
         }
     };
     if fits {

@@ -373,9 +373,21 @@ pub struct Review {
     pub order_adopted: Option<Date>,
     pub operation_ended: Option<Date>,
     pub removal_notified: Option<Date>,
+    /// The day the object was included in the List, when the dossier does not record the
+    /// inclusion itself (an object listed years ago): clause 10 is for listed objects.
+    pub listed: Option<Date>,
 }
 
 impl Review {
+    /// The dossier records the object as on the List: its inclusion (the operator notified,
+    /// the order adopted, a decision whose outcome is inclusion) or the day it was listed.
+    pub fn records_listing(&self, included: bool) -> bool {
+        self.listed.is_some()
+            || self.order_adopted.is_some()
+            || self.operator_notified.is_some()
+            || (self.decision.is_some() && included)
+    }
+
     /// The date under a `review` key named in the rules data (`edition::REVIEW_DATE_KEYS`).
     pub fn date(&self, key: &str) -> Option<NaiveDate> {
         let d = match key {
@@ -390,6 +402,7 @@ impl Review {
             "operation_ended" => self.operation_ended,
             "removal_notified" => self.removal_notified,
             "refusal_notified" => self.refusal_notified,
+            "listed" => self.listed,
             _ => None,
         };
         d.map(|d| d.0)
