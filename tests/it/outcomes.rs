@@ -252,6 +252,33 @@ fn the_edition_in_force_on_the_application_date() {
             "order-29-2024",
             Some("auto-not-built-in"),
         ),
+        // Editions by the day they took effect (issue 21 item 1, R55). Order No. 29 was
+        // registered on 09.02.2018 and took effect ten days after its publication: an
+        // application of 5 February 2018 falls under the 2016 Rules.
+        ("auto", "2018-02-05", "order-84-2016", Some("auto")),
+        ("order-84-2016", "2018-02-12", "order-84-2016", None),
+        // Order No. 84, published 10.03.2016, did not govern 1 February 2016; 20 March is the
+        // day it may or may not have taken effect on.
+        ("auto", "2016-02-01", "order-29-2024", Some("auto-unknown")),
+        ("auto", "2016-03-20", "order-84-2016", Some("window-start")),
+        ("auto", "2016-03-21", "order-84-2016", Some("auto")),
+        // In the days Order No. 29 may have taken effect, both texts are named.
+        ("auto", "2018-02-25", "order-29-2024", Some("window")),
+        // 257/НҚ of 30.04.2024 did not govern an application of 5 May 2024.
+        (
+            "auto",
+            "2024-05-05",
+            "order-29-2024",
+            Some("auto-not-built-in"),
+        ),
+        ("auto", "2024-05-20", "order-29-2024", Some("window")),
+        (
+            "order-29-2024",
+            "2024-05-20",
+            "order-29-2024",
+            Some("window"),
+        ),
+        ("auto", "2024-08-01", "order-29-2024", Some("auto")),
     ] {
         let mut f = if used == "order-84-2016" {
             let mut f = Fixture::information_system_2016();
@@ -278,9 +305,17 @@ fn the_edition_in_force_on_the_application_date() {
                     "out-of-period-not-built-in" => "whose exact wording is not built in",
                     "out-of-period-unknown" => "no text of the Rules known to the tool",
                     "auto" => "the edition in force on",
+                    "auto-unknown" => "no text of the Rules known to the tool",
+                    "window" => "took effect on a day the source texts do not give: ",
+                    "window-start" => "may not yet have applied",
                     _ => "its exact wording is not built in",
                 };
                 assert!(message.contains(expected), "{key}: {message}");
+                // A window names the text before and the text after, never one alone.
+                if key == "window" {
+                    assert_eq!(message.matches(" or ").count(), 1, "{message}");
+                    assert!(message.contains("may apply"), "{message}");
+                }
             }
         }
     }

@@ -152,12 +152,17 @@ impl Act {
     }
 }
 
-/// A period of time, by the dates of the acts that began and ended it (`until` exclusive).
+/// A period of time: from the earliest day the text can have taken effect to the earliest day
+/// the next one can have (`until` exclusive). Where the day it took effect is not known (ten
+/// days after a publication the source texts do not date), `settled` is the first day it
+/// certainly applies: a date in `from..settled` may fall under it or under the text before.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InForce {
     #[serde(default, deserialize_with = "toml_date_opt")]
     pub from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "toml_date_opt")]
+    pub settled: Option<NaiveDate>,
     #[serde(default, deserialize_with = "toml_date_opt")]
     pub until: Option<NaiveDate>,
 }
@@ -174,9 +179,22 @@ impl InForce {
 pub struct Period {
     #[serde(deserialize_with = "toml_date")]
     pub from: NaiveDate,
+    /// As `InForce::settled`.
+    #[serde(default, deserialize_with = "toml_date_opt")]
+    pub settled: Option<NaiveDate>,
     #[serde(deserialize_with = "toml_date")]
     pub until: NaiveDate,
     pub title: Text,
+}
+
+/// A date inside the days a text may have taken effect: the text before and the text after
+/// may both apply.
+#[derive(Debug, Clone)]
+pub struct Window {
+    pub from: NaiveDate,
+    pub settled: NaiveDate,
+    pub before: Option<Text>,
+    pub after: Text,
 }
 
 impl Period {
@@ -1119,6 +1137,39 @@ impl Editions {
             default_id,
             history: history.period,
         }
+    }
+
+    /// The title of what was in force on `date`: an edition or a text not built in.
+    fn title_on(&self, date: NaiveDate) -> Option<Text> {
+        match self.in_force_on(date) {
+            InForceOn::Edition(e) => Some(e.edition.title.clone()),
+            InForceOn::NotBuiltIn(p) => Some(p.title.clone()),
+            InForceOn::Unknown => None,
+        }
+    }
+
+    /// Whether `date` falls in the days a text may have taken effect (its day is not known):
+    /// the texts before and after, either of which may apply.
+    pub fn window_on(&self, date: NaiveDate) -> Option<Window> {
+        let periods = self
+            .by_id
+            .values()
+            .filter_map(|e| e.edition.in_force)
+            .filter_map(|p| Some((p.from?, p.settled?)))
+            .chain(
+                self.history
+                    .iter()
+                    .filter_map(|p| Some((p.from, p.settled?))),
+            );
+        let (from, settled) = periods
+            .into_iter()
+            .find(|&(from, settled)| date >= from && date < settled)?;
+        Some(Window {
+            from,
+            settled,
+            before: from.pred_opt().and_then(|d| self.title_on(d)),
+            after: self.title_on(from)?,
+        })
     }
 
     /// The edition in force on `date` (a loaded one first where several claim it), else the

@@ -105,6 +105,16 @@ pub fn choose_edition(
                 .arg("edition", editions.default_edition().id());
             return Ok((editions.default_edition().clone(), vec![f]));
         };
+        // In the days a text may have taken effect, both texts are named, never one asserted.
+        if let Some(w) = editions.window_on(date) {
+            let edition = match editions.in_force_on(date) {
+                InForceOn::Edition(e) => e,
+                _ => editions.default_edition().clone(),
+            };
+            let f = window_note(note(Severity::Warning, window_key(&w), &auto_at), &w, date)
+                .arg("edition", edition.id());
+            return Ok((edition, vec![f]));
+        }
         return Ok(match editions.in_force_on(date) {
             InForceOn::Edition(e) => {
                 let f = note(Severity::Info, "edition.auto", &auto_at)
@@ -148,7 +158,7 @@ pub fn choose_edition(
     };
     // The edition was not in force on the dossier's date: say what was.
     let mut findings = Vec::new();
-    if let (Some(period), Some((date, place))) = (edition.edition.in_force, dated)
+    if let (Some(period), Some((date, place))) = (edition.edition.in_force, dated.clone())
         && !period.contains(date)
     {
         let f = match editions.in_force_on(date) {
@@ -164,8 +174,36 @@ pub fn choose_edition(
             InForceOn::Unknown => note(Severity::Warning, "edition.out-of-period-unknown", &place),
         };
         findings.push(f.arg("edition", edition.id()).arg("date", date));
+    } else if let Some((date, place)) = dated
+        && let Some(w) = editions.window_on(date)
+    {
+        let f = window_note(note(Severity::Warning, window_key(&w), &place), &w, date);
+        findings.push(f.arg("edition", edition.id()));
     }
     Ok((edition, findings))
+}
+
+/// A window after a known text names both; the first text's window says it may not yet apply.
+fn window_key(w: &crate::edition::Window) -> &'static str {
+    if w.before.is_some() {
+        "edition.window"
+    } else {
+        "edition.window-start"
+    }
+}
+
+/// The warning for a date in the days a text may have taken effect: both texts named.
+fn window_note(f: Finding, w: &crate::edition::Window, date: chrono::NaiveDate) -> Finding {
+    f.arg("date", date)
+        .arg("from", w.from)
+        .arg("settled", w.settled.pred_opt().unwrap_or(w.settled))
+        .arg(
+            "before",
+            w.before
+                .clone()
+                .map_or(Arg::Text(String::new()), Arg::Words),
+        )
+        .arg("after", Arg::Words(w.after.clone()))
 }
 
 /// Everything wrong with the dossier under `edition`, and its facts typed.
