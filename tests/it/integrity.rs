@@ -748,3 +748,48 @@ fn the_same_dossier_packs_to_the_same_bytes_by_a_relative_or_an_absolute_path() 
     run(&root().join("sample-dossiers/esedo"), &b);
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
 }
+
+/// Issue 21 item 5: the packed review notes say, for each packed draft, that the Russian text
+/// is a working translation and which slips of the form it keeps or corrects; the 611/НҚ note
+/// only for a draft dated on or after 08.01.2025.
+#[test]
+fn the_packed_review_notes_speak_of_each_draft_by_its_own_date() {
+    for (date, amended) in [("2024-08-01", false), ("2025-01-08", true)] {
+        let mut f = Fixture::information_system();
+        f.edit(
+            "review:",
+            &format!("application: {{date: {date}}}\nreview:"),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("x.zip");
+        let out = crate::support::dossier()
+            .args([
+                "pack",
+                "--lang",
+                "ru",
+                "--force-incomplete",
+                "--today",
+                TODAY,
+                "-o",
+            ])
+            .arg(&archive)
+            .arg(f.path())
+            .output()
+            .unwrap();
+        assert!(archive.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+        let notes = notes_of(&archive);
+        for draft in [
+            "application.ru.pdf",
+            "application.kk.pdf",
+            "cover-letter.ru.pdf",
+        ] {
+            assert!(notes.contains(draft), "{draft}: {notes}");
+        }
+        assert!(notes.contains("рабочий перевод"), "{notes}");
+        assert!(
+            notes.contains("«инфрақұрылымы»"),
+            "the form's slip: {notes}"
+        );
+        assert_eq!(notes.contains("611/НҚ"), amended, "{date}: {notes}");
+    }
+}

@@ -153,12 +153,17 @@ fn settings_toml(j: &Judged, edition_file: Option<&str>) -> String {
 }
 
 /// The findings as a Markdown review sheet.
-fn review_notes(report: &DossierReport, folder: &str, lang: Lang) -> String {
+fn review_notes(report: &DossierReport, folder: &str, lang: Lang, today: NaiveDate) -> String {
     let words = crate::report::human::words_for(report, lang);
     let md = crate::messages::escape::markdown;
     // The archive's folder, not the path as typed: the same dossier packs to the same bytes.
     let mut out = format!("# {}\n\n", md(folder));
-    for f in report.findings() {
+    // The amendments an edition lacks are said of each packed draft by its own date, below.
+    let findings = report
+        .findings()
+        .iter()
+        .filter(|f| f.code != crate::finding::Code::EditionAmendedUnits);
+    for f in findings {
         let label = match f.severity {
             crate::finding::Severity::Error => crate::t!(lang, "severity.error"),
             crate::finding::Severity::Warning => crate::t!(lang, "severity.warning"),
@@ -172,6 +177,28 @@ fn review_notes(report: &DossierReport, folder: &str, lang: Lang) -> String {
     }
     if report.findings().is_empty() {
         out.push_str(&format!("{}\n", crate::t!(lang, "portfolio.no-findings")));
+    }
+    // What the reviewer should know about each packed draft and that the draft must not say:
+    // the Russian text is a working translation, the form's slips, the amendments in force on
+    // the draft's own date (R1, R50).
+    if let Some(judged) = report.judged() {
+        out.push_str(&format!("\n## {}\n", crate::t!(lang, "review.sheet-title")));
+        for document in crate::manifest::PACKED_DRAFTS {
+            let Some(draft) = judged.edition.draft(document.id()) else {
+                continue;
+            };
+            for draft_lang in [Lang::Kk, Lang::Ru] {
+                let name = crate::manifest::draft_name(document, draft_lang, Format::Pdf);
+                out.push_str(&format!("\n### {}\n\n", md(&name)));
+                let notes = crate::render::review_notes(document, judged, draft, draft_lang, today);
+                if notes.is_empty() {
+                    out.push_str(&format!("{}\n", crate::t!(lang, "review.none")));
+                }
+                for n in &notes {
+                    out.push_str(&format!("- {}\n", md(&words.message(n))));
+                }
+            }
+        }
     }
     out
 }
@@ -342,7 +369,9 @@ pub fn plan(input: &PackInput) -> Result<Plan> {
     }
     entries.push(Entry {
         name: "review-notes.md".into(),
-        content: Content::Bytes(review_notes(report, &folder, input.lang).into_bytes()),
+        content: Content::Bytes(
+            review_notes(report, &folder, input.lang, input.today).into_bytes(),
+        ),
         meta: meta("review-notes.md", "notes"),
     });
     // Digests and sizes of what was made here; the files were digested as they were found.
