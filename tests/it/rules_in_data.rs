@@ -116,3 +116,52 @@ fn the_scan_finds_what_it_looks_for() {
         vec![(1, "1.1".to_string())]
     );
 }
+
+/// Issue 21 item 6: where the Rules are quoted, they are quoted word for word — the form's title
+/// with its dropped word, a ground with its wrong cross-reference marked, never corrected
+/// silently (R29, R61).
+#[test]
+fn the_rules_are_quoted_word_for_word_with_corrections_marked() {
+    let cases = [
+        // (command, language, what the source text says, a silent correction that must not appear)
+        (
+            &["render", "application", "sample-dossiers/esedo"][..],
+            "kk",
+            "операторға бекітіп берілетін «электрондық үкіметтің» ақпараттық-коммуникациялық объектілердің тізбесіне қосу",
+            "ақпараттық-коммуникациялық инфрақұрылымы объектілерінің тізбесіне қосу",
+        ),
+        (
+            &["rules", "show", "order-29-2024"][..],
+            "kk",
+            "осы Қағидалардың 6-тармағының [оқылсын: 5-тармағының] 1) және 2) тармақшаларында",
+            "осы Қағидалардың 5-тармағының 1) және 2) тармақшаларында",
+        ),
+        (
+            &["rules", "show", "order-29-2024"][..],
+            "ru",
+            "подпунктами 1) и 2) пункта 6 [следует читать: пункта 5] настоящих Правил",
+            "подпунктами 1) и 2) пункта 5 настоящих Правил",
+        ),
+        (
+            &["rules", "show", "order-29-2024"][..],
+            "kk",
+            "егер объект өлшемшарттарға сәйкес іріктеу қорытындысы бойынша үш және одан көп балл жинамаса. Бұл ретте",
+            "жинамаса, бұл ретте",
+        ),
+    ];
+    for (args, lang, quoted, silent) in cases {
+        let out = crate::support::dossier()
+            .args(args)
+            .args(["--lang", lang, "--width", "1000"])
+            .current_dir(crate::support::root())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(quoted),
+            "{args:?}: `{quoted}` not in:\n{text}"
+        );
+        assert!(!flat.contains(silent), "{args:?}: `{silent}` in:\n{text}");
+    }
+}
