@@ -95,6 +95,23 @@ pub struct WhatIfArgs {
 }
 
 impl WhatIfArgs {
+    /// What every format says of a what-if run; none for a plain one.
+    pub fn mark(&self) -> Option<dossier_report::what_if::WhatIf> {
+        let mark = dossier_report::what_if::WhatIf {
+            facts: self.fact.iter().cloned().collect(),
+            criteria: self.set.iter().cloned().collect(),
+            assume: self
+                .assume
+                .iter()
+                .map(|a| {
+                    let (k, v) = a.as_pair();
+                    (k.to_string(), v.to_string())
+                })
+                .collect(),
+        };
+        (!mark.is_empty()).then_some(mark)
+    }
+
     pub fn into_what_if(self) -> dossier_judge::judge::WhatIf {
         dossier_judge::judge::WhatIf {
             facts: self.fact,

@@ -89,6 +89,7 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
     if args.output.as_deref() == Some(std::path::Path::new("-")) {
         args.output = None;
     }
+    let mark = args.what_if.mark();
     let what_if = args.what_if.clone().into_what_if();
     let request = check_request(args.paths.clone(), args.judge.clone(), config, what_if);
     let run = dossier_judge::prepare(&request)?;
@@ -113,6 +114,7 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
         filing,
         summary: args.summary,
         grouped: args.group_by.is_some(),
+        what_if: mark,
     })
     .map_err(Error::usage)?;
     let mut out = Output::new(args.output.clone(), args.force);

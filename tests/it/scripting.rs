@@ -580,3 +580,76 @@ fn dash_as_the_output_is_standard_output() {
         "a file named `-` was written"
     );
 }
+
+/// Issue 22 item 9: a what-if run says so in every format — a banner above the table and on
+/// the page, `what_if` at the top of the JSON and on each dossier, a column in CSV/TSV, a
+/// property in JUnit — and a plain run says nothing of it.
+#[test]
+fn a_what_if_run_is_marked_in_every_format() {
+    let sample = root().join("sample-dossiers/e-archive");
+    let cases: [(&[&str], &str); 9] = [
+        (
+            &["--format", "human"],
+            "WHAT-IF: computed with --fact active_registered_users=1200",
+        ),
+        (&["--format", "json"], "\"what_if\": {"),
+        (&["--format", "csv"], ",what_if\r\n"),
+        (&["--format", "tsv"], "\twhat_if\r\n"),
+        (&["--format", "csv", "--summary"], ",what_if\r\n"),
+        (
+            &["--format", "junit"],
+            "<property name=\"what_if\" value=\"--fact active_registered_users=1200\"/>",
+        ),
+        (
+            &["--format", "html"],
+            "<p class=\"what-if\" role=\"alert\">WHAT-IF",
+        ),
+        (
+            &["--format", "json", "--group-by", "state-body"],
+            "\"what_if\": {",
+        ),
+        (
+            &["--format", "human", "--group-by", "state-body"],
+            "WHAT-IF",
+        ),
+    ];
+    for (format, mark) in cases {
+        let run = |what_if: bool| {
+            let mut cmd = dossier();
+            cmd.args(["check", "--lang", "en", "--today", TODAY])
+                .args(format);
+            if what_if {
+                cmd.args(["--fact", "active_registered_users=1200"]);
+            }
+            let out = cmd.arg(&sample).output().unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let marked = run(true);
+        assert!(
+            marked.contains(mark),
+            "{format:?}: `{mark}` not in:\n{marked}"
+        );
+        let plain = run(false);
+        assert!(
+            !plain.to_lowercase().contains("what_if") && !plain.contains("WHAT-IF"),
+            "{format:?}: a plain run marked:\n{plain}"
+        );
+    }
+    // The JSON carries the changes at its top and on each dossier, typed as given.
+    let out = dossier()
+        .args([
+            "check", "--format", "json", "--today", TODAY, "--set", "2.4=yes",
+        ])
+        .args(["--assume", "architecture=conforms"])
+        .arg(&sample)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = serde_json::json!({
+        "facts": {},
+        "criteria": {"2.4": true},
+        "assume": {"architecture": "conforms"}
+    });
+    assert_eq!(v["what_if"], expected, "{v}");
+    assert_eq!(v["dossiers"][0]["what_if"], expected, "{v}");
+}

@@ -56,6 +56,31 @@ pub enum Assume {
     ContentRules(crate::dossier::ContentRules),
 }
 
+impl Assume {
+    /// The key and value as typed: `("architecture", "conforms")`.
+    pub fn as_pair(self) -> (&'static str, &'static str) {
+        use crate::dossier::ContentRules;
+        match self {
+            Assume::Architecture(a) => (
+                "architecture",
+                match a {
+                    Architecture::Conforms => "conforms",
+                    Architecture::DoesNotConform => "does-not-conform",
+                    Architecture::Pending => "pending",
+                    Architecture::NoArchitecture => "no-architecture",
+                },
+            ),
+            Assume::ContentRules(c) => (
+                "content_rules",
+                match c {
+                    ContentRules::Complies => "complies",
+                    ContentRules::DoesNotComply => "does-not-comply",
+                },
+            ),
+        }
+    }
+}
+
 impl std::str::FromStr for Assume {
     type Err = String;
 

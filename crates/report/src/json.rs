@@ -208,14 +208,38 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
     for d in &report.dossiers {
         text.push_str(&out.entry(&entry(d, lang)));
     }
-    text.push_str(out.close());
+    text.push_str(&out.close());
     text
 }
 
 /// One dossier object as an entry of the wrapped report: pretty-printed and indented for the
 /// `dossiers` list. Entries can be made in parallel and written in order by a `Stream`.
 pub fn entry(d: &DossierReport, lang: Lang) -> String {
-    let one = serde_json::to_string_pretty(&dossier(d, lang)).expect("the report serializes");
+    entry_marked(d, lang, None)
+}
+
+/// A dossier of a what-if run carries the changes it was computed with, first.
+#[derive(Serialize)]
+struct Marked<'a> {
+    what_if: &'a crate::what_if::WhatIf,
+    #[serde(flatten)]
+    dossier: Dossier<'a>,
+}
+
+/// `entry`, marked with a what-if run's changes when there are any.
+pub fn entry_marked(
+    d: &DossierReport,
+    lang: Lang,
+    what_if: Option<&crate::what_if::WhatIf>,
+) -> String {
+    let one = match what_if {
+        Some(what_if) => serde_json::to_string_pretty(&Marked {
+            what_if,
+            dossier: dossier(d, lang),
+        }),
+        None => serde_json::to_string_pretty(&dossier(d, lang)),
+    }
+    .expect("the report serializes");
     let mut out = String::with_capacity(one.len() + one.len() / 8);
     for (i, line) in one.lines().enumerate() {
         if i > 0 {
@@ -231,25 +255,44 @@ pub fn entry(d: &DossierReport, lang: Lang) -> String {
 #[derive(Debug, Default)]
 pub struct Stream {
     entries: usize,
+    /// `"what_if": {…},` after the schema, for a what-if run.
+    what_if: String,
 }
 
 impl Stream {
+    /// A stream whose report says, at its top, the what-if changes it was computed with.
+    pub fn marked(what_if: Option<&crate::what_if::WhatIf>) -> Stream {
+        Stream {
+            entries: 0,
+            what_if: what_if.map_or_else(String::new, |w| {
+                let value = serde_json::to_string_pretty(&w.json()).expect("a what-if serializes");
+                format!("  \"what_if\": {},\n", value.replace('\n', "\n  "))
+            }),
+        }
+    }
+
     /// The text that puts `entry` in the list (with the opening of the report before the first).
     pub fn entry(&mut self, entry: &str) -> String {
         self.entries += 1;
         if self.entries == 1 {
-            format!("{{\n  \"schema\": 1,\n  \"dossiers\": [\n{entry}")
+            format!(
+                "{{\n  \"schema\": 1,\n{}  \"dossiers\": [\n{entry}",
+                self.what_if
+            )
         } else {
             format!(",\n{entry}")
         }
     }
 
     /// The text that ends the report.
-    pub fn close(&self) -> &'static str {
+    pub fn close(&self) -> String {
         if self.entries == 0 {
-            "{\n  \"schema\": 1,\n  \"dossiers\": []\n}\n"
+            format!(
+                "{{\n  \"schema\": 1,\n{}  \"dossiers\": []\n}}\n",
+                self.what_if
+            )
         } else {
-            "\n  ]\n}\n"
+            "\n  ]\n}\n".to_string()
         }
     }
 }

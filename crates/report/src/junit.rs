@@ -40,6 +40,15 @@ pub const TAIL: &str = "</testsuites>\n";
 
 /// One dossier's test suite.
 pub fn suite(d: &DossierReport, lang: Lang) -> String {
+    suite_marked(d, lang, None)
+}
+
+/// A suite of a what-if run carries a `what_if` property with the changes.
+pub fn suite_marked(
+    d: &DossierReport,
+    lang: Lang,
+    what_if: Option<&crate::what_if::WhatIf>,
+) -> String {
     let words = super::human::words_for(d, lang);
     let mut cases = Vec::new();
     match d.judged() {
@@ -145,8 +154,14 @@ pub fn suite(d: &DossierReport, lang: Lang) -> String {
         escape(&super::clean(&d.path)),
         cases.len()
     );
+    let what_if = what_if.map_or_else(String::new, |w| {
+        format!(
+            "      <property name=\"what_if\" value=\"{}\"/>\n",
+            escape(&w.describe())
+        )
+    });
     out.push_str(&format!(
-        "    <properties>\n      <property name=\"outcome\" value=\"{}\"/>\n    </properties>\n",
+        "    <properties>\n      <property name=\"outcome\" value=\"{}\"/>\n{what_if}    </properties>\n",
         d.outcome().id()
     ));
     for c in &cases {

@@ -15,6 +15,7 @@ pub mod printer;
 pub mod rules;
 pub mod tabular;
 pub mod timeline;
+pub mod what_if;
 
 pub use crate::messages::escape::clean;
 

@@ -50,6 +50,8 @@ pub struct Portfolio {
     requirements: Vec<(String, String, String)>,
     /// Notes that concern every dossier of an edition (the amendments it lacks), said once.
     once: Vec<String>,
+    /// A what-if run's banner.
+    what_if: Option<String>,
 }
 
 use crate::messages::escape::markup as escape;
@@ -90,7 +92,14 @@ impl Portfolio {
             entries: Vec::new(),
             requirements: Vec::new(),
             once: Vec::new(),
+            what_if: None,
         }
+    }
+
+    /// A what-if run's banner, on the page and in its print.
+    pub fn what_if(mut self, banner: Option<String>) -> Portfolio {
+        self.what_if = banner;
+        self
     }
 
     /// Adds a dossier with its statutory steps (none for an invalid one).
@@ -426,11 +435,15 @@ impl Portfolio {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
 <title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
-<h1>{title}</h1>\n<p class=\"date\">{date_word}: {today}</p>\n<p>{summary}</p>\n{notes}\
+{what_if}<h1>{title}</h1>\n<p class=\"date\">{date_word}: {today}</p>\n<p>{summary}</p>\n{notes}\
 <h2>{chart_title}</h2>\n{chart}\n<h2>{matrix_title}</h2>\n{matrix}\n\
 <h2>{expiring_title}</h2>\n{expiring}\n<h2>{deadlines_title}</h2>\n{deadlines}\n\
 <h2>{findings_title}</h2>\n{findings}</body>\n</html>\n",
             lang = lang.code(),
+            what_if = self.what_if.as_ref().map_or_else(String::new, |b| format!(
+                "<p class=\"what-if\" role=\"alert\">{}</p>\n",
+                escape(b)
+            )),
             title = escape(&title),
             date_word = escape(&t!(lang, "portfolio.date")),
             summary = escape(&summary),
@@ -448,7 +461,8 @@ impl Portfolio {
     }
 }
 
-const CSS: &str = "
+const CSS: &str = "p.what-if { border: 2px solid #000; padding: 0.4em 0.6em; font-weight: bold; }
+
 @page { size: A4; margin: 15mm; }
 body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 190mm; }
 h1 { font-size: 16pt; margin: 0 0 2mm; }

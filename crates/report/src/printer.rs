@@ -62,6 +62,8 @@ pub struct Options {
     pub summary: bool,
     /// `--group-by state-body`.
     pub grouped: bool,
+    /// A what-if run: every format says so.
+    pub what_if: Option<crate::what_if::WhatIf>,
 }
 
 /// What a worker keeps of one judgment.
@@ -99,12 +101,17 @@ impl Preparer {
         let text = if o.grouped {
             None
         } else {
+            let what_if = o.what_if.as_ref();
             match o.format {
-                Format::Json => Some(json::entry(&d, o.lang)),
-                Format::Csv | Format::Tsv => {
-                    Some(tabular::rows(&d, o.lang, o.summary, separator(o.format)))
-                }
-                Format::Junit => Some(junit::suite(&d, o.lang)),
+                Format::Json => Some(json::entry_marked(&d, o.lang, what_if)),
+                Format::Csv | Format::Tsv => Some(tabular::rows_marked(
+                    &d,
+                    o.lang,
+                    o.summary,
+                    separator(o.format),
+                    what_if,
+                )),
+                Format::Junit => Some(junit::suite_marked(&d, o.lang, what_if)),
                 Format::Human | Format::Html => None,
             }
         };
@@ -142,6 +149,7 @@ pub fn printer(options: Options) -> Result<(Preparer, Box<dyn Printer>), Message
     if o.grouped && !o.format.groups() {
         return Err(Message::new("usage.group-by-format").arg("format", o.format.id()));
     }
+    let what_if = o.what_if.clone();
     let printer: Box<dyn Printer> = match (o.grouped, o.format) {
         (true, format) => Box::new(Grouped {
             groups: Groups::default(),
@@ -149,27 +157,39 @@ pub fn printer(options: Options) -> Result<(Preparer, Box<dyn Printer>), Message
             lang: o.lang,
             color: o.color,
             width: o.width,
+            what_if,
         }),
-        (false, Format::Json) => Box::new(Json(json::Stream::default())),
+        (false, Format::Json) => Box::new(Json(json::Stream::marked(what_if.as_ref()))),
         (false, Format::Csv | Format::Tsv) => Box::new(Delimited {
             summary: o.summary,
             separator: separator(o.format),
+            what_if: what_if.is_some(),
         }),
         (false, Format::Junit) => Box::new(Junit),
-        (false, Format::Human) => Box::new(Table(human::Human::new(human::Options {
-            lang: o.lang,
-            color: o.color,
-            width: o.width,
-            quiet: o.quiet,
-            filing: o.filing,
-        }))),
-        (false, Format::Html) => Box::new(Page(Portfolio::new(o.lang, o.today))),
+        (false, Format::Human) => Box::new(Table(
+            human::Human::new(human::Options {
+                lang: o.lang,
+                color: o.color,
+                width: o.width,
+                quiet: o.quiet,
+                filing: o.filing,
+            }),
+            what_if.map(|w| banner(&w, o.lang)),
+        )),
+        (false, Format::Html) => Box::new(Page(
+            Portfolio::new(o.lang, o.today).what_if(what_if.map(|w| banner(&w, o.lang))),
+        )),
     };
     let preparer = Preparer {
         options,
         calendar: Calendar::built_in(),
     };
     Ok((preparer, printer))
+}
+
+/// The line that heads a what-if report: it is not the judgment of the dossiers as filed.
+pub fn banner(what_if: &crate::what_if::WhatIf, lang: Lang) -> String {
+    dossier_words::t!(lang, "report.what-if-banner", changes = what_if.describe())
 }
 
 fn separator(format: Format) -> Separator {
@@ -190,7 +210,7 @@ impl Printer for Json {
     }
 
     fn finish(self: Box<Self>, out: &mut String) {
-        out.push_str(self.0.close());
+        out.push_str(&self.0.close());
     }
 }
 
@@ -198,11 +218,17 @@ impl Printer for Json {
 struct Delimited {
     summary: bool,
     separator: Separator,
+    /// A what-if run: a `what_if` column on every row.
+    what_if: bool,
 }
 
 impl Printer for Delimited {
     fn begin(&mut self, out: &mut String) {
-        out.push_str(&tabular::header(self.summary, self.separator));
+        out.push_str(&tabular::header_marked(
+            self.summary,
+            self.separator,
+            self.what_if,
+        ));
     }
 
     fn add(&mut self, d: &Prepared, out: &mut String) {
@@ -229,10 +255,17 @@ impl Printer for Junit {
     }
 }
 
-/// The human table and findings, laid out at the end (columns fit the longest cell).
-struct Table(human::Human);
+/// The human table and findings, laid out at the end (columns fit the longest cell); a
+/// what-if run's banner above them.
+struct Table(human::Human, Option<String>);
 
 impl Printer for Table {
+    fn begin(&mut self, out: &mut String) {
+        if let Some(banner) = &self.1 {
+            out.push_str(&format!("{banner}\n\n"));
+        }
+    }
+
     fn add(&mut self, d: &Prepared, _out: &mut String) {
         if let Some(report) = &d.report {
             self.0.add(report);
@@ -266,6 +299,7 @@ struct Grouped {
     lang: Lang,
     color: bool,
     width: Option<u16>,
+    what_if: Option<crate::what_if::WhatIf>,
 }
 
 impl Printer for Grouped {
@@ -276,10 +310,14 @@ impl Printer for Grouped {
     }
 
     fn finish(self: Box<Self>, out: &mut String) {
+        let what_if = self.what_if.as_ref();
         out.push_str(&match self.format {
-            Format::Csv | Format::Tsv => self.groups.delimited(separator(self.format)),
-            Format::Json => self.groups.json(),
-            _ => self.groups.human(self.lang, self.color, self.width),
+            Format::Csv | Format::Tsv => self.groups.delimited(separator(self.format), what_if),
+            Format::Json => self.groups.json(what_if),
+            _ => {
+                let banner = what_if.map(|w| format!("{}\n\n", banner(w, self.lang)));
+                banner.unwrap_or_default() + &self.groups.human(self.lang, self.color, self.width)
+            }
         });
     }
 }

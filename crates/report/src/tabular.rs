@@ -100,6 +100,42 @@ pub fn header(summary: bool, sep: Separator) -> String {
     )
 }
 
+/// The header with a `what_if` column last when the run is a what-if.
+pub fn header_marked(summary: bool, sep: Separator, what_if: bool) -> String {
+    let header = header(summary, sep);
+    if what_if {
+        mark_lines(&header, "what_if", sep)
+    } else {
+        header
+    }
+}
+
+/// The rows of one dossier, each with the what-if changes last when there are any.
+pub fn rows_marked(
+    d: &DossierReport,
+    lang: Lang,
+    summary: bool,
+    sep: Separator,
+    what_if: Option<&crate::what_if::WhatIf>,
+) -> String {
+    let rows = rows(d, lang, summary, sep);
+    match what_if {
+        Some(w) => mark_lines(&rows, &w.describe(), sep),
+        None => rows,
+    }
+}
+
+/// Every line of `text` with one more field.
+fn mark_lines(text: &str, value: &str, sep: Separator) -> String {
+    let extra = format!("{}{}", sep.char(), field(value, sep));
+    text.split_inclusive("\r\n")
+        .map(|l| match l.strip_suffix("\r\n") {
+            Some(l) => format!("{l}{extra}\r\n"),
+            None => format!("{l}{extra}"),
+        })
+        .collect()
+}
+
 /// The columns every row of a dossier starts with.
 fn leading(d: &DossierReport, lang: Lang) -> Vec<String> {
     let j = d.judged();
@@ -273,7 +309,7 @@ impl Groups {
 
     /// As JSON: `{"schema": 1, "state_bodies": [{"state_body", "dossiers", "outcomes": {…},
     /// "documents_missing", "ready_to_file"}]}`.
-    pub fn json(&self) -> String {
+    pub fn json(&self, what_if: Option<&crate::what_if::WhatIf>) -> String {
         let bodies: Vec<serde_json::Value> = self
             .by_body
             .iter()
@@ -294,17 +330,20 @@ impl Groups {
                 })
             })
             .collect();
-        let mut s = serde_json::to_string_pretty(&serde_json::json!({
+        let mut report = serde_json::json!({
             "schema": 1,
             "state_bodies": bodies,
-        }))
-        .expect("serializes");
+        });
+        if let Some(w) = what_if {
+            report["what_if"] = w.json();
+        }
+        let mut s = serde_json::to_string_pretty(&report).expect("serializes");
         s.push('\n');
         s
     }
 
     /// As CSV or TSV, with stable column ids.
-    pub fn delimited(&self, sep: Separator) -> String {
+    pub fn delimited(&self, sep: Separator, what_if: Option<&crate::what_if::WhatIf>) -> String {
         let header: Vec<String> = [
             "state_body",
             "dossiers",
@@ -325,7 +364,13 @@ impl Groups {
             row.extend(Self::values(g));
             out.push_str(&line(&row, sep));
         }
-        out
+        match what_if {
+            Some(w) => {
+                let (head, body) = out.split_at(out.find("\r\n").map_or(out.len(), |i| i + 2));
+                mark_lines(head, "what_if", sep) + &mark_lines(body, &w.describe(), sep)
+            }
+            None => out,
+        }
     }
 }
 
