@@ -42,7 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;check' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: a table (human), the contract''s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: a table (human), the contract''s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, a self-contained HTML page for managers, or the findings where a change is reviewed: SARIF 2.1.0 (code scanning), GitHub workflow commands, GitLab Code Quality JSON')
             [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Totals per state body: dossiers, outcomes, missing documents')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Judge the state body''s own part at a stage of the procedure: `filing` is ready when every document and portal item is present and valid and the criteria pass (exit 0 when every dossier is ready, 1 when one is not)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output')

@@ -155,7 +155,7 @@ _dossier() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json csv tsv junit html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json csv tsv junit html sarif github gitlab" -- "${cur}"))
                     return 0
                     ;;
                 --group-by)

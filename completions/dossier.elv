@@ -38,7 +38,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;check'= {
-            cand --format 'Output format: a table (human), the contract''s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers'
+            cand --format 'Output format: a table (human), the contract''s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, a self-contained HTML page for managers, or the findings where a change is reviewed: SARIF 2.1.0 (code scanning), GitHub workflow commands, GitLab Code Quality JSON'
             cand --group-by 'Totals per state body: dossiers, outcomes, missing documents'
             cand --stage 'Judge the state body''s own part at a stage of the procedure: `filing` is ready when every document and portal item is present and valid and the criteria pass (exit 0 when every dossier is ready, 1 when one is not)'
             cand -o 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output'

@@ -44,12 +44,15 @@ complete -c dossier -n "__fish_dossier_needs_command" -f -a "pack" -d 'Pack a ch
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "verify" -d 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "seal" -d 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format: a table (human), the contract\'s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers' -r -f -a "human\t''
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l format -d 'Output format: a table (human), the contract\'s JSON, one row per dossier and requirement (csv, tsv), JUnit XML for CI servers, a self-contained HTML page for managers, or the findings where a change is reviewed: SARIF 2.1.0 (code scanning), GitHub workflow commands, GitLab Code Quality JSON' -r -f -a "human\t''
 json\t''
 csv\t''
 tsv\t''
 junit\t''
-html\t''"
+html\t''
+sarif\t''
+github\t''
+gitlab\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l group-by -d 'Totals per state body: dossiers, outcomes, missing documents' -r -f -a "state-body\t'The applicant state body (`state_body.name`)'"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l stage -d 'Judge the state body\'s own part at a stage of the procedure: `filing` is ready when every document and portal item is present and valid and the criteria pass (exit 0 when every dossier is ready, 1 when one is not)' -r -f -a "filing\t'Before filing: is the state body\'s part complete?'"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s o -l output -d 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output' -r -F

@@ -18,7 +18,9 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Output format: a table (human), the contract's JSON, one row per dossier and requirement
-    /// (csv, tsv), JUnit XML for CI servers, or a self-contained HTML page for managers
+    /// (csv, tsv), JUnit XML for CI servers, a self-contained HTML page for managers, or the
+    /// findings where a change is reviewed: SARIF 2.1.0 (code scanning), GitHub workflow
+    /// commands, GitLab Code Quality JSON
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
 
@@ -67,6 +69,9 @@ pub enum CheckFormat {
     Tsv,
     Junit,
     Html,
+    Sarif,
+    Github,
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,6 +110,9 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
             CheckFormat::Tsv => Format::Tsv,
             CheckFormat::Junit => Format::Junit,
             CheckFormat::Html => Format::Html,
+            CheckFormat::Sarif => Format::Sarif,
+            CheckFormat::Github => Format::Github,
+            CheckFormat::Gitlab => Format::Gitlab,
         },
         lang: ui.lang,
         today: request.today,
@@ -115,6 +123,7 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
         summary: args.summary,
         grouped: args.group_by.is_some(),
         what_if: mark,
+        tool: crate::TOOL_VERSION.to_string(),
     })
     .map_err(Error::usage)?;
     let mut out = Output::new(args.output.clone(), args.force);

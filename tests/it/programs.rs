@@ -712,3 +712,73 @@ fn the_portfolio_page_renders_in_chromium_with_its_text_and_no_script() {
     let info = Command::new(&pdfinfo).arg(&printed).output().unwrap();
     assert!(String::from_utf8_lossy(&info.stdout).contains("(A4)"));
 }
+
+/// SARIF from `check --format sarif` validates against the published SARIF 2.1.0 schema
+/// (tests/data/sarif-schema-2.1.0.json, from oasis-tcs/sarif-spec), with python3-jsonschema;
+/// the schema is not a formality: a result without its message is refused.
+#[test]
+fn sarif_validates_against_the_published_2_1_0_schema() {
+    let Some(python) = program("python3") else {
+        return;
+    };
+    let has_jsonschema = Command::new(&python)
+        .args(["-c", "import jsonschema"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_jsonschema {
+        assert!(
+            std::env::var_os("DOSSIER_REQUIRE_PROGRAMS").is_none(),
+            "python3-jsonschema is missing although .ci/run installed the programs"
+        );
+        eprintln!("SKIPPED: python3-jsonschema is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sarif = check_to_file(dir.path(), "sarif", &[]);
+    let validate = |file: &Path| {
+        Command::new(&python)
+            .args([
+                "-c",
+                "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
+            ])
+            .arg(root().join("tests/data/sarif-schema-2.1.0.json"))
+            .arg(file)
+            .output()
+            .unwrap()
+    };
+    let run = validate(&sarif);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    // Each result points at the file and line the finding carries, under a rule of its code.
+    let rules: Vec<&str> = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for r in results {
+        assert!(rules.contains(&r["ruleId"].as_str().unwrap()), "{r}");
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(
+            uri.ends_with("dossier.yaml") || uri.contains("/docs/"),
+            "{r}"
+        );
+    }
+    let broken = dir.path().join("broken.sarif");
+    let mut bad = log.clone();
+    bad["runs"][0]["results"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("message");
+    std::fs::write(&broken, bad.to_string()).unwrap();
+    assert!(!validate(&broken).status.success());
+}

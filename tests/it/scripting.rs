@@ -653,3 +653,90 @@ fn a_what_if_run_is_marked_in_every_format() {
     assert_eq!(v["what_if"], expected, "{v}");
     assert_eq!(v["dossiers"][0]["what_if"], expected, "{v}");
 }
+
+/// Issue 22 item 6: GitHub workflow commands and GitLab Code Quality put each finding on the
+/// file and line it carries, with the severity the CI tool knows; the text is escaped.
+#[test]
+fn findings_go_to_github_and_gitlab_at_their_file_and_line() {
+    let mut f = Fixture::information_system();
+    // A finding at a line, whose text holds a comma, a colon and a percent sign.
+    f.edit(
+        "facts:\n",
+        "facts:\n  civil_servants_connected_percent: 150\n",
+    );
+    let run = |format: &str| {
+        let out = dossier()
+            .args([
+                "check", "--lang", "en", "--today", TODAY, "--format", format,
+            ])
+            .arg(f.path())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, github) = run("github");
+    assert_eq!(code, Some(2), "{github}");
+    let line = github
+        .lines()
+        .find(|l| l.contains("title=fact.percent-range"))
+        .unwrap_or_else(|| panic!("{github}"));
+    assert!(line.starts_with("::error file="), "{line}");
+    assert!(line.contains("dossier.yaml,line="), "{line}");
+    for l in github.lines() {
+        assert!(
+            l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "),
+            "{l}"
+        );
+        // A message cannot end the command early or break the line.
+        let (_, message) = l.split_once("::").unwrap().1.split_once("::").unwrap();
+        assert!(!message.contains('\n') && !message.contains('\r'), "{l}");
+    }
+    let (_, gitlab) = run("gitlab");
+    let issues: serde_json::Value = serde_json::from_str(&gitlab).unwrap();
+    let issue = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["check_name"] == "fact.percent-range")
+        .unwrap_or_else(|| panic!("{gitlab}"));
+    assert_eq!(issue["severity"], "major", "{issue}");
+    assert!(
+        issue["location"]["lines"]["begin"].as_u64().unwrap() > 1,
+        "{issue}"
+    );
+    assert!(
+        issue["location"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("dossier.yaml")
+    );
+    // Fingerprints are unique and stable across runs.
+    let prints: Vec<&str> = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    let mut unique = prints.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), prints.len(), "{gitlab}");
+    assert_eq!(run("gitlab").1, gitlab);
+    // Nothing to say: an empty array, an empty stream.
+    let clean = root().join("sample-dossiers/esedo");
+    let out = dossier()
+        .args([
+            "check",
+            "--today",
+            TODAY,
+            "--format",
+            "gitlab",
+            "--edition",
+            "order-29-2024",
+        ])
+        .arg(&clean)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.is_array(), "{v}");
+}

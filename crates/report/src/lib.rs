@@ -5,6 +5,7 @@ pub(crate) use dossier_model::{dossier, edition, facts, finding, lang, settings}
 pub(crate) use dossier_words as messages;
 pub(crate) use dossier_words::t;
 
+pub mod ci;
 pub mod explain;
 pub mod grid;
 pub mod human;

@@ -8,7 +8,7 @@ use crate::judge::{DossierReport, Judgment};
 use crate::lang::Lang;
 use crate::outcome::Outcome;
 use crate::tabular::{self, Groups, Separator};
-use crate::{human, json, junit, portfolio::Portfolio};
+use crate::{ci, human, json, junit, portfolio::Portfolio};
 use chrono::NaiveDate;
 use dossier_judge::timeline::Step;
 use dossier_model::calendar::Calendar;
@@ -23,6 +23,9 @@ pub enum Format {
     Tsv,
     Junit,
     Html,
+    Sarif,
+    Github,
+    Gitlab,
 }
 
 impl Format {
@@ -42,6 +45,9 @@ impl Format {
             Format::Tsv => "tsv",
             Format::Junit => "junit",
             Format::Html => "html",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Gitlab => "gitlab",
         }
     }
 }
@@ -64,6 +70,8 @@ pub struct Options {
     pub grouped: bool,
     /// A what-if run: every format says so.
     pub what_if: Option<crate::what_if::WhatIf>,
+    /// The tool's name and version, for the SARIF log.
+    pub tool: String,
 }
 
 /// What a worker keeps of one judgment.
@@ -112,6 +120,9 @@ impl Preparer {
                     what_if,
                 )),
                 Format::Junit => Some(junit::suite_marked(&d, o.lang, what_if)),
+                Format::Sarif => Some(ci::sarif_results(&d, o.lang).join(",\n        ")),
+                Format::Gitlab => Some(ci::gitlab(&d, o.lang).join(",\n  ")),
+                Format::Github => Some(ci::github(&d, o.lang)),
                 Format::Human | Format::Html => None,
             }
         };
@@ -176,6 +187,30 @@ pub fn printer(options: Options) -> Result<(Preparer, Box<dyn Printer>), Message
             }),
             what_if.map(|w| banner(&w, o.lang)),
         )),
+        (false, Format::Sarif) => Box::new(Joined {
+            head: ci::SARIF_HEAD.to_string(),
+            separator: ",\n        ",
+            first: "\n        ",
+            tail: ci::sarif_tail(o.lang, &o.tool, what_if.as_ref()),
+            any: false,
+        }),
+        (false, Format::Gitlab) => Box::new(Joined {
+            head: "[".to_string(),
+            separator: ",\n  ",
+            first: "\n  ",
+            tail: "\n]\n".to_string(),
+            any: false,
+        }),
+        (false, Format::Github) => Box::new(Joined {
+            head: what_if
+                .as_ref()
+                .map(|w| format!("::warning title=what-if::{}\n", banner(w, o.lang)))
+                .unwrap_or_default(),
+            separator: "",
+            first: "",
+            tail: String::new(),
+            any: false,
+        }),
         (false, Format::Html) => Box::new(Page(
             Portfolio::new(o.lang, o.today).what_if(what_if.map(|w| banner(&w, o.lang))),
         )),
@@ -211,6 +246,39 @@ impl Printer for Json {
 
     fn finish(self: Box<Self>, out: &mut String) {
         out.push_str(&self.0.close());
+    }
+}
+
+/// Items as they come, joined: a SARIF log's results, a Code Quality array, workflow commands.
+struct Joined {
+    head: String,
+    separator: &'static str,
+    first: &'static str,
+    tail: String,
+    any: bool,
+}
+
+impl Printer for Joined {
+    fn begin(&mut self, out: &mut String) {
+        out.push_str(&self.head);
+    }
+
+    fn add(&mut self, d: &Prepared, out: &mut String) {
+        let Some(text) = d.text.as_deref().filter(|t| !t.is_empty()) else {
+            return;
+        };
+        out.push_str(if self.any { self.separator } else { self.first });
+        out.push_str(text);
+        self.any = true;
+    }
+
+    fn finish(self: Box<Self>, out: &mut String) {
+        if !self.any && self.tail.starts_with("\n]") {
+            // An empty array stays on one line.
+            out.push_str("]\n");
+            return;
+        }
+        out.push_str(&self.tail);
     }
 }
 

@@ -54,6 +54,15 @@ fn pattern(lang: Lang, key: &str) -> &'static str {
     }
 }
 
+/// The raw pattern of a message, placeholders as written, when the catalogue has it.
+pub fn pattern_of(lang: Lang, key: &str) -> Option<&'static str> {
+    catalogue().get(key).map(|e| match lang {
+        Lang::En => e.en.as_str(),
+        Lang::Ru => e.ru.as_str(),
+        Lang::Kk => e.kk.as_str(),
+    })
+}
+
 /// Fills `{name}` placeholders of the message `key` from `args`; `{{` and `}}` are braces.
 pub fn text(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     fill(pattern(lang, key), |name| {
