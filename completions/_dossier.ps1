@@ -60,6 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Errors and the summary only: dossiers without errors, warnings and notes are not printed')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Errors and the summary only: dossiers without errors, warnings and notes are not printed')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'csv/tsv: one row per dossier instead of one per dossier and requirement')
+            [CompletionResult]::new('--excel', '--excel', [CompletionResultType]::ParameterName, 'csv: as Russian and Kazakh Excel open it by a double click — a UTF-8 byte-order mark and `;` between fields (a plain comma CSV opens there as one garbled column)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --output: replace an existing file')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -148,7 +148,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__check)
-            opts="-q -o -h -V --format --quiet --summary --group-by --stage --output --force --set --fact --assume --today --edition --rules --config --lang --width --color --help --version"
+            opts="-q -o -h -V --format --quiet --summary --excel --group-by --stage --output --force --set --fact --assume --today --edition --rules --config --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -56,6 +56,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand -q 'Errors and the summary only: dossiers without errors, warnings and notes are not printed'
             cand --quiet 'Errors and the summary only: dossiers without errors, warnings and notes are not printed'
             cand --summary 'csv/tsv: one row per dossier instead of one per dossier and requirement'
+            cand --excel 'csv: as Russian and Kazakh Excel open it by a double click — a UTF-8 byte-order mark and `;` between fields (a plain comma CSV opens there as one garbled column)'
             cand --force 'With --output: replace an existing file'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

@@ -72,6 +72,7 @@ always\t''
 never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s q -l quiet -d 'Errors and the summary only: dossiers without errors, warnings and notes are not printed'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l summary -d 'csv/tsv: one row per dossier instead of one per dossier and requirement'
+complete -c dossier -n "__fish_dossier_using_subcommand check" -l excel -d 'csv: as Russian and Kazakh Excel open it by a double click — a UTF-8 byte-order mark and `;` between fields (a plain comma CSV opens there as one garbled column)'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l force -d 'With --output: replace an existing file'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s V -l version -d 'Print version'

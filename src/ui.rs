@@ -113,6 +113,8 @@ pub struct Ui {
     pub width: Option<u16>,
     /// stdout was closed by the reader: the run goes on, its exit code stands.
     closed: bool,
+    /// Something was printed: a byte-order mark is left as it is only at the very start.
+    printed: bool,
 }
 
 impl Ui {
@@ -122,6 +124,7 @@ impl Ui {
             color,
             width,
             closed: false,
+            printed: false,
         }
     }
 
@@ -133,9 +136,18 @@ impl Ui {
         // Printers escape control characters field by field (and colour with escape
         // sequences of their own); invisible and bidirectional characters go here, whatever
         // printed them.
+        // A byte-order mark that opens the output is the printer's (`--excel`), not the data's.
+        let (bom, text) = match text.strip_prefix('\u{feff}') {
+            Some(rest) if !self.printed => ("\u{feff}", rest),
+            _ => ("", text),
+        };
+        self.printed = true;
         let text = defuse_invisible(text);
         let mut out = std::io::stdout().lock();
-        match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        let written = out
+            .write_all(bom.as_bytes())
+            .and_then(|_| out.write_all(text.as_bytes()));
+        match written.and_then(|_| out.flush()) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                 self.closed = true;

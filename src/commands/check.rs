@@ -32,6 +32,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub summary: bool,
 
+    /// csv: as Russian and Kazakh Excel open it by a double click — a UTF-8 byte-order mark and
+    /// `;` between fields (a plain comma CSV opens there as one garbled column)
+    #[arg(long)]
+    pub excel: bool,
+
     /// Totals per state body: dossiers, outcomes, missing documents
     #[arg(long, value_enum, value_name = "KEY")]
     pub group_by: Option<GroupBy>,
@@ -124,6 +129,7 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
         grouped: args.group_by.is_some(),
         what_if: mark,
         tool: crate::TOOL_VERSION.to_string(),
+        excel: args.excel,
     })
     .map_err(Error::usage)?;
     let mut out = Output::new(args.output.clone(), args.force);

@@ -740,3 +740,46 @@ fn findings_go_to_github_and_gitlab_at_their_file_and_line() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.is_array(), "{v}");
 }
+
+/// Issue 22 item 7: `--excel` writes the CSV Russian and Kazakh Excel open by a double click: a
+/// UTF-8 byte-order mark first, `;` between fields, a `;` inside a value quoted; the same
+/// fields as the plain CSV.
+#[test]
+fn csv_for_excel_has_a_bom_and_semicolons() {
+    let run = |extra: &[&str]| {
+        let out = dossier()
+            .args(["check", "--format", "csv", "--today", TODAY])
+            .args(extra)
+            .arg(root().join("sample-dossiers"))
+            .output()
+            .unwrap();
+        out.stdout
+    };
+    for summary in [&[][..], &["--summary"][..]] {
+        let plain = String::from_utf8(run(summary)).unwrap();
+        let excel = run(&[summary, &["--excel"][..]].concat());
+        assert!(
+            excel.starts_with("\u{feff}".as_bytes()),
+            "no byte-order mark"
+        );
+        let excel = String::from_utf8(excel).unwrap();
+        let excel = excel.trim_start_matches('\u{feff}');
+        let head = |text: &str, sep: char| -> Vec<String> {
+            text.lines()
+                .next()
+                .unwrap()
+                .split(sep)
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(head(excel, ';'), head(&plain, ','));
+        assert_eq!(excel.lines().count(), plain.lines().count());
+        // A value holding the separator is quoted.
+        for line in excel
+            .lines()
+            .filter(|l| l.contains("\";") || l.contains(";\""))
+        {
+            assert!(line.matches('"').count() % 2 == 0, "{line}");
+        }
+    }
+}

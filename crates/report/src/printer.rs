@@ -72,6 +72,8 @@ pub struct Options {
     pub what_if: Option<crate::what_if::WhatIf>,
     /// The tool's name and version, for the SARIF log.
     pub tool: String,
+    /// `--excel`: CSV as Russian and Kazakh Excel open it (a BOM, `;` between fields).
+    pub excel: bool,
 }
 
 /// What a worker keeps of one judgment.
@@ -116,7 +118,7 @@ impl Preparer {
                     &d,
                     o.lang,
                     o.summary,
-                    separator(o.format),
+                    separator(o.format, o.excel),
                     what_if,
                 )),
                 Format::Junit => Some(junit::suite_marked(&d, o.lang, what_if)),
@@ -169,11 +171,13 @@ pub fn printer(options: Options) -> Result<(Preparer, Box<dyn Printer>), Message
             color: o.color,
             width: o.width,
             what_if,
+            excel: o.excel,
         }),
         (false, Format::Json) => Box::new(Json(json::Stream::marked(what_if.as_ref()))),
         (false, Format::Csv | Format::Tsv) => Box::new(Delimited {
+            bom: o.excel,
             summary: o.summary,
-            separator: separator(o.format),
+            separator: separator(o.format, o.excel),
             what_if: what_if.is_some(),
         }),
         (false, Format::Junit) => Box::new(Junit),
@@ -227,9 +231,10 @@ pub fn banner(what_if: &crate::what_if::WhatIf, lang: Lang) -> String {
     dossier_words::t!(lang, "report.what-if-banner", changes = what_if.describe())
 }
 
-fn separator(format: Format) -> Separator {
+fn separator(format: Format, excel: bool) -> Separator {
     match format {
         Format::Tsv => Separator::Tab,
+        _ if excel => Separator::Semicolon,
         _ => Separator::Comma,
     }
 }
@@ -284,6 +289,8 @@ impl Printer for Joined {
 
 /// CSV or TSV rows as they come, under one header.
 struct Delimited {
+    /// A UTF-8 byte-order mark first, by which Excel knows the encoding.
+    bom: bool,
     summary: bool,
     separator: Separator,
     /// A what-if run: a `what_if` column on every row.
@@ -292,6 +299,9 @@ struct Delimited {
 
 impl Printer for Delimited {
     fn begin(&mut self, out: &mut String) {
+        if self.bom {
+            out.push('\u{feff}');
+        }
         out.push_str(&tabular::header_marked(
             self.summary,
             self.separator,
@@ -368,6 +378,7 @@ struct Grouped {
     color: bool,
     width: Option<u16>,
     what_if: Option<crate::what_if::WhatIf>,
+    excel: bool,
 }
 
 impl Printer for Grouped {
@@ -380,7 +391,13 @@ impl Printer for Grouped {
     fn finish(self: Box<Self>, out: &mut String) {
         let what_if = self.what_if.as_ref();
         out.push_str(&match self.format {
-            Format::Csv | Format::Tsv => self.groups.delimited(separator(self.format), what_if),
+            Format::Csv | Format::Tsv => {
+                let bom = if self.excel { "\u{feff}" } else { "" };
+                bom.to_string()
+                    + &self
+                        .groups
+                        .delimited(separator(self.format, self.excel), what_if)
+            }
             Format::Json => self.groups.json(what_if),
             _ => {
                 let banner = what_if.map(|w| format!("{}\n\n", banner(w, self.lang)));

@@ -11,6 +11,8 @@ use crate::outcome::Outcome;
 pub enum Separator {
     Comma,
     Tab,
+    /// `--excel`: what Russian and Kazakh Excel split a CSV at (their list separator).
+    Semicolon,
 }
 
 impl Separator {
@@ -18,6 +20,7 @@ impl Separator {
         match self {
             Separator::Comma => ',',
             Separator::Tab => '\t',
+            Separator::Semicolon => ';',
         }
     }
 }
@@ -32,8 +35,8 @@ fn field(value: &str, sep: Separator) -> String {
         value.to_string()
     };
     match sep {
-        Separator::Comma => {
-            if value.contains([',', '"', '\n', '\r']) {
+        Separator::Comma | Separator::Semicolon => {
+            if value.contains([sep.char(), '"', '\n', '\r']) {
                 format!("\"{}\"", value.replace('"', "\"\""))
             } else {
                 value
