@@ -29,7 +29,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "dossier",
+        "dossier-kz",
         &[
             "dossier-model",
             "dossier-judge",
@@ -179,4 +179,48 @@ fn the_judging_crates_never_write_an_archive() {
         }
     }
     assert!(found.is_empty(), "{found:?}");
+}
+
+/// The `rust-version` the workspace declares is one every locked dependency builds with: no
+/// dependency asks for a newer Rust (issue 22 item 1).
+#[test]
+fn the_declared_rust_version_covers_every_locked_dependency() {
+    // The packages this platform builds (the others need not be downloaded to test offline).
+    let rustc = std::process::Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .unwrap();
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .expect("rustc names its host");
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .args(["--filter-platform", &host])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let version = |s: &str| -> Vec<u32> { s.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
+    let packages = v["packages"].as_array().unwrap();
+    let declared = packages
+        .iter()
+        .find(|p| p["name"] == "dossier-kz")
+        .and_then(|p| p["rust_version"].as_str())
+        .expect("the package declares rust-version");
+    for p in packages {
+        if let Some(needed) = p["rust_version"].as_str() {
+            assert!(
+                version(needed) <= version(declared),
+                "{} {} needs Rust {needed}, the workspace declares {declared}",
+                p["name"],
+                p["version"]
+            );
+        }
+    }
 }
