@@ -237,7 +237,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto colours a terminal unless NO_COLOR is set')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing archive')
-            [CompletionResult]::new('--force-incomplete', '--force-incomplete', [CompletionResultType]::ParameterName, 'Pack a dossier that is not ready for filing, recording its findings')
+            [CompletionResult]::new('--force-incomplete', '--force-incomplete', [CompletionResultType]::ParameterName, 'Pack a dossier that is not ready for filing, recording its findings and `"forced": true` in the manifest; the exit status is then 1')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

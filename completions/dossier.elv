@@ -218,7 +218,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
             cand --force 'Replace an existing archive'
-            cand --force-incomplete 'Pack a dossier that is not ready for filing, recording its findings'
+            cand --force-incomplete 'Pack a dossier that is not ready for filing, recording its findings and `"forced": true` in the manifest; the exit status is then 1'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

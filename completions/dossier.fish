@@ -233,7 +233,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand pack" -l color -d 'When 
 always\t''
 never\t''"
 complete -c dossier -n "__fish_dossier_using_subcommand pack" -l force -d 'Replace an existing archive'
-complete -c dossier -n "__fish_dossier_using_subcommand pack" -l force-incomplete -d 'Pack a dossier that is not ready for filing, recording its findings'
+complete -c dossier -n "__fish_dossier_using_subcommand pack" -l force-incomplete -d 'Pack a dossier that is not ready for filing, recording its findings and `"forced": true` in the manifest; the exit status is then 1'
 complete -c dossier -n "__fish_dossier_using_subcommand pack" -s h -l help -d 'Print help'
 complete -c dossier -n "__fish_dossier_using_subcommand pack" -s V -l version -d 'Print version'
 complete -c dossier -n "__fish_dossier_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t''

@@ -115,6 +115,8 @@ pub struct Ui {
     closed: bool,
     /// Something was printed: a byte-order mark is left as it is only at the very start.
     printed: bool,
+    /// `-q`: an error is one line, without the snippet of the file.
+    pub quiet: bool,
 }
 
 impl Ui {
@@ -125,6 +127,7 @@ impl Ui {
             width,
             closed: false,
             printed: false,
+            quiet: false,
         }
     }
 
@@ -207,7 +210,7 @@ impl Ui {
         let help = f.help.as_ref().map(|h| words.message(h));
         let span = f.place.as_ref().and_then(|p| p.span);
         match (source, span) {
-            (Some(src), Some(span)) => {
+            (Some(src), Some(span)) if !self.quiet => {
                 let shown = Shown {
                     code: f.code.as_str(),
                     message: message.clone(),
@@ -234,12 +237,16 @@ impl Ui {
             }
             _ => {
                 let prefix = t!(self.lang, "error.prefix");
-                let place = f.place.as_ref().map_or(String::new(), |p| match p.line {
-                    Some(line) => format!("{}:{line}: ", p.file),
-                    None => format!("{}: ", p.file),
-                });
+                let place = f
+                    .place
+                    .as_ref()
+                    .map_or(String::new(), |p| match (p.line, p.column) {
+                        (Some(line), Some(column)) => format!("{}:{line}:{column}: ", p.file),
+                        (Some(line), None) => format!("{}:{line}: ", p.file),
+                        _ => format!("{}: ", p.file),
+                    });
                 say!("{prefix} {place}{message} [{}]", f.code);
-                if let Some(h) = help {
+                if let Some(h) = help.filter(|_| !self.quiet) {
                     say!("  {h}");
                 }
             }

@@ -105,6 +105,7 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
     let run = dossier_judge::prepare(&request)?;
     // The report language: --lang, else the first dossier's dossier.toml, else the locale.
     ui.lang = config.lang(run.settings_lang());
+    ui.quiet = args.quiet;
     let filing = args.stage == Some(CheckStage::Filing);
     let to_file = args.output.is_some();
     let (preparer, mut printer) = printer::printer(printer::Options {

@@ -27,7 +27,8 @@ pub struct PackArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Pack a dossier that is not ready for filing, recording its findings
+    /// Pack a dossier that is not ready for filing, recording its findings and `"forced": true`
+    /// in the manifest; the exit status is then 1
     #[arg(long)]
     pub force_incomplete: bool,
 

@@ -150,15 +150,32 @@ pub fn run(mut args: RenderArgs, config: &Config, ui: &mut Ui) -> Result<u8, Err
             &report.dossiers,
         )?);
     }
+    // What was skipped, said once per document: how many, and why for the first of them.
     let words = dossier_words::Words::new(ui.lang);
+    let mut skipped: Vec<(Document, usize, String)> = Vec::new();
     rendered.retain(|r| {
         if let (true, Err(Error::Usage(why))) = (r.skipped, &r.result) {
-            for m in why {
-                ui.note(&t!(ui.lang, "render.skipped", why = words.message(m)));
+            let reason = why.first().map(|m| words.message(m)).unwrap_or_default();
+            match skipped.iter_mut().find(|s| s.0 == r.document) {
+                Some(s) => s.1 += 1,
+                None => skipped.push((r.document, 1, reason)),
             }
         }
         !r.skipped
     });
+    if !skipped.is_empty() {
+        let n: usize = skipped.iter().map(|s| s.1).sum();
+        ui.note(&t!(ui.lang, "render.skipped-summary", n));
+        for (document, count, reason) in &skipped {
+            ui.note(&t!(
+                ui.lang,
+                "render.skipped-document",
+                document = document.id(),
+                count,
+                why = reason
+            ));
+        }
+    }
     if rendered.len() > 1 && args.out_dir.is_none() {
         return Err(Error::usage(
             Message::new("usage.many-need-out-dir").arg("n", rendered.len()),

@@ -804,10 +804,13 @@ fn render_all_drafts_what_fits_and_exits_by_the_outcome() {
         assert!(names.iter().any(|n| n == must), "{must} missing: {names:?}");
     }
     assert!(!names.iter().any(|n| n.starts_with("e-licensing.order")));
+    // One summary of what was skipped and why, not a line per draft.
     assert!(
-        err.contains("пропущено: sample-dossiers/e-licensing"),
+        err.contains("пропущено проектов, не подходящих к своему досье: 16"),
         "{err}"
     );
+    assert_eq!(err.matches("order (").count(), 1, "{err}");
+    assert!(err.contains("  removal-notice (5); например:"), "{err}");
     // One document over many dossiers skips those it does not fit, too (the README's example).
     let (code, _, err) = render(&[
         "order",

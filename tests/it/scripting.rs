@@ -783,3 +783,33 @@ fn csv_for_excel_has_a_bom_and_semicolons() {
         }
     }
 }
+
+/// Issue 22 item 11: `-q` prints the errors and the summary only — no blank line first, and an
+/// invalid dossier's error is one line with its place, not a snippet of the file.
+#[test]
+fn quiet_prints_errors_in_one_line_each() {
+    let out = dossier()
+        .args(["check", "-q", "--lang", "en", "--today", TODAY])
+        .arg(root().join("sample-dossiers"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.starts_with('\n'), "{stdout:?}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("dossier.yaml"),
+        "schema: 1\nkind: information-system\nobject:\n  name: 12\n",
+    )
+    .unwrap();
+    let out = dossier()
+        .args(["check", "-q", "--lang", "en"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("dossier.yaml:4:3:") && stderr.contains("[yaml.type]"),
+        "{stderr}"
+    );
+}

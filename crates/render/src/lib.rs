@@ -698,6 +698,7 @@ pub struct RenderRequest {
 pub struct Rendered {
     /// The dossier as the user named it.
     pub dossier: String,
+    pub document: Document,
     /// `<dossier-folder-name>.<document>.<lang>.<ext>`
     pub file_name: String,
     pub result: Result<Vec<u8>>,
@@ -769,6 +770,7 @@ pub fn render_all(req: &RenderRequest, dossiers: &[DossierReport]) -> Result<Vec
         });
         Rendered {
             dossier: d.path.clone(),
+            document: req.document,
             file_name: format!(
                 "{stem}.{}.{}.{}",
                 req.document.id(),

@@ -242,6 +242,10 @@ impl Human {
                 opts.width
             )
         );
+        // Without the table, the report starts with its first section, not a blank line.
+        if opts.quiet {
+            return out.trim_start_matches('\n').to_string();
+        }
         out
     }
 }
