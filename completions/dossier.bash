@@ -122,12 +122,16 @@ _dossier() {
 
     case "${cmd}" in
         dossier)
-            opts="-h -V --lang --width --color --help --version check score render init config timeline rules pack verify seal help"
+            opts="-h -V --generate --lang --width --color --help --version check score render init config timeline rules pack verify seal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --generate)
+                    COMPREPLY=($(compgen -W "man complete-bash complete-zsh complete-fish complete-powershell complete-elvish" -- "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
                     return 0

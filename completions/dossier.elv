@@ -18,6 +18,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
     }
     var completions = [
         &'dossier'= {
+            cand --generate 'Print a man page or a shell completion script generated from this binary and exit: man (dossier.1), man-COMMAND (dossier-COMMAND.1), complete-bash, complete-zsh, complete-fish, complete-powershell, complete-elvish'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
@@ -32,7 +33,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand config 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
             cand timeline 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
             cand rules 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
-            cand pack 'Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
+            cand pack 'Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
             cand verify 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
             cand seal 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -254,7 +255,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand config 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
             cand timeline 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
             cand rules 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
-            cand pack 'Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
+            cand pack 'Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
             cand verify 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
             cand seal 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
             cand help 'Print this message or the help of the given subcommand(s)'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dossier_global_optspecs
-    string join \n lang= width= color= h/help V/version
+    string join \n generate= lang= width= color= h/help V/version
 end
 
 function __fish_dossier_needs_command
@@ -24,6 +24,12 @@ function __fish_dossier_using_subcommand
     contains -- $cmd[1] $argv
 end
 
+complete -c dossier -n "__fish_dossier_needs_command" -l generate -d 'Print a man page or a shell completion script generated from this binary and exit: man (dossier.1), man-COMMAND (dossier-COMMAND.1), complete-bash, complete-zsh, complete-fish, complete-powershell, complete-elvish' -r -f -a "man\t''
+complete-bash\t''
+complete-zsh\t''
+complete-fish\t''
+complete-powershell\t''
+complete-elvish\t''"
 complete -c dossier -n "__fish_dossier_needs_command" -l lang -d 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]' -r -f -a "en\t''
 ru\t''
 kk\t''"
@@ -40,7 +46,7 @@ complete -c dossier -n "__fish_dossier_needs_command" -f -a "init" -d 'Create a 
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "config" -d 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "timeline" -d 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "rules" -d 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
-complete -c dossier -n "__fish_dossier_needs_command" -f -a "pack" -d 'Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk, ru), every document in the order of the Rules\' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
+complete -c dossier -n "__fish_dossier_needs_command" -f -a "pack" -d 'Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk, ru), every document in the order of the Rules\' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "verify" -d 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "seal" -d 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
 complete -c dossier -n "__fish_dossier_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -266,7 +272,7 @@ complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_see
 complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "config" -d 'Show the settings in effect for a dossier (dossier.toml) and where each came from'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "timeline" -d 'Statutory deadlines of clauses 4–10 on the working-day calendar: what is due when'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "rules" -d 'The editions of the Rules: list them, show one, or export one as the start of an amended edition (load it back with --rules)'
-complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "pack" -d 'Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk, ru), every document in the order of the Rules\' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
+complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "pack" -d 'Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk, ru), every document in the order of the Rules\' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "verify" -d 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "seal" -d 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
 complete -c dossier -n "__fish_dossier_using_subcommand help; and not __fish_seen_subcommand_from check score render init config timeline rules pack verify seal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -10,10 +10,23 @@ use std::path::PathBuf;
 /// Check, score and draft submissions that put an "e-government" ICT infrastructure object on
 /// the List assigned to the operator (Rules approved by Order No. 29 of 29.01.2018).
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "dossier",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+
+    /// Print a man page or a shell completion script generated from this binary and exit:
+    /// man (dossier.1), man-COMMAND (dossier-COMMAND.1), complete-bash, complete-zsh,
+    /// complete-fish, complete-powershell, complete-elvish
+    #[arg(long, value_name = "WHAT", value_parser = generate_values(), exclusive = true)]
+    pub generate: Option<String>,
 
     /// Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]
     #[arg(long, global = true, value_enum)]
@@ -27,6 +40,25 @@ pub struct Cli {
     /// When to colour the output: auto colours a terminal unless NO_COLOR is set
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// What `--generate` accepts: the shells, `man`, and `man-COMMAND` for every command.
+fn generate_values() -> clap::builder::PossibleValuesParser {
+    use clap::CommandFactory;
+    let mut values: Vec<clap::builder::PossibleValue> = crate::generate::WHAT
+        .iter()
+        .map(|w| clap::builder::PossibleValue::new(*w))
+        .collect();
+    for name in Command::augment_subcommands(clap::Command::new("dossier"))
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+    {
+        // clap's names are &'static without its `string` feature; built once per run.
+        let value: &'static str = Box::leak(format!("man-{name}").into_boxed_str());
+        values.push(clap::builder::PossibleValue::new(value).hide(true));
+    }
+    let _ = Cli::command;
+    clap::builder::PossibleValuesParser::new(values)
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,7 +95,7 @@ pub enum Command {
     /// The editions of the Rules: list them, show one, or export one as the start of an amended
     /// edition (load it back with --rules)
     Rules(crate::commands::rules::RulesArgs),
-    /// Pack a checked dossier into one reproducible archive: the application (PDF, Word; kk,
+    /// Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk,
     /// ru), every document in the order of the Rules' list with its signature files,
     /// manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing
     /// unless --force-incomplete.

@@ -6,6 +6,7 @@
 
 mod cli;
 mod commands;
+mod generate;
 mod init;
 mod ui;
 
@@ -103,9 +104,47 @@ fn main() -> ExitCode {
         ui.error(&e);
         return ExitCode::from(e.exit_code());
     }
-    match commands::run(cli.command, &config, &mut ui) {
+    if let Some(what) = &cli.generate {
+        return generate_to_stdout(what, &mut ui);
+    }
+    let Some(command) = cli.command else {
+        // arg_required_else_help: clap has printed the help already.
+        return ExitCode::from(2);
+    };
+    match commands::run(command, &config, &mut ui) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
+            ui.error(&e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// `--generate WHAT`: the man page or completion script, on stdout.
+fn generate_to_stdout(what: &str, ui: &mut ui::Ui) -> ExitCode {
+    let bytes = match what.strip_prefix("man") {
+        Some(rest) => {
+            let name = format!("dossier{rest}.1");
+            generate::man_pages()
+                .into_iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, page)| page)
+        }
+        None => generate::completion(what).map(|(_, script)| script),
+    };
+    let Some(bytes) = bytes else {
+        return ExitCode::from(2);
+    };
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(&bytes).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(source) => {
+            let e = dossier_model::error::Error::Write {
+                path: "<stdout>".into(),
+                source,
+            };
             ui.error(&e);
             ExitCode::from(e.exit_code())
         }
@@ -203,49 +242,15 @@ mod tests {
     use clap::CommandFactory;
     use std::path::Path;
 
-    /// The committed completions and man page must be what the clap definition generates.
+    /// The committed completions and man pages must be what `dossier --generate` writes.
     /// Run with UPDATE_GENERATED=1 to rewrite them.
     #[test]
     fn generated_references_are_current() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut expected: Vec<(std::path::PathBuf, Vec<u8>)> = Vec::new();
-        for shell in [
-            clap_complete::Shell::Bash,
-            clap_complete::Shell::Zsh,
-            clap_complete::Shell::Fish,
-            clap_complete::Shell::PowerShell,
-            clap_complete::Shell::Elvish,
-        ] {
-            let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut buf);
-            let name = match shell {
-                clap_complete::Shell::Bash => "dossier.bash",
-                clap_complete::Shell::Zsh => "_dossier",
-                clap_complete::Shell::Fish => "dossier.fish",
-                clap_complete::Shell::PowerShell => "_dossier.ps1",
-                _ => "dossier.elv",
-            };
-            expected.push((root.join("completions").join(name), buf));
-        }
-        let mut man = Vec::new();
-        clap_mangen::Man::new(Cli::command())
-            .render(&mut man)
-            .expect("man page renders");
-        expected.push((root.join("man").join("dossier.1"), man));
-        for sub in Cli::command().get_subcommands() {
-            let mut page = Vec::new();
-            let name = format!("dossier-{}", sub.get_name());
-            // clap names are &'static without its `string` feature; a test may leak.
-            let static_name: &'static str = Box::leak(name.clone().into_boxed_str());
-            clap_mangen::Man::new(sub.clone().name(static_name))
-                .render(&mut page)
-                .expect("man page renders");
-            expected.push((root.join("man").join(format!("{name}.1")), page));
-        }
-
         let update = std::env::var_os("UPDATE_GENERATED").is_some();
         let mut stale = Vec::new();
-        for (path, content) in expected {
+        for (file, content) in crate::generate::all() {
+            let path = root.join(file);
             if update {
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                 std::fs::write(&path, &content).unwrap();

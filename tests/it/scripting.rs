@@ -813,3 +813,40 @@ fn quiet_prints_errors_in_one_line_each() {
         "{stderr}"
     );
 }
+
+/// Issue 22 item 3: `dossier --generate` writes the man pages and completions the repository
+/// carries under `man/` and `completions/`, byte for byte; a man page's synopsis names the
+/// command as typed, and it has the sections a person would write.
+#[test]
+fn generate_writes_the_committed_man_pages_and_completions() {
+    let cases = [
+        ("man", "man/dossier.1"),
+        ("man-check", "man/dossier-check.1"),
+        ("man-render", "man/dossier-render.1"),
+        ("complete-bash", "completions/dossier.bash"),
+        ("complete-zsh", "completions/_dossier"),
+        ("complete-fish", "completions/dossier.fish"),
+        ("complete-powershell", "completions/_dossier.ps1"),
+        ("complete-elvish", "completions/dossier.elv"),
+    ];
+    for (what, file) in cases {
+        let out = dossier().args(["--generate", what]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let committed = std::fs::read(root().join(file)).unwrap();
+        assert!(out.stdout == committed, "{what} differs from {file}");
+    }
+    let page = std::fs::read_to_string(root().join("man/dossier-check.1")).unwrap();
+    assert!(
+        page.contains(".SH SYNOPSIS\n\\fBdossier check\\fR"),
+        "{page}"
+    );
+    for section in ["EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES"] {
+        assert!(page.contains(&format!(".SH \"{section}\"")), "{section}");
+    }
+    let out = dossier().args(["--generate", "nonsense"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
