@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('pack', 'pack', [CompletionResultType]::ParameterValue, 'Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive')
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of dossier.yaml under an edition (kinds, documents, facts, review keys), for editors with the YAML language server; `--report`: the schema of `check --format json`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -114,6 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What the object is: a kind of the edition (see `dossier rules show ID`)')
             [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'The edition of the Rules [default: the current one]')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable)')
+            [CompletionResult]::new('--schema-out', '--schema-out', [CompletionResultType]::ParameterName, 'Where to write the JSON Schema dossier.yaml names for editors [default: dossier.schema.json in the dossier''s folder]')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto colours a terminal unless NO_COLOR is set')
@@ -269,6 +271,22 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'dossier;schema' {
+            [CompletionResult]::new('--edition', '--edition', [CompletionResultType]::ParameterName, 'The edition whose kinds, documents and facts the schema names [default: the default edition]')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Load an edition of the Rules from a TOML file (repeatable)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output (`-` is standard output)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output (`-` is standard output)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]')
+            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'The schema of `check --format json` instead of dossier.yaml''s')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a file that exists')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'dossier;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach')
             [CompletionResult]::new('score', 'score', [CompletionResultType]::ParameterValue, 'Explain the score against the criteria, try what-if changes, and show what would pass')
@@ -280,6 +298,7 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             [CompletionResult]::new('pack', 'pack', [CompletionResultType]::ParameterValue, 'Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive')
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of dossier.yaml under an edition (kinds, documents, facts, review keys), for editors with the YAML language server; `--report`: the schema of `check --format json`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -323,6 +342,9 @@ Register-ArgumentCompleter -Native -CommandName 'dossier' -ScriptBlock {
             break
         }
         'dossier;help;seal' {
+            break
+        }
+        'dossier;help;schema' {
             break
         }
         'dossier;help;help' {

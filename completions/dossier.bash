@@ -37,6 +37,9 @@ _dossier() {
             dossier,rules)
                 cmd="dossier__subcmd__rules"
                 ;;
+            dossier,schema)
+                cmd="dossier__subcmd__schema"
+                ;;
             dossier,score)
                 cmd="dossier__subcmd__score"
                 ;;
@@ -69,6 +72,9 @@ _dossier() {
                 ;;
             dossier__subcmd__help,rules)
                 cmd="dossier__subcmd__help__subcmd__rules"
+                ;;
+            dossier__subcmd__help,schema)
+                cmd="dossier__subcmd__help__subcmd__schema"
                 ;;
             dossier__subcmd__help,score)
                 cmd="dossier__subcmd__help__subcmd__score"
@@ -122,7 +128,7 @@ _dossier() {
 
     case "${cmd}" in
         dossier)
-            opts="-h -V --generate --lang --width --color --help --version check score render init config timeline rules pack verify seal help"
+            opts="-h -V --generate --lang --width --color --help --version check score render init config timeline rules pack verify seal schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,7 +266,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__help)
-            opts="check score render init config timeline rules pack verify seal help"
+            opts="check score render init config timeline rules pack verify seal schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -413,6 +419,20 @@ _dossier() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dossier__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dossier__subcmd__help__subcmd__score)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -470,7 +490,7 @@ _dossier() {
             return 0
             ;;
         dossier__subcmd__init)
-            opts="-h -V --kind --edition --force --rules --lang --width --color --help --version"
+            opts="-h -V --kind --edition --force --rules --schema-out --lang --width --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -485,6 +505,10 @@ _dossier() {
                     return 0
                     ;;
                 --rules)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -827,6 +851,48 @@ _dossier() {
                     return 0
                     ;;
                 --rules)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en ru kk" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dossier__subcmd__schema)
+            opts="-o -h -V --report --edition --rules --output --force --lang --width --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --edition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rules)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -36,6 +36,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand pack 'Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
             cand verify 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
             cand seal 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
+            cand schema 'Print the JSON Schema of dossier.yaml under an edition (kinds, documents, facts, review keys), for editors with the YAML language server; `--report`: the schema of `check --format json`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;check'= {
@@ -107,6 +108,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand --kind 'What the object is: a kind of the edition (see `dossier rules show ID`)'
             cand --edition 'The edition of the Rules [default: the current one]'
             cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
+            cand --schema-out 'Where to write the JSON Schema dossier.yaml names for editors [default: dossier.schema.json in the dossier''s folder]'
             cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
             cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
             cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
@@ -247,6 +249,21 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'dossier;schema'= {
+            cand --edition 'The edition whose kinds, documents and facts the schema names [default: the default edition]'
+            cand --rules 'Load an edition of the Rules from a TOML file (repeatable)'
+            cand -o 'Write to FILE instead of standard output (`-` is standard output)'
+            cand --output 'Write to FILE instead of standard output (`-` is standard output)'
+            cand --lang 'Language of reports and messages [default: from LC_ALL, LC_MESSAGES or LANG, else en]'
+            cand --width 'Width of tables and wrapped text, in columns [default: the terminal''s width, or COLUMNS; none when stdout is not a terminal]'
+            cand --color 'When to colour the output: auto colours a terminal unless NO_COLOR is set'
+            cand --report 'The schema of `check --format json` instead of dossier.yaml''s'
+            cand --force 'Replace a file that exists'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'dossier;help'= {
             cand check 'Check dossiers: documents, score, grounds and the outcome the authorized body would reach'
             cand score 'Explain the score against the criteria, try what-if changes, and show what would pass'
@@ -258,6 +275,7 @@ set edit:completion:arg-completer[dossier] = {|@words|
             cand pack 'Pack a checked dossier into one reproducible archive: the application and its covering letter (PDF, Word; kk, ru), every document in the order of the Rules'' list with its signature files, manifest.json, SHA256SUMS and the review notes. Refuses a dossier not ready for filing unless --force-incomplete'
             cand verify 'Verify an archive `pack` wrote (or its unpacked folder): every digest, nothing added or missing, the edition, and a fresh check reaching the recorded outcome. Exit 0 when all holds, 1 on a difference (each is named), 2 on an unusable or unsafe archive'
             cand seal 'Seal a dossier: write dossier.lock with the digest of every document, so `check` reports any document changed, added or removed since'
+            cand schema 'Print the JSON Schema of dossier.yaml under an edition (kinds, documents, facts, review keys), for editors with the YAML language server; `--report`: the schema of `check --format json`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dossier;help;check'= {
@@ -288,6 +306,8 @@ set edit:completion:arg-completer[dossier] = {|@words|
         &'dossier;help;verify'= {
         }
         &'dossier;help;seal'= {
+        }
+        &'dossier;help;schema'= {
         }
         &'dossier;help;help'= {
         }

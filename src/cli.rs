@@ -107,6 +107,10 @@ pub enum Command {
     /// Seal a dossier: write dossier.lock with the digest of every document, so `check` reports
     /// any document changed, added or removed since.
     Seal(crate::commands::seal::SealArgs),
+    /// Print the JSON Schema of dossier.yaml under an edition (kinds, documents, facts, review
+    /// keys), for editors with the YAML language server; `--report`: the schema of
+    /// `check --format json`
+    Schema(crate::commands::schema::SchemaArgs),
 }
 
 /// What-if: change the computation, never a file.

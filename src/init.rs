@@ -16,7 +16,13 @@ use std::path::{Path, PathBuf};
 
 /// Creates the dossier in `dir` for `kind` under `edition`. Returns the files written.
 /// Refuses a folder that holds a dossier unless `force`; never deletes or overwrites a document.
-pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Vec<PathBuf>> {
+pub fn init(
+    dir: &Path,
+    kind: &str,
+    edition: &Edition,
+    force: bool,
+    schema_ref: &str,
+) -> Result<Vec<PathBuf>> {
     let Some(k) = edition.kind(kind) else {
         let kinds: Vec<String> = edition.kinds.iter().map(|k| k.id.clone()).collect();
         return Err(Error::usage(
@@ -40,7 +46,7 @@ pub fn init(dir: &Path, kind: &str, edition: &Edition, force: bool) -> Result<Ve
     let mut written = Vec::new();
     dossier_model::files::write_file(
         &yaml_path,
-        yaml(kind, k.stage_required, edition).as_bytes(),
+        yaml(kind, k.stage_required, edition, schema_ref).as_bytes(),
         true,
     )?;
     written.push(yaml_path);
@@ -92,8 +98,10 @@ fn en_kk_ru(key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> Strin
     )
 }
 
-fn yaml(kind: &str, stage_required: bool, edition: &Edition) -> String {
+fn yaml(kind: &str, stage_required: bool, edition: &Edition, schema_ref: &str) -> String {
     let mut y = String::new();
+    // An editor with the YAML language server completes and checks the file against it.
+    let _ = writeln!(y, "# yaml-language-server: $schema={schema_ref}");
     let _ = writeln!(
         y,
         "# dossier.yaml — {kind}, edition {id}. Format: docs/dossier-format.md",

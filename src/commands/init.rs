@@ -6,6 +6,9 @@ use dossier_model::error::Error;
 use dossier_words::t;
 use std::path::PathBuf;
 
+/// The schema `init` writes beside a new dossier.yaml.
+const SCHEMA_FILE: &str = "dossier.schema.json";
+
 // --- The command's flags -------------------------------------------------------------------
 
 #[derive(Debug, Args)]
@@ -29,6 +32,11 @@ pub struct InitArgs {
     /// Load an edition of the Rules from a TOML file (repeatable)
     #[arg(long = "rules", value_name = "FILE")]
     pub rules: Vec<PathBuf>,
+
+    /// Where to write the JSON Schema dossier.yaml names for editors [default:
+    /// dossier.schema.json in the dossier's folder]
+    #[arg(long, value_name = "FILE")]
+    pub schema_out: Option<PathBuf>,
 }
 
 pub fn run(args: InitArgs, ui: &mut Ui) -> Result<u8, Error> {
@@ -57,7 +65,26 @@ pub fn run(args: InitArgs, ui: &mut Ui) -> Result<u8, Error> {
             ));
         }
     }
-    let written = crate::init::init(&args.path, &args.kind, edition, args.force)?;
+    // The schema the new dossier.yaml names, written where asked (or beside it).
+    let schema_path = args
+        .schema_out
+        .clone()
+        .unwrap_or_else(|| args.path.join(SCHEMA_FILE));
+    let schema_ref = match &args.schema_out {
+        None => SCHEMA_FILE.to_string(),
+        Some(p) if p.is_absolute() => p.display().to_string(),
+        Some(p) => std::env::current_dir()
+            .map(|cwd| cwd.join(p))
+            .unwrap_or_else(|_| p.clone())
+            .display()
+            .to_string(),
+    };
+    let mut written = crate::init::init(&args.path, &args.kind, edition, args.force, &schema_ref)?;
+    if args.force || !schema_path.exists() {
+        let schema = super::schema::schema_text(false, Some(edition.id()), &args.rules, ui)?;
+        dossier_render::write_file(&schema_path, schema.as_bytes(), true)?;
+        written.push(schema_path);
+    }
     let lang = ui.lang;
     let mut text = String::new();
     for p in &written {

@@ -8,6 +8,7 @@ pub mod init;
 pub mod pack;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod score;
 pub mod seal;
 pub mod timeline;
@@ -34,6 +35,7 @@ pub fn run(command: Command, config: &Config, ui: &mut Ui) -> Result<u8, Error> 
         Command::Pack(args) => pack::run(args, config, ui),
         Command::Verify(args) => verify::run(args, config, ui),
         Command::Seal(args) => seal::run(args, config, ui),
+        Command::Schema(args) => schema::run(args, ui),
     }
 }
 

@@ -782,3 +782,150 @@ fn sarif_validates_against_the_published_2_1_0_schema() {
     std::fs::write(&broken, bad.to_string()).unwrap();
     assert!(!validate(&broken).status.success());
 }
+
+/// Runs `python3 -c SCRIPT ARGS…` when python3 with jsonschema and PyYAML is at hand (CI
+/// installs them); None is a loud skip.
+fn python_jsonschema() -> Option<PathBuf> {
+    let python = program("python3")?;
+    let ok = Command::new(&python)
+        .args(["-c", "import jsonschema, yaml"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            std::env::var_os("DOSSIER_REQUIRE_PROGRAMS").is_none(),
+            "python3-jsonschema or python3-yaml is missing although .ci/run installed them"
+        );
+        eprintln!("SKIPPED: python3-jsonschema or python3-yaml is not installed");
+        return None;
+    }
+    Some(python)
+}
+
+/// Validates each YAML file against a schema as an editor's YAML language server would (dates
+/// stay strings); prints `path: ERROR-PATH` for each error.
+const VALIDATE_YAML: &str = r#"
+import json, sys, yaml, jsonschema
+class L(yaml.SafeLoader): pass
+L.yaml_implicit_resolvers = {k: [r for r in v if r[0] != 'tag:yaml.org,2002:timestamp'] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+for f in sys.argv[2:]:
+    for e in v.iter_errors(yaml.load(open(f), Loader=L)):
+        print(f + ": /" + "/".join(str(p) for p in e.absolute_path))
+"#;
+
+/// Issue 22 item 5: `dossier schema` is a JSON Schema (draft 2020-12) every sample validates
+/// against, which rejects a broken dossier at the path of its mistake; `--report` validates
+/// `check --format json`.
+#[test]
+fn the_dossier_schema_validates_every_sample_and_rejects_a_broken_one() {
+    let Some(python) = python_jsonschema() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("dossier.schema.json");
+    let run = dossier()
+        .args(["schema", "-o"])
+        .arg(&schema)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let samples: Vec<PathBuf> = std::fs::read_dir(root().join("sample-dossiers"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("dossier.yaml"))
+        .collect();
+    let out = Command::new(&python)
+        .args(["-c", VALIDATE_YAML])
+        .arg(&schema)
+        .args(&samples)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "samples rejected");
+    // Broken: a fact of the wrong type, a document of another kind, an unknown key.
+    let broken = dir.path().join("broken.yaml");
+    let text = std::fs::read_to_string(root().join("sample-dossiers/esedo/dossier.yaml"))
+        .unwrap()
+        .replace(
+            "active_registered_users: ",
+            "active_registered_users: many # ",
+        )
+        .replace("documents:\n", "documents:\n  specifications: docs/x.pdf\n")
+        .replace("schema: 1\n", "schema: 1\nfactz: {}\n");
+    std::fs::write(&broken, text).unwrap();
+    let out = Command::new(&python)
+        .args(["-c", VALIDATE_YAML])
+        .arg(&schema)
+        .arg(&broken)
+        .output()
+        .unwrap();
+    let errors = String::from_utf8_lossy(&out.stdout);
+    for path in [
+        "/facts/active_registered_users",
+        "/documents",
+        "broken.yaml: /\n",
+    ] {
+        assert!(errors.contains(path), "{path} not among:\n{errors}");
+    }
+    // The report's schema validates the report.
+    let report_schema = dir.path().join("report.schema.json");
+    dossier()
+        .args(["schema", "--report", "-o"])
+        .arg(&report_schema)
+        .output()
+        .unwrap();
+    let report = check_to_file(dir.path(), "json", &[]);
+    let out = Command::new(&python)
+        .args([
+            "-c",
+            "import json,sys,jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))",
+        ])
+        .arg(&report_schema)
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `init` names the schema it writes in the modeline editors read.
+#[test]
+fn init_writes_the_schema_its_dossier_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new");
+    let run = dossier()
+        .args(["init", "--kind", "information-system"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let yaml = std::fs::read_to_string(path.join("dossier.yaml")).unwrap();
+    assert!(
+        yaml.starts_with("# yaml-language-server: $schema=dossier.schema.json\n"),
+        "{yaml}"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path.join("dossier.schema.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+}

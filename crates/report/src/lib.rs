@@ -14,6 +14,7 @@ pub mod junit;
 pub mod portfolio;
 pub mod printer;
 pub mod rules;
+pub mod schema;
 pub mod tabular;
 pub mod timeline;
 pub mod what_if;
