@@ -165,7 +165,7 @@ _dossier() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json csv tsv junit html sarif github gitlab" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json csv tsv junit html sarif github gitlab xlsx" -- "${cur}"))
                     return 0
                     ;;
                 --group-by)

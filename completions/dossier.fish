@@ -59,7 +59,8 @@ junit\t''
 html\t''
 sarif\t''
 github\t''
-gitlab\t''"
+gitlab\t''
+xlsx\t'A workbook: dossiers, documents and findings, one sheet each (needs -o FILE)'"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l group-by -d 'Totals per state body: dossiers, outcomes, missing documents' -r -f -a "state-body\t'The applicant state body (`state_body.name`)'"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -l stage -d 'Judge the state body\'s own part at a stage of the procedure: `filing` is ready when every document and portal item is present and valid and the criteria pass (exit 0 when every dossier is ready, 1 when one is not)' -r -f -a "filing\t'Before filing: is the state body\'s part complete?'"
 complete -c dossier -n "__fish_dossier_using_subcommand check" -s o -l output -d 'Write the report to FILE (atomically; an existing file only with --force); `-` is standard output' -r -F

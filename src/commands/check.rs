@@ -77,6 +77,8 @@ pub enum CheckFormat {
     Sarif,
     Github,
     Gitlab,
+    /// A workbook: dossiers, documents and findings, one sheet each (needs -o FILE)
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,6 +101,12 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
     if args.output.as_deref() == Some(std::path::Path::new("-")) {
         args.output = None;
     }
+    // A workbook is bytes, never written to a terminal or a pipe.
+    if args.format == CheckFormat::Xlsx && args.output.is_none() {
+        return Err(Error::usage(
+            dossier_model::finding::Message::new("usage.binary-needs-output").arg("format", "XLSX"),
+        ));
+    }
     let mark = args.what_if.mark();
     let what_if = args.what_if.clone().into_what_if();
     let request = check_request(args.paths.clone(), args.judge.clone(), config, what_if);
@@ -119,6 +127,7 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
             CheckFormat::Sarif => Format::Sarif,
             CheckFormat::Github => Format::Github,
             CheckFormat::Gitlab => Format::Gitlab,
+            CheckFormat::Xlsx => Format::Xlsx,
         },
         lang: ui.lang,
         today: request.today,
@@ -161,6 +170,14 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
         return Err(e);
     }
     print_errors(ui, &[], &path_errors);
+    if let Some(bytes) = printer.take_binary() {
+        let bytes = bytes.map_err(|e| Error::Internal(format!("the workbook: {e}")))?;
+        out.write_bytes(ui, bytes)?;
+        return Ok(dossier_judge::check_exit_code(
+            worst,
+            !path_errors.is_empty(),
+        ));
+    }
     printer.finish(&mut text);
     out.write(ui, &text)?;
     out.finish(ui)?;
@@ -197,6 +214,17 @@ impl Output {
                 Ok(())
             }
         }
+    }
+
+    /// A binary report, written whole to the file (`-o` is required for it).
+    fn write_bytes(self, ui: &mut Ui, bytes: Vec<u8>) -> Result<(), Error> {
+        let Some(path) = self.file else {
+            return Ok(());
+        };
+        dossier_render::write_file(&path, &bytes, self.force)?;
+        let file = path.display().to_string();
+        ui.note(&dossier_words::t!(ui.lang, "check.wrote", file));
+        Ok(())
     }
 
     fn finish(self, ui: &mut Ui) -> Result<(), Error> {

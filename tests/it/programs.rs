@@ -718,21 +718,9 @@ fn the_portfolio_page_renders_in_chromium_with_its_text_and_no_script() {
 /// the schema is not a formality: a result without its message is refused.
 #[test]
 fn sarif_validates_against_the_published_2_1_0_schema() {
-    let Some(python) = program("python3") else {
+    let Some(python) = system_python("jsonschema") else {
         return;
     };
-    let has_jsonschema = Command::new(&python)
-        .args(["-c", "import jsonschema"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !has_jsonschema {
-        assert!(
-            std::env::var_os("DOSSIER_REQUIRE_PROGRAMS").is_none(),
-            "python3-jsonschema is missing although .ci/run installed the programs"
-        );
-        eprintln!("SKIPPED: python3-jsonschema is not installed");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let sarif = check_to_file(dir.path(), "sarif", &[]);
     let validate = |file: &Path| {
@@ -783,20 +771,20 @@ fn sarif_validates_against_the_published_2_1_0_schema() {
     assert!(!validate(&broken).status.success());
 }
 
-/// Runs `python3 -c SCRIPT ARGS…` when python3 with jsonschema and PyYAML is at hand (CI
-/// installs them); None is a loud skip.
-fn python_jsonschema() -> Option<PathBuf> {
-    let python = program("python3")?;
+/// The distribution's Python when it has `modules` (comma-separated; `.ci/run` installs them
+/// from the distribution's packages); None is a loud skip.
+fn system_python(modules: &str) -> Option<PathBuf> {
+    let python = PathBuf::from("/usr/bin/python3");
     let ok = Command::new(&python)
-        .args(["-c", "import jsonschema, yaml"])
+        .args(["-c", &format!("import {modules}")])
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
         assert!(
             std::env::var_os("DOSSIER_REQUIRE_PROGRAMS").is_none(),
-            "python3-jsonschema or python3-yaml is missing although .ci/run installed them"
+            "/usr/bin/python3 lacks {modules} although .ci/run installed them"
         );
-        eprintln!("SKIPPED: python3-jsonschema or python3-yaml is not installed");
+        eprintln!("SKIPPED: /usr/bin/python3 with {modules} is not installed");
         return None;
     }
     Some(python)
@@ -821,7 +809,7 @@ for f in sys.argv[2:]:
 /// `check --format json`.
 #[test]
 fn the_dossier_schema_validates_every_sample_and_rejects_a_broken_one() {
-    let Some(python) = python_jsonschema() else {
+    let Some(python) = system_python("jsonschema, yaml") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -928,4 +916,80 @@ fn init_writes_the_schema_its_dossier_names() {
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
+}
+
+/// Issue 22 item 7: `check --format xlsx` is a workbook a spreadsheet library reads back — a
+/// sheet per view, header rows frozen, dates as dates, counts as numbers, yes/no as booleans, no
+/// formula — and LibreOffice Calc opens.
+#[test]
+fn the_workbook_reads_back_with_typed_cells_and_opens_in_calc() {
+    let Some(python) = system_python("openpyxl") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let book = check_to_file(dir.path(), "xlsx", &[]);
+    let script = r#"
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["dossiers", "documents", "findings"], wb.sheetnames
+for ws in wb.worksheets:
+    assert ws.freeze_panes == "A2", (ws.title, ws.freeze_panes)
+    assert ws.auto_filter.ref, ws.title
+    for row in ws.iter_rows():
+        for c in row:
+            assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+d = wb["dossiers"]
+head = [c.value for c in d[1]]
+assert head[:6] == ["path", "object", "state_body", "kind", "edition", "outcome"], head
+rows = list(d.iter_rows(min_row=2, values_only=True))
+assert len(rows) == 5, rows
+esedo = [r for r in rows if r[0].endswith("esedo")][0]
+col = {name: i for i, name in enumerate(head)}
+assert isinstance(esedo[col["score"]], (int, float)) and esedo[col["score"]] == 7, esedo
+assert esedo[col["ready"]] is True, esedo
+assert isinstance(esedo[col["application_date"]], datetime.datetime), esedo
+assert d.column_dimensions["B"].width > 20
+docs = list(wb["documents"].iter_rows(min_row=2, values_only=True))
+assert any(isinstance(r[6], datetime.datetime) for r in docs), "no valid_until date"
+print("ok", len(rows), len(docs))
+"#;
+    let out = Command::new(&python)
+        .args(["-c", script])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let Some(soffice) = program("soffice") else {
+        return;
+    };
+    let converted = dir.path().join("calc");
+    let run = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("profile").display()
+        ))
+        // Comma-separated, quoted with ", in UTF-8 (76): the first sheet.
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
+        .arg(&converted)
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let csv = std::fs::read_to_string(converted.join("report.csv")).unwrap();
+    assert!(csv.starts_with("path,object,state_body"), "{csv}");
+    assert_eq!(csv.lines().count(), 6, "{csv}");
 }

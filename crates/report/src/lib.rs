@@ -18,6 +18,7 @@ pub mod schema;
 pub mod tabular;
 pub mod timeline;
 pub mod what_if;
+pub mod xlsx;
 
 pub use crate::messages::escape::clean;
 

@@ -26,6 +26,7 @@ pub enum Format {
     Sarif,
     Github,
     Gitlab,
+    Xlsx,
 }
 
 impl Format {
@@ -48,6 +49,7 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Github => "github",
             Format::Gitlab => "gitlab",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -125,7 +127,7 @@ impl Preparer {
                 Format::Sarif => Some(ci::sarif_results(&d, o.lang).join(",\n        ")),
                 Format::Gitlab => Some(ci::gitlab(&d, o.lang).join(",\n  ")),
                 Format::Github => Some(ci::github(&d, o.lang)),
-                Format::Human | Format::Html => None,
+                Format::Human | Format::Html | Format::Xlsx => None,
             }
         };
         let steps = match (o.format, d.judged()) {
@@ -153,6 +155,10 @@ pub trait Printer {
     fn add(&mut self, d: &Prepared, out: &mut String);
     /// What is left: a gathered table or page, a closing bracket or tag.
     fn finish(self: Box<Self>, out: &mut String);
+    /// A binary format's bytes, gathered: taken once, before `finish`.
+    fn take_binary(&mut self) -> Option<Result<Vec<u8>, String>> {
+        None
+    }
 }
 
 /// The printer the options ask for, and the preparer its workers use; a combination the format
@@ -215,6 +221,7 @@ pub fn printer(options: Options) -> Result<(Preparer, Box<dyn Printer>), Message
             tail: String::new(),
             any: false,
         }),
+        (false, Format::Xlsx) => Box::new(Sheets(crate::xlsx::Book::new(what_if.as_ref()), o.lang)),
         (false, Format::Html) => Box::new(Page(
             Portfolio::new(o.lang, o.today).what_if(what_if.map(|w| banner(&w, o.lang))),
         )),
@@ -352,6 +359,24 @@ impl Printer for Table {
 
     fn finish(self: Box<Self>, out: &mut String) {
         out.push_str(&self.0.finish());
+    }
+}
+
+/// The workbook: rows gathered as they come, the bytes made at the end.
+struct Sheets(crate::xlsx::Book, Lang);
+
+impl Printer for Sheets {
+    fn add(&mut self, d: &Prepared, _out: &mut String) {
+        if let Some(report) = &d.report {
+            self.0.add(report, self.1);
+        }
+    }
+
+    fn finish(self: Box<Self>, _out: &mut String) {}
+
+    fn take_binary(&mut self) -> Option<Result<Vec<u8>, String>> {
+        let book = std::mem::take(&mut self.0);
+        Some(book.finish().map_err(|e| e.to_string()))
     }
 }
 
