@@ -850,3 +850,33 @@ fn generate_writes_the_committed_man_pages_and_completions() {
     let out = dossier().args(["--generate", "nonsense"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue 22 item 10: the HTML portfolio says "overdue" in words (a black-and-white printout
+/// loses the red), lists the expired document that refuses a dossier, wraps long names instead
+/// of cutting them, and lays the matrix out to fit the printed page.
+#[test]
+fn the_portfolio_page_speaks_in_words_and_cuts_no_name() {
+    let out = dossier()
+        .args([
+            "check", "--format", "html", "--lang", "en", "--today", TODAY,
+        ])
+        .arg(root().join("sample-dossiers"))
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.contains("<tr class=\"overdue\"><td class=\"day\">"),
+        "no overdue step"
+    );
+    assert!(
+        page.contains("<td class=\"state\">overdue</td>"),
+        "overdue only in colour"
+    );
+    // e-licensing is refused for the protocol that expired on 2025-05-01.
+    assert!(
+        page.contains("<td class=\"day\">2025-05-01</td><td class=\"state\">expired</td>"),
+        "the expired protocol is not listed"
+    );
+    assert!(!page.contains('…'), "a name was cut");
+    assert!(page.contains("table.matrix { table-layout: fixed; width: 100%; }"));
+}

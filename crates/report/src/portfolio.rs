@@ -124,9 +124,12 @@ impl Portfolio {
                     .get(&doc.id)
                     .and_then(|e| e.valid_until)
                     .map(|d| d.0);
+                // Expiring soon, or expired already: an expired document that no longer counts
+                // is what refuses the dossier (6(3)) and belongs at the top of this list.
+                let expired = doc.status == crate::documents::DocStatus::Expired;
                 if let Some(until) = until
                     && (until - self.today).num_days() <= EXPIRING_DAYS
-                    && doc.status.counts()
+                    && (doc.status.counts() || expired)
                 {
                     expiring.push((title, until));
                 }
@@ -186,7 +189,12 @@ impl Portfolio {
             .max()
             .unwrap_or(1)
             .max(1);
-        let (label_w, bar_w, row_h) = (260.0, 380.0, 26.0);
+        let lines = bodies
+            .keys()
+            .map(|b| textwrap::wrap(b, 42).len())
+            .max()
+            .unwrap_or(1) as f64;
+        let (label_w, bar_w, row_h) = (260.0, 380.0, 14.0 + 12.0 * lines);
         let height = row_h * bodies.len() as f64 + 40.0;
         let mut svg = format!(
             "<svg role=\"img\" viewBox=\"0 0 {} {height}\" width=\"100%\" aria-label=\"{}\">\n",
@@ -195,19 +203,25 @@ impl Portfolio {
         );
         for (row, (body, counts)) in bodies.iter().enumerate() {
             let y = row as f64 * row_h + 4.0;
-            let short: String = body.chars().take(40).collect();
-            let short = if short.len() < body.len() {
-                format!("{short}…")
-            } else {
-                short
-            };
+            // A long name wraps onto lines of its own, never cut.
+            let lines = textwrap::wrap(body, 42);
+            let first = y + 15.0 - 6.0 * (lines.len() as f64 - 1.0);
+            let spans: String = lines
+                .iter()
+                .enumerate()
+                .map(|(k, l)| {
+                    format!(
+                        "<tspan x=\"{}\" y=\"{:.1}\">{}</tspan>",
+                        label_w - 6.0,
+                        first + 12.0 * k as f64,
+                        escape(l)
+                    )
+                })
+                .collect();
             let _ = writeln!(
                 svg,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\"><title>{}</title>{}</text>",
-                label_w - 6.0,
-                y + 15.0,
+                "<text text-anchor=\"end\" font-size=\"11\"><title>{}</title>{spans}</text>",
                 escape(body),
-                escape(&short)
             );
             let mut x = label_w;
             for (i, n) in counts.iter().enumerate() {
@@ -313,15 +327,22 @@ impl Portfolio {
             return format!("<p>{}</p>\n", escape(&t!(lang, "portfolio.none-expiring")));
         }
         let mut out = format!(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
             escape(&t!(lang, "portfolio.valid-until")),
+            escape(&t!(lang, "portfolio.state")),
             escape(&t!(lang, "report.header.dossier")),
             escape(&t!(lang, "portfolio.document"))
         );
         for (e, title, until) in rows {
+            let state = if until < self.today {
+                t!(lang, "portfolio.document-expired")
+            } else {
+                t!(lang, "portfolio.document-expiring")
+            };
             let _ = writeln!(
                 out,
-                "<tr><td class=\"day\">{until}</td><td><a href=\"#{}\">{}</a></td><td>{}</td></tr>",
+                "<tr><td class=\"day\">{until}</td><td class=\"state\">{}</td><td><a href=\"#{}\">{}</a></td><td>{}</td></tr>",
+                escape(&state),
                 e.anchor,
                 escape(&e.path),
                 escape(title)
@@ -343,8 +364,9 @@ impl Portfolio {
             return format!("<p>{}</p>\n", escape(&t!(lang, "timeline.nothing-due")));
         }
         let mut out = format!(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
             escape(&t!(lang, "timeline.header.due")),
+            escape(&t!(lang, "portfolio.state")),
             escape(&t!(lang, "report.header.dossier")),
             escape(&t!(lang, "timeline.header.clause")),
             escape(&t!(lang, "timeline.header.step"))
@@ -355,9 +377,16 @@ impl Portfolio {
             } else {
                 ""
             };
+            // In words as well as in colour: a black-and-white printout keeps it.
+            let state = if *status == StepStatus::Overdue {
+                t!(lang, "portfolio.step-overdue")
+            } else {
+                t!(lang, "portfolio.step-due")
+            };
             let _ = writeln!(
                 out,
-                "<tr{class}><td class=\"day\">{due}</td><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>",
+                "<tr{class}><td class=\"day\">{due}</td><td class=\"state\">{}</td><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>",
+                escape(&state),
                 e.anchor,
                 escape(&e.path),
                 escape(clause),
@@ -462,6 +491,12 @@ impl Portfolio {
 }
 
 const CSS: &str = "p.what-if { border: 2px solid #000; padding: 0.4em 0.6em; font-weight: bold; }
+table.matrix { table-layout: fixed; width: 100%; }
+table.matrix th span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-size: 9pt; }
+table.matrix td, table.matrix th { padding: 2px; overflow-wrap: anywhere; }
+table.matrix td:first-child, table.matrix th:first-child { width: 22%; }
+td.state { font-weight: bold; }
+@media print { table.matrix { font-size: 8pt; } table.matrix th span { font-size: 7pt; } }
 
 @page { size: A4; margin: 15mm; }
 body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 190mm; }
