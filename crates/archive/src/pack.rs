@@ -453,12 +453,22 @@ impl Plan {
         let first_error = std::rc::Rc::new(std::cell::Cell::new(None));
         let written = crate::files::write_file_with(out, force, |f| {
             let mut zip = zip::ZipWriter::new(Quiet::new(f, first_error.clone()));
-            let options = zip::write::SimpleFileOptions::default()
+            let deflated = zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
                 .compression_level(Some(6))
                 .last_modified_time(zip::DateTime::default())
                 .unix_permissions(0o644);
+            // A PDF, an Office file, an image or an archive is compressed already: deflating it
+            // again costs most of the packing time and makes it no smaller.
+            let stored = deflated
+                .compression_method(zip::CompressionMethod::Stored)
+                .compression_level(None);
             for e in &entries {
+                let options = if compressed_already(&e.name) {
+                    stored
+                } else {
+                    deflated
+                };
                 zip.start_file(format!("{folder}/{}", e.name), options)?;
                 match &e.content {
                     Content::Bytes(b) => zip.write_all(b)?,
@@ -494,6 +504,16 @@ impl Plan {
             (result, _) => result,
         }
     }
+}
+
+/// Formats whose bytes are compressed already (by their extension, lowercased).
+fn compressed_already(name: &str) -> bool {
+    const PACKED: &[&str] = &[
+        "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "jpg", "jpeg", "png", "gif", "webp",
+        "zip", "7z", "gz", "rar",
+    ];
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| PACKED.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 /// The archive's writer: the first error is returned and kept, and everything after it is
