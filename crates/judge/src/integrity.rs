@@ -58,10 +58,32 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// The digest of `relative` beneath `root`: a regular file inside the dossier, or nothing.
+/// Remembered for the run by the file's identity, size and modification time, so the drafts
+/// that print a digest (a covering letter in two languages and two formats) and `pack` hash a
+/// document once; `pack` digests each file again as it copies it, and refuses one that changed.
 pub fn file_digest(root: &Dir, relative: &str) -> Option<(String, u64)> {
+    use std::collections::HashMap;
+    use std::os::unix::fs::MetadataExt;
+    use std::sync::{Mutex, OnceLock};
+    type Key = (u64, u64, u64, i64, i64);
+    static SEEN: OnceLock<Mutex<HashMap<Key, (String, u64)>>> = OnceLock::new();
     crate::inspect::inside_the_folder(relative).ok()?;
     let (file, _) = crate::files::open_regular(root, Path::new(relative)).ok()?;
-    sha256_of(file).ok()
+    let meta = file.metadata().ok()?;
+    let key = (meta.dev(), meta.ino(), meta.size(), meta.mtime(), meta.mtime_nsec());
+    let seen = SEEN.get_or_init(Default::default);
+    if let Some(hit) = seen.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Some(hit);
+    }
+    let digest = sha256_of(file).ok()?;
+    if let Ok(mut m) = seen.lock() {
+        // Bounded: a run over many dossiers keeps the latest, not all.
+        if m.len() >= crate::limits::MAX_REMEMBERED_DIGESTS {
+            m.clear();
+        }
+        m.insert(key, digest.clone());
+    }
+    Some(digest)
 }
 
 /// Digests of a dossier's files, each computed once however often the dossier names the file:

@@ -83,6 +83,8 @@ pub const HEAD_BYTES: usize = 64 * 1024;
 /// A ZIP-based document's entries, and what its main part may inflate to.
 pub const MAX_ZIP_ENTRIES: u64 = 20_000;
 pub const MAX_MAIN_PART: u64 = 64 << 20;
+/// Digests a run remembers (by file identity, size and time) so a document is hashed once.
+pub const MAX_REMEMBERED_DIGESTS: usize = 100_000;
 /// A Word file's `docProps/app.xml`, read for the page count it records.
 pub const MAX_APP_XML: u64 = 64 * 1024;
 /// Encrypted PDFs are checked by `lopdf`, which reads them whole: only up to this size.
