@@ -70,7 +70,13 @@ pub fn file_digest(root: &Dir, relative: &str) -> Option<(String, u64)> {
     crate::inspect::inside_the_folder(relative).ok()?;
     let (file, _) = crate::files::open_regular(root, Path::new(relative)).ok()?;
     let meta = file.metadata().ok()?;
-    let key = (meta.dev(), meta.ino(), meta.size(), meta.mtime(), meta.mtime_nsec());
+    let key = (
+        meta.dev(),
+        meta.ino(),
+        meta.size(),
+        meta.mtime(),
+        meta.mtime_nsec(),
+    );
     let seen = SEEN.get_or_init(Default::default);
     if let Some(hit) = seen.lock().ok().and_then(|m| m.get(&key).cloned()) {
         return Some(hit);

@@ -736,21 +736,8 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: f32) -> Vec<Place
         }
         for (cx, its) in cells {
             items.extend(its.into_iter().map(|it| match it {
-                Item::Text {
-                    x,
-                    y,
-                    size,
-                    bold,
-                    text,
-                    spread,
-                } => Item::Text {
-                    x: x + cx + pad,
-                    y,
-                    size,
-                    bold,
-                    text,
-                    spread,
-                },
+                // A cell's text moves right to its column; its rules stay where they are.
+                text @ Item::Text { .. } => shifted(text, cx + pad),
                 other => other,
             }));
         }
