@@ -826,7 +826,9 @@ fn the_dossier_schema_validates_every_sample_and_rejects_a_broken_one() {
     );
     let samples: Vec<PathBuf> = std::fs::read_dir(root().join("sample-dossiers"))
         .unwrap()
-        .map(|e| e.unwrap().path().join("dossier.yaml"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| p.join("dossier.yaml"))
         .collect();
     let out = Command::new(&python)
         .args(["-c", VALIDATE_YAML])
