@@ -47,7 +47,7 @@ pub(super) const CELL_PAD: f32 = 3.0;
 /// Where a list item's text starts (its marker sits at the margin).
 pub(super) const LIST_INDENT: f32 = BODY_PT * 1.6;
 /// A rule's block: its height, and where the line is drawn from its top.
-const RULE_H: f32 = BODY_PT * 2.0;
+const RULE_H: f32 = BODY_PT * 1.6;
 const RULE_AT: f32 = BODY_PT * 1.6;
 
 pub(super) fn heading_size(level: u8) -> f32 {
