@@ -86,13 +86,29 @@ fn own_pdf(dir: &Path, file: &Path) -> PathBuf {
 
 #[test]
 fn every_word_file_opens_in_libreoffice_with_the_pdf_page_count() {
+    let (ended, old) = extra_dossiers();
+    same_pages_in_libreoffice(&[ended.path(), old.path()]);
+    // Again with the requisites a dossier.toml gives every draft: the authorized body's name
+    // heading the acts, the place, the executor line of the letters.
+    let settings = tempfile::tempdir().unwrap();
+    let file = settings.path().join("dossier.toml");
+    std::fs::write(
+        &file,
+        "addressee = { kk = \"Қазақстан Республикасы Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі\", ru = \"Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан\" }\ncity = { kk = \"Астана қаласы\", ru = \"г. Астана\" }\n[executor]\nname = \"Ахметова А.Б.\"\nphone = \"+7 7172 74 00 00\"\n",
+    )
+    .unwrap();
+    same_pages_in_libreoffice(&[ended.path(), old.path(), Path::new("--config"), &file]);
+}
+
+/// Renders every draft as Word and PDF (`extra` after the samples) and has LibreOffice lay
+/// each Word file out: the same page count as our PDF.
+fn same_pages_in_libreoffice(extra: &[&Path]) {
     let (Some(soffice), Some(pdfinfo)) = (program("soffice"), program("pdfinfo")) else {
         return;
     };
-    let (ended, old) = extra_dossiers();
     let dir = tempfile::tempdir().unwrap();
-    let docx = render_every_draft(dir.path(), "docx", &[ended.path(), old.path()]);
-    render_every_draft(dir.path(), "pdf", &[ended.path(), old.path()]);
+    let docx = render_every_draft(dir.path(), "docx", extra);
+    render_every_draft(dir.path(), "pdf", extra);
     let converted = dir.path().join("lo");
     let profile = dir.path().join("profile");
     // One LibreOffice start for the whole batch keeps the suite within the CI budget.
