@@ -880,3 +880,26 @@ fn the_portfolio_page_speaks_in_words_and_cuts_no_name() {
     assert!(!page.contains('…'), "a name was cut");
     assert!(page.contains("table.matrix { table-layout: fixed; width: 100%; }"));
 }
+
+/// Issue 22 item 13: `check`, `score` and `timeline` name the kind in the same words.
+#[test]
+fn check_score_and_timeline_name_the_kind_alike() {
+    let sample = root().join("sample-dossiers/internet-gateway");
+    let run = |command: &str| {
+        let out = dossier()
+            .args([command, "--lang", "ru", "--today", TODAY, "--width", "200"])
+            .arg(&sample)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let kind = "аппаратно-программный комплекс";
+    assert!(run("check").contains(&format!("АПК — {kind}")), "check");
+    for command in ["score", "timeline"] {
+        let first = run(command).lines().next().unwrap_or_default().to_string();
+        assert!(
+            first.contains(&format!("({kind}, order-29-2024)")),
+            "{command}: {first}"
+        );
+    }
+}

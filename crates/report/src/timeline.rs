@@ -240,10 +240,13 @@ fn human_unfitted(
 ) -> String {
     let mut out = String::new();
     if let [one] = dossiers {
+        // The same heading as `score`: the kind and the edition named in full.
         out.push_str(&format!(
-            "{} — {}\n",
+            "{} — {} ({}, {})\n",
             super::clean(one.path),
-            super::object_name(one.judged, lang)
+            super::object_name(one.judged, lang),
+            super::kind_name(one.judged, lang),
+            one.judged.edition.id()
         ));
         // Narrow terminals lose who acts first, then the start and the done date.
         let mut t = Grid::new([
