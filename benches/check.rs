@@ -104,6 +104,7 @@ fn main() {
 
     commands(tree.path(), today);
     memory();
+    pack();
 }
 
 /// Score, timeline and render, per dossier or document.
@@ -193,6 +194,120 @@ fn memory() {
     println!(
         "  peak memory at 10,000 / at 1,000:         {:.2}x",
         peaks[1] as f64 / peaks[0].max(1) as f64
+    );
+}
+
+/// `pack` of a 200 MB dossier (the esedo sample with four 50 MB PDFs) against its floor: the
+/// SHA-256 of every file and a stored ZIP of them (what `sha256sum` and `zip -0` do), in the
+/// same run (needs the release binary; skipped without it).
+fn pack() {
+    use std::io::Write;
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/dossier");
+    if !bin.exists() {
+        println!("  pack: skipped (no target/release/dossier)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let dossier = dir.path().join("esedo");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-dossiers/esedo"),
+        &dossier,
+    );
+    // Four large, valid PDFs: one page whose content stream is 50 MB of noise (incompressible,
+    // as real scans are).
+    let mut noise = vec![0u8; 50 << 20];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for b in &mut noise {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        *b = x as u8;
+    }
+    for name in [
+        "description",
+        "commissioning-act",
+        "deployment-scope",
+        "operation-manual",
+    ] {
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        let objects: [Vec<u8>; 4] = [
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+            [
+                format!("<< /Length {} >>\nstream\n", noise.len()).as_bytes(),
+                &noise,
+                b"\nendstream",
+            ]
+            .concat(),
+        ];
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+            pdf.extend_from_slice(o);
+            pdf.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = pdf.len();
+        pdf.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+        for o in offsets {
+            pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        pdf.extend_from_slice(
+            format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        std::fs::write(dossier.join(format!("docs/{name}.pdf")), pdf).unwrap();
+    }
+    let files = all_files(&dossier);
+    let floor = median(|| {
+        use sha2::Digest;
+        for f in &files {
+            use std::io::Read;
+            let mut h = sha2::Sha256::new();
+            let mut r = std::fs::File::open(f).unwrap();
+            let mut buf = vec![0u8; 1 << 16];
+            loop {
+                let n = r.read(&mut buf).unwrap();
+                if n == 0 {
+                    break;
+                }
+                h.update(&buf[..n]);
+            }
+            std::hint::black_box(h.finalize());
+        }
+        let out = std::fs::File::create(dir.path().join("floor.zip")).unwrap();
+        let mut zip = zip::ZipWriter::new(out);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for f in &files {
+            zip.start_file(
+                f.strip_prefix(dir.path()).unwrap().to_string_lossy(),
+                stored,
+            )
+            .unwrap();
+            std::io::copy(&mut std::fs::File::open(f).unwrap(), &mut zip).unwrap();
+        }
+        zip.finish().unwrap().flush().unwrap();
+    });
+    let archive = dir.path().join("out.zip");
+    let tool = median(|| {
+        let _ = std::fs::remove_file(&archive);
+        let out = std::process::Command::new(&bin)
+            .args(["pack", "--today", "2026-11-23", "-o"])
+            .arg(&archive)
+            .arg(&dossier)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    });
+    println!("  floor, SHA-256 of every file + a stored ZIP, 200 MB: {floor:>10.2?}");
+    println!(
+        "  pack of the same dossier:                 {tool:>10.2?}  = {:.2}x the floor",
+        ratio(tool, floor)
     );
 }
 
