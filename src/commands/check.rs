@@ -10,8 +10,9 @@ use crate::ui::Ui;
 use clap::{Args, ValueEnum};
 use dossier_judge::outcome::Outcome;
 use dossier_model::error::Error;
-use dossier_report::printer::{self, Format, Prepared};
-use std::path::PathBuf;
+use dossier_model::files::{AtomicFile, Spill};
+use dossier_report::printer::{self, End, Format, Prepared};
+use std::path::{Path, PathBuf};
 
 // --- The command's flags -------------------------------------------------------------------
 
@@ -142,11 +143,12 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
         excel: args.excel,
     })
     .map_err(Error::usage)?;
-    let mut out = Output::new(args.output.clone(), args.force);
+    let mut out = Output::new(args.output.as_deref(), args.force)?;
+    let mut later = Spill::default();
     let mut worst: Option<Outcome> = None;
     let mut all_ready = true;
     let mut failed: Option<Error> = None;
-    let mut text = String::new();
+    let mut text = printer::Out::default();
     printer.begin(&mut text);
     let prepare = |d| preparer.prepare(d);
     let (path_errors, _) = run.map_in_chunks(CHUNK, prepare, |chunk: Vec<Prepared>| {
@@ -159,12 +161,14 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
             printer.add(&d, &mut text);
         }
         if failed.is_none()
-            && !text.is_empty()
-            && let Err(e) = out.write(ui, &text)
+            && !text.now.is_empty()
+            && let Err(e) = out.write(ui, &text.now)
         {
             failed = Some(e);
         }
-        text.clear();
+        later.push_str(&text.later);
+        text.now.clear();
+        text.later.clear();
     });
     if let Some(e) = failed {
         return Err(e);
@@ -172,14 +176,24 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
     print_errors(ui, &[], &path_errors);
     if let Some(bytes) = printer.take_binary() {
         let bytes = bytes.map_err(|e| Error::Internal(format!("the workbook: {e}")))?;
-        out.write_bytes(ui, bytes)?;
+        out.write_bytes(&bytes)?;
+        out.finish(ui)?;
         return Ok(dossier_judge::check_exit_code(
             worst,
             !path_errors.is_empty(),
         ));
     }
-    printer.finish(&mut text);
-    out.write(ui, &text)?;
+    let mut end = Finish {
+        out: &mut out,
+        ui,
+        later: Some(later),
+        failed: None,
+    };
+    printer.finish(&mut end);
+    end.later();
+    if let Some(e) = end.failed {
+        return Err(e);
+    }
     out.finish(ui)?;
     let code = dossier_judge::check_exit_code(worst, !path_errors.is_empty());
     // Before filing, the verdict is the state body's part: complete or not.
@@ -190,48 +204,84 @@ pub fn run(mut args: CheckArgs, config: &Config, ui: &mut Ui) -> Result<u8, Erro
     })
 }
 
-/// stdout, or a file written once at the end (atomically, never over a file without --force).
-struct Output {
-    file: Option<std::path::PathBuf>,
-    force: bool,
-    buffer: String,
+/// Where the printer's last words go: the output, with the text kept for later where the
+/// printer puts it; the first error is kept and the rest is not written.
+struct Finish<'a> {
+    out: &'a mut Output,
+    ui: &'a mut Ui,
+    later: Option<Spill>,
+    failed: Option<Error>,
+}
+
+impl printer::End for Finish<'_> {
+    fn text(&mut self, text: &str) {
+        if self.failed.is_none()
+            && let Err(e) = self.out.write(self.ui, text)
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    fn later(&mut self) {
+        let Some(later) = self.later.take() else {
+            return;
+        };
+        if self.failed.is_none()
+            && let Err(e) = later.drain(|piece| self.out.write(self.ui, piece))
+        {
+            self.failed = Some(e);
+        }
+    }
+}
+
+/// stdout, or a file written as the run goes and put in place at the end (atomically, never
+/// over a file without --force).
+enum Output {
+    Stdout,
+    File {
+        path: PathBuf,
+        file: std::io::BufWriter<AtomicFile>,
+    },
 }
 
 impl Output {
-    fn new(file: Option<std::path::PathBuf>, force: bool) -> Output {
-        Output {
-            file,
-            force,
-            buffer: String::new(),
-        }
+    /// The target is checked before any dossier is judged.
+    fn new(file: Option<&Path>, force: bool) -> Result<Output, Error> {
+        Ok(match file {
+            None => Output::Stdout,
+            Some(path) => Output::File {
+                path: path.to_path_buf(),
+                file: std::io::BufWriter::with_capacity(64 << 10, AtomicFile::create(path, force)?),
+            },
+        })
     }
 
     fn write(&mut self, ui: &mut Ui, text: &str) -> Result<(), Error> {
-        match &self.file {
-            None => ui.print(text),
-            Some(_) => {
-                self.buffer.push_str(text);
-                Ok(())
-            }
+        match self {
+            Output::Stdout => ui.print(text),
+            Output::File { .. } => self.write_bytes(text.as_bytes()),
         }
     }
 
-    /// A binary report, written whole to the file (`-o` is required for it).
-    fn write_bytes(self, ui: &mut Ui, bytes: Vec<u8>) -> Result<(), Error> {
-        let Some(path) = self.file else {
-            return Ok(());
-        };
-        dossier_render::write_file(&path, &bytes, self.force)?;
-        let file = path.display().to_string();
-        ui.note(&dossier_words::t!(ui.lang, "check.wrote", file));
-        Ok(())
+    /// To the file (a binary report is never written to standard output).
+    fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        use std::io::Write;
+        match self {
+            Output::Stdout => Ok(()),
+            Output::File { file, .. } => file.write_all(bytes).map_err(|e| file.get_ref().error(e)),
+        }
     }
 
     fn finish(self, ui: &mut Ui) -> Result<(), Error> {
-        let Some(path) = self.file else {
+        use std::io::Write;
+        let Output::File { path, mut file } = self else {
             return Ok(());
         };
-        dossier_render::write_file(&path, self.buffer.as_bytes(), self.force)?;
+        file.flush().map_err(|e| file.get_ref().error(e))?;
+        let file = file
+            .into_inner()
+            .map_err(|e| Error::Internal(e.error().to_string()))?;
+        file.commit()?;
         let file = path.display().to_string();
         ui.note(&dossier_words::t!(ui.lang, "check.wrote", file));
         Ok(())

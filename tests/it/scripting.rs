@@ -903,3 +903,69 @@ fn check_score_and_timeline_name_the_kind_alike() {
         );
     }
 }
+
+/// Issue 23 item 2: `-o FILE` streams the report into a temporary file put in place at the end
+/// (text kept for the end — the findings under the table, the page's sections — goes through a
+/// bounded spill): the file holds exactly what standard output gets, in every format, and nothing
+/// else is left beside it; an existing file is refused before a dossier is judged.
+#[test]
+fn a_report_written_to_a_file_is_what_standard_output_gets() {
+    let dir = tempfile::tempdir().unwrap();
+    let formats: [&[&str]; 9] = [
+        &["--format", "human"],
+        &["--format", "human", "-q"],
+        &["--format", "json"],
+        &["--format", "csv"],
+        &["--format", "csv", "--summary", "--excel"],
+        &["--format", "junit"],
+        &["--format", "html"],
+        &["--format", "sarif"],
+        &["--format", "gitlab"],
+    ];
+    for (i, flags) in formats.iter().enumerate() {
+        let stdout = dossier()
+            .args(["check", "--today", TODAY, "--lang", "ru"])
+            .args(*flags)
+            .arg(root().join("sample-dossiers"))
+            .output()
+            .unwrap();
+        let file = dir.path().join(format!("report-{i}"));
+        let written = dossier()
+            .args(["check", "--today", TODAY, "--lang", "ru"])
+            .args(*flags)
+            .arg("-o")
+            .arg(&file)
+            .arg(root().join("sample-dossiers"))
+            .output()
+            .unwrap();
+        assert_eq!(written.status.code(), stdout.status.code(), "{flags:?}");
+        assert!(written.stdout.is_empty(), "{flags:?}");
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(bytes.len() > 100, "{flags:?}");
+        assert!(bytes == stdout.stdout, "{flags:?}: the file differs from stdout");
+    }
+    assert_eq!(file_names(dir.path()).len(), formats.len(), "{:?}", file_names(dir.path()));
+    // An existing file: refused at once, untouched, nothing judged (no dossier error printed).
+    let existing = dir.path().join("report-0");
+    let before = std::fs::read(&existing).unwrap();
+    let broken = tempfile::tempdir().unwrap();
+    put(broken.path(), "x/dossier.yaml", b"kind: [unclosed\n");
+    let judged = dossier()
+        .args(["check", "--today", TODAY, "--lang", "en"])
+        .arg(broken.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&judged.stderr).contains("dossier.yaml"));
+    let run = dossier()
+        .args(["check", "--today", TODAY, "--lang", "en", "-o"])
+        .arg(&existing)
+        .arg(broken.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("--force"), "{err}");
+    assert!(!err.contains("dossier.yaml"), "judged before refusing: {err}");
+    assert_eq!(std::fs::read(&existing).unwrap(), before);
+    assert_eq!(file_names(dir.path()).len(), formats.len());
+}

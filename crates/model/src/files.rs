@@ -457,53 +457,220 @@ pub fn write_file_with(
     force: bool,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let io = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let exists =
-        || Error::usage(Message::new("usage.exists").arg("file", path.display().to_string()));
-    match std::fs::symlink_metadata(path) {
-        // `--force` replaces a regular file, never a link, a pipe, a device or a folder.
-        Ok(m) if !m.file_type().is_file() => {
-            return Err(Error::usage(
-                Message::new("usage.target-not-a-file").arg("file", path.display().to_string()),
-            ));
-        }
-        Ok(_) if !force => return Err(exists()),
-        _ => {}
-    }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dossier-tmp-")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    // Known while it is written, so an interrupted run can remove it (`remove_unfinished`).
-    let _pending = Pending::new(tmp.path());
-    fill(tmp.as_file_mut()).map_err(io)?;
-    // A temporary file is private (0600); the document is an ordinary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io)?;
-    }
-    tmp.as_file().sync_all().map_err(io)?;
-    if force {
-        tmp.persist(path).map_err(|e| io(e.error))?;
-    } else {
-        // No-clobber even if the file appeared meanwhile.
-        tmp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                exists()
-            } else {
-                io(e.error)
+    let mut file = AtomicFile::create(path, force)?;
+    fill(file.as_file_mut()).map_err(|e| file.error(e))?;
+    file.commit()
+}
+
+/// A file written over a whole run and put in place at the end: a private temporary file in
+/// the target's folder, renamed over it only when complete (never over a file without
+/// `force`, never over a link, pipe, device or folder). Dropped uncommitted, it is removed.
+pub struct AtomicFile {
+    path: PathBuf,
+    force: bool,
+    tmp: tempfile::NamedTempFile,
+    _pending: Pending,
+}
+
+impl AtomicFile {
+    /// Checks the target at once, so a run that could not write its result fails before it
+    /// starts, and opens the temporary file.
+    pub fn create(path: &Path, force: bool) -> Result<AtomicFile> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        match std::fs::symlink_metadata(path) {
+            // `--force` replaces a regular file, never a link, a pipe, a device or a folder.
+            Ok(m) if !m.file_type().is_file() => {
+                return Err(Error::usage(
+                    Message::new("usage.target-not-a-file").arg("file", path.display().to_string()),
+                ));
             }
-        })?;
+            Ok(_) if !force => return Err(exists(path)),
+            _ => {}
+        }
+        let tmp = tempfile::Builder::new()
+            .prefix(".dossier-tmp-")
+            .tempfile_in(dir)
+            .map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        // Known while it is written, so an interrupted run can remove it (`remove_unfinished`).
+        let pending = Pending::new(tmp.path());
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            force,
+            tmp,
+            _pending: pending,
+        })
     }
-    Ok(())
+
+    pub fn as_file_mut(&mut self) -> &mut File {
+        self.tmp.as_file_mut()
+    }
+
+    /// A write error, naming the target.
+    pub fn error(&self, source: io::Error) -> Error {
+        Error::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Puts the complete file in place.
+    pub fn commit(self) -> Result<()> {
+        let io = |source| Error::Write {
+            path: self.path.clone(),
+            source,
+        };
+        // A temporary file is private (0600); the document is an ordinary file.
+        {
+            use std::os::unix::fs::PermissionsExt;
+            self.tmp
+                .as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(io)?;
+        }
+        self.tmp.as_file().sync_all().map_err(io)?;
+        if self.force {
+            self.tmp.persist(&self.path).map_err(|e| io(e.error))?;
+        } else {
+            // No-clobber even if the file appeared meanwhile.
+            self.tmp.persist_noclobber(&self.path).map_err(|e| {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    exists(&self.path)
+                } else {
+                    io(e.error)
+                }
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl io::Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tmp.as_file_mut().write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.tmp.as_file_mut().flush()
+    }
+}
+
+fn exists(path: &Path) -> Error {
+    Error::usage(Message::new("usage.exists").arg("file", path.display().to_string()))
+}
+
+/// Text kept for later in a report (the findings printed after a table laid out at the end):
+/// in memory up to a bound, then in an anonymous temporary file, so a report over any number
+/// of dossiers holds a bounded amount in memory.
+#[derive(Default)]
+pub struct Spill {
+    memory: String,
+    file: Option<File>,
+    /// No temporary file could be made: everything stays in memory.
+    in_memory: bool,
+    /// A write to the temporary file failed: what was kept is incomplete.
+    lost: Option<io::Error>,
+}
+
+impl Spill {
+    pub fn push_str(&mut self, text: &str) {
+        self.memory.push_str(text);
+        if self.memory.len() >= crate::limits::SPILL_BYTES {
+            self.spill();
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.memory.is_empty() && self.file.is_none()
+    }
+
+    fn spill(&mut self) {
+        use std::io::Write;
+        if self.in_memory {
+            return;
+        }
+        let file = match &mut self.file {
+            Some(f) => f,
+            None => match tempfile::tempfile() {
+                Ok(f) => self.file.insert(f),
+                Err(_) => {
+                    self.in_memory = true;
+                    return;
+                }
+            },
+        };
+        if let Err(e) = file.write_all(self.memory.as_bytes()) {
+            self.lost.get_or_insert(e);
+        }
+        self.memory.clear();
+    }
+
+    /// Everything kept, in order, as text in pieces of at most a few tens of KiB.
+    pub fn drain(self, mut each: impl FnMut(&str) -> Result<()>) -> Result<()> {
+        use std::io::Seek;
+        let path = PathBuf::from("<temporary file>");
+        let io = |source| Error::Io {
+            path: path.clone(),
+            source,
+        };
+        if let Some(e) = self.lost {
+            return Err(io(e));
+        }
+        if let Some(mut f) = self.file {
+            f.seek(io::SeekFrom::Start(0)).map_err(io)?;
+            let mut buf = vec![0u8; 64 << 10];
+            // Bytes of a character cut at the end of a read, carried to the next.
+            let mut carried = 0;
+            loop {
+                let n = f.read(&mut buf[carried..]).map_err(io)?;
+                if n == 0 {
+                    break;
+                }
+                let filled = carried + n;
+                let valid = match std::str::from_utf8(&buf[..filled]) {
+                    Ok(_) => filled,
+                    Err(e) => e.valid_up_to(),
+                };
+                // Written from `&str`, so only a cut character can be invalid here.
+                each(std::str::from_utf8(&buf[..valid]).unwrap_or_default())?;
+                buf.copy_within(valid..filled, 0);
+                carried = filled - valid;
+            }
+        }
+        each(&self.memory)
+    }
+}
+
+#[cfg(test)]
+mod spill_tests {
+    use super::Spill;
+
+    #[test]
+    fn spilled_text_comes_back_whole_and_in_order() {
+        // Several MiB of two- and three-byte characters: pieces are cut inside characters.
+        let line = "Заявление өтініш № 1 — ₸\n";
+        let mut spill = Spill::default();
+        let mut expected = String::new();
+        for i in 0..200_000 {
+            let piece = format!("{i} {line}");
+            spill.push_str(&piece);
+            expected.push_str(&piece);
+        }
+        assert!(spill.file.is_some(), "more than the bound moved to a file");
+        assert!(spill.memory.len() < crate::limits::SPILL_BYTES);
+        let mut back = String::new();
+        spill
+            .drain(|piece| {
+                back.push_str(piece);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(back.len(), expected.len());
+        assert!(back == expected);
+    }
 }

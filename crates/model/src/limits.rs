@@ -126,3 +126,7 @@ pub const PDF_SIGNATURE_AFTER: usize = (2 << 20) + (64 << 10);
 /// A custom template's instructions, and the text it may produce.
 pub const TEMPLATE_FUEL: u64 = 5_000_000;
 pub const MAX_TEMPLATE_OUTPUT: usize = 16 << 20;
+
+/// Report text kept for the end of a run (the findings after a table) held in memory before
+/// it moves to an anonymous temporary file: memory stays flat however many dossiers there are.
+pub const SPILL_BYTES: usize = 1 << 20;

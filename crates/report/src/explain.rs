@@ -4,12 +4,12 @@ use super::grid::{Grid, GridCell};
 use super::{CheckReport, kind_name, object_name};
 use crate::edition::{Criterion, Edition, FactType, Op, Threshold};
 use crate::facts::Value;
+use crate::grid::Color;
 use crate::judge::{DossierReport, Judged, WhatIf};
 use crate::lang::Lang;
 use crate::messages::Words;
 use crate::score::{CriterionResult, CriterionStatus, Failure, Score};
 use crate::t;
-use comfy_table::Color;
 use std::fmt::Write;
 
 #[derive(Debug, Clone)]

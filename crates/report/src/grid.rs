@@ -5,9 +5,38 @@
 //! wrapped at word boundaries to their column's width. Columns that cannot fit even at their
 //! longest word are dropped in the order the caller states (the report says which, under the
 //! table). Without a width, the content decides.
+//!
+//! It is drawn by us as well, line by line into the output, so a table of thousands of rows
+//! costs its text and nothing more.
 
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use anstyle::{AnsiColor, Style};
+use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
+
+/// The colour of a cell's text, shown only when colour is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    Green,
+    Cyan,
+    Yellow,
+    Red,
+    DarkGrey,
+}
+
+impl Color {
+    fn style(self) -> Style {
+        Style::new().fg_color(Some(
+            match self {
+                Color::Green => AnsiColor::Green,
+                Color::Cyan => AnsiColor::Cyan,
+                Color::Yellow => AnsiColor::Yellow,
+                Color::Red => AnsiColor::Red,
+                Color::DarkGrey => AnsiColor::BrightBlack,
+            }
+            .into(),
+        ))
+    }
+}
 
 /// One cell: its text, and a colour used only when colour is on.
 #[derive(Debug, Clone, Default)]
@@ -36,10 +65,45 @@ impl GridCell {
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
     headers: Vec<String>,
-    rows: Vec<Vec<GridCell>>,
+    rows: Vec<Row>,
     right: Vec<usize>,
     /// Columns that may be left out when the width is short, first to go first.
     drop_order: Vec<usize>,
+}
+
+/// What `Grid::draw` hands on at a time.
+const PIECE: usize = 32 << 10;
+
+/// A row, compact: a table of thousands keeps one allocation per row for its text.
+#[derive(Debug, Clone, Default)]
+struct Row {
+    /// The cells' texts one after another.
+    text: Box<str>,
+    /// Where each cell's text ends in `text`.
+    ends: Box<[u32]>,
+    /// The cells with a colour.
+    fg: Box<[(u16, Color)]>,
+}
+
+impl Row {
+    fn cell(&self, c: usize) -> &str {
+        let start = match c {
+            0 => 0,
+            _ => self
+                .ends
+                .get(c - 1)
+                .map_or(self.text.len(), |e| *e as usize),
+        };
+        let end = self.ends.get(c).map_or(start, |e| *e as usize);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    fn fg(&self, c: usize) -> Option<Color> {
+        self.fg
+            .iter()
+            .find(|(i, _)| usize::from(*i) == c)
+            .map(|(_, fg)| *fg)
+    }
 }
 
 /// `│ a ┆ b │`: one border before each column, one after the last, a space either side.
@@ -67,7 +131,19 @@ impl Grid {
     }
 
     pub fn row<C: Into<GridCell>>(&mut self, cells: impl IntoIterator<Item = C>) {
-        self.rows.push(cells.into_iter().map(Into::into).collect());
+        let (mut text, mut ends, mut fg) = (String::new(), Vec::new(), Vec::new());
+        for (i, cell) in cells.into_iter().map(Into::<GridCell>::into).enumerate() {
+            text.push_str(&cell.text);
+            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+            if let Some(color) = cell.fg {
+                fg.push((u16::try_from(i).unwrap_or(u16::MAX), color));
+            }
+        }
+        self.rows.push(Row {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+            fg: fg.into_boxed_slice(),
+        });
     }
 
     /// Right-aligns these columns (numbers).
@@ -90,11 +166,8 @@ impl Grid {
     fn layout(&self, width: Option<u16>) -> (Vec<usize>, Vec<usize>) {
         let n = self.headers.len();
         let cells = |c: usize| {
-            std::iter::once(self.headers[c].as_str()).chain(
-                self.rows
-                    .iter()
-                    .map(move |r| r.get(c).map_or("", |x| x.text.as_str())),
-            )
+            std::iter::once(self.headers[c].as_str())
+                .chain(self.rows.iter().map(move |r| r.cell(c)))
         };
         let min: Vec<usize> = (0..n)
             .map(|c| cells(c).map(longest_word).max().unwrap_or(0).max(1))
@@ -145,53 +218,114 @@ impl Grid {
     /// The table as text, at most `width` columns wide where its longest words allow, and the
     /// headers of the columns left out.
     pub fn render(&self, color: bool, width: Option<u16>) -> (String, Vec<String>) {
+        let mut text = String::new();
+        let dropped = self.draw(color, width, &mut |t| text.push_str(t));
+        // Callers end the table's last line.
+        text.pop();
+        (text, dropped)
+    }
+
+    /// [`Grid::render`] handed to `emit` in pieces of a few KiB, ending with a newline.
+    pub fn draw(&self, color: bool, width: Option<u16>, emit: &mut dyn FnMut(&str)) -> Vec<String> {
         let (kept, widths) = self.layout(width);
-        let mut t = Table::new();
-        t.load_preset(presets::UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Disabled);
-        if color {
-            t.enforce_styling();
-        } else {
-            t.force_no_tty();
-        }
-        let wrap = |text: &str, w: usize| -> String {
+        let wrap = |text: &str, w: usize| -> Vec<String> {
             if width.is_none() {
-                return text.to_string();
+                return text.lines().map(str::to_string).collect();
             }
             text.lines()
                 .flat_map(|line| {
-                    let opts = options(w.max(1));
-                    textwrap::wrap(line, opts)
+                    textwrap::wrap(line, options(w.max(1)))
                         .into_iter()
                         .map(|l| l.into_owned())
                         .collect::<Vec<_>>()
                 })
-                .collect::<Vec<_>>()
-                .join("\n")
+                .collect()
         };
-        t.set_header(
+        // A column is as wide as its widest line once wrapped (a first pass, measuring only).
+        let wrap_at = widths;
+        let widths: Vec<usize> = kept
+            .iter()
+            .zip(&wrap_at)
+            .map(|(c, w)| {
+                std::iter::once(self.headers[*c].as_str())
+                    .chain(self.rows.iter().map(|r| r.cell(*c)))
+                    .flat_map(|text| wrap(text, *w))
+                    .map(|l| l.width())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        // `┌─┬─┐`, `╞═╪═╡`, `└─┴─┘`: a rule across the columns.
+        let rule = |out: &mut String, [left, fill, cross, right]: [char; 4]| {
+            out.push(left);
+            for (i, w) in widths.iter().enumerate() {
+                if i > 0 {
+                    out.push(cross);
+                }
+                out.extend(std::iter::repeat_n(fill, w + 2));
+            }
+            out.push(right);
+            out.push('\n');
+        };
+        // One row: each cell wrapped to its column, the row as tall as its tallest cell.
+        let line = |out: &mut String, cells: Vec<(Vec<String>, bool, Option<Color>)>| {
+            let height = cells.iter().map(|c| c.0.len()).max().unwrap_or(0).max(1);
+            for l in 0..height {
+                out.push('│');
+                for (i, ((lines, right, fg), w)) in cells.iter().zip(&widths).enumerate() {
+                    if i > 0 {
+                        out.push('┆');
+                    }
+                    let text = lines.get(l).map_or("", String::as_str);
+                    let pad = w.saturating_sub(text.width());
+                    out.push(' ');
+                    if *right {
+                        out.extend(std::iter::repeat_n(' ', pad));
+                    }
+                    match fg {
+                        Some(fg) if color && !text.is_empty() => {
+                            let style = fg.style();
+                            let _ = write!(out, "{}{text}{}", style.render(), style.render_reset());
+                        }
+                        _ => out.push_str(text),
+                    }
+                    if !*right {
+                        out.extend(std::iter::repeat_n(' ', pad));
+                    }
+                    out.push(' ');
+                }
+                out.push_str("│\n");
+            }
+        };
+        let mut out = String::new();
+        rule(&mut out, ['┌', '─', '┬', '┐']);
+        line(
+            &mut out,
             kept.iter()
-                .zip(&widths)
-                .map(|(c, w)| Cell::new(wrap(&self.headers[*c], *w))),
+                .zip(&wrap_at)
+                .map(|(c, w)| (wrap(&self.headers[*c], *w), false, None))
+                .collect(),
         );
+        rule(&mut out, ['╞', '═', '╪', '╡']);
         for r in &self.rows {
-            t.add_row(kept.iter().zip(&widths).map(|(c, w)| {
-                let cell = r.get(*c).cloned().unwrap_or_default();
-                let mut out = Cell::new(wrap(&cell.text, *w));
-                if self.right.contains(c) {
-                    out = out.set_alignment(CellAlignment::Right);
-                }
-                match cell.fg {
-                    Some(fg) if color => out.fg(fg),
-                    _ => out,
-                }
-            }));
+            if out.len() > PIECE {
+                emit(&out);
+                out.clear();
+            }
+            line(
+                &mut out,
+                kept.iter()
+                    .zip(&wrap_at)
+                    .map(|(c, w)| (wrap(r.cell(*c), *w), self.right.contains(c), r.fg(*c)))
+                    .collect(),
+            );
         }
-        let dropped = (0..self.headers.len())
+        rule(&mut out, ['└', '─', '┴', '┘']);
+        emit(&out);
+        (0..self.headers.len())
             .filter(|c| !kept.contains(c))
             .map(|c| self.headers[c].clone())
-            .collect();
-        (t.to_string(), dropped)
+            .collect()
     }
 }
 

@@ -2,15 +2,16 @@
 //! words, then the notes that concern every dossier once.
 
 use super::grid::{Grid, GridCell, paragraph};
+use super::printer::{Collect, End};
 use super::{CheckReport, kind_name, object_name};
 use crate::finding::{Code, Finding, Severity};
+use crate::grid::Color;
 use crate::judge::DossierReport;
 use crate::lang::Lang;
 use crate::messages::Words;
 use crate::outcome::Outcome;
 use crate::t;
 use anstyle::{AnsiColor, Style};
-use comfy_table::Color;
 use std::fmt::Write;
 
 /// How to lay the report out; the binary decides from the terminal.
@@ -28,20 +29,24 @@ pub struct Options {
 
 pub fn render(report: &CheckReport, opts: Options) -> String {
     let mut human = Human::new(opts);
+    let mut end = Collect::default();
     for d in &report.dossiers {
-        human.add(d);
+        human.add(d, &mut end.later);
     }
-    human.finish()
+    human.finish(&mut end);
+    end.text
 }
 
-/// The human report built dossier by dossier, keeping only what it prints (a table row and the
-/// findings' lines): judgments can be dropped as soon as they are added.
+/// The human report built dossier by dossier: the table's rows are kept (laid out at the end,
+/// columns fitting the longest cell), each dossier's findings are handed on at once to be
+/// printed under the table, and judgments can be dropped as soon as they are added.
 pub struct Human {
     opts: Options,
-    rows: Vec<(Vec<String>, Outcome)>,
+    table: Grid,
     /// The kinds' abbreviations used in the table, with their names.
     legend: Vec<(String, String)>,
-    sections: String,
+    /// Some findings were handed on.
+    any_section: bool,
     /// Notes that concern every dossier of an edition, said once at the end.
     once: Vec<String>,
     counts: [usize; 5],
@@ -52,16 +57,17 @@ impl Human {
     pub fn new(opts: Options) -> Human {
         Human {
             opts,
-            rows: Vec::new(),
+            table: table(opts),
             legend: Vec::new(),
-            sections: String::new(),
+            any_section: false,
             once: Vec::new(),
             counts: [0; 5],
             ready: 0,
         }
     }
 
-    pub fn add(&mut self, d: &DossierReport) {
+    /// Adds a dossier's row; its findings go to `sections`, printed under the table.
+    pub fn add(&mut self, d: &DossierReport, sections: &mut String) {
         let (lang, opts) = (self.opts.lang, self.opts);
         self.counts[d.outcome() as usize] += 1;
         let ready = d.judged().map(|j| j.readiness());
@@ -97,7 +103,7 @@ impl Human {
                 (Some(_), true) => Outcome::Incomplete,
                 _ => d.outcome(),
             };
-            self.rows.push((cells, outcome));
+            self.table.row(row_cells(cells, outcome));
         }
         if let Some(j) = d.judged()
             && let Some(short) = kind_short(j, lang)
@@ -152,13 +158,19 @@ impl Human {
         if shown.is_empty() && unstated.is_empty() {
             return;
         }
-        let out = &mut self.sections;
+        let mut out = String::new();
         let mut head = paint(opts.color, Style::new().bold(), &super::clean(&d.path));
         if let Some(j) = d.judged() {
             let _ = write!(head, " — {}", object_name(j, lang));
         }
         let _ = write!(head, ": {}", outcome_label(lang, d.outcome(), &grounds(d)));
-        let _ = writeln!(out, "\n{}", paragraph(&head, "", "  ", opts.width));
+        // Without the table, the report starts with its first section, not a blank line.
+        let blank = if opts.quiet && !self.any_section {
+            ""
+        } else {
+            "\n"
+        };
+        let _ = writeln!(out, "{blank}{}", paragraph(&head, "", "  ", opts.width));
         for f in shown {
             let place = f
                 .place
@@ -185,15 +197,19 @@ impl Human {
                 paragraph(&text, &format!("  {label} "), "    ", opts.width)
             );
         }
+        sections.push_str(&out);
+        self.any_section = true;
     }
 
-    pub fn finish(self) -> String {
+    /// The table (with its legend), the findings handed on, the notes said once and the
+    /// summary.
+    pub fn finish(self, end: &mut dyn End) {
         let (lang, opts) = (self.opts.lang, self.opts);
         let mut out = String::new();
-        if !self.rows.is_empty() {
-            let (text, dropped) = table(&self.rows, opts).render(opts.color, opts.width);
-            out.push_str(&text);
-            out.push('\n');
+        if !self.table.is_empty() {
+            let dropped = self
+                .table
+                .draw(opts.color, opts.width, &mut |t| end.text(t));
             if !dropped.contains(&t!(lang, "report.header.kind")) && !self.legend.is_empty() {
                 let legend: Vec<String> = self
                     .legend
@@ -205,7 +221,9 @@ impl Human {
             }
             out.push_str(&dropped_note(lang, &dropped, opts.width));
         }
-        out.push_str(&self.sections);
+        end.text(&out);
+        end.later();
+        out.clear();
         for text in &self.once {
             let label = severity_label(lang, Severity::Warning, opts.color);
             let _ = write!(
@@ -242,11 +260,11 @@ impl Human {
                 opts.width
             )
         );
-        // Without the table, the report starts with its first section, not a blank line.
-        if opts.quiet {
-            return out.trim_start_matches('\n').to_string();
+        // Without the table or a finding, the report starts with the summary.
+        if opts.quiet && !self.any_section {
+            out = out.trim_start_matches('\n').to_string();
         }
-        out
+        end.text(&out);
     }
 }
 
@@ -281,7 +299,7 @@ fn row(d: &DossierReport, lang: Lang) -> Vec<String> {
     ]
 }
 
-fn table(rows: &[(Vec<String>, Outcome)], opts: Options) -> Grid {
+fn table(opts: Options) -> Grid {
     let lang = opts.lang;
     let last = if opts.filing {
         t!(lang, "filing.header")
@@ -289,7 +307,7 @@ fn table(rows: &[(Vec<String>, Outcome)], opts: Options) -> Grid {
         t!(lang, "report.header.outcome")
     };
     // Narrow terminals lose the kind first, then the score, the documents, the object's name.
-    let mut g = Grid::new([
+    Grid::new([
         t!(lang, "report.header.dossier"),
         t!(lang, "report.header.object"),
         t!(lang, "report.header.kind"),
@@ -298,18 +316,21 @@ fn table(rows: &[(Vec<String>, Outcome)], opts: Options) -> Grid {
         last,
     ])
     .right(&[3, 4])
-    .drop_order(&[2, 4, 3, 1]);
-    for (cells, outcome) in rows {
-        let mut row: Vec<GridCell> = cells.iter().map(|c| GridCell::from(c.as_str())).collect();
-        row[5] = row[5].clone().fg(match outcome {
+    .drop_order(&[2, 4, 3, 1])
+}
+
+/// A dossier's cells, its outcome coloured.
+fn row_cells(cells: Vec<String>, outcome: Outcome) -> Vec<GridCell> {
+    let mut row: Vec<GridCell> = cells.into_iter().map(GridCell::from).collect();
+    if let Some(last) = row.last_mut() {
+        last.fg = Some(match outcome {
             Outcome::Include => Color::Green,
             Outcome::Pending => Color::Cyan,
             Outcome::Incomplete => Color::Yellow,
             Outcome::Refuse | Outcome::Invalid => Color::Red,
         });
-        g.row(row);
     }
-    g
+    row
 }
 
 /// The kind's abbreviation in the edition's words, when it has one.

@@ -4,10 +4,12 @@
 //! and each dossier's findings behind a link. Inline CSS and SVG only: no script, nothing
 //! fetched; it prints on A4.
 //!
-//! Each dossier is reduced to a compact entry as it is judged, so a tree of thousands stays
-//! small in memory.
+//! Each dossier is reduced as it is judged to a compact matrix row, its expiring documents
+//! and its due steps (only the earliest are kept); its findings section is handed on at once
+//! (the caller keeps it out of memory), so a tree of thousands stays small in memory.
 
 use super::human::{outcome_label, words_for};
+use super::printer::End;
 use crate::documents::DocStatus;
 use crate::judge::DossierReport;
 use crate::lang::Lang;
@@ -18,6 +20,9 @@ use dossier_judge::timeline::{Step, StepStatus};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+/// What the page is handed on in, at a time.
+const PIECE: usize = 32 << 10;
+
 /// Documents whose validity ends within this many days are listed as expiring.
 const EXPIRING_DAYS: i64 = 90;
 /// The next deadlines listed.
@@ -26,19 +31,33 @@ const DEADLINES_SHOWN: usize = 30;
 /// A step still running or overdue: due date, clause, title, status.
 type Due = (NaiveDate, String, String, StepStatus);
 
+/// A dossier's row of the matrix, compact: a page over thousands keeps little per dossier.
 struct Entry {
-    anchor: String,
-    path: String,
-    object: String,
-    state_body: String,
+    /// The path, then the object's name.
+    names: Box<str>,
+    /// Where the path ends in `names`.
+    split: u32,
     outcome: Outcome,
-    outcome_label: String,
-    /// "clause id" → status (the same id under two clauses is two columns: 5(1) and 3(2)).
-    documents: BTreeMap<String, DocStatus>,
-    /// (requirement title, valid until)
-    expiring: Vec<(String, NaiveDate)>,
-    steps: Vec<Due>,
-    findings: Vec<(crate::finding::Severity, String)>,
+    /// The outcome's words, in `Portfolio::labels`.
+    label: u16,
+    /// The column of each requirement filed (the same id under two clauses is two columns:
+    /// 5(1) and 3(2)) and its status.
+    documents: Box<[(u16, DocStatus)]>,
+}
+
+impl Entry {
+    fn path(&self) -> &str {
+        self.names.get(..self.split as usize).unwrap_or_default()
+    }
+
+    fn object(&self) -> &str {
+        self.names.get(self.split as usize..).unwrap_or_default()
+    }
+}
+
+/// The anchor of the `n`th dossier's findings (from 0).
+fn anchor(n: usize) -> String {
+    format!("d{}", n + 1)
 }
 
 /// The page, built dossier by dossier.
@@ -46,6 +65,14 @@ pub struct Portfolio {
     lang: Lang,
     today: NaiveDate,
     entries: Vec<Entry>,
+    /// The outcomes' words met ("refuse (6.1)"), each once.
+    labels: Vec<String>,
+    /// Outcomes per state body.
+    bodies: BTreeMap<String, [usize; 5]>,
+    /// (valid until, dossier, requirement's column) of documents expiring or expired.
+    expiring: Vec<(NaiveDate, u32, u16)>,
+    /// The earliest steps due or overdue, with their dossier: `DEADLINES_SHOWN` at most.
+    steps: Vec<(Due, usize)>,
     /// "clause id" in the order first met, with the clause and the title.
     requirements: Vec<(String, String, String)>,
     /// Notes that concern every dossier of an edition (the amendments it lacks), said once.
@@ -90,6 +117,10 @@ impl Portfolio {
             lang,
             today,
             entries: Vec::new(),
+            labels: Vec::new(),
+            bodies: BTreeMap::new(),
+            expiring: Vec::new(),
+            steps: Vec::new(),
             requirements: Vec::new(),
             once: Vec::new(),
             what_if: None,
@@ -102,22 +133,27 @@ impl Portfolio {
         self
     }
 
-    /// Adds a dossier with its statutory steps (none for an invalid one).
-    pub fn add(&mut self, d: &DossierReport, steps: &[Step]) {
+    /// Adds a dossier with its statutory steps (none for an invalid one); its findings section
+    /// goes to `sections`, printed at the end of the page.
+    pub fn add(&mut self, d: &DossierReport, steps: &[Step], sections: &mut String) {
         let lang = self.lang;
+        let n = self.entries.len();
         let words = words_for(d, lang);
         let j = d.judged();
-        let mut documents = BTreeMap::new();
-        let mut expiring = Vec::new();
+        let mut documents = Vec::new();
         if let Some(j) = j {
             for doc in &j.documents {
-                let title = words.arg(&crate::finding::Arg::Requirement(doc.id.clone()));
                 let key = format!("{} {}", doc.clause, doc.id);
-                if !self.requirements.iter().any(|(k, _, _)| k == &key) {
-                    self.requirements
-                        .push((key.clone(), doc.clause.clone(), title.clone()));
-                }
-                documents.insert(key, doc.status);
+                let title = || words.arg(&crate::finding::Arg::Requirement(doc.id.clone()));
+                let column = match self.requirements.iter().position(|(k, _, _)| k == &key) {
+                    Some(i) => i,
+                    None => {
+                        self.requirements.push((key, doc.clause.clone(), title()));
+                        self.requirements.len() - 1
+                    }
+                };
+                let column = u16::try_from(column).unwrap_or(u16::MAX);
+                documents.push((column, doc.status));
                 let until = j
                     .file
                     .documents
@@ -131,7 +167,8 @@ impl Portfolio {
                     && (until - self.today).num_days() <= EXPIRING_DAYS
                     && (doc.status.counts() || expired)
                 {
-                    expiring.push((title, until));
+                    self.expiring
+                        .push((until, u32::try_from(n).unwrap_or(u32::MAX), column));
                 }
             }
         }
@@ -139,31 +176,46 @@ impl Portfolio {
             j.and_then(|j| j.edition.deadline(&s.id))
                 .map_or_else(|| s.id.clone(), |dl| dl.title.get(lang).to_string())
         };
-        let step_rows = steps
-            .iter()
-            .filter(|s| matches!(s.status, StepStatus::Due | StepStatus::Overdue))
-            .filter_map(|s| Some((s.due?, s.clause.clone(), title(s), s.status)))
-            .collect();
-        let n = self.entries.len() + 1;
-        self.entries.push(Entry {
-            anchor: format!("d{n}"),
-            path: super::clean(&d.path).into_owned(),
-            object: j.map_or_else(String::new, |j| super::object_name(j, lang)),
-            state_body: j
-                .and_then(|j| j.file.state_body.name.as_ref())
-                .map_or_else(|| "—".to_string(), |n| n.get(lang).to_string()),
-            outcome: d.outcome(),
-            outcome_label: outcome_label(lang, d.outcome(), &super::human::grounds(d)),
-            documents,
-            expiring,
-            steps: step_rows,
-            findings: d
-                .findings()
+        self.steps.extend(
+            steps
                 .iter()
-                .filter(|f| f.code != crate::finding::Code::EditionAmendedUnits)
-                .map(|f| (f.severity, words.finding(f)))
-                .collect(),
-        });
+                .filter(|s| matches!(s.status, StepStatus::Due | StepStatus::Overdue))
+                .filter_map(|s| Some(((s.due?, s.clause.clone(), title(s), s.status), n))),
+        );
+        // A stable sort of what is kept and what comes: the same earliest steps, in the same
+        // order, as sorting them all at the end.
+        self.steps.sort_by_key(|(due, _)| due.0);
+        self.steps.truncate(DEADLINES_SHOWN);
+        let state_body = j
+            .and_then(|j| j.file.state_body.name.as_ref())
+            .map_or_else(|| "—".to_string(), |n| n.get(lang).to_string());
+        let i = OUTCOMES.iter().position(|o| *o == d.outcome()).unwrap_or(0);
+        self.bodies.entry(state_body).or_default()[i] += 1;
+        let path = super::clean(&d.path);
+        let object = j.map_or_else(String::new, |j| super::object_name(j, lang));
+        let label = outcome_label(lang, d.outcome(), &super::human::grounds(d));
+        let label = match self.labels.iter().position(|l| *l == label) {
+            Some(i) => i,
+            None => {
+                self.labels.push(label);
+                self.labels.len() - 1
+            }
+        };
+        let entry = Entry {
+            names: format!("{path}{object}").into_boxed_str(),
+            split: u32::try_from(path.len()).unwrap_or(u32::MAX),
+            outcome: d.outcome(),
+            label: u16::try_from(label).unwrap_or(u16::MAX),
+            documents: documents.into_boxed_slice(),
+        };
+        let findings: Vec<_> = d
+            .findings()
+            .iter()
+            .filter(|f| f.code != crate::finding::Code::EditionAmendedUnits)
+            .map(|f| (f.severity, words.finding(f)))
+            .collect();
+        self.section(n, &entry, &findings, sections);
+        self.entries.push(entry);
         for f in d
             .findings()
             .iter()
@@ -178,11 +230,7 @@ impl Portfolio {
 
     /// Outcomes per state body as horizontal stacked bars.
     fn chart(&self) -> String {
-        let mut bodies: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
-        for e in &self.entries {
-            let i = OUTCOMES.iter().position(|o| *o == e.outcome).unwrap_or(0);
-            bodies.entry(&e.state_body).or_default()[i] += 1;
-        }
+        let bodies = &self.bodies;
         let most = bodies
             .values()
             .map(|c| c.iter().sum::<usize>())
@@ -264,7 +312,7 @@ impl Portfolio {
         svg
     }
 
-    fn matrix(&self) -> String {
+    fn matrix(&self, end: &mut dyn End) {
         let lang = self.lang;
         let mut out = String::from("<table class=\"matrix\">\n<thead><tr><th>");
         out.push_str(&escape(&t!(lang, "report.header.dossier")));
@@ -282,17 +330,21 @@ impl Portfolio {
             "<th>{}</th></tr></thead>\n<tbody>",
             escape(&t!(lang, "report.header.outcome"))
         );
-        for e in &self.entries {
+        for (n, e) in self.entries.iter().enumerate() {
+            if out.len() > PIECE {
+                end.text(&out);
+                out.clear();
+            }
             let _ = write!(
                 out,
                 "<tr><td><a href=\"#{}\">{}</a><br><small>{}</small></td>",
-                e.anchor,
-                escape(&e.path),
-                escape(&e.object)
+                anchor(n),
+                escape(e.path()),
+                escape(e.object())
             );
-            for (id, _, _) in &self.requirements {
-                match e.documents.get(id) {
-                    Some(s) => {
+            for column in 0..self.requirements.len() {
+                match e.documents.iter().find(|(c, _)| usize::from(*c) == column) {
+                    Some((_, s)) => {
                         let (class, mark) = status_class(*s);
                         let _ = write!(out, "<td class=\"{class}\">{mark}</td>");
                     }
@@ -303,7 +355,7 @@ impl Portfolio {
                 out,
                 "<td class=\"o\" style=\"color:{}\">{}</td></tr>",
                 outcome_color(e.outcome),
-                escape(&e.outcome_label)
+                escape(self.label(e))
             );
         }
         out.push_str("</tbody>\n</table>\n");
@@ -312,17 +364,13 @@ impl Portfolio {
             "<p class=\"legend\">{}</p>",
             escape(&t!(lang, "portfolio.matrix-legend"))
         );
-        out
+        end.text(&out);
     }
 
     fn expiring(&self) -> String {
         let lang = self.lang;
-        let mut rows: Vec<(&Entry, &String, NaiveDate)> = self
-            .entries
-            .iter()
-            .flat_map(|e| e.expiring.iter().map(move |(t, d)| (e, t, *d)))
-            .collect();
-        rows.sort_by_key(|r| r.2);
+        let mut rows: Vec<&(NaiveDate, u32, u16)> = self.expiring.iter().collect();
+        rows.sort_by_key(|r| r.0);
         if rows.is_empty() {
             return format!("<p>{}</p>\n", escape(&t!(lang, "portfolio.none-expiring")));
         }
@@ -333,7 +381,9 @@ impl Portfolio {
             escape(&t!(lang, "report.header.dossier")),
             escape(&t!(lang, "portfolio.document"))
         );
-        for (e, title, until) in rows {
+        for &(until, n, column) in rows {
+            let n = n as usize;
+            let title = &self.requirements[usize::from(column)].2;
             let state = if until < self.today {
                 t!(lang, "portfolio.document-expired")
             } else {
@@ -343,8 +393,8 @@ impl Portfolio {
                 out,
                 "<tr><td class=\"day\">{until}</td><td class=\"state\">{}</td><td><a href=\"#{}\">{}</a></td><td>{}</td></tr>",
                 escape(&state),
-                e.anchor,
-                escape(&e.path),
+                anchor(n),
+                escape(self.entries[n].path()),
                 escape(title)
             );
         }
@@ -354,12 +404,7 @@ impl Portfolio {
 
     fn deadlines(&self) -> String {
         let lang = self.lang;
-        let mut rows: Vec<(&Entry, &Due)> = self
-            .entries
-            .iter()
-            .flat_map(|e| e.steps.iter().map(move |s| (e, s)))
-            .collect();
-        rows.sort_by_key(|r| r.1.0);
+        let rows = &self.steps;
         if rows.is_empty() {
             return format!("<p>{}</p>\n", escape(&t!(lang, "timeline.nothing-due")));
         }
@@ -371,7 +416,7 @@ impl Portfolio {
             escape(&t!(lang, "timeline.header.clause")),
             escape(&t!(lang, "timeline.header.step"))
         );
-        for (e, (due, clause, title, status)) in rows.into_iter().take(DEADLINES_SHOWN) {
+        for ((due, clause, title, status), n) in rows {
             let class = if *status == StepStatus::Overdue {
                 " class=\"overdue\""
             } else {
@@ -387,8 +432,8 @@ impl Portfolio {
                 out,
                 "<tr{class}><td class=\"day\">{due}</td><td class=\"state\">{}</td><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>",
                 escape(&state),
-                e.anchor,
-                escape(&e.path),
+                anchor(*n),
+                escape(self.entries[*n].path()),
                 escape(clause),
                 escape(title)
             );
@@ -397,46 +442,54 @@ impl Portfolio {
         out
     }
 
-    fn findings(&self) -> String {
-        let lang = self.lang;
-        let mut out = String::new();
-        for e in &self.entries {
-            let _ = writeln!(
-                out,
-                "<section id=\"{}\"><h3>{} — {}</h3><p class=\"o\" style=\"color:{}\">{}</p>",
-                e.anchor,
-                escape(&e.path),
-                escape(&e.object),
-                outcome_color(e.outcome),
-                escape(&e.outcome_label)
-            );
-            if e.findings.is_empty() {
-                let _ = writeln!(out, "<p>{}</p>", escape(&t!(lang, "portfolio.no-findings")));
-            } else {
-                out.push_str("<ul>\n");
-                for (severity, text) in &e.findings {
-                    let (class, word) = match severity {
-                        crate::finding::Severity::Error => ("error", t!(lang, "severity.error")),
-                        crate::finding::Severity::Warning => {
-                            ("warning", t!(lang, "severity.warning"))
-                        }
-                        crate::finding::Severity::Info => ("note", t!(lang, "severity.note")),
-                    };
-                    let _ = writeln!(
-                        out,
-                        "<li class=\"{class}\"><b>{}</b> {}</li>",
-                        escape(&word),
-                        escape(text)
-                    );
-                }
-                out.push_str("</ul>\n");
-            }
-            out.push_str("</section>\n");
-        }
-        out
+    fn label(&self, e: &Entry) -> &str {
+        self.labels
+            .get(usize::from(e.label))
+            .map_or("", String::as_str)
     }
 
-    pub fn render(&self) -> String {
+    /// A dossier's findings, behind the link from its row.
+    fn section(
+        &self,
+        n: usize,
+        e: &Entry,
+        findings: &[(crate::finding::Severity, String)],
+        out: &mut String,
+    ) {
+        let lang = self.lang;
+        let _ = writeln!(
+            out,
+            "<section id=\"{}\"><h3>{} — {}</h3><p class=\"o\" style=\"color:{}\">{}</p>",
+            anchor(n),
+            escape(e.path()),
+            escape(e.object()),
+            outcome_color(e.outcome),
+            escape(self.label(e))
+        );
+        if findings.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", escape(&t!(lang, "portfolio.no-findings")));
+        } else {
+            out.push_str("<ul>\n");
+            for (severity, text) in findings {
+                let (class, word) = match severity {
+                    crate::finding::Severity::Error => ("error", t!(lang, "severity.error")),
+                    crate::finding::Severity::Warning => ("warning", t!(lang, "severity.warning")),
+                    crate::finding::Severity::Info => ("note", t!(lang, "severity.note")),
+                };
+                let _ = writeln!(
+                    out,
+                    "<li class=\"{class}\"><b>{}</b> {}</li>",
+                    escape(&word),
+                    escape(text)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+
+    /// The page, the findings' sections where they belong.
+    pub fn finish(&self, end: &mut dyn End) {
         let lang = self.lang;
         let mut counts = [0usize; 5];
         for e in &self.entries {
@@ -459,15 +512,13 @@ impl Portfolio {
             .iter()
             .map(|n| format!("<p class=\"edition-note\">{}</p>\n", escape(n)))
             .collect();
-        format!(
+        let head = format!(
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
 <title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
 {what_if}<h1>{title}</h1>\n<p class=\"date\">{date_word}: {today}</p>\n<p>{summary}</p>\n{notes}\
-<h2>{chart_title}</h2>\n{chart}\n<h2>{matrix_title}</h2>\n{matrix}\n\
-<h2>{expiring_title}</h2>\n{expiring}\n<h2>{deadlines_title}</h2>\n{deadlines}\n\
-<h2>{findings_title}</h2>\n{findings}</body>\n</html>\n",
+<h2>{chart_title}</h2>\n{chart}\n<h2>{matrix_title}</h2>\n",
             lang = lang.code(),
             what_if = self.what_if.as_ref().map_or_else(String::new, |b| format!(
                 "<p class=\"what-if\" role=\"alert\">{}</p>\n",
@@ -479,14 +530,20 @@ impl Portfolio {
             chart_title = escape(&t!(lang, "portfolio.chart")),
             chart = self.chart(),
             matrix_title = escape(&t!(lang, "portfolio.matrix")),
-            matrix = self.matrix(),
+        );
+        end.text(&head);
+        self.matrix(end);
+        end.text(&format!(
+            "\n<h2>{expiring_title}</h2>\n{expiring}\n<h2>{deadlines_title}</h2>\n{deadlines}\n\
+<h2>{findings_title}</h2>\n",
             expiring_title = escape(&t!(lang, "portfolio.expiring", days = EXPIRING_DAYS)),
             expiring = self.expiring(),
             deadlines_title = escape(&t!(lang, "portfolio.deadlines")),
             deadlines = self.deadlines(),
             findings_title = escape(&t!(lang, "portfolio.findings")),
-            findings = self.findings(),
-        )
+        ));
+        end.later();
+        end.text("</body>\n</html>\n");
     }
 }
 

@@ -147,14 +147,51 @@ impl Preparer {
     }
 }
 
-/// One printer of `check`'s report.
+/// Where a printer writes as the run goes.
+#[derive(Debug, Default)]
+pub struct Out {
+    /// Printed at once.
+    pub now: String,
+    /// Printed at the end, after what `finish` puts before it (the findings under a table
+    /// laid out last): the caller keeps it out of memory beyond a bound.
+    pub later: String,
+}
+
+/// Where `finish` writes, in pieces, so a table or page of thousands of rows is never held
+/// whole.
+pub trait End {
+    fn text(&mut self, text: &str);
+    /// Everything put in `Out::later`, here (once; at the end if `finish` never says).
+    fn later(&mut self);
+}
+
+/// An `End` gathering the text into a string, with what was kept for later.
+#[derive(Debug, Default)]
+pub struct Collect {
+    pub text: String,
+    pub later: String,
+}
+
+impl End for Collect {
+    fn text(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    fn later(&mut self) {
+        let later = std::mem::take(&mut self.later);
+        self.text.push_str(&later);
+    }
+}
+
+/// One printer of `check`'s report. Its output is what `begin` and each `add` put in `now`,
+/// then what `finish` writes, with everything put in `later` where it says.
 pub trait Printer {
     /// What opens the report, before any dossier.
-    fn begin(&mut self, _out: &mut String) {}
-    /// One dossier, in order; what can be printed at once goes to `out`.
-    fn add(&mut self, d: &Prepared, out: &mut String);
+    fn begin(&mut self, _out: &mut Out) {}
+    /// One dossier, in order.
+    fn add(&mut self, d: &Prepared, out: &mut Out);
     /// What is left: a gathered table or page, a closing bracket or tag.
-    fn finish(self: Box<Self>, out: &mut String);
+    fn finish(self: Box<Self>, end: &mut dyn End);
     /// A binary format's bytes, gathered: taken once, before `finish`.
     fn take_binary(&mut self) -> Option<Result<Vec<u8>, String>> {
         None
@@ -250,14 +287,14 @@ fn separator(format: Format, excel: bool) -> Separator {
 struct Json(json::Stream);
 
 impl Printer for Json {
-    fn add(&mut self, d: &Prepared, out: &mut String) {
+    fn add(&mut self, d: &Prepared, out: &mut Out) {
         if let Some(text) = &d.text {
-            out.push_str(&self.0.entry(text));
+            out.now.push_str(&self.0.entry(text));
         }
     }
 
-    fn finish(self: Box<Self>, out: &mut String) {
-        out.push_str(&self.0.close());
+    fn finish(self: Box<Self>, end: &mut dyn End) {
+        end.text(&self.0.close());
     }
 }
 
@@ -271,26 +308,27 @@ struct Joined {
 }
 
 impl Printer for Joined {
-    fn begin(&mut self, out: &mut String) {
-        out.push_str(&self.head);
+    fn begin(&mut self, out: &mut Out) {
+        out.now.push_str(&self.head);
     }
 
-    fn add(&mut self, d: &Prepared, out: &mut String) {
+    fn add(&mut self, d: &Prepared, out: &mut Out) {
         let Some(text) = d.text.as_deref().filter(|t| !t.is_empty()) else {
             return;
         };
-        out.push_str(if self.any { self.separator } else { self.first });
-        out.push_str(text);
+        out.now
+            .push_str(if self.any { self.separator } else { self.first });
+        out.now.push_str(text);
         self.any = true;
     }
 
-    fn finish(self: Box<Self>, out: &mut String) {
+    fn finish(self: Box<Self>, end: &mut dyn End) {
         if !self.any && self.tail.starts_with("\n]") {
             // An empty array stays on one line.
-            out.push_str("]\n");
+            end.text("]\n");
             return;
         }
-        out.push_str(&self.tail);
+        end.text(&self.tail);
     }
 }
 
@@ -305,38 +343,38 @@ struct Delimited {
 }
 
 impl Printer for Delimited {
-    fn begin(&mut self, out: &mut String) {
+    fn begin(&mut self, out: &mut Out) {
         if self.bom {
-            out.push('\u{feff}');
+            out.now.push('\u{feff}');
         }
-        out.push_str(&tabular::header_marked(
+        out.now.push_str(&tabular::header_marked(
             self.summary,
             self.separator,
             self.what_if,
         ));
     }
 
-    fn add(&mut self, d: &Prepared, out: &mut String) {
-        out.push_str(d.text.as_deref().unwrap_or_default());
+    fn add(&mut self, d: &Prepared, out: &mut Out) {
+        out.now.push_str(d.text.as_deref().unwrap_or_default());
     }
 
-    fn finish(self: Box<Self>, _out: &mut String) {}
+    fn finish(self: Box<Self>, _end: &mut dyn End) {}
 }
 
 /// JUnit XML: one test suite per dossier as it comes.
 struct Junit;
 
 impl Printer for Junit {
-    fn begin(&mut self, out: &mut String) {
-        out.push_str(junit::HEAD);
+    fn begin(&mut self, out: &mut Out) {
+        out.now.push_str(junit::HEAD);
     }
 
-    fn add(&mut self, d: &Prepared, out: &mut String) {
-        out.push_str(d.text.as_deref().unwrap_or_default());
+    fn add(&mut self, d: &Prepared, out: &mut Out) {
+        out.now.push_str(d.text.as_deref().unwrap_or_default());
     }
 
-    fn finish(self: Box<Self>, out: &mut String) {
-        out.push_str(junit::TAIL);
+    fn finish(self: Box<Self>, end: &mut dyn End) {
+        end.text(junit::TAIL);
     }
 }
 
@@ -345,20 +383,20 @@ impl Printer for Junit {
 struct Table(human::Human, Option<String>);
 
 impl Printer for Table {
-    fn begin(&mut self, out: &mut String) {
+    fn begin(&mut self, out: &mut Out) {
         if let Some(banner) = &self.1 {
-            out.push_str(&format!("{banner}\n\n"));
+            out.now.push_str(&format!("{banner}\n\n"));
         }
     }
 
-    fn add(&mut self, d: &Prepared, _out: &mut String) {
+    fn add(&mut self, d: &Prepared, out: &mut Out) {
         if let Some(report) = &d.report {
-            self.0.add(report);
+            self.0.add(report, &mut out.later);
         }
     }
 
-    fn finish(self: Box<Self>, out: &mut String) {
-        out.push_str(&self.0.finish());
+    fn finish(self: Box<Self>, end: &mut dyn End) {
+        self.0.finish(end);
     }
 }
 
@@ -366,13 +404,13 @@ impl Printer for Table {
 struct Sheets(crate::xlsx::Book, Lang);
 
 impl Printer for Sheets {
-    fn add(&mut self, d: &Prepared, _out: &mut String) {
+    fn add(&mut self, d: &Prepared, _out: &mut Out) {
         if let Some(report) = &d.report {
             self.0.add(report, self.1);
         }
     }
 
-    fn finish(self: Box<Self>, _out: &mut String) {}
+    fn finish(self: Box<Self>, _end: &mut dyn End) {}
 
     fn take_binary(&mut self) -> Option<Result<Vec<u8>, String>> {
         let book = std::mem::take(&mut self.0);
@@ -384,14 +422,14 @@ impl Printer for Sheets {
 struct Page(Portfolio);
 
 impl Printer for Page {
-    fn add(&mut self, d: &Prepared, _out: &mut String) {
+    fn add(&mut self, d: &Prepared, out: &mut Out) {
         if let Some(report) = &d.report {
-            self.0.add(report, &d.steps);
+            self.0.add(report, &d.steps, &mut out.later);
         }
     }
 
-    fn finish(self: Box<Self>, out: &mut String) {
-        out.push_str(&self.0.render());
+    fn finish(self: Box<Self>, end: &mut dyn End) {
+        self.0.finish(end);
     }
 }
 
@@ -407,15 +445,15 @@ struct Grouped {
 }
 
 impl Printer for Grouped {
-    fn add(&mut self, d: &Prepared, _out: &mut String) {
+    fn add(&mut self, d: &Prepared, _out: &mut Out) {
         if let Some(report) = &d.report {
             self.groups.add(report, self.lang);
         }
     }
 
-    fn finish(self: Box<Self>, out: &mut String) {
+    fn finish(self: Box<Self>, end: &mut dyn End) {
         let what_if = self.what_if.as_ref();
-        out.push_str(&match self.format {
+        end.text(&match self.format {
             Format::Csv | Format::Tsv => {
                 let bom = if self.excel { "\u{feff}" } else { "" };
                 bom.to_string()

@@ -3,10 +3,10 @@
 
 use super::grid::{Grid, GridCell};
 use crate::edition::{Actor, Limit};
+use crate::grid::Color;
 use crate::judge::Judged;
 use crate::lang::Lang;
 use crate::t;
-use comfy_table::Color;
 use dossier_judge::timeline::{Step, StepStatus};
 use serde::Serialize;
 
