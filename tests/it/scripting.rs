@@ -942,9 +942,17 @@ fn a_report_written_to_a_file_is_what_standard_output_gets() {
         assert!(written.stdout.is_empty(), "{flags:?}");
         let bytes = std::fs::read(&file).unwrap();
         assert!(bytes.len() > 100, "{flags:?}");
-        assert!(bytes == stdout.stdout, "{flags:?}: the file differs from stdout");
+        assert!(
+            bytes == stdout.stdout,
+            "{flags:?}: the file differs from stdout"
+        );
     }
-    assert_eq!(file_names(dir.path()).len(), formats.len(), "{:?}", file_names(dir.path()));
+    assert_eq!(
+        file_names(dir.path()).len(),
+        formats.len(),
+        "{:?}",
+        file_names(dir.path())
+    );
     // An existing file: refused at once, untouched, nothing judged (no dossier error printed).
     let existing = dir.path().join("report-0");
     let before = std::fs::read(&existing).unwrap();
@@ -965,7 +973,10 @@ fn a_report_written_to_a_file_is_what_standard_output_gets() {
     assert_eq!(run.status.code(), Some(2));
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(err.contains("--force"), "{err}");
-    assert!(!err.contains("dossier.yaml"), "judged before refusing: {err}");
+    assert!(
+        !err.contains("dossier.yaml"),
+        "judged before refusing: {err}"
+    );
     assert_eq!(std::fs::read(&existing).unwrap(), before);
     assert_eq!(file_names(dir.path()).len(), formats.len());
 }
