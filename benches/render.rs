@@ -15,6 +15,7 @@ fn main() {
         what_if: Default::default(),
         config: None,
         built_in_wins: false,
+        threads: None,
     };
     let report = dossier_judge::check(&request).expect("check runs");
     let d = &report.dossiers[0];

@@ -113,6 +113,18 @@ pub enum Command {
     Schema(crate::commands::schema::SchemaArgs),
 }
 
+impl Command {
+    /// Whether the command may write a file (and so removes its temporary file when
+    /// interrupted); those that only read and print say no.
+    pub fn writes_files(&self) -> bool {
+        match self {
+            Command::Check(args) => args.output.is_some(),
+            Command::Score(_) | Command::Config(_) | Command::Timeline(_) => false,
+            _ => true,
+        }
+    }
+}
+
 /// What-if: change the computation, never a file.
 #[derive(Debug, Clone, Args)]
 pub struct WhatIfArgs {

@@ -54,6 +54,7 @@ fn check_request(
         what_if,
         config: judge.config,
         built_in_wins: false,
+        threads: config.threads,
     }
 }
 

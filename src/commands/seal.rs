@@ -35,6 +35,7 @@ pub fn run(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
         what_if: Default::default(),
         config: None,
         built_in_wins: false,
+        threads: None,
     };
     let report = dossier_judge::check(&request)?;
     ui.lang = report_lang(config, &report);

@@ -145,7 +145,8 @@ fn files_are_opened_only_through_the_file_layer() {
     ];
     let mut found = Vec::new();
     for (name, code) in production_code() {
-        if name == LAYER {
+        // A build script reads the crate's own data files when it is built, never a user's.
+        if name == LAYER || name.ends_with("/build.rs") {
             continue;
         }
         for (n, line) in code.lines().enumerate() {

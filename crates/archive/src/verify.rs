@@ -479,6 +479,7 @@ pub fn verify(
         config: None,
         // An archive's own copy of a built-in edition is compared, never trusted.
         built_in_wins: true,
+        threads: None,
     };
     let report = dossier_judge::check(&request)?;
     let mut from_archive = Vec::new();

@@ -42,6 +42,9 @@ pub struct CheckRequest {
     /// An edition a `dossier.toml` loads under a built-in id is not used: the built-in text
     /// judges (`verify` judges an archive so; its own copy is compared, not trusted).
     pub built_in_wins: bool,
+    /// Threads judging a chunk of dossiers; none: rayon's default (`RAYON_NUM_THREADS`, else
+    /// one per core). The pool starts only for a chunk of two or more.
+    pub threads: Option<usize>,
 }
 
 /// Loads the built-in editions and any given with `--rules`.
@@ -203,28 +206,41 @@ impl Run<'_> {
     ) -> (Vec<Message>, Editions) {
         let req = self.req;
         let mut prepared = self.prepared.into_iter();
+        let pool = std::cell::OnceCell::new();
         for found in self.found.chunks(chunk.max(1)) {
             let batch: Vec<(&discover::Found, Prepared)> =
                 found.iter().zip(prepared.by_ref()).collect();
-            let judged = batch
-                .into_par_iter()
-                .map(|(f, prepared)| match prepared {
-                    Ok((settings, editions)) => {
-                        let ctx = judge::Context {
-                            editions: &editions,
-                            edition: req.edition.as_deref(),
-                            today: req.today,
-                            what_if: &req.what_if,
-                        };
-                        judge::judge_guarded(&f.dir, &f.shown, &ctx, settings)
-                    }
-                    Err(invalid) => judge::DossierReport {
-                        path: f.shown.clone(),
-                        judgment: judge::Judgment::Invalid(invalid),
-                    },
-                })
-                .map(&map)
-                .collect();
+            let judge_one = |(f, prepared): (&discover::Found, Prepared)| match prepared {
+                Ok((settings, editions)) => {
+                    let ctx = judge::Context {
+                        editions: &editions,
+                        edition: req.edition.as_deref(),
+                        today: req.today,
+                        what_if: &req.what_if,
+                    };
+                    judge::judge_guarded(&f.dir, &f.shown, &ctx, settings)
+                }
+                Err(invalid) => judge::DossierReport {
+                    path: f.shown.clone(),
+                    judgment: judge::Judgment::Invalid(invalid),
+                },
+            };
+            // One dossier is judged where it is: no thread pool is started for it.
+            let judged = if batch.len() < 2 {
+                batch.into_iter().map(judge_one).map(&map).collect()
+            } else {
+                let pool = pool.get_or_init(|| {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(req.threads.unwrap_or(0))
+                        .build()
+                        .ok()
+                });
+                let judge_all = || batch.into_par_iter().map(judge_one).map(&map).collect();
+                match pool {
+                    Some(pool) => pool.install(judge_all),
+                    None => judge_all(),
+                }
+            };
             each(judged);
         }
         (self.path_errors, Arc::unwrap_or_clone(self.base))

@@ -29,8 +29,23 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The same files as JSON, converted at build time (build.rs): read on every start, several
+/// times faster than the TOML.
+const BUILT_IN_JSON: &[(&str, &str)] = &[
+    (
+        "order-29-2024.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/order-29-2024.json")),
+    ),
+    (
+        "order-84-2016.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/order-84-2016.json")),
+    ),
+];
+
 /// The periods of texts that are not built in.
+#[cfg(test)]
 const HISTORY: &str = include_str!("editions/history.toml");
+const HISTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/history.json"));
 
 /// The only format version of edition files this build reads.
 const FORMAT_VERSION: u32 = 1;
@@ -1112,13 +1127,21 @@ pub struct Editions {
 }
 
 impl Editions {
-    /// The editions built into the binary.
+    /// The editions built into the binary, read once per process.
     pub fn built_in() -> Editions {
+        static BUILT: std::sync::OnceLock<Editions> = std::sync::OnceLock::new();
+        BUILT.get_or_init(Editions::read_built_in).clone()
+    }
+
+    fn read_built_in() -> Editions {
         let mut by_id = BTreeMap::new();
-        for (file, text) in BUILT_IN {
-            // The built-in files are tested (edition::tests); a failure here is a build defect.
-            let edition = Edition::from_toml(text, file, Origin::BuiltIn)
+        for (file, json) in BUILT_IN_JSON {
+            // The built-in files are tested (edition::tests: read from the TOML with every
+            // check, and equal to what is read here); a failure here is a build defect.
+            let mut edition: Edition = serde_json::from_str(json)
                 .unwrap_or_else(|e| panic!("built-in edition {file} is invalid: {e}"));
+            edition.origin = Origin::BuiltIn;
+            debug_assert!(edition.problems().is_empty(), "{file}");
             by_id.insert(edition.id().to_string(), Arc::new(edition));
         }
         let default_id = by_id
@@ -1126,7 +1149,7 @@ impl Editions {
             .find(|e| e.edition.default)
             .map(|e| e.id().to_string())
             .expect("one built-in edition is the default");
-        let history: History = toml::from_str(HISTORY)
+        let history: History = serde_json::from_str(HISTORY_JSON)
             .unwrap_or_else(|e| panic!("built-in editions/history.toml is invalid: {e}"));
         assert_eq!(
             history.format, FORMAT_VERSION,
@@ -1301,6 +1324,25 @@ mod tests {
         ] {
             assert!(!is_clause(bad), "{bad}");
         }
+    }
+
+    /// What a start reads (the JSON made at build time) is what the TOML says, read with every
+    /// check `--rules` applies.
+    #[test]
+    fn the_built_in_json_is_the_toml_read_strictly() {
+        for ((file, toml), (json_file, _)) in BUILT_IN.iter().zip(BUILT_IN_JSON) {
+            assert_eq!(file, json_file);
+            let strict = Edition::from_toml(toml, file, Origin::BuiltIn).unwrap();
+            let fast = Editions::read_built_in();
+            let fast = fast.get(strict.id()).unwrap();
+            assert_eq!(format!("{strict:?}"), format!("{fast:?}"), "{file}");
+        }
+        let strict: History = toml::from_str(HISTORY).unwrap();
+        let fast = Editions::read_built_in();
+        assert_eq!(
+            format!("{:?}", strict.period),
+            format!("{:?}", fast.history)
+        );
     }
 
     #[test]

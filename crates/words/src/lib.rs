@@ -16,37 +16,32 @@ use crate::edition::Edition;
 use crate::finding::{Arg, Finding, Message};
 use crate::lang::Lang;
 use crate::score::{Basis, CriterionResult, Score};
-use std::collections::HashMap;
 use std::fmt::Write;
-use std::sync::OnceLock;
 
-const CATALOGUE: &str = include_str!("catalogue.toml");
+// `catalogue.toml`, parsed and checked by build.rs into a sorted table.
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Entry {
-    en: String,
-    ru: String,
-    kk: String,
+/// A message's three patterns: en, ru, kk.
+fn entry(key: &str) -> Option<&'static [&'static str; 3]> {
+    CATALOGUE
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| &CATALOGUE[i].1)
 }
 
-fn catalogue() -> &'static HashMap<String, Entry> {
-    static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
-    CAT.get_or_init(|| {
-        // The catalogue is tested (messages::tests); a failure here is a build defect.
-        toml::from_str(CATALOGUE).unwrap_or_else(|e| panic!("messages/catalogue.toml: {e}"))
-    })
+fn in_lang(e: &'static [&'static str; 3], lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => e[0],
+        Lang::Ru => e[1],
+        Lang::Kk => e[2],
+    }
 }
 
 /// The raw pattern of a message in a language; the key itself when it is not catalogued (a
 /// test keeps every key the code uses in the catalogue).
 fn pattern(lang: Lang, key: &str) -> &'static str {
-    match catalogue().get(key) {
-        Some(e) => match lang {
-            Lang::En => &e.en,
-            Lang::Ru => &e.ru,
-            Lang::Kk => &e.kk,
-        },
+    match entry(key) {
+        Some(e) => in_lang(e, lang),
         None => {
             debug_assert!(false, "message `{key}` is not in the catalogue");
             ""
@@ -56,11 +51,7 @@ fn pattern(lang: Lang, key: &str) -> &'static str {
 
 /// The raw pattern of a message, placeholders as written, when the catalogue has it.
 pub fn pattern_of(lang: Lang, key: &str) -> Option<&'static str> {
-    catalogue().get(key).map(|e| match lang {
-        Lang::En => e.en.as_str(),
-        Lang::Ru => e.ru.as_str(),
-        Lang::Kk => e.kk.as_str(),
-    })
+    entry(key).map(|e| in_lang(e, lang))
 }
 
 /// Fills `{name}` placeholders of the message `key` from `args`; `{{` and `}}` are braces.
@@ -284,7 +275,7 @@ pub fn stage(lang: Lang, id: &str) -> String {
 
 /// Every key of the catalogue, for tests.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    catalogue().keys().map(String::as_str)
+    CATALOGUE.iter().map(|(k, _)| *k)
 }
 
 /// A criterion's status in words, the same in reports and drafts.
@@ -356,11 +347,15 @@ mod tests {
 
     #[test]
     fn every_entry_has_three_languages_with_the_same_placeholders() {
-        for (key, e) in catalogue() {
-            let en = placeholders(&e.en);
-            assert_eq!(en, placeholders(&e.ru), "{key}: ru placeholders differ");
-            assert_eq!(en, placeholders(&e.kk), "{key}: kk placeholders differ");
-            for (lang, text) in [("en", &e.en), ("ru", &e.ru), ("kk", &e.kk)] {
+        assert!(
+            CATALOGUE.windows(2).all(|w| w[0].0 < w[1].0),
+            "the table is sorted, each key once"
+        );
+        for (key, [en_text, ru_text, kk_text]) in CATALOGUE {
+            let en = placeholders(en_text);
+            assert_eq!(en, placeholders(ru_text), "{key}: ru placeholders differ");
+            assert_eq!(en, placeholders(kk_text), "{key}: kk placeholders differ");
+            for (lang, text) in [("en", en_text), ("ru", ru_text), ("kk", kk_text)] {
                 assert!(!text.trim().is_empty(), "{key}: {lang} is empty");
             }
         }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 const BUILT_IN: &str = include_str!("kz.toml");
+const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/kz.json"));
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,24 +96,37 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    /// The embedded calendar.
+    /// The embedded calendar, read once per process (from the JSON build.rs makes of it; a
+    /// test compares it with the TOML read strictly). Copies share the days computed.
     pub fn built_in() -> Calendar {
-        Calendar::from_toml(BUILT_IN, "calendar/kz.toml")
-            .unwrap_or_else(|e| panic!("the built-in calendar is invalid: {e}"))
+        static BUILT: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+        BUILT
+            .get_or_init(|| {
+                let parsed: CalendarFile = serde_json::from_str(BUILT_IN_JSON)
+                    .unwrap_or_else(|e| panic!("the built-in calendar is invalid: {e}"));
+                Calendar::from_parsed(parsed, BUILT_IN, "calendar/kz.toml")
+                    .unwrap_or_else(|e| panic!("the built-in calendar is invalid: {e}"))
+            })
+            .clone()
     }
 
     pub fn from_toml(text: &str, file: &str) -> Result<Calendar> {
-        let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
-        let code = crate::finding::Code::CalendarInvalid;
         let parsed: CalendarFile = toml::from_str(text).map_err(|e| {
             SourceError::new(
-                code,
+                crate::finding::Code::CalendarInvalid,
                 file,
-                shared.clone(),
+                std::sync::Arc::from(text),
                 e.span().map(|r| (r.start, r.end)),
                 e.message().trim(),
             )
         })?;
+        Calendar::from_parsed(parsed, text, file)
+    }
+
+    /// Checks what the types cannot; `text` and `file` name the source in an error.
+    fn from_parsed(parsed: CalendarFile, text: &str, file: &str) -> Result<Calendar> {
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+        let code = crate::finding::Code::CalendarInvalid;
         let invalid = |message: String| -> crate::error::Error {
             SourceError::new(code, file, shared.clone(), None, message).into()
         };
@@ -308,6 +322,14 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_json_is_the_toml_read_strictly() {
+        let strict = Calendar::from_toml(BUILT_IN, "calendar/kz.toml").unwrap();
+        // Without the days computed so far (copies of the built-in calendar share them).
+        let fast = Calendar::built_in().with_overrides(&[], &[]);
+        assert_eq!(format!("{strict:?}"), format!("{fast:?}"));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
