@@ -14,7 +14,8 @@
 //! - `pack` of a 200 MB dossier against SHA-256 + a stored ZIP of its files (target: 1.5x), and
 //!   `verify` of that archive against hashing every entry of it.
 //!
-//! It prints each time with its ratio to the floor; speed targets are ratios to a floor
+//! `-- startup`, `-- memory` or `-- pack` runs that part alone. It prints each time with its
+//! ratio to the floor; speed targets are ratios to a floor
 //! measured on the same machine in the same run, never absolute times.
 
 use rayon::prelude::*;
@@ -30,10 +31,19 @@ const NAMES: [&str; 5] = [
 ];
 
 fn main() {
-    let count: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(2000);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `-- startup`, `-- memory`, `-- pack`: that part alone.
+    for (part, run) in [
+        ("startup", startup as fn()),
+        ("memory", memory),
+        ("pack", pack),
+    ] {
+        if args.iter().any(|a| a == part) {
+            run();
+            return;
+        }
+    }
+    let count: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(2000);
     let tree = tempfile::tempdir().expect("temp dir");
     let start = Instant::now();
     generate(tree.path(), count);

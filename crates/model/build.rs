@@ -22,6 +22,13 @@ fn main() {
             .file_name()
             .expect("a file name")
             .to_owned();
-        std::fs::write(out.join(name), json).expect("write the JSON");
+        std::fs::write(out.join(&name), json).expect("write the JSON");
+        // An edition's header alone: which edition is the default and when each was in force
+        // are known without reading the rest, which is read when the edition is used.
+        if let Some(header) = value.get("edition") {
+            let head = serde_json::json!({ "edition": header });
+            let name = std::path::Path::new(&name).with_extension("header.json");
+            std::fs::write(out.join(name), head.to_string()).expect("write the JSON");
+        }
     }
 }

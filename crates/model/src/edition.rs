@@ -29,18 +29,71 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
-/// The same files as JSON, converted at build time (build.rs): read on every start, several
-/// times faster than the TOML.
-const BUILT_IN_JSON: &[(&str, &str)] = &[
+/// The same files as JSON, converted at build time (build.rs), several times faster to read
+/// than the TOML: (file, header alone, whole). A start reads the headers; an edition is read
+/// whole when it is first used.
+const BUILT_IN_JSON: &[(&str, &str, &str)] = &[
     (
         "order-29-2024.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/order-29-2024.header.json")),
         include_str!(concat!(env!("OUT_DIR"), "/order-29-2024.json")),
     ),
     (
         "order-84-2016.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/order-84-2016.header.json")),
         include_str!(concat!(env!("OUT_DIR"), "/order-84-2016.json")),
     ),
 ];
+
+/// A built-in edition: its header, read at start, and the whole edition, read on first use.
+#[derive(Debug)]
+struct BuiltIn {
+    file: &'static str,
+    header: Header,
+    json: &'static str,
+    whole: std::sync::OnceLock<Arc<Edition>>,
+}
+
+impl BuiltIn {
+    fn edition(&self) -> &Arc<Edition> {
+        self.whole.get_or_init(|| {
+            // The built-in files are tested (edition::tests: read from the TOML with every
+            // check, and equal to what is read here); a failure here is a build defect.
+            let mut edition: Edition = serde_json::from_str(self.json)
+                .unwrap_or_else(|e| panic!("built-in edition {} is invalid: {e}", self.file));
+            edition.origin = Origin::BuiltIn;
+            debug_assert!(edition.problems().is_empty(), "{}", self.file);
+            Arc::new(edition)
+        })
+    }
+}
+
+/// An edition of a set: built in (read when first used) or loaded from a file.
+#[derive(Debug, Clone)]
+enum Slot {
+    BuiltIn(&'static BuiltIn),
+    Loaded(Arc<Edition>),
+}
+
+impl Slot {
+    fn header(&self) -> &Header {
+        match self {
+            Slot::BuiltIn(b) => &b.header,
+            Slot::Loaded(e) => &e.edition,
+        }
+    }
+
+    fn edition(&self) -> &Arc<Edition> {
+        match self {
+            Slot::BuiltIn(b) => b.edition(),
+            Slot::Loaded(e) => e,
+        }
+    }
+
+    fn loaded(&self) -> bool {
+        matches!(self, Slot::Loaded(_))
+    }
+}
 
 /// The periods of texts that are not built in.
 #[cfg(test)]
@@ -1120,34 +1173,47 @@ fn join<'a>(items: impl Iterator<Item = &'a &'a str>) -> String {
 /// which replace a built-in edition of the same id.
 #[derive(Debug, Clone)]
 pub struct Editions {
-    by_id: BTreeMap<String, Arc<Edition>>,
+    by_id: BTreeMap<String, Slot>,
     default_id: String,
     /// Periods whose text is not built in (`editions/history.toml`).
     history: Vec<Period>,
 }
 
 impl Editions {
-    /// The editions built into the binary, read once per process.
+    /// The editions built into the binary: their headers read once per process, each edition
+    /// read whole when first used.
     pub fn built_in() -> Editions {
         static BUILT: std::sync::OnceLock<Editions> = std::sync::OnceLock::new();
         BUILT.get_or_init(Editions::read_built_in).clone()
     }
 
     fn read_built_in() -> Editions {
-        let mut by_id = BTreeMap::new();
-        for (file, json) in BUILT_IN_JSON {
-            // The built-in files are tested (edition::tests: read from the TOML with every
-            // check, and equal to what is read here); a failure here is a build defect.
-            let mut edition: Edition = serde_json::from_str(json)
-                .unwrap_or_else(|e| panic!("built-in edition {file} is invalid: {e}"));
-            edition.origin = Origin::BuiltIn;
-            debug_assert!(edition.problems().is_empty(), "{file}");
-            by_id.insert(edition.id().to_string(), Arc::new(edition));
-        }
+        static BUILT_INS: std::sync::OnceLock<Vec<BuiltIn>> = std::sync::OnceLock::new();
+        let built_ins = BUILT_INS.get_or_init(|| {
+            #[derive(Deserialize)]
+            struct HeaderOnly {
+                edition: Header,
+            }
+            BUILT_IN_JSON
+                .iter()
+                .map(|(file, header, json)| BuiltIn {
+                    file,
+                    header: serde_json::from_str::<HeaderOnly>(header)
+                        .unwrap_or_else(|e| panic!("built-in edition {file} is invalid: {e}"))
+                        .edition,
+                    json,
+                    whole: std::sync::OnceLock::new(),
+                })
+                .collect()
+        });
+        let by_id: BTreeMap<String, Slot> = built_ins
+            .iter()
+            .map(|b| (b.header.id.clone(), Slot::BuiltIn(b)))
+            .collect();
         let default_id = by_id
-            .values()
-            .find(|e| e.edition.default)
-            .map(|e| e.id().to_string())
+            .iter()
+            .find(|(_, e)| e.header().default)
+            .map(|(id, _)| id.clone())
             .expect("one built-in edition is the default");
         let history: History = serde_json::from_str(HISTORY_JSON)
             .unwrap_or_else(|e| panic!("built-in editions/history.toml is invalid: {e}"));
@@ -1177,7 +1243,7 @@ impl Editions {
         let periods = self
             .by_id
             .values()
-            .filter_map(|e| e.edition.in_force)
+            .filter_map(|e| e.header().in_force)
             .filter_map(|p| Some((p.from?, p.settled?)))
             .chain(
                 self.history
@@ -1201,10 +1267,12 @@ impl Editions {
         let mut found = self
             .by_id
             .values()
-            .filter(|e| e.edition.in_force.is_some_and(|p| p.contains(date)));
-        let loaded = found.clone().find(|e| matches!(e.origin, Origin::File(_)));
+            .filter(|e| e.header().in_force.is_some_and(|p| p.contains(date)));
+        let loaded = found
+            .clone()
+            .find(|e| e.loaded() && matches!(e.edition().origin, Origin::File(_)));
         if let Some(e) = loaded.or_else(|| found.next()) {
-            return InForceOn::Edition(e.clone());
+            return InForceOn::Edition(e.edition().clone());
         }
         match self.history.iter().find(|p| p.contains(date)) {
             Some(p) => InForceOn::NotBuiltIn(p),
@@ -1216,8 +1284,9 @@ impl Editions {
     pub fn load_file(&mut self, path: &Path) -> Result<&Edition> {
         let edition = Editions::read_file(path)?;
         let id = edition.id().to_string();
-        self.by_id.insert(id.clone(), Arc::new(edition));
-        Ok(&self.by_id[&id])
+        self.by_id
+            .insert(id.clone(), Slot::Loaded(Arc::new(edition)));
+        Ok(self.by_id[&id].edition())
     }
 
     /// Reads and validates an edition file without adding it.
@@ -1232,20 +1301,21 @@ impl Editions {
 
     /// Adds an edition already loaded, replacing one of the same id.
     pub fn add(&mut self, edition: Arc<Edition>) {
-        self.by_id.insert(edition.id().to_string(), edition);
+        self.by_id
+            .insert(edition.id().to_string(), Slot::Loaded(edition));
     }
 
     pub fn get(&self, id: &str) -> Option<&Edition> {
-        self.by_id.get(id).map(|e| &**e)
+        self.by_id.get(id).map(|e| &**e.edition())
     }
 
     /// The edition, shared, for a judgment to keep.
     pub fn get_arc(&self, id: &str) -> Option<Arc<Edition>> {
-        self.by_id.get(id).cloned()
+        self.by_id.get(id).map(|e| e.edition().clone())
     }
 
     pub fn default_edition(&self) -> &Arc<Edition> {
-        &self.by_id[&self.default_id]
+        self.by_id[&self.default_id].edition()
     }
 
     /// The edition `id`, or a usage error that lists the known ones.
@@ -1267,7 +1337,7 @@ impl Editions {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Edition> {
-        self.by_id.values().map(|e| &**e)
+        self.by_id.values().map(|e| &**e.edition())
     }
 
     /// The TOML text of an edition, built in or loaded, for `rules export`.
@@ -1330,7 +1400,7 @@ mod tests {
     /// check `--rules` applies.
     #[test]
     fn the_built_in_json_is_the_toml_read_strictly() {
-        for ((file, toml), (json_file, _)) in BUILT_IN.iter().zip(BUILT_IN_JSON) {
+        for ((file, toml), (json_file, _, _)) in BUILT_IN.iter().zip(BUILT_IN_JSON) {
             assert_eq!(file, json_file);
             let strict = Edition::from_toml(toml, file, Origin::BuiltIn).unwrap();
             let fast = Editions::read_built_in();
