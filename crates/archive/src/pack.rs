@@ -463,6 +463,7 @@ impl Plan {
             let stored = deflated
                 .compression_method(zip::CompressionMethod::Stored)
                 .compression_level(None);
+            let mut buffer = vec![0u8; COPY_BUFFER];
             for e in &entries {
                 let options = if compressed_already(&e.name) {
                     stored
@@ -477,7 +478,15 @@ impl Plan {
                         // names.
                         let (file, _) = crate::files::open_regular(&root, Path::new(source))?;
                         let mut copied = Digesting::new(file.take(e.meta.size));
-                        std::io::copy(&mut copied, &mut zip)?;
+                        // In large pieces: 8 KiB ones (`io::copy`) made 50,000 system calls
+                        // of a 200 MB dossier.
+                        loop {
+                            let n = copied.read(&mut buffer)?;
+                            if n == 0 {
+                                break;
+                            }
+                            zip.write_all(&buffer[..n])?;
+                        }
                         if copied.finish() != (e.meta.sha256.clone(), e.meta.size) {
                             changed = Some(source.clone());
                             return Err(std::io::Error::other("changed while packing"));
@@ -505,6 +514,9 @@ impl Plan {
         }
     }
 }
+
+/// The piece a document is copied into the archive in.
+const COPY_BUFFER: usize = 1 << 20;
 
 /// Formats whose bytes are compressed already (by their extension, lowercased).
 fn compressed_already(name: &str) -> bool {

@@ -218,8 +218,10 @@ fn unreadable(dir: &Path, name: &str, why: Unreadable) -> Error {
 
 /// Unpacks `archive` beneath `into` (a private, empty folder), refusing anything unsafe before
 /// a byte is written: its layout (`layout::check`), every name, kind and size, and the total.
-/// Returns the name of the archive's one top folder.
-pub fn unpack(archive: &Path, into: &Dir) -> Result<String> {
+/// Returns the name of the archive's one top folder, and the SHA-256 and size of each file
+/// as it was written (by its name beneath that folder): the files are digested as they are
+/// unpacked, read once.
+pub fn unpack(archive: &Path, into: &Dir) -> Result<(String, Digests)> {
     let refuse = |why: Unusable| why.at(archive);
     let (file, meta) = files::open_path(archive)
         .map_err(|e| Error::usage(e.message(&archive.display().to_string())))?;
@@ -260,6 +262,8 @@ pub fn unpack(archive: &Path, into: &Dir) -> Result<String> {
     }
     let top = top.ok_or_else(|| refuse(Unusable::Empty))?.to_string();
     let mut zip = zip::ZipArchive::new(file).map_err(|_| refuse(Unusable::NotAnArchive))?;
+    let mut digests = Digests::new();
+    let mut buffer = vec![0u8; 1 << 20];
     for e in &entries {
         if e.name.ends_with('/') {
             continue;
@@ -275,15 +279,43 @@ pub fn unpack(archive: &Path, into: &Dir) -> Result<String> {
                 path: archive.to_path_buf(),
                 source,
             })?;
-        // Never more than the entry says it holds.
-        let copied = std::io::copy(&mut (&mut entry).take(e.size + 1), &mut out)
-            .map_err(|_| refuse(Unusable::SizeLie(e.name.clone())))?;
-        if copied != e.size {
+        // Never more than the entry says it holds; digested as it is copied, in large pieces.
+        let mut copied = crate::integrity::Digesting::new((&mut entry).take(e.size + 1));
+        use std::io::Write;
+        loop {
+            let n = copied
+                .read(&mut buffer)
+                .map_err(|_| refuse(Unusable::SizeLie(e.name.clone())))?;
+            if n == 0 {
+                break;
+            }
+            out.write_all(&buffer[..n]).map_err(|source| Error::Io {
+                path: archive.to_path_buf(),
+                source,
+            })?;
+        }
+        let (sha256, size) = copied.finish();
+        if size != e.size {
             return Err(refuse(Unusable::SizeLie(e.name.clone())));
         }
+        out.flush().map_err(|source| Error::Io {
+            path: archive.to_path_buf(),
+            source,
+        })?;
+        crate::integrity::remember_written(&out, (sha256.clone(), size));
+        if let Some(name) = e
+            .name
+            .strip_prefix(top.as_str())
+            .and_then(|n| n.strip_prefix('/'))
+        {
+            digests.insert(name.to_string(), Some((sha256, size)));
+        }
     }
-    Ok(top)
+    Ok((top, digests))
 }
+
+/// SHA-256 and size of files by name, `None` for one that is not there.
+pub type Digests = BTreeMap<String, Option<(String, u64)>>;
 
 /// The files of an unpacked archive, each digested at most once, read only beneath the
 /// folder's handle.
@@ -292,7 +324,7 @@ struct Folder<'a> {
     root: Dir,
     files: BTreeSet<String>,
     /// SHA-256 and size of each file read so far.
-    digests: BTreeMap<String, Option<(String, u64)>>,
+    digests: Digests,
 }
 
 impl Folder<'_> {
@@ -332,6 +364,11 @@ fn sums_line(line: &str) -> Option<(String, &str)> {
 
 /// The manifest, and every way the folder differs from it (the fresh check aside).
 pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
+    compare_known(dir, Digests::new())
+}
+
+/// [`compare`], given the digests of files already read (as they were unpacked).
+fn compare_known(dir: &Path, known: Digests) -> Result<(Manifest, Vec<Difference>)> {
     let root = files::open_root(dir).map_err(|source| Error::Io {
         path: dir.to_path_buf(),
         source,
@@ -362,7 +399,7 @@ pub fn compare(dir: &Path) -> Result<(Manifest, Vec<Difference>)> {
         dir,
         root,
         files: present,
-        digests: BTreeMap::new(),
+        digests: known,
     };
     let mut diffs = Vec::new();
     let listed: BTreeSet<String> = manifest
@@ -458,16 +495,17 @@ pub fn verify(
 ) -> Result<Verification> {
     let mut application_compared = false;
     // An archive is unpacked beneath the private folder; a folder is read where it is.
-    let dir = if files::metadata(path).is_ok_and(|m| m.is_file()) {
+    let (dir, known) = if files::metadata(path).is_ok_and(|m| m.is_file()) {
         let into = files::open_root(scratch).map_err(|source| Error::Io {
             path: scratch.to_path_buf(),
             source,
         })?;
-        scratch.join(unpack(path, &into)?)
+        let (top, digests) = unpack(path, &into)?;
+        (scratch.join(top), digests)
     } else {
-        path.to_path_buf()
+        (path.to_path_buf(), Digests::new())
     };
-    let (manifest, mut diffs) = compare(&dir)?;
+    let (manifest, mut diffs) = compare_known(&dir, known)?;
     let today = chrono::NaiveDate::parse_from_str(&manifest.checked, "%Y-%m-%d")
         .map_err(|_| Unusable::CheckedNotADate.at(&dir.join(MANIFEST)))?;
     let request = dossier_judge::CheckRequest {

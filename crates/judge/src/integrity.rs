@@ -62,34 +62,54 @@ pub fn hex(bytes: &[u8]) -> String {
 /// that print a digest (a covering letter in two languages and two formats) and `pack` hash a
 /// document once; `pack` digests each file again as it copies it, and refuses one that changed.
 pub fn file_digest(root: &Dir, relative: &str) -> Option<(String, u64)> {
-    use std::collections::HashMap;
-    use std::os::unix::fs::MetadataExt;
-    use std::sync::{Mutex, OnceLock};
-    type Key = (u64, u64, u64, i64, i64);
-    static SEEN: OnceLock<Mutex<HashMap<Key, (String, u64)>>> = OnceLock::new();
     crate::inspect::inside_the_folder(relative).ok()?;
     let (file, _) = crate::files::open_regular(root, Path::new(relative)).ok()?;
-    let meta = file.metadata().ok()?;
-    let key = (
+    let key = identity(&file.metadata().ok()?);
+    if let Some(hit) = remembered().lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Some(hit);
+    }
+    let digest = sha256_of(file).ok()?;
+    remember(key, digest.clone());
+    Some(digest)
+}
+
+/// Tells [`file_digest`] the digest of a file just written from bytes digested on the way (an
+/// archive's member as `verify` unpacks it into its private folder), so it is not read again.
+pub fn remember_written(file: &std::fs::File, digest: (String, u64)) {
+    if let Ok(meta) = file.metadata() {
+        remember(identity(&meta), digest);
+    }
+}
+
+/// A file's identity for the run: device, inode, size and modification time.
+type Identity = (u64, u64, u64, i64, i64);
+
+fn identity(meta: &std::fs::Metadata) -> Identity {
+    use std::os::unix::fs::MetadataExt;
+    (
         meta.dev(),
         meta.ino(),
         meta.size(),
         meta.mtime(),
         meta.mtime_nsec(),
-    );
-    let seen = SEEN.get_or_init(Default::default);
-    if let Some(hit) = seen.lock().ok().and_then(|m| m.get(&key).cloned()) {
-        return Some(hit);
-    }
-    let digest = sha256_of(file).ok()?;
-    if let Ok(mut m) = seen.lock() {
+    )
+}
+
+fn remembered() -> &'static std::sync::Mutex<std::collections::HashMap<Identity, (String, u64)>> {
+    static SEEN: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<Identity, (String, u64)>>,
+    > = std::sync::OnceLock::new();
+    SEEN.get_or_init(Default::default)
+}
+
+fn remember(key: Identity, digest: (String, u64)) {
+    if let Ok(mut m) = remembered().lock() {
         // Bounded: a run over many dossiers keeps the latest, not all.
         if m.len() >= crate::limits::MAX_REMEMBERED_DIGESTS {
             m.clear();
         }
-        m.insert(key, digest.clone());
+        m.insert(key, digest);
     }
-    Some(digest)
 }
 
 /// Digests of a dossier's files, each computed once however often the dossier names the file:
