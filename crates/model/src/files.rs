@@ -579,10 +579,20 @@ pub struct Spill {
 
 impl Spill {
     pub fn push_str(&mut self, text: &str) {
-        self.memory.push_str(text);
-        if self.memory.len() >= crate::limits::SPILL_BYTES {
+        // Moved out before the string would grow past the bound, so its capacity stays within
+        // it; a piece larger than the bound goes straight to the file.
+        if self.memory.len() + text.len() > crate::limits::SPILL_BYTES {
             self.spill();
         }
+        if self.memory.is_empty() && text.len() > crate::limits::SPILL_BYTES && !self.in_memory {
+            self.memory.push_str(text);
+            self.spill();
+            return;
+        }
+        if self.memory.capacity() == 0 && !self.in_memory {
+            self.memory.reserve_exact(crate::limits::SPILL_BYTES);
+        }
+        self.memory.push_str(text);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -604,6 +614,9 @@ impl Spill {
                 }
             },
         };
+        if self.memory.is_empty() {
+            return;
+        }
         if let Err(e) = file.write_all(self.memory.as_bytes()) {
             self.lost.get_or_insert(e);
         }
@@ -662,7 +675,7 @@ mod spill_tests {
             expected.push_str(&piece);
         }
         assert!(spill.file.is_some(), "more than the bound moved to a file");
-        assert!(spill.memory.len() < crate::limits::SPILL_BYTES);
+        assert!(spill.memory.capacity() <= crate::limits::SPILL_BYTES);
         let mut back = String::new();
         spill
             .drain(|piece| {

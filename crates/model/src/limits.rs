@@ -129,4 +129,4 @@ pub const MAX_TEMPLATE_OUTPUT: usize = 16 << 20;
 
 /// Report text kept for the end of a run (the findings after a table) held in memory before
 /// it moves to an anonymous temporary file: memory stays flat however many dossiers there are.
-pub const SPILL_BYTES: usize = 1 << 20;
+pub const SPILL_BYTES: usize = 256 << 10;

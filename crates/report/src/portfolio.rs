@@ -33,25 +33,53 @@ type Due = (NaiveDate, String, String, StepStatus);
 
 /// A dossier's row of the matrix, compact: a page over thousands keeps little per dossier.
 struct Entry {
-    /// The path, then the object's name.
-    names: Box<str>,
-    /// Where the path ends in `names`.
+    /// The path, the object's name, then one byte per requirement's column with its status
+    /// (`status_byte`; 0 where the dossier files nothing), in one allocation.
+    data: Box<[u8]>,
+    /// Where the path ends in `data`, and where the object's name ends.
     split: u32,
+    end: u32,
     outcome: Outcome,
     /// The outcome's words, in `Portfolio::labels`.
     label: u16,
-    /// The column of each requirement filed (the same id under two clauses is two columns:
-    /// 5(1) and 3(2)) and its status.
-    documents: Box<[(u16, DocStatus)]>,
+}
+
+const STATUSES: [DocStatus; 5] = [
+    DocStatus::Present,
+    DocStatus::Missing,
+    DocStatus::Invalid,
+    DocStatus::Expired,
+    DocStatus::ExpiredAllowed,
+];
+
+fn status_byte(s: DocStatus) -> u8 {
+    STATUSES
+        .iter()
+        .position(|x| *x == s)
+        .map_or(0, |i| i as u8 + 1)
 }
 
 impl Entry {
+    fn text(&self, range: std::ops::Range<u32>) -> &str {
+        self.data
+            .get(range.start as usize..range.end as usize)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+
     fn path(&self) -> &str {
-        self.names.get(..self.split as usize).unwrap_or_default()
+        self.text(0..self.split)
     }
 
     fn object(&self) -> &str {
-        self.names.get(self.split as usize..).unwrap_or_default()
+        self.text(self.split..self.end)
+    }
+
+    /// The status of the requirement in `column` (the same id under two clauses is two
+    /// columns: 5(1) and 3(2)), when the dossier files it.
+    fn status(&self, column: usize) -> Option<DocStatus> {
+        let byte = *self.data.get(self.end as usize + column)?;
+        STATUSES.get(usize::from(byte).checked_sub(1)?).copied()
     }
 }
 
@@ -152,8 +180,11 @@ impl Portfolio {
                         self.requirements.len() - 1
                     }
                 };
+                if documents.len() <= column {
+                    documents.resize(column + 1, 0u8);
+                }
+                documents[column] = status_byte(doc.status);
                 let column = u16::try_from(column).unwrap_or(u16::MAX);
-                documents.push((column, doc.status));
                 let until = j
                     .file
                     .documents
@@ -201,12 +232,16 @@ impl Portfolio {
                 self.labels.len() - 1
             }
         };
+        let mut data = Vec::with_capacity(path.len() + object.len() + documents.len());
+        data.extend_from_slice(path.as_bytes());
+        data.extend_from_slice(object.as_bytes());
+        data.extend_from_slice(&documents);
         let entry = Entry {
-            names: format!("{path}{object}").into_boxed_str(),
+            data: data.into_boxed_slice(),
             split: u32::try_from(path.len()).unwrap_or(u32::MAX),
+            end: u32::try_from(path.len() + object.len()).unwrap_or(u32::MAX),
             outcome: d.outcome(),
             label: u16::try_from(label).unwrap_or(u16::MAX),
-            documents: documents.into_boxed_slice(),
         };
         let findings: Vec<_> = d
             .findings()
@@ -343,9 +378,9 @@ impl Portfolio {
                 escape(e.object())
             );
             for column in 0..self.requirements.len() {
-                match e.documents.iter().find(|(c, _)| usize::from(*c) == column) {
-                    Some((_, s)) => {
-                        let (class, mark) = status_class(*s);
+                match e.status(column) {
+                    Some(s) => {
+                        let (class, mark) = status_class(s);
                         let _ = write!(out, "<td class=\"{class}\">{mark}</td>");
                     }
                     None => out.push_str("<td class=\"na\">·</td>"),
