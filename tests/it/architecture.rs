@@ -45,16 +45,11 @@ const LAYERS: &[(&str, &[&str])] = &[
 const NOT_FOR_JUDGING: &[&str] = &["minijinja", "krilla", "comfy-table", "anstyle", "clap"];
 const JUDGING: &[&str] = &["dossier-model", "dossier-judge", "dossier-words"];
 
-/// The workspace's packages and their normal dependencies, as `cargo metadata` reports them.
-fn workspace() -> BTreeMap<String, BTreeSet<String>> {
+/// `cargo metadata --format-version 1` with these flags, read.
+fn cargo_metadata(flags: &[&str]) -> serde_json::Value {
     let out = std::process::Command::new(env!("CARGO"))
-        .args([
-            "metadata",
-            "--format-version",
-            "1",
-            "--no-deps",
-            "--offline",
-        ])
+        .args(["metadata", "--format-version", "1"])
+        .args(flags)
         .current_dir(root())
         .output()
         .expect("cargo metadata runs");
@@ -63,7 +58,12 @@ fn workspace() -> BTreeMap<String, BTreeSet<String>> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The workspace's packages and their normal dependencies, as `cargo metadata` reports them.
+fn workspace() -> BTreeMap<String, BTreeSet<String>> {
+    let v = cargo_metadata(&["--no-deps", "--offline"]);
     v["packages"]
         .as_array()
         .unwrap()
@@ -328,18 +328,7 @@ fn every_dependency_is_under_an_allowed_licence_from_crates_io() {
     let mut refused = Vec::new();
     let mut checked = 0;
     for target in &targets {
-        let out = std::process::Command::new(env!("CARGO"))
-            .args(["metadata", "--format-version", "1", "--locked"])
-            .args(["--filter-platform", target])
-            .current_dir(root())
-            .output()
-            .expect("cargo metadata runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let meta = cargo_metadata(&["--locked", "--filter-platform", target]);
         let members: BTreeSet<&str> = meta["workspace_members"]
             .as_array()
             .unwrap()
