@@ -42,8 +42,9 @@ pub struct CheckRequest {
     /// An edition a `dossier.toml` loads under a built-in id is not used: the built-in text
     /// judges (`verify` judges an archive so; its own copy is compared, not trusted).
     pub built_in_wins: bool,
-    /// Threads judging a chunk of dossiers; none: rayon's default (`RAYON_NUM_THREADS`, else
-    /// one per core). The pool starts only for a chunk of two or more.
+    /// Threads judging a chunk of dossiers, in a pool of their own started for the first chunk
+    /// of two or more; none: the caller's rayon pool (the global one: `RAYON_NUM_THREADS`, else
+    /// one per core).
     pub threads: Option<usize>,
 }
 
@@ -230,8 +231,9 @@ impl Run<'_> {
                 batch.into_iter().map(judge_one).map(&map).collect()
             } else {
                 let pool = pool.get_or_init(|| {
+                    let threads = req.threads?;
                     rayon::ThreadPoolBuilder::new()
-                        .num_threads(req.threads.unwrap_or(0))
+                        .num_threads(threads)
                         .build()
                         .ok()
                 });

@@ -79,11 +79,106 @@ fn pkcs1v15_holds(spki_der: &[u8], prefix: &[u8], digest: &[u8], signature: &[u8
         && em[k - digest.len()..] == *digest
 }
 
-/// `s`^e mod n, big-endian, as long as n; `None` for `s` ≥ n. Square and multiply over the
-/// bits of the public exponent (17 for 65537) with the `rsa` crate's big integers and a plain
-/// remainder at each step: for a public exponent this is several times faster than its general
-/// `modpow`, and public data needs no constant time.
+/// `s`^e mod n, big-endian, as long as n; `None` for `s` ≥ n (n odd, as an RSA modulus is).
+/// Montgomery multiplication over the bits of the public exponent (`crypto-bigint`, fixed
+/// widths up to 4,096 bits) for a key met before: its set-up for a modulus costs more than the
+/// exponentiation, and the same signers sign many documents, so the set-ups of the latest keys
+/// are remembered. A key met for the first time: square and multiply with a remainder at each
+/// step (`rsa_public_any`), the cheaper of the two once.
 fn rsa_public(n: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
+    use crypto_bigint::{U2048, U4096};
+    const W2048: usize = U2048::LIMBS;
+    const W4096: usize = U4096::LIMBS;
+    static KEYS_2048: Keys<W2048> = std::sync::Mutex::new(Vec::new());
+    static KEYS_4096: Keys<W4096> = std::sync::Mutex::new(Vec::new());
+    let n = strip_zeros(n);
+    match n.len() {
+        0 => None,
+        1..=256 => rsa_public_fixed::<W2048>(n, e, s, &KEYS_2048),
+        257..=512 => rsa_public_fixed::<W4096>(n, e, s, &KEYS_4096),
+        _ => rsa_public_any(n, e, s),
+    }
+}
+
+/// The moduli met last, newest last, with their Montgomery set-up once met twice.
+type Keys<const LIMBS: usize> = std::sync::Mutex<
+    Vec<(
+        Vec<u8>,
+        Option<crypto_bigint::modular::runtime_mod::DynResidueParams<LIMBS>>,
+    )>,
+>;
+
+/// The set-ups remembered per width.
+const KEYS_REMEMBERED: usize = 32;
+
+fn strip_zeros(b: &[u8]) -> &[u8] {
+    let first = b.iter().position(|x| *x != 0).unwrap_or(b.len());
+    &b[first..]
+}
+
+/// [`rsa_public`] at a fixed width of `LIMBS` words.
+fn rsa_public_fixed<const LIMBS: usize>(
+    n: &[u8],
+    e: &[u8],
+    s: &[u8],
+    keys: &Keys<LIMBS>,
+) -> Option<Vec<u8>> {
+    use crypto_bigint::modular::runtime_mod::{DynResidue, DynResidueParams};
+    use crypto_bigint::{Limb, Uint};
+    let width = LIMBS * Limb::BYTES;
+    let wide = |b: &[u8]| -> Option<Uint<LIMBS>> {
+        let b = strip_zeros(b);
+        let mut padded = vec![0u8; width.checked_sub(b.len())?];
+        padded.extend_from_slice(b);
+        Some(Uint::from_be_slice(&padded))
+    };
+    let (modulus, exponent, base) = (wide(n)?, wide(e)?, wide(s)?);
+    if n.last().is_none_or(|b| b & 1 == 0) || base >= modulus {
+        return None;
+    }
+    let known = keys
+        .lock()
+        .ok()
+        .and_then(|k| k.iter().find(|(m, _)| m == n).map(|(_, p)| *p));
+    let params = match known {
+        Some(Some(params)) => params,
+        // Met once before: set up now and remembered.
+        Some(None) => {
+            let params = DynResidueParams::new(&modulus);
+            if let Ok(mut k) = keys.lock()
+                && let Some(entry) = k.iter_mut().find(|(m, _)| m == n)
+            {
+                entry.1 = Some(params);
+            }
+            params
+        }
+        None => {
+            if let Ok(mut k) = keys.lock() {
+                if k.len() >= KEYS_REMEMBERED {
+                    k.remove(0);
+                }
+                k.push((n.to_vec(), None));
+            }
+            return rsa_public_any(n, e, s);
+        }
+    };
+    let bits = exponent.bits();
+    let result = DynResidue::new(&base, params)
+        .pow_bounded_exp(&exponent, bits)
+        .retrieve();
+    // Little-endian words to big-endian bytes, as long as n.
+    let bytes: Vec<u8> = result
+        .as_words()
+        .iter()
+        .rev()
+        .flat_map(|w| w.to_be_bytes())
+        .collect();
+    Some(bytes[bytes.len() - n.len()..].to_vec())
+}
+
+/// `s`^e mod n for a modulus wider than 4,096 bits: square and multiply with the `rsa` crate's
+/// big integers and a plain remainder at each step (public data needs no constant time).
+fn rsa_public_any(n: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
     use rsa::BigUint;
     let (n, e, base) = (
         BigUint::from_bytes_be(n),
@@ -185,5 +280,46 @@ pub fn check(
             }
         }
         _ => ValueCheck::NotVerified,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Montgomery path gives what square and multiply with remainders gives, for moduli of
+    /// every width it takes (and one past it), exponents 3 and 65537, and bases near n.
+    #[test]
+    fn the_public_operation_agrees_with_square_and_multiply() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for len in [64, 128, 255, 256, 384, 511, 512, 520] {
+            for _ in 0..3 {
+                let mut n: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+                n[0] |= 0x80;
+                n[len - 1] |= 1;
+                let mut s: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+                s[0] &= 0x7f;
+                for e in [&[3u8][..], &[1, 0, 1]] {
+                    // Three times: the first without a set-up, the second making it, the
+                    // third with it remembered.
+                    for _ in 0..3 {
+                        assert_eq!(
+                            rsa_public(&n, e, &s),
+                            rsa_public_any(&n, e, &s),
+                            "{len} bytes, e = {e:?}"
+                        );
+                    }
+                }
+                // s ≥ n is refused either way.
+                assert_eq!(rsa_public(&n, &[3], &n), None);
+                assert_eq!(rsa_public_any(&n, &[3], &n), None);
+            }
+        }
     }
 }
