@@ -402,12 +402,17 @@ impl Portfolio {
         end.text(&out);
     }
 
-    fn expiring(&self) -> String {
+    /// The documents expiring or expired, soonest first, handed on in pieces.
+    fn expiring(&mut self, end: &mut dyn End) {
         let lang = self.lang;
-        let mut rows: Vec<&(NaiveDate, u32, u16)> = self.expiring.iter().collect();
-        rows.sort_by_key(|r| r.0);
-        if rows.is_empty() {
-            return format!("<p>{}</p>\n", escape(&t!(lang, "portfolio.none-expiring")));
+        // Sorted in place (stable: dossiers in order within a day): no second list of them.
+        self.expiring.sort_by_key(|r| r.0);
+        if self.expiring.is_empty() {
+            end.text(&format!(
+                "<p>{}</p>\n",
+                escape(&t!(lang, "portfolio.none-expiring"))
+            ));
+            return;
         }
         let mut out = format!(
             "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
@@ -416,7 +421,11 @@ impl Portfolio {
             escape(&t!(lang, "report.header.dossier")),
             escape(&t!(lang, "portfolio.document"))
         );
-        for &(until, n, column) in rows {
+        for &(until, n, column) in &self.expiring {
+            if out.len() > PIECE {
+                end.text(&out);
+                out.clear();
+            }
             let n = n as usize;
             let title = &self.requirements[usize::from(column)].2;
             let state = if until < self.today {
@@ -434,7 +443,7 @@ impl Portfolio {
             );
         }
         out.push_str("</tbody></table>\n");
-        out
+        end.text(&out);
     }
 
     fn deadlines(&self) -> String {
@@ -524,7 +533,7 @@ impl Portfolio {
     }
 
     /// The page, the findings' sections where they belong.
-    pub fn finish(&self, end: &mut dyn End) {
+    pub fn finish(&mut self, end: &mut dyn End) {
         let lang = self.lang;
         let mut counts = [0usize; 5];
         for e in &self.entries {
@@ -569,10 +578,13 @@ impl Portfolio {
         end.text(&head);
         self.matrix(end);
         end.text(&format!(
-            "\n<h2>{expiring_title}</h2>\n{expiring}\n<h2>{deadlines_title}</h2>\n{deadlines}\n\
+            "\n<h2>{}</h2>\n",
+            escape(&t!(lang, "portfolio.expiring", days = EXPIRING_DAYS))
+        ));
+        self.expiring(end);
+        end.text(&format!(
+            "\n<h2>{deadlines_title}</h2>\n{deadlines}\n\
 <h2>{findings_title}</h2>\n",
-            expiring_title = escape(&t!(lang, "portfolio.expiring", days = EXPIRING_DAYS)),
-            expiring = self.expiring(),
             deadlines_title = escape(&t!(lang, "portfolio.deadlines")),
             deadlines = self.deadlines(),
             findings_title = escape(&t!(lang, "portfolio.findings")),

@@ -428,7 +428,7 @@ impl Printer for Page {
         }
     }
 
-    fn finish(self: Box<Self>, end: &mut dyn End) {
+    fn finish(mut self: Box<Self>, end: &mut dyn End) {
         self.0.finish(end);
     }
 }
