@@ -412,35 +412,60 @@ pub fn read_yaml(root: &cap_std::fs::Dir) -> Result<String, Finding> {
 }
 
 /// Temporary files being written now, removed by `remove_unfinished` when the run is
-/// interrupted (the binary calls it on Ctrl-C and SIGTERM).
-static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// interrupted (the binary calls it on Ctrl-C and SIGTERM). `closed` once that has run: the
+/// run is ending, and a file created after the sweep would be left behind.
+static UNFINISHED: std::sync::Mutex<Unfinished> = std::sync::Mutex::new(Unfinished {
+    paths: Vec::new(),
+    closed: false,
+});
+
+struct Unfinished {
+    paths: Vec<PathBuf>,
+    closed: bool,
+}
 
 /// A temporary file's place in `UNFINISHED` while it is written.
 struct Pending(PathBuf);
 
 impl Pending {
-    fn new(path: &Path) -> Pending {
-        if let Ok(mut v) = UNFINISHED.lock() {
-            v.push(path.to_path_buf());
+    /// Creates the file at `path` (new, private) and records it in one step under the lock,
+    /// so an interruption can never fall between the two.
+    fn create(path: &Path) -> io::Result<File> {
+        let mut registry = UNFINISHED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if registry.closed {
+            return Err(io::Error::from(io::ErrorKind::Interrupted));
         }
-        Pending(path.to_path_buf())
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)?;
+        registry.paths.push(path.to_path_buf());
+        Ok(file)
     }
 }
 
 impl Drop for Pending {
     fn drop(&mut self) {
-        if let Ok(mut v) = UNFINISHED.lock() {
-            v.retain(|p| p != &self.0);
-        }
+        let mut registry = UNFINISHED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        registry.paths.retain(|p| p != &self.0);
     }
 }
 
 /// Removes every temporary file still being written: an interrupted run leaves none behind.
+/// No temporary file can be created afterwards.
 pub fn remove_unfinished() {
-    if let Ok(v) = UNFINISHED.lock() {
-        for p in v.iter() {
-            let _ = std::fs::remove_file(p);
-        }
+    let mut registry = UNFINISHED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    registry.closed = true;
+    for p in registry.paths.drain(..) {
+        let _ = std::fs::remove_file(p);
     }
 }
 
@@ -490,15 +515,15 @@ impl AtomicFile {
             Ok(_) if !force => return Err(exists(path)),
             _ => {}
         }
+        // Known while it is written, so an interrupted run can remove it (`remove_unfinished`).
         let tmp = tempfile::Builder::new()
             .prefix(".dossier-tmp-")
-            .tempfile_in(dir)
+            .make_in(dir, Pending::create)
             .map_err(|source| Error::Write {
                 path: path.to_path_buf(),
                 source,
             })?;
-        // Known while it is written, so an interrupted run can remove it (`remove_unfinished`).
-        let pending = Pending::new(tmp.path());
+        let pending = Pending(tmp.path().to_path_buf());
         Ok(AtomicFile {
             path: path.to_path_buf(),
             force,
