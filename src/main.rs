@@ -29,15 +29,16 @@ pub struct Config {
     pub color_stderr: bool,
     /// The terminal's width for tables, when stdout is one.
     pub width: Option<u16>,
-    /// `DOSSIER_TODAY`, else the local date, for commands not given `--today`.
-    pub today: chrono::NaiveDate,
+    /// `DOSSIER_TODAY`, when set to a date (else `today()` reads the clock).
+    today_env: Option<chrono::NaiveDate>,
     /// `DOSSIER_TODAY` is set to something that is not a date: refused before any work.
     pub bad_today_env: Option<String>,
     /// Threads judging dossiers: four per core (4 to 32), unless `RAYON_NUM_THREADS` decides.
     /// Judging reads many small files: with a cold cache a worker waits on the disk, so more
     /// workers than cores keep reads in flight (2,000 dossiers cold: 1.35 s on 2 threads,
     /// 0.74 s on 8; warm, the same 0.21 s).
-    pub threads: Option<usize>,
+    /// Counted only when a pool is started: one dossier never reads the cgroup's files.
+    pub threads: Option<fn() -> usize>,
 }
 
 impl Config {
@@ -58,22 +59,31 @@ impl Config {
             color_stdout: use_color(cli.color, stdout_tty),
             color_stderr: use_color(cli.color, std::io::stderr().is_terminal()),
             width: cli.width.or_else(|| terminal_width(stdout_tty)),
-            today: today_env
-                .as_ref()
-                .and_then(|v| v.as_ref().ok().copied())
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today_env: today_env.as_ref().and_then(|v| v.as_ref().ok().copied()),
             bad_today_env: today_env.and_then(|v| v.err()),
-            threads: std::env::var_os("RAYON_NUM_THREADS").is_none().then(|| {
-                let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-                (cores * 4).clamp(4, 32)
-            }),
+            threads: std::env::var_os("RAYON_NUM_THREADS")
+                .is_none()
+                .then_some(four_per_core as fn() -> usize),
         }
+    }
+
+    /// `DOSSIER_TODAY`, else the local date, for commands not given `--today`. The clock and
+    /// the time zone file are read only when asked.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today_env
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// The report language: `--lang`, else a `dossier.toml`'s `lang`, else the locale.
     pub fn lang(&self, from_settings: Option<Lang>) -> Lang {
         self.lang_flag.or(from_settings).unwrap_or(self.env_lang)
     }
+}
+
+/// Judging threads: four per core, 4 to 32.
+fn four_per_core() -> usize {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    (cores * 4).clamp(4, 32)
 }
 
 fn main() -> ExitCode {

@@ -48,7 +48,7 @@ fn check_request(
 ) -> dossier_judge::CheckRequest {
     dossier_judge::CheckRequest {
         paths,
-        today: judge.today.unwrap_or(config.today),
+        today: judge.today.unwrap_or_else(|| config.today()),
         edition: judge.edition,
         rules: judge.rules,
         what_if,

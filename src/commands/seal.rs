@@ -26,7 +26,7 @@ pub struct SealArgs {
 }
 
 pub fn run(args: SealArgs, config: &Config, ui: &mut Ui) -> Result<u8, Error> {
-    let today = args.today.unwrap_or(config.today);
+    let today = args.today.unwrap_or_else(|| config.today());
     let request = dossier_judge::CheckRequest {
         paths: args.paths.clone(),
         today,

@@ -104,9 +104,9 @@ fn rewrite_yaml(
     for (id, i, new) in renames {
         let found = crate::documents::file_paths(id, *i)
             .into_iter()
-            .filter(|p| map.has(p))
+            .filter(|p| map.has(&p[..]))
             .find_map(|p| {
-                let (a, b) = map.value(&p)?;
+                let (a, b) = map.value(&p[..])?;
                 let s = text.get(a..b)?;
                 // A scalar, not the list or map around it.
                 (!s.trim_start().starts_with(['[', '{', '-']) && !s.contains('\n'))

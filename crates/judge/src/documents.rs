@@ -6,7 +6,7 @@ use crate::dossier::{DocumentEntry, DossierFile};
 use crate::edition::{Edition, Filed, Requirement};
 use crate::finding::{Arg, Code, Finding, Message, Severity};
 use crate::inspect::{self, Problem, Verdict};
-use crate::source_path::{Seg, path};
+use crate::source_path::{SegRef, segs};
 use cap_std::fs::Dir;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -151,10 +151,10 @@ impl One<'_> {
             maybe_signed: Vec::new(),
             notes: Vec::new(),
         };
-        let entry_path = path(&["documents", &req.id]);
+        let entry_path = segs(["documents", &req.id]);
         let Some(entry) = file.documents.get(&req.id) else {
             let detail = Message::new("document.missing.not-listed");
-            let line = self.at.line(&path(&["documents"]));
+            let line = self.at.line(&segs(["documents"]));
             self.finding(Severity::Error, Code::DocumentMissing, detail.clone(), line);
             result.notes.push(detail);
             return result;
@@ -184,7 +184,7 @@ impl One<'_> {
                 Finding::new(Severity::Warning, Code::ObjectStageNotCommissioned)
                     .arg("requirement", Arg::Requirement(req.id.clone()))
                     .arg("stage", stage.id())
-                    .at(self.at.file, self.at.line(&path(&["object", "stage"]))),
+                    .at(self.at.file, self.at.line(&segs(["object", "stage"]))),
             );
         }
         result
@@ -383,7 +383,7 @@ impl One<'_> {
             .any(|s| s.signers.iter().any(|x| x.verified()));
         if self.req.signed && !signed {
             let detail = Message::new("signature.required");
-            let line = self.at.line(&path(&["documents", &self.req.id]));
+            let line = self.at.line(&segs(["documents", &self.req.id]));
             self.finding(
                 Severity::Error,
                 Code::SignatureRequired,
@@ -489,9 +489,8 @@ impl One<'_> {
         result: &mut DocumentResult,
     ) {
         let req = self.req;
-        let entry_path = path(&["documents", &req.id]);
-        let mut until_path = entry_path.clone();
-        until_path.push(Seg::key("valid_until"));
+        let entry_path = segs(["documents", &req.id]);
+        let until_path = segs(["documents", &req.id, "valid_until"]);
         let stage = file.object.stage.map(|s| s.id());
         match entry.valid_until {
             Some(until) if until.0 < today => {
@@ -567,7 +566,7 @@ impl One<'_> {
                 Finding::new(Severity::Warning, Code::DocumentAttestatNotProtocol)
                     .arg("requirement", Arg::Requirement(req.id.clone()))
                     .arg("clause", Arg::Clause(req.clause.clone()))
-                    .at(self.at.file, self.at.line(&path(&["documents", &req.id]))),
+                    .at(self.at.file, self.at.line(&segs(["documents", &req.id]))),
             );
         }
     }
@@ -614,21 +613,37 @@ fn problem(file: &str, p: &Problem) -> (Code, Message) {
 
 /// Where the `i`-th file of requirement `id` may sit in `dossier.yaml`, most specific first:
 /// in a list, in a map's `files` list, as a map's single `files`, as the entry itself.
-pub fn file_paths(id: &str, i: usize) -> [Vec<Seg>; 4] {
-    let base = path(&["documents", id]);
-    let mut in_list = base.clone();
-    in_list.push(Seg::Index(i));
-    let mut in_map = base.clone();
-    in_map.push(Seg::key("files"));
-    let mut in_map_list = in_map.clone();
-    in_map_list.push(Seg::Index(i));
-    [in_list, in_map_list, in_map, base]
+/// Borrowed paths: this runs for every file, finding or not.
+pub fn file_paths(id: &str, i: usize) -> [FilePath<'_>; 4] {
+    let (documents, entry, files, index) = (
+        SegRef::Key("documents"),
+        SegRef::Key(id),
+        SegRef::Key("files"),
+        SegRef::Index(i),
+    );
+    [
+        FilePath([documents, entry, index, index], 3),
+        FilePath([documents, entry, files, index], 4),
+        FilePath([documents, entry, files, index], 3),
+        FilePath([documents, entry, files, index], 2),
+    ]
+}
+
+/// A path of at most four segments, held without allocating.
+pub struct FilePath<'a>([SegRef<'a>; 4], usize);
+
+impl<'a> std::ops::Deref for FilePath<'a> {
+    type Target = [SegRef<'a>];
+
+    fn deref(&self) -> &[SegRef<'a>] {
+        &self.0[..self.1]
+    }
 }
 
 /// The line of the `i`-th file of a requirement, whichever form the entry takes.
 fn file_line(at: &Located, id: &str, i: usize) -> Option<usize> {
     file_paths(id, i)
         .iter()
-        .find(|p| at.map.has(p))
-        .and_then(|p| at.line(p))
+        .find(|p| at.map.has(&p[..]))
+        .and_then(|p| at.line(&p[..]))
 }

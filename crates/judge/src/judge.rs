@@ -14,7 +14,7 @@ use crate::finding::{Arg, Code, Finding, Message, Severity, Source};
 use crate::outcome::{self, GroundHit, Outcome};
 use crate::score::{self, CriterionStatus, Failure, Score};
 use crate::settings::Settings;
-use crate::source_path::path;
+use crate::source_path::{path, segs};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -444,7 +444,7 @@ pub fn judge(dir: &Path, shown: &str, ctx: &Context, settings: Arc<Settings>) ->
             Finding::new(Severity::Info, Code::CriteriaNotForKind)
                 .arg("clause", Arg::Clause(edition.scoring.clause.clone()))
                 .arg("kind", Arg::Kind(file.kind.clone()))
-                .at(at.file, at.line(&path(&["kind"]))),
+                .at(at.file, at.line(&segs(["kind"]))),
         );
     }
     let architecture = file.review.architecture;
@@ -592,7 +592,7 @@ fn score_findings(
     out: &mut Vec<Finding>,
 ) {
     let clause = Arg::Clause(edition.scoring.clause.clone());
-    let facts_line = at.line(&path(&["facts"]));
+    let facts_line = at.line(&segs(["facts"]));
     for f in &score.failures {
         let finding = match f {
             Failure::TotalBelow { total, min } => Finding::error(Code::CriteriaTotalLow)
@@ -615,7 +615,7 @@ fn score_findings(
                 .arg("row", &c.id)
                 .arg("fact", &c.fact)
                 .arg("basis", Arg::RowBasis(c.id.clone()))
-                .at(at.file, at.line(&path(&["facts", &c.fact]))),
+                .at(at.file, at.line(&segs(["facts", &c.fact]))),
         );
     }
     for c in score.criteria.iter().filter(|c| c.unstated()) {
@@ -640,7 +640,7 @@ fn score_findings(
                 Finding::new(Severity::Warning, Code::CriterionBasisMissing)
                     .arg("row", &c.id)
                     .arg("hint", Arg::Words(hint.clone()))
-                    .at(at.file, at.line(&path(&["facts", &c.fact]))),
+                    .at(at.file, at.line(&segs(["facts", &c.fact]))),
             );
         }
     }
@@ -749,7 +749,7 @@ fn seal_findings(
         }
     };
     for (path, requirement, change) in crate::integrity::changes(root, file, &lock) {
-        let line = at.line(&crate::source_path::path(&["documents", &requirement]));
+        let line = at.line(&segs(["documents", &requirement]));
         out.push(
             Finding::with(
                 Severity::Warning,
@@ -798,11 +798,11 @@ fn review_findings(
     match file.review.architecture {
         Some(Architecture::DoesNotConform) => out.push(
             Finding::error(Code::ArchitectureDoesNotConform)
-                .at(at.file, at.line(&path(&["review", "architecture"]))),
+                .at(at.file, at.line(&segs(["review", "architecture"]))),
         ),
         Some(Architecture::Conforms) => {}
         Some(Architecture::NoArchitecture) => {
-            let line = at.line(&path(&["review", "architecture"]));
+            let line = at.line(&segs(["review", "architecture"]));
             out.push(match &edition.edition.no_architecture_not_a_ground {
                 Some(clause) => Finding::with(
                     Severity::Info,
@@ -821,13 +821,13 @@ fn review_findings(
         }
         _ => out.push(
             Finding::new(Severity::Info, Code::ArchitecturePending)
-                .at(at.file, at.line(&path(&["review"]))),
+                .at(at.file, at.line(&segs(["review"]))),
         ),
     }
     if documents.iter().any(|d| d.filed == Filed::Portal) && file.object.portal_id.is_none() {
         out.push(
             Finding::new(Severity::Warning, Code::ObjectPortalIdMissing)
-                .at(at.file, at.line(&path(&["object"]))),
+                .at(at.file, at.line(&segs(["object"]))),
         );
     }
     dates_in_order(file, edition, at, out);
@@ -843,7 +843,7 @@ fn review_findings(
             Finding::new(Severity::Warning, Code::ApplicationAfterFilingDeadline)
                 .arg("date", date.0)
                 .arg("deadline", format!("{:02}.{:02}", md.day, md.month))
-                .at(at.file, at.line(&path(&["application", "date"]))),
+                .at(at.file, at.line(&segs(["application", "date"]))),
         );
     }
     // A check of the Rules only a reviewer can make, until `review.content_rules` records it.

@@ -42,10 +42,11 @@ pub struct CheckRequest {
     /// An edition a `dossier.toml` loads under a built-in id is not used: the built-in text
     /// judges (`verify` judges an archive so; its own copy is compared, not trusted).
     pub built_in_wins: bool,
-    /// Threads judging a chunk of dossiers, in a pool of their own started for the first chunk
-    /// of two or more; none: the caller's rayon pool (the global one: `RAYON_NUM_THREADS`, else
-    /// one per core).
-    pub threads: Option<usize>,
+    /// How many threads judge a chunk of dossiers, in a pool of their own started for the
+    /// first chunk of two or more (asked only then: counting the cores reads the cgroup's
+    /// files); none: the caller's rayon pool (the global one: `RAYON_NUM_THREADS`, else one
+    /// per core).
+    pub threads: Option<fn() -> usize>,
 }
 
 /// Loads the built-in editions and any given with `--rules`.
@@ -233,7 +234,7 @@ impl Run<'_> {
                 let pool = pool.get_or_init(|| {
                     let threads = req.threads?;
                     rayon::ThreadPoolBuilder::new()
-                        .num_threads(threads)
+                        .num_threads(threads())
                         .build()
                         .ok()
                 });

@@ -78,17 +78,36 @@ enum Obj {
     Bool,
     Int(i64),
     Real,
-    Name(Vec<u8>),
+    Name(Name),
     Str,
     Array(Vec<Obj>),
-    Dict(Vec<(Vec<u8>, Obj)>),
+    Dict(Vec<(Name, Obj)>),
     Ref(u32),
 }
 
+/// A name, inline when it is short (as nearly all a file's structure uses are): one
+/// allocation fewer per name and per dictionary key.
+type Name = smallvec::SmallVec<[u8; 16]>;
+
 impl Obj {
+    fn is_name(&self, name: &[u8]) -> bool {
+        matches!(self, Obj::Name(n) if n.as_slice() == name)
+    }
+
+    /// The value of `key`, taken out of a dictionary.
+    fn take(&mut self, key: &[u8]) -> Option<Obj> {
+        match self {
+            Obj::Dict(d) => {
+                let at = d.iter().position(|(k, _)| k.as_slice() == key)?;
+                Some(d.swap_remove(at).1)
+            }
+            _ => None,
+        }
+    }
+
     fn get(&self, key: &[u8]) -> Option<&Obj> {
         match self {
-            Obj::Dict(d) => d.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Obj::Dict(d) => d.iter().find(|(k, _)| k.as_slice() == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -154,7 +173,7 @@ impl<'a> Reader<'a> {
                 self.classic_section(offset)?
             } else {
                 let (dict, data) = self.stream_at(offset)?;
-                if dict.get(b"Type") != Some(&Obj::Name(b"XRef".to_vec())) {
+                if !dict.get(b"Type").is_some_and(|t| t.is_name(b"XRef")) {
                     return Err(Damage::StartxrefTarget);
                 }
                 self.stream_entries(&dict, &data)?;
@@ -166,14 +185,18 @@ impl<'a> Reader<'a> {
                 let (dict, data) = self.stream_at(*stm as u64)?;
                 self.stream_entries(&dict, &data)?;
             }
-            if section == 0 {
-                self.trailer = trailer.clone();
-            }
-            match trailer.get(b"Prev") {
+            let prev = match trailer.get(b"Prev") {
                 Some(Obj::Int(prev)) if *prev >= 0 && (*prev as u64) < self.bytes.len() => {
-                    offset = *prev as u64;
+                    Some(*prev as u64)
                 }
-                _ => return Ok(()),
+                _ => None,
+            };
+            if section == 0 {
+                self.trailer = trailer;
+            }
+            match prev {
+                Some(prev) => offset = prev,
+                None => return Ok(()),
             }
         }
         Err(Damage::TooManySections)
@@ -333,7 +356,7 @@ impl<'a> Reader<'a> {
             },
             _ => return Err(Damage::UnsupportedFilter),
         };
-        if filter != b"FlateDecode" {
+        if filter.as_slice() != b"FlateDecode" {
             return Err(Damage::StructuralFilter);
         }
         let budget = MAX_INFLATED.saturating_sub(self.inflated);
@@ -455,14 +478,16 @@ impl<'a> Reader<'a> {
         let mut seen = HashSet::from([root_id]);
         let mut stack: Vec<(Obj, usize)> = vec![(root_node, 0)];
         let mut leaves: u64 = 0;
-        while let Some((node, depth)) = stack.pop() {
+        while let Some((mut node, depth)) = stack.pop() {
             if seen.len() > MAX_PAGE_NODES {
                 return Err(Damage::PageTreeTooLarge);
             }
-            let kids = match node.get(b"Kids") {
-                Some(k) => self.deref(k)?,
+            // Taken out of the node, which is not needed after: no copy of the list.
+            let kids = match node.take(b"Kids") {
+                Some(k @ Obj::Ref(_)) => self.deref(&k)?,
+                Some(k) => k,
                 None => {
-                    if node.get(b"Type") == Some(&Obj::Name(b"Pages".to_vec())) {
+                    if node.get(b"Type").is_some_and(|t| t.is_name(b"Pages")) {
                         return Err(Damage::NodeWithoutKids);
                     }
                     leaves += 1;
@@ -727,7 +752,7 @@ impl<'b> Parser<'b> {
         match c {
             b'/' => {
                 self.pos += 1;
-                Ok(Obj::Name(self.token().to_vec()))
+                Ok(Obj::Name(Name::from_slice(self.token())))
             }
             b'(' => {
                 self.literal_string()?;
@@ -745,7 +770,7 @@ impl<'b> Parser<'b> {
                         }
                         Some(b'/') => {
                             self.pos += 1;
-                            let key = self.token().to_vec();
+                            let key = Name::from_slice(self.token());
                             let value = self.object(depth + 1)?;
                             entries.push((key, value));
                         }

@@ -6,7 +6,7 @@
 //! quick map against the full one.
 
 use super::yaml::{ROOT_HASH, SourceMap, child_hash};
-use crate::source_path::Seg;
+use crate::source_path::SegRef;
 
 struct Frame {
     indent: usize,
@@ -71,7 +71,7 @@ pub fn build(text: &str) -> Option<SourceMap> {
             let frame = frames.last_mut()?;
             let n = frame.seq.filter(|_| frame.indent == indent)?;
             frame.seq = Some(n + 1);
-            let path = child_hash(frame.path, &Seg::Index(n));
+            let path = child_hash(frame.path, &SegRef::Index(n));
             let value = item.trim_start();
             if value.is_empty() || looks_like_key(value) {
                 return None;
@@ -104,7 +104,7 @@ pub fn build(text: &str) -> Option<SourceMap> {
         if frame.indent != indent || frame.seq.is_some() {
             return None;
         }
-        let path = child_hash(frame.path, &Seg::Key(key.to_string()));
+        let path = child_hash(frame.path, &SegRef::Key(key));
         let key_span = (at, at + key_len(rest));
         let value = after.trim_start();
         let value = strip_comment(value);
@@ -165,7 +165,7 @@ fn scalar_or_flow(
             return None;
         }
         if open == '[' {
-            let p = child_hash(path, &Seg::Index(i));
+            let p = child_hash(path, &SegRef::Index(i));
             map.insert(p, None, (part_at, part_at + trimmed.len()));
         } else {
             let (k, v) = split_key(trimmed)?;
@@ -174,7 +174,7 @@ fn scalar_or_flow(
             if v.is_empty() || v.starts_with(['[', '{', '&', '*', '!', '?']) {
                 return None;
             }
-            let p = child_hash(path, &Seg::Key(k.to_string()));
+            let p = child_hash(path, &SegRef::Key(k));
             let v_at = part_at + (trimmed.len() - split_key(trimmed)?.1.len()) + v_lead;
             map.insert(
                 p,

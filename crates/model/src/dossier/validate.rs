@@ -7,7 +7,7 @@ use super::{DossierFile, SCHEMA_VERSION};
 use crate::edition::{Edition, Editions, InForceOn};
 use crate::facts::{self, Value};
 use crate::finding::{Arg, Code, Finding, Message, Severity};
-use crate::source_path::{Seg, path};
+use crate::source_path::{SegRef, Segment, path, segs};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -42,17 +42,17 @@ impl<'a> Located<'a> {
     }
 
     /// An error at the value of `at` (or its nearest existing parent).
-    pub fn error(&self, code: Code, at: &[Seg]) -> Finding {
+    pub fn error<S: Segment>(&self, code: Code, at: &[S]) -> Finding {
         self.place(Finding::new(Severity::Error, code), self.map.value(at))
     }
 
     /// A warning at the value of `at`.
-    pub fn warning(&self, code: Code, at: &[Seg]) -> Finding {
+    pub fn warning<S: Segment>(&self, code: Code, at: &[S]) -> Finding {
         self.place(Finding::new(Severity::Warning, code), self.map.value(at))
     }
 
     /// An error worded by a specific catalogue entry, at the value of `at`.
-    pub fn error_with(&self, code: Code, key: &'static str, at: &[Seg]) -> Finding {
+    pub fn error_with<S: Segment>(&self, code: Code, key: &'static str, at: &[S]) -> Finding {
         self.place(
             Finding::with(Severity::Error, code, key),
             self.map.value(at),
@@ -60,12 +60,12 @@ impl<'a> Located<'a> {
     }
 
     /// An error at the key of `at`, for names that are wrong.
-    pub fn key_error(&self, code: Code, at: &[Seg]) -> Finding {
+    pub fn key_error<S: Segment>(&self, code: Code, at: &[S]) -> Finding {
         self.place(Finding::new(Severity::Error, code), self.map.key(at))
     }
 
     /// 1-based line of the value at `at`.
-    pub fn line(&self, at: &[Seg]) -> Option<usize> {
+    pub fn line<S: Segment>(&self, at: &[S]) -> Option<usize> {
         self.map.value(at).map(|(start, _)| self.locate(start).0)
     }
 }
@@ -85,13 +85,13 @@ pub fn choose_edition(
     let wanted = forced.or(file.edition.as_deref());
     // The application's own date, else the day it was received.
     let dated = match file.application.as_ref().and_then(|a| a.date) {
-        Some(d) => Some((d.0, path(&["application", "date"]))),
+        Some(d) => Some((d.0, segs(["application", "date"]))),
         None => file
             .review
             .received
-            .map(|d| (d.0, path(&["review", "received"]))),
+            .map(|d| (d.0, segs(["review", "received"]))),
     };
-    let note = |severity, key: &'static str, place: &[Seg]| {
+    let note = |severity, key: &'static str, place: &[SegRef<'_>]| {
         let f = Finding::with(severity, Code::EditionPeriod, key);
         match at.line(place) {
             Some(line) => f.at(at.file, Some(line)),
@@ -99,7 +99,7 @@ pub fn choose_edition(
         }
     };
     if wanted == Some(AUTO_EDITION) {
-        let auto_at = path(&["edition"]);
+        let auto_at = segs(["edition"]);
         let Some((date, _)) = dated else {
             let f = note(Severity::Warning, "edition.auto-no-date", &auto_at)
                 .arg("edition", editions.default_edition().id());
@@ -140,7 +140,7 @@ pub fn choose_edition(
     let edition = match wanted {
         None => editions.default_edition().clone(),
         Some(id) => editions.get_arc(id).ok_or_else(|| {
-            at.error(Code::EditionUnknown, &path(&["edition"]))
+            at.error(Code::EditionUnknown, &segs(["edition"]))
                 .arg("edition", id)
                 .help(
                     Message::new("help.editions").arg(
@@ -158,7 +158,7 @@ pub fn choose_edition(
     };
     // The edition was not in force on the dossier's date: say what was.
     let mut findings = Vec::new();
-    if let (Some(period), Some((date, place))) = (edition.edition.in_force, dated.clone())
+    if let (Some(period), Some((date, place))) = (edition.edition.in_force, dated)
         && !period.contains(date)
     {
         let f = match editions.in_force_on(date) {
@@ -218,12 +218,12 @@ pub fn validate(
     // The schema is the plain integer 1: not "1", not 0x1.
     let schema_written = at
         .map
-        .value(&path(&["schema"]))
+        .value(&segs(["schema"]))
         .and_then(|(a, b)| at.text.get(a..b))
         .unwrap_or("");
     if file.schema != SCHEMA_VERSION || !schema_written.bytes().all(|b| b.is_ascii_digit()) {
         errors.push(
-            at.error(Code::DossierSchema, &path(&["schema"]))
+            at.error(Code::DossierSchema, &segs(["schema"]))
                 .arg("found", u64::from(file.schema))
                 .arg("supported", u64::from(SCHEMA_VERSION)),
         );
@@ -234,7 +234,7 @@ pub fn validate(
     };
     if kind.stage_required && file.object.stage.is_none() {
         errors.push(
-            at.error(Code::ObjectStageMissing, &path(&["object"]))
+            at.error(Code::ObjectStageMissing, &segs(["object"]))
                 .arg("kind", &kind.id)
                 .help(Message::new("help.stages")),
         );
@@ -244,7 +244,7 @@ pub fn validate(
             at.error_with(
                 Code::YamlMissingKey,
                 "yaml.missing-key.state-body",
-                &path(&["state_body"]),
+                &segs(["state_body"]),
             )
             .help(Message::new("help.state-body")),
         );
@@ -253,7 +253,7 @@ pub fn validate(
         && !(bin.len() == 12 && bin.bytes().all(|b| b.is_ascii_digit()))
     {
         errors.push(
-            at.error(Code::StateBodyBin, &path(&["state_body", "bin"]))
+            at.error(Code::StateBodyBin, &segs(["state_body", "bin"]))
                 .arg("bin", bin),
         );
     }
@@ -343,7 +343,7 @@ fn strict_text(file: &DossierFile, at: &Located, errors: &mut Vec<Finding>) {
             && issued > until
         {
             errors.push(
-                at.error(Code::DocumentDates, &path(&["documents", id, "issued"]))
+                at.error(Code::DocumentDates, &segs(["documents", id, "issued"]))
                     .arg("id", id)
                     .arg("issued", issued.0)
                     .arg("valid_until", until.0),
@@ -374,7 +374,7 @@ fn no_procedure(
     }
     .arg("edition", edition.id())
     .arg("kinds", Arg::List(ours));
-    at.error(Code::KindNoProcedure, &path(&["kind"]))
+    at.error(Code::KindNoProcedure, &segs(["kind"]))
         .arg("edition", edition.id())
         .arg("kind", &file.kind)
         .help(help)
@@ -394,7 +394,7 @@ fn unknown_documents(
                 .map(|r| r.id.clone())
                 .collect();
             errors.push(
-                at.key_error(Code::DocumentUnknownRequirement, &path(&["documents", id]))
+                at.key_error(Code::DocumentUnknownRequirement, &segs(["documents", id]))
                     .arg("id", id)
                     .arg("kind", kind)
                     .arg("edition", edition.id())
@@ -413,7 +413,7 @@ fn typed_facts(
 ) -> BTreeMap<String, Value> {
     let mut typed = BTreeMap::new();
     for (name, written) in &file.facts {
-        let at_fact = path(&["facts", name]);
+        let at_fact = segs(["facts", name]);
         match edition.fact(name) {
             None => {
                 let names: Vec<&str> = edition.facts.iter().map(|f| f.name.as_str()).collect();
@@ -455,7 +455,7 @@ fn typed_facts(
             {
                 reported.push(part);
                 errors.push(
-                    at.error(Code::FactPartAboveTotal, &path(&["facts", part]))
+                    at.error(Code::FactPartAboveTotal, &segs(["facts", part]))
                         .arg("part", part)
                         .arg("total", total),
                 );
@@ -482,7 +482,7 @@ fn criteria_keys(
     for id in file.evidence.keys() {
         if edition.criterion(id).is_none() {
             errors.push(
-                at.key_error(Code::CriterionUnknownRow, &path(&["evidence", id]))
+                at.key_error(Code::CriterionUnknownRow, &segs(["evidence", id]))
                     .arg("edition", edition.id())
                     .arg("row", id)
                     .help(rows()),
@@ -490,7 +490,7 @@ fn criteria_keys(
         }
     }
     for (id, over) in &file.criteria {
-        let at_row = path(&["criteria", id]);
+        let at_row = segs(["criteria", id]);
         match edition.criterion(id) {
             None => errors.push(
                 at.key_error(Code::CriterionUnknownRow, &at_row)
@@ -504,8 +504,7 @@ fn criteria_keys(
                     .arg("kind", kind),
             ),
             Some(_) if over.basis.trim().is_empty() => {
-                let mut p = at_row.clone();
-                p.push(Seg::key("basis"));
+                let p = [at_row[0], at_row[1], SegRef::Key("basis")];
                 errors.push(
                     at.error_with(
                         Code::CriterionBasisMissing,

@@ -6,7 +6,7 @@
 
 use super::{DocumentEntry, DossierFile, FactValue, LocalText};
 use crate::finding::{Code, Finding, Message, Place, Severity};
-use crate::source_path::Seg;
+use crate::source_path::{SegRef, Segment};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Error as YamlError;
@@ -409,31 +409,36 @@ impl SourceMap {
     }
 
     /// The byte range of the value at `path`, or of its nearest ancestor that exists.
-    pub fn value(&self, path: &[Seg]) -> Option<(usize, usize)> {
-        prefix_hashes(path)
-            .into_iter()
-            .rev()
-            .find_map(|h| self.nodes.get(&h))
-            .map(|n| n.value)
+    pub fn value<S: Segment>(&self, path: &[S]) -> Option<(usize, usize)> {
+        self.deepest(path).map(|n| n.value)
     }
 
     /// Whether the document has a value exactly at `path`.
-    pub fn has(&self, path: &[Seg]) -> bool {
+    pub fn has<S: Segment>(&self, path: &[S]) -> bool {
         self.nodes.contains_key(&path_hash(path))
     }
 
     /// The byte range of the key of `path` (the value's, when it has no key).
-    pub fn key(&self, path: &[Seg]) -> Option<(usize, usize)> {
-        prefix_hashes(path)
-            .into_iter()
-            .rev()
-            .find_map(|h| self.nodes.get(&h))
-            .map(|n| n.key.unwrap_or(n.value))
+    pub fn key<S: Segment>(&self, path: &[S]) -> Option<(usize, usize)> {
+        self.deepest(path).map(|n| n.key.unwrap_or(n.value))
+    }
+
+    /// The node at the longest prefix of `path` the document has (the root at least).
+    fn deepest<S: Segment>(&self, path: &[S]) -> Option<&Node> {
+        let mut h = ROOT_HASH;
+        let mut found = self.nodes.get(&h);
+        for seg in path {
+            h = child_hash(h, seg);
+            if let Some(node) = self.nodes.get(&h) {
+                found = Some(node);
+            }
+        }
+        found
     }
 }
 
 /// The hash of a path, one segment at a time from the root's: `path_hash(&[])` is the root.
-pub(super) fn child_hash(parent: u64, seg: &Seg) -> u64 {
+pub(super) fn child_hash<S: Segment + ?Sized>(parent: u64, seg: &S) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     parent.hash(&mut h);
@@ -443,29 +448,16 @@ pub(super) fn child_hash(parent: u64, seg: &Seg) -> u64 {
 
 pub(super) const ROOT_HASH: u64 = 0x9e37_79b9_7f4a_7c15;
 
-pub(super) fn path_hash(path: &[Seg]) -> u64 {
-    path.iter().fold(ROOT_HASH, child_hash)
-}
-
-/// The hashes of the root and of every prefix of `path`, shortest first.
-fn prefix_hashes(path: &[Seg]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(path.len() + 1);
-    let mut h = ROOT_HASH;
-    out.push(h);
-    for seg in path {
-        h = child_hash(h, seg);
-        out.push(h);
-    }
-    out
+pub(super) fn path_hash<S: Segment>(path: &[S]) -> u64 {
+    path.iter().fold(ROOT_HASH, |h, seg| child_hash(h, seg))
 }
 
 fn current_hash(frames: &[Frame]) -> u64 {
     frames.iter().fold(ROOT_HASH, |h, f| match f {
-        Frame::Map { key } => child_hash(
-            h,
-            &Seg::Key(key.as_ref().map(|k| k.0.clone()).unwrap_or_default()),
-        ),
-        Frame::Seq { next } => child_hash(h, &Seg::Index(*next)),
+        Frame::Map { key } => {
+            child_hash(h, &SegRef::Key(key.as_ref().map_or("", |k| k.0.as_str())))
+        }
+        Frame::Seq { next } => child_hash(h, &SegRef::Index(*next)),
     })
 }
 
@@ -631,7 +623,7 @@ pub fn strict_date(s: &str) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source_path::path;
+    use crate::source_path::{Seg, path};
 
     #[test]
     fn dates_are_exactly_yyyy_mm_dd() {
