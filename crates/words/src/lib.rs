@@ -56,14 +56,18 @@ pub fn pattern_of(lang: Lang, key: &str) -> Option<&'static str> {
 
 /// Fills `{name}` placeholders of the message `key` from `args`; `{{` and `}}` are braces.
 pub fn text(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    fill(pattern(lang, key), |name| {
+    fill(pattern(lang, key), |name, out| {
         args.iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.to_string())
+            .map(|(_, v)| write!(out, "{v}"))
+            .is_some()
     })
 }
 
-fn fill(pattern: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+/// The pattern with each `{name}` replaced by what `value` appends to the text (it says
+/// whether it knew the name; an unknown one stays as written). Values are written in place,
+/// not made apart and copied.
+fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut rest = pattern;
     while let Some(i) = rest.find(['{', '}']) {
@@ -74,11 +78,8 @@ fn fill(pattern: &str, mut value: impl FnMut(&str) -> Option<String>) -> String 
             rest = &tail[2..];
         } else if let Some(end) = tail.strip_prefix('{').and_then(|t| t.find('}')) {
             let name = &tail[1..=end];
-            match value(name) {
-                Some(v) => out.push_str(&v),
-                None => {
-                    let _ = write!(out, "{{{name}}}");
-                }
+            if !value(name, &mut out) {
+                let _ = write!(out, "{{{name}}}");
             }
             rest = &tail[end + 2..];
         } else {
@@ -210,9 +211,39 @@ impl<'a> Words<'a> {
 
     /// A message, with its arguments localized.
     pub fn message(&self, m: &Message) -> String {
-        fill(pattern(self.lang, m.key), |name| {
-            m.args.get(name).map(|a| self.arg(a))
+        fill(pattern(self.lang, m.key), |name, out| {
+            match m.args.get(name) {
+                Some(a) => {
+                    self.write_arg(a, out);
+                    true
+                }
+                None => false,
+            }
         })
+    }
+
+    /// [`Words::arg`] appended to `out`: the common arguments without a string of their own.
+    fn write_arg(&self, a: &Arg, out: &mut String) {
+        match a {
+            Arg::Text(s) => out.push_str(&escape::clean(s)),
+            Arg::Int(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Arg::Date(d) => write_date(*d, out),
+            Arg::Message(m) => {
+                let text = fill(pattern(self.lang, m.key), |name, out| {
+                    match m.args.get(name) {
+                        Some(a) => {
+                            self.write_arg(a, out);
+                            true
+                        }
+                        None => false,
+                    }
+                });
+                out.push_str(&text);
+            }
+            other => out.push_str(&self.arg(other)),
+        }
     }
 
     /// A finding in words (without its place and severity).
@@ -226,7 +257,11 @@ impl<'a> Words<'a> {
             Arg::Text(s) => escape::clean(s).into_owned(),
             Arg::Int(n) => n.to_string(),
             Arg::Num(n) => crate::facts::format_number(*n),
-            Arg::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Arg::Date(d) => {
+                let mut s = String::with_capacity(10);
+                write_date(*d, &mut s);
+                s
+            }
             Arg::Flag(true) => t!(lang, "word.yes"),
             Arg::Flag(false) => t!(lang, "word.no"),
             Arg::Clause(c) => clause(lang, c),
@@ -254,6 +289,17 @@ impl<'a> Words<'a> {
                 .and_then(|s| s.criteria.iter().find(|c| &c.id == id))
                 .map_or_else(String::new, |c| self.basis(c)),
         }
+    }
+}
+
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it (without parsing that format each time for
+/// the years a dossier has).
+fn write_date(d: chrono::NaiveDate, out: &mut String) {
+    use chrono::Datelike;
+    if (0..=9999).contains(&d.year()) {
+        let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    } else {
+        let _ = write!(out, "{}", d.format("%Y-%m-%d"));
     }
 }
 
@@ -336,9 +382,9 @@ mod tests {
 
     fn placeholders(p: &str) -> Vec<String> {
         let mut names = Vec::new();
-        fill(p, |n| {
+        fill(p, |n, _| {
             names.push(n.to_string());
-            Some(String::new())
+            true
         });
         names.sort();
         names.dedup();
@@ -373,9 +419,32 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (5, 1, 9),
+            (999, 12, 31),
+            (2026, 11, 23),
+            (9999, 2, 28),
+            (10000, 1, 1),
+            (-1, 3, 4),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut ours = String::new();
+            write_date(date, &mut ours);
+            assert_eq!(ours, date.format("%Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
     fn fill_replaces_named_places_and_keeps_braces() {
         assert_eq!(
-            fill("a {x} {{y}} {z}", |n| (n == "x").then(|| "1".to_string())),
+            fill("a {x} {{y}} {z}", |n, out| {
+                let known = n == "x";
+                if known {
+                    out.push('1');
+                }
+                known
+            }),
             "a 1 {y} {z}"
         );
     }

@@ -760,7 +760,8 @@ impl<'b> Parser<'b> {
             }
             b'<' if self.s.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
-                let mut entries = Vec::new();
+                // Most dictionaries of a file's structure have up to eight entries: one allocation.
+                let mut entries = Vec::with_capacity(8);
                 loop {
                     self.skip_space();
                     match self.peek() {

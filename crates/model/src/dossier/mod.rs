@@ -194,59 +194,91 @@ impl Signatory {
     }
 }
 
+/// The keys of a text in `dossier.yaml` (`object` → `name`): one or two, held without
+/// allocating, read as a slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TextAt<'a>([&'a str; 2], usize);
+
+impl<'a> TextAt<'a> {
+    fn one(key: &'a str) -> TextAt<'a> {
+        TextAt([key, ""], 1)
+    }
+
+    fn two(key: &'a str, sub: &'a str) -> TextAt<'a> {
+        TextAt([key, sub], 2)
+    }
+}
+
+impl<'a> std::ops::Deref for TextAt<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        &self.0[..self.1]
+    }
+}
+
 impl DossierFile {
     /// Every text of the file with the path of its key, for checks that apply to all text
     /// (no control characters).
-    pub fn texts(&self) -> Vec<(Vec<&str>, &str)> {
-        let local: [(Vec<&str>, Option<&LocalText>); 4] = [
-            (vec!["object", "name"], Some(&self.object.name)),
-            (vec!["state_body", "name"], self.state_body.name.as_ref()),
-            (vec!["addressee"], self.addressee.as_ref()),
+    pub fn texts(&self) -> Vec<(TextAt<'_>, &str)> {
+        let local: [(TextAt<'_>, Option<&LocalText>); 4] = [
+            (TextAt::two("object", "name"), Some(&self.object.name)),
             (
-                vec!["signatory", "position"],
+                TextAt::two("state_body", "name"),
+                self.state_body.name.as_ref(),
+            ),
+            (TextAt::one("addressee"), self.addressee.as_ref()),
+            (
+                TextAt::two("signatory", "position"),
                 self.signatory.as_ref().and_then(|s| s.position.as_ref()),
             ),
         ];
-        let plain: [(Vec<&str>, Option<&String>); 7] = [
+        let plain: [(TextAt<'_>, Option<&String>); 7] = [
             (
-                vec!["object", "short_name"],
+                TextAt::two("object", "short_name"),
                 self.object.short_name.as_ref(),
             ),
-            (vec!["object", "portal_id"], self.object.portal_id.as_ref()),
-            (vec!["state_body", "bin"], self.state_body.bin.as_ref()),
             (
-                vec!["signatory", "name"],
+                TextAt::two("object", "portal_id"),
+                self.object.portal_id.as_ref(),
+            ),
+            (
+                TextAt::two("state_body", "bin"),
+                self.state_body.bin.as_ref(),
+            ),
+            (
+                TextAt::two("signatory", "name"),
                 self.signatory.as_ref().map(|s| &s.name),
             ),
             (
-                vec!["application", "number"],
+                TextAt::two("application", "number"),
                 self.application.as_ref().and_then(|a| a.number.as_ref()),
             ),
             (
-                vec!["executor", "name"],
+                TextAt::two("executor", "name"),
                 self.executor.as_ref().map(|e| &e.name),
             ),
             (
-                vec!["executor", "phone"],
+                TextAt::two("executor", "phone"),
                 self.executor.as_ref().and_then(|e| e.phone.as_ref()),
             ),
         ];
-        let mut out: Vec<(Vec<&str>, &str)> = Vec::new();
+        let mut out: Vec<(TextAt<'_>, &str)> = Vec::with_capacity(32);
         for (at, text) in local {
-            for t in text.map(LocalText::texts).unwrap_or_default() {
-                out.push((at.clone(), t));
+            for t in text.into_iter().flat_map(LocalText::each) {
+                out.push((at, t));
             }
         }
         if let Some(r) = &self.resource {
             for (key, text) in r.fields() {
-                for t in text.map(LocalText::texts).unwrap_or_default() {
-                    out.push((vec!["resource", key], t));
+                for t in text.into_iter().flat_map(LocalText::each) {
+                    out.push((TextAt::two("resource", key), t));
                 }
             }
             for i in &r.integrations {
                 for (_, text) in i.fields() {
-                    for t in text.map(LocalText::texts).unwrap_or_default() {
-                        out.push((vec!["resource", "integrations"], t));
+                    for t in text.into_iter().flat_map(LocalText::each) {
+                        out.push((TextAt::two("resource", "integrations"), t));
                     }
                 }
             }
@@ -257,17 +289,17 @@ impl DossierFile {
             }
         }
         for (id, text) in &self.evidence {
-            out.push((vec!["evidence", id.as_str()], text.as_str()));
+            out.push((TextAt::two("evidence", id.as_str()), text.as_str()));
         }
         for (id, o) in &self.criteria {
-            out.push((vec!["criteria", id.as_str()], o.basis.as_str()));
+            out.push((TextAt::two("criteria", id.as_str()), o.basis.as_str()));
         }
         for (id, entry) in &self.documents {
             for f in &entry.files {
-                out.push((vec!["documents", id.as_str()], f.as_str()));
+                out.push((TextAt::two("documents", id.as_str()), f.as_str()));
             }
             if let Some(n) = &entry.note {
-                out.push((vec!["documents", id.as_str()], n.as_str()));
+                out.push((TextAt::two("documents", id.as_str()), n.as_str()));
             }
         }
         out
@@ -425,6 +457,15 @@ pub enum LocalText {
 
 impl LocalText {
     /// Every text it holds.
+    /// [`LocalText::texts`] without a list of its own.
+    pub fn each(&self) -> impl Iterator<Item = &str> {
+        let (first, second) = match self {
+            LocalText::Same(s) => (Some(s), None),
+            LocalText::PerLang { kk, ru } => (kk.as_ref(), ru.as_ref()),
+        };
+        first.into_iter().chain(second).map(String::as_str)
+    }
+
     pub fn texts(&self) -> Vec<&str> {
         match self {
             LocalText::Same(s) => vec![s],

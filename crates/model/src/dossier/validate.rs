@@ -277,7 +277,7 @@ pub fn placeholders(file: &DossierFile, at: &Located) -> Vec<Finding> {
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for (keys, text) in file.texts() {
-        if is_placeholder(text) && seen.insert(keys.clone()) {
+        if is_placeholder(text) && seen.insert(keys) {
             out.push(
                 at.error(Code::TextPlaceholder, &path(&keys))
                     .arg("key", keys.join("."))
@@ -295,7 +295,7 @@ pub fn undrawable(file: &DossierFile, at: &Located) -> Vec<Finding> {
     let mut out = Vec::new();
     for (keys, text) in file.texts() {
         if let Some(c) = text.chars().find(|c| !crate::glyphs::drawable(*c))
-            && seen.insert(keys.clone())
+            && seen.insert(keys)
         {
             out.push(
                 at.warning(Code::TextUndrawable, &path(&keys))
@@ -327,11 +327,11 @@ fn strict_text(file: &DossierFile, at: &Located, errors: &mut Vec<Finding>) {
         }
     }
     let names = [
-        (vec!["object", "name"], Some(&file.object.name)),
-        (vec!["state_body", "name"], file.state_body.name.as_ref()),
+        (["object", "name"], Some(&file.object.name)),
+        (["state_body", "name"], file.state_body.name.as_ref()),
     ];
     for (keys, name) in names {
-        if name.is_some_and(|n| n.texts().iter().any(|t| t.trim().is_empty())) {
+        if name.is_some_and(|n| n.each().any(|t| t.trim().is_empty())) {
             errors.push(
                 at.error_with(Code::YamlType, "yaml.type.empty", &path(&keys))
                     .arg("key", keys.join(".")),
