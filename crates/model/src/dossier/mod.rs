@@ -3,6 +3,7 @@
 //! `yaml` reads the file into the model below; `validate` checks it against the edition it is
 //! judged under. Nothing here looks at the attached files (see `inspect`).
 
+mod fast;
 mod quick_map;
 pub mod validate;
 pub mod yaml;

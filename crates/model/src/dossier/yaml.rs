@@ -30,8 +30,17 @@ use crate::limits;
 
 /// Parses the text of `dossier.yaml` (already known to be small and UTF-8, without a BOM).
 pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding> {
-    let dossier: DossierFile = serde_saphyr::from_str_with_options(text, options())
-        .map_err(|e| to_finding(&e, text, file))?;
+    let dossier = match super::fast::parse(text) {
+        Some(dossier) => {
+            #[cfg(debug_assertions)]
+            if let Err(why) = fast_path_agrees(text, &dossier) {
+                panic!("{why}");
+            }
+            dossier
+        }
+        None => serde_saphyr::from_str_with_options(text, options())
+            .map_err(|e| to_finding(&e, text, file))?,
+    };
     let map = SourceMap::build(text);
     if let Some(span) = map.tagged {
         return Err(
@@ -41,6 +50,25 @@ pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding
         );
     }
     Ok((dossier, map))
+}
+
+/// What the fast path read is what `serde-saphyr` reads (debug builds check every file; a
+/// test checks the samples and variants of them in any build).
+pub fn fast_path_agrees(text: &str, fast: &DossierFile) -> Result<(), String> {
+    match serde_saphyr::from_str_with_options::<DossierFile>(text, options()) {
+        Ok(full) if format!("{full:?}") == format!("{fast:?}") => Ok(()),
+        Ok(full) => Err(format!(
+            "the fast path read {fast:?}\nserde-saphyr read {full:?}\n{text}"
+        )),
+        Err(e) => Err(format!(
+            "the fast path read a file serde-saphyr refuses ({e})\n{text}"
+        )),
+    }
+}
+
+/// The fast path's reading of `text`, when it is sure of one (for tests).
+pub fn fast_path(text: &str) -> Option<DossierFile> {
+    super::fast::parse(text)
 }
 
 /// How `dossier.yaml` is read: strict, bounded, one document.
