@@ -12,17 +12,20 @@
 //! every file both ways and compare; a test does so over the samples and variants of them.
 
 use super::DossierFile;
+use super::yaml::{ROOT_HASH, SourceMap, child_hash};
 use crate::limits::{MAX_YAML_DEPTH, MAX_YAML_NODES};
+use crate::source_path::SegRef;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 use std::borrow::Cow;
 use std::fmt;
 
-/// The dossier, when this path is sure of it.
-pub(super) fn parse(text: &str) -> Option<DossierFile> {
-    let root = tree(text)?;
-    DossierFile::deserialize(&root).ok()
+/// The dossier and the places of its values, when this path is sure of it. The places come
+/// from the same events, recorded as `SourceMap::parse` records them.
+pub(super) fn parse(text: &str) -> Option<(DossierFile, SourceMap)> {
+    let (root, map) = tree(text)?;
+    Some((DossierFile::deserialize(&root).ok()?, map))
 }
 
 enum Node<'a> {
@@ -33,21 +36,46 @@ enum Node<'a> {
 
 enum Frame<'a> {
     Seq(Vec<Node<'a>>),
-    Map(Vec<(Cow<'a, str>, Node<'a>)>, Option<Cow<'a, str>>),
+    /// The entries so far, and the key waiting for its value with the key's span.
+    Map(
+        Vec<(Cow<'a, str>, Node<'a>)>,
+        Option<(Cow<'a, str>, (usize, usize))>,
+    ),
+}
+
+/// A collection being read: its entries, and the hash of its path in the `SourceMap`.
+struct Open<'a> {
+    frame: Frame<'a>,
+    path: u64,
+}
+
+impl Open<'_> {
+    /// The path of the value that comes next in this collection, and its key's span.
+    fn next(&self) -> (u64, Option<(usize, usize)>) {
+        match &self.frame {
+            Frame::Seq(items) => (child_hash(self.path, &SegRef::Index(items.len())), None),
+            Frame::Map(_, Some((k, span))) => (child_hash(self.path, &SegRef::Key(k)), Some(*span)),
+            // A value without its key does not happen: keys are taken first.
+            Frame::Map(_, None) => (self.path, None),
+        }
+    }
 }
 
 /// A mapping with more keys than this is left to the full parser (its duplicate check here
 /// is a scan of the keys so far).
 const MAX_KEYS: usize = 128;
 
-/// The document as a tree, or `None` when it is not in the plain subset.
-fn tree(text: &str) -> Option<Node<'_>> {
-    let mut stack: Vec<Frame> = Vec::new();
+/// The document as a tree with its `SourceMap`, or `None` when it is not in the plain subset.
+fn tree(text: &str) -> Option<(Node<'_>, SourceMap)> {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut map = SourceMap::default();
     let mut root: Option<Node> = None;
     let mut nodes = 0usize;
     let mut documents = 0;
     for item in Parser::new_from_str(text) {
-        let (event, _) = item.ok()?;
+        let (event, span) = item.ok()?;
+        let start = span.start.byte_offset().unwrap_or(0);
+        let end = span.end.byte_offset().unwrap_or(start);
         let node = match event {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
             Event::DocumentStart(_, version) => {
@@ -61,6 +89,25 @@ fn tree(text: &str) -> Option<Node<'_>> {
                 if anchor != 0 || tag.is_some() {
                     return None;
                 }
+                // A key: kept until its value comes.
+                if let Some(Open {
+                    frame: Frame::Map(entries, key @ None),
+                    ..
+                }) = stack.last_mut()
+                {
+                    let plain = style == ScalarStyle::Plain;
+                    // A null key, a merge key, a duplicate: the full parser decides.
+                    if (plain && (is_null(&value) || value == "<<"))
+                        || entries.len() >= MAX_KEYS
+                        || entries.iter().any(|(e, _)| *e == value)
+                    {
+                        return None;
+                    }
+                    *key = Some((value, (start, end)));
+                    continue;
+                }
+                let (path, key) = stack.last().map_or((ROOT_HASH, None), Open::next);
+                map.insert(path, key, (start, end));
                 Node::Scalar(value, style)
             }
             Event::SequenceStart(_, anchor, ref tag) | Event::MappingStart(_, anchor, ref tag) => {
@@ -68,24 +115,36 @@ fn tree(text: &str) -> Option<Node<'_>> {
                     return None;
                 }
                 // A collection as a key is not part of the format.
-                if matches!(stack.last(), Some(Frame::Map(_, None))) {
+                if matches!(
+                    stack.last(),
+                    Some(Open {
+                        frame: Frame::Map(_, None),
+                        ..
+                    })
+                ) {
                     return None;
                 }
-                stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq(Vec::new())
-                } else {
-                    Frame::Map(Vec::new(), None)
+                let (path, key) = stack.last().map_or((ROOT_HASH, None), Open::next);
+                map.insert(path, key, (start, end));
+                stack.push(Open {
+                    frame: if matches!(event, Event::SequenceStart(..)) {
+                        Frame::Seq(Vec::new())
+                    } else {
+                        Frame::Map(Vec::new(), None)
+                    },
+                    path,
                 });
                 continue;
             }
-            Event::SequenceEnd => match stack.pop()? {
-                Frame::Seq(items) => Node::Seq(items),
-                Frame::Map(..) => return None,
-            },
-            Event::MappingEnd => match stack.pop()? {
-                Frame::Map(entries, None) => Node::Map(entries),
-                _ => return None,
-            },
+            Event::SequenceEnd | Event::MappingEnd => {
+                let open = stack.pop()?;
+                map.close(open.path, end);
+                match (open.frame, matches!(event, Event::SequenceEnd)) {
+                    (Frame::Seq(items), true) => Node::Seq(items),
+                    (Frame::Map(entries, None), false) => Node::Map(entries),
+                    _ => return None,
+                }
+            }
             // Aliases, anchors' names, comments: outside the subset.
             _ => return None,
         };
@@ -93,7 +152,7 @@ fn tree(text: &str) -> Option<Node<'_>> {
         if nodes >= MAX_YAML_NODES {
             return None;
         }
-        match stack.last_mut() {
+        match stack.last_mut().map(|o| &mut o.frame) {
             None => {
                 if root.is_some() {
                     return None;
@@ -101,29 +160,16 @@ fn tree(text: &str) -> Option<Node<'_>> {
                 root = Some(node);
             }
             Some(Frame::Seq(items)) => items.push(node),
-            Some(Frame::Map(entries, key)) => match key.take() {
-                Some(k) => entries.push((k, node)),
-                None => {
-                    let Node::Scalar(k, style) = node else {
-                        return None;
-                    };
-                    let plain = style == ScalarStyle::Plain;
-                    // A null key, a merge key, a duplicate: the full parser decides.
-                    if (plain && (is_null(&k) || k == "<<"))
-                        || entries.len() >= MAX_KEYS
-                        || entries.iter().any(|(e, _)| *e == k)
-                    {
-                        return None;
-                    }
-                    *key = Some(k);
-                }
-            },
+            Some(Frame::Map(entries, key)) => {
+                let (k, _) = key.take()?;
+                entries.push((k, node));
+            }
         }
     }
     if !stack.is_empty() {
         return None;
     }
-    root
+    Some((root?, map))
 }
 
 fn is_null(s: &str) -> bool {
@@ -503,8 +549,9 @@ mod tests {
     #[test]
     fn every_sample_takes_the_fast_path_and_reads_the_same() {
         for (name, text) in samples() {
-            let fast = parse(&text).unwrap_or_else(|| panic!("{name}: not on the fast path"));
-            super::super::yaml::fast_path_agrees(&text, &fast).unwrap();
+            let (fast, map) =
+                parse(&text).unwrap_or_else(|| panic!("{name}: not on the fast path"));
+            super::super::yaml::fast_path_agrees(&text, &fast, &map).unwrap();
         }
     }
 
@@ -585,9 +632,9 @@ mod tests {
                 variants.push(l.join("\n") + "\n");
                 for v in variants {
                     total += 1;
-                    if let Some(d) = parse(&v) {
+                    if let Some((d, map)) = parse(&v) {
                         fast += 1;
-                        if let Err(why) = super::super::yaml::fast_path_agrees(&v, &d) {
+                        if let Err(why) = super::super::yaml::fast_path_agrees(&v, &d, &map) {
                             panic!("{name}, line {}: {why}", i + 1);
                         }
                     }

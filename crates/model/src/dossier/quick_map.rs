@@ -1,4 +1,4 @@
-//! A fast path for `SourceMap`: most `dossier.yaml` files are plain block YAML (keys, nested
+//! A fast path for `SourceMap` when `fast` gave up: most such files are still plain block YAML (keys, nested
 //! keys, `- ` items, one-line flow lists and maps, comments). For those, the places of keys and
 //! values are found by one scan of the lines, without a second YAML parse. Anything else (a
 //! multi-line flow collection, a tag, an anchor, a key in a list item, a null value, tabs,

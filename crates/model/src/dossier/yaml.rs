@@ -30,17 +30,15 @@ use crate::limits;
 
 /// Parses the text of `dossier.yaml` (already known to be small and UTF-8, without a BOM).
 pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding> {
-    let dossier = match super::fast::parse(text) {
-        Some(dossier) => {
-            #[cfg(debug_assertions)]
-            if let Err(why) = fast_path_agrees(text, &dossier) {
-                panic!("{why}");
-            }
-            dossier
+    if let Some((dossier, map)) = super::fast::parse(text) {
+        #[cfg(debug_assertions)]
+        if let Err(why) = fast_path_agrees(text, &dossier, &map) {
+            panic!("{why}");
         }
-        None => serde_saphyr::from_str_with_options(text, options())
-            .map_err(|e| to_finding(&e, text, file))?,
-    };
+        return Ok((dossier, map));
+    }
+    let dossier: DossierFile = serde_saphyr::from_str_with_options(text, options())
+        .map_err(|e| to_finding(&e, text, file))?;
     let map = SourceMap::build(text);
     if let Some(span) = map.tagged {
         return Err(
@@ -54,7 +52,13 @@ pub fn parse(text: &str, file: &str) -> Result<(DossierFile, SourceMap), Finding
 
 /// What the fast path read is what `serde-saphyr` reads (debug builds check every file; a
 /// test checks the samples and variants of them in any build).
-pub fn fast_path_agrees(text: &str, fast: &DossierFile) -> Result<(), String> {
+pub fn fast_path_agrees(text: &str, fast: &DossierFile, map: &SourceMap) -> Result<(), String> {
+    let places = SourceMap::parse(text);
+    if *map != places {
+        return Err(format!(
+            "the fast path placed {map:?}\nthe parser's events place {places:?}\n{text}"
+        ));
+    }
     match serde_saphyr::from_str_with_options::<DossierFile>(text, options()) {
         Ok(full) if format!("{full:?}") == format!("{fast:?}") => Ok(()),
         Ok(full) => Err(format!(
@@ -64,11 +68,6 @@ pub fn fast_path_agrees(text: &str, fast: &DossierFile) -> Result<(), String> {
             "the fast path read a file serde-saphyr refuses ({e})\n{text}"
         )),
     }
-}
-
-/// The fast path's reading of `text`, when it is sure of one (for tests).
-pub fn fast_path(text: &str) -> Option<DossierFile> {
-    super::fast::parse(text)
 }
 
 /// How `dossier.yaml` is read: strict, bounded, one document.
@@ -262,7 +261,7 @@ fn suggest<'a>(typo: &str, expected: &[&'a str]) -> Option<&'a str> {
 }
 
 /// Where each value of the document sits: byte ranges of the key and the value.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct SourceMap {
     /// By the hash of the path (`path_hash`): no path is allocated to index or to look up.
     nodes: rustc_hash::FxHashMap<u64, Node>,
@@ -270,7 +269,7 @@ pub struct SourceMap {
     pub tagged: Option<(usize, usize)>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Node {
     key: Option<(usize, usize)>,
     value: (usize, usize),
@@ -325,6 +324,13 @@ impl SourceMap {
         self.nodes.insert(path, Node { key, value });
     }
 
+    /// A collection at `path` ends at `end`.
+    pub(super) fn close(&mut self, path: u64, end: usize) {
+        if let Some(node) = self.nodes.get_mut(&path) {
+            node.value.1 = end.max(node.value.0);
+        }
+    }
+
     /// Every place of the quick map is where the parser says (lines and columns of starts).
     fn agrees(&self, full: &SourceMap, text: &str) -> Result<(), String> {
         let lines = crate::error::LineIndex::new(text);
@@ -357,7 +363,7 @@ impl SourceMap {
     }
 
     /// Walks the parser's events once. Aliases are not expanded here, so this is linear.
-    fn parse(text: &str) -> SourceMap {
+    pub(super) fn parse(text: &str) -> SourceMap {
         let mut map = SourceMap::default();
         let mut frames: Vec<Frame> = Vec::new();
         let mut open: Vec<u64> = Vec::new();
