@@ -1,9 +1,9 @@
 //! A fast path for `SourceMap` when `fast` gave up: most such files are still plain block
-//! YAML (keys, nested keys, `- ` items, one-line flow lists and maps, comments). For those, the places of keys and
-//! values are found by one scan of the lines, without a second YAML parse. Anything else (a
-//! multi-line flow collection, a tag, an anchor, a key in a list item, a null value, tabs,
-//! carriage returns) returns `None`, and the full parser builds the map. Debug builds check every
-//! quick map against the full one.
+//! YAML (keys, nested keys, `- ` items, one-line flow lists and maps, comments). For those,
+//! the places of keys and values are found by one scan of the lines, without a second YAML
+//! parse. Anything else (a multi-line flow collection, a tag, an anchor, a key in a list item,
+//! a null value, tabs, carriage returns) returns `None`, and the full parser builds the map.
+//! Debug builds check every quick map against the full one.
 
 use super::yaml::{ROOT_HASH, SourceMap, child_hash};
 use crate::source_path::SegRef;
