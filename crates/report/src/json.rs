@@ -232,23 +232,42 @@ pub fn entry_marked(
     lang: Lang,
     what_if: Option<&crate::what_if::WhatIf>,
 ) -> String {
-    let one = match what_if {
-        Some(what_if) => serde_json::to_string_pretty(&Marked {
-            what_if,
-            dossier: dossier(d, lang),
-        }),
-        None => serde_json::to_string_pretty(&dossier(d, lang)),
-    }
-    .expect("the report serializes");
-    let mut out = String::with_capacity(one.len() + one.len() / 8);
-    for (i, line) in one.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
+    let mut out = Indented(Vec::with_capacity(8 << 10));
+    out.0.extend_from_slice(b"    ");
+    let written = match what_if {
+        Some(what_if) => serde_json::to_writer_pretty(
+            &mut out,
+            &Marked {
+                what_if,
+                dossier: dossier(d, lang),
+            },
+        ),
+        None => serde_json::to_writer_pretty(&mut out, &dossier(d, lang)),
+    };
+    written.expect("the report serializes");
+    String::from_utf8(out.0).expect("serde_json writes UTF-8")
+}
+
+/// Serialized JSON indented by four spaces as it is written (an entry sits inside the
+/// report's `dossiers` list): every line break is followed by the indent. JSON text has line
+/// breaks only between tokens (one inside a string is escaped), so nothing else changes.
+struct Indented(Vec<u8>);
+
+impl std::io::Write for Indented {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
+            self.0.extend_from_slice(&rest[..=i]);
+            self.0.extend_from_slice(b"    ");
+            rest = &rest[i + 1..];
         }
-        out.push_str("    ");
-        out.push_str(line);
+        self.0.extend_from_slice(rest);
+        Ok(buf.len())
     }
-    out
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The wrapped report written entry by entry, byte for byte what `render` makes at once.
