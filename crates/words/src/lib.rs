@@ -21,15 +21,27 @@ use std::fmt::Write;
 // `catalogue.toml`, parsed and checked by build.rs into a sorted table.
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
-/// A message's three patterns: en, ru, kk.
-fn entry(key: &str) -> Option<&'static [&'static str; 3]> {
-    CATALOGUE
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .map(|i| &CATALOGUE[i].1)
+fn text_at((start, end): (u32, u32)) -> &'static str {
+    &TEXT[start as usize..end as usize]
 }
 
-fn in_lang(e: &'static [&'static str; 3], lang: Lang) -> &'static str {
+/// Every entry of the catalogue: its key and its en, ru and kk patterns.
+fn catalogue() -> impl Iterator<Item = (&'static str, [&'static str; 3])> {
+    CATALOGUE
+        .iter()
+        .map(|e| (text_at(e[0]), [text_at(e[1]), text_at(e[2]), text_at(e[3])]))
+}
+
+/// A message's three patterns: en, ru, kk.
+fn entry(key: &str) -> Option<[&'static str; 3]> {
+    let i = CATALOGUE
+        .binary_search_by(|e| text_at(e[0]).cmp(key))
+        .ok()?;
+    let e = &CATALOGUE[i];
+    Some([text_at(e[1]), text_at(e[2]), text_at(e[3])])
+}
+
+fn in_lang(e: [&'static str; 3], lang: Lang) -> &'static str {
     match lang {
         Lang::En => e[0],
         Lang::Ru => e[1],
@@ -321,7 +333,7 @@ pub fn stage(lang: Lang, id: &str) -> String {
 
 /// Every key of the catalogue, for tests.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    CATALOGUE.iter().map(|(k, _)| *k)
+    catalogue().map(|(k, _)| k)
 }
 
 /// A criterion's status in words, the same in reports and drafts.
@@ -394,10 +406,12 @@ mod tests {
     #[test]
     fn every_entry_has_three_languages_with_the_same_placeholders() {
         assert!(
-            CATALOGUE.windows(2).all(|w| w[0].0 < w[1].0),
+            CATALOGUE
+                .windows(2)
+                .all(|w| text_at(w[0][0]) < text_at(w[1][0])),
             "the table is sorted, each key once"
         );
-        for (key, [en_text, ru_text, kk_text]) in CATALOGUE {
+        for (key, [en_text, ru_text, kk_text]) in catalogue() {
             let en = placeholders(en_text);
             assert_eq!(en, placeholders(ru_text), "{key}: ru placeholders differ");
             assert_eq!(en, placeholders(kk_text), "{key}: kk placeholders differ");
