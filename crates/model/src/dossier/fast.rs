@@ -61,6 +61,11 @@ impl Open<'_> {
     }
 }
 
+/// Nodes (keys included) beyond which the full parser reads the file: well below
+/// serde-saphyr's own budget (`MAX_YAML_NODES`), so a file near it is judged by that budget,
+/// however it counts. A dossier has a few hundred.
+const MAX_FAST_NODES: usize = MAX_YAML_NODES / 2;
+
 /// A mapping with more keys than this is left to the full parser (its duplicate check here
 /// is a scan of the keys so far).
 const MAX_KEYS: usize = 128;
@@ -96,14 +101,21 @@ fn tree(text: &str) -> Option<(Node<'_>, SourceMap)> {
                 }) = stack.last_mut()
                 {
                     let plain = style == ScalarStyle::Plain;
-                    // A null key, a merge key, a duplicate: the full parser decides.
-                    if (plain && (is_null(&value) || value == "<<"))
+                    // A null key, a merge key, a duplicate: the full parser decides. So does a
+                    // plain key that may be a number: serde-saphyr counts `1` and `0x1` (or `0`
+                    // and `-0`) as the same key.
+                    if (plain
+                        && (is_null(&value)
+                            || value == "<<"
+                            || value
+                                .starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-')))
                         || entries.len() >= MAX_KEYS
                         || entries.iter().any(|(e, _)| *e == value)
                     {
                         return None;
                     }
                     *key = Some((value, (start, end)));
+                    nodes += 1;
                     continue;
                 }
                 let (path, key) = stack.last().map_or((ROOT_HASH, None), Open::next);
@@ -149,7 +161,7 @@ fn tree(text: &str) -> Option<(Node<'_>, SourceMap)> {
             _ => return None,
         };
         nodes += 1;
-        if nodes >= MAX_YAML_NODES {
+        if nodes >= MAX_FAST_NODES {
             return None;
         }
         match stack.last_mut().map(|o| &mut o.frame) {
@@ -211,7 +223,7 @@ fn plain(s: &str) -> Plain {
             if whole(s) {
                 s.parse().map_or(Plain::Unsure, Plain::Unsigned)
             } else if decimal(s) {
-                s.parse().map_or(Plain::Unsure, Plain::Float)
+                float(s)
             } else if b.len() == 10
                 && b[4] == b'-'
                 && b[7] == b'-'
@@ -230,7 +242,7 @@ fn plain(s: &str) -> Plain {
             if whole(rest) && rest != "0" {
                 s.parse().map_or(Plain::Unsure, Plain::Signed)
             } else if decimal(rest) {
-                s.parse().map_or(Plain::Unsure, Plain::Float)
+                float(s)
             } else {
                 Plain::Unsure
             }
@@ -238,6 +250,15 @@ fn plain(s: &str) -> Plain {
         b'+' | b'.' => Plain::Unsure,
         _ if matches!(s.to_ascii_lowercase().as_str(), "nan" | "inf" | "infinity") => Plain::Unsure,
         _ => Plain::Text,
+    }
+}
+
+/// A decimal as a float; one too large for one (serde-saphyr refuses a non-finite float) is
+/// left to serde-saphyr.
+fn float(s: &str) -> Plain {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() => Plain::Float(x),
+        _ => Plain::Unsure,
     }
 }
 
@@ -544,6 +565,32 @@ mod tests {
         out.sort();
         assert!(out.len() >= 5);
         out
+    }
+
+    /// What an attack on the fast path found (each was read here and refused by serde-saphyr):
+    /// all of it is now left to serde-saphyr.
+    #[test]
+    fn what_serde_saphyr_refuses_is_left_to_it() {
+        let base = "schema: 1\nkind: k\nobject: {name: x}\n";
+        let huge = format!("1{}.0", "0".repeat(309));
+        let items = vec!["x"; 99_990].join(",");
+        for text in [
+            format!("{base}facts: {{x: {huge}}}\n"),
+            format!("{base}facts: {{x: -{huge}}}\n"),
+            format!("{base}facts: {{1: a, 0x1: b}}\n"),
+            format!("{base}evidence: {{0: a, -0: b}}\n"),
+            format!("{base}facts: {{+1: a, 1: b}}\n"),
+            format!("{base}documents: {{a: [{items}]}}\n"),
+        ] {
+            assert!(parse(&text).is_none(), "{}", &text[..text.len().min(200)]);
+            assert!(
+                serde_saphyr::from_str_with_options::<DossierFile>(
+                    &text,
+                    super::super::yaml::options()
+                )
+                .is_err()
+            );
+        }
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn fast_path_agrees(text: &str, fast: &DossierFile, map: &SourceMap) -> Resu
 }
 
 /// How `dossier.yaml` is read: strict, bounded, one document.
-fn options() -> serde_saphyr::Options {
+pub(super) fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         // `yes`/`no`/`on` stay strings, so a flag written `yes` is reported, not guessed.
         strict_booleans: true,
