@@ -593,6 +593,328 @@ mod tests {
         }
     }
 
+    /// Awkward files from an attack on the fast path (scalars, keys, nulls, directives,
+    /// untagged forms, document markers): each is read the same both ways or left to
+    /// serde-saphyr.
+    #[test]
+    fn awkward_files_read_the_same_or_fall_back() {
+        const BASE: &str = "schema: 1\nkind: information-system\nobject:\n  name: X\n";
+        let cases: Vec<(String, String)> = vec![
+            (
+                "inf-float".into(),
+                format!("{BASE}facts:\n  x: 1{}.0\n", "0".repeat(400)),
+            ),
+            (
+                "neg-inf-float".into(),
+                format!("{BASE}facts:\n  x: -1{}.0\n", "0".repeat(400)),
+            ),
+            (
+                "dup-int-keys 1/0x1".into(),
+                format!("{BASE}facts:\n  1: a\n  0x1: b\n"),
+            ),
+            (
+                "dup-int-keys 1/+1".into(),
+                format!("{BASE}facts:\n  1: a\n  +1: b\n"),
+            ),
+            (
+                "dup-int-keys 0/-0".into(),
+                format!("{BASE}evidence:\n  0: a\n  -0: b\n"),
+            ),
+            (
+                "dup-int-keys 10/1_0".into(),
+                format!("{BASE}documents:\n  10: a.pdf\n  1_0: b.pdf\n"),
+            ),
+            (
+                "dup-int-keys 7/0o7".into(),
+                format!(
+                    "{BASE}criteria:\n  7: {{met: true, basis: x}}\n  0o7: {{met: false, basis: y}}\n"
+                ),
+            ),
+            (
+                "quoted-vs-plain-int".into(),
+                format!("{BASE}facts:\n  '1': a\n  1: b\n"),
+            ),
+            (
+                "true/True keys".into(),
+                format!("{BASE}facts:\n  true: a\n  True: b\n"),
+            ),
+            (
+                "1.0/1.00 keys".into(),
+                format!("{BASE}facts:\n  1.0: a\n  1.00: b\n"),
+            ),
+            ("empty quoted opt".into(), format!("{BASE}edition: ''\n")),
+            ("block empty opt".into(), format!("{BASE}edition: |\n")),
+            (
+                "block enum".into(),
+                "schema: 1\nkind: k\nobject:\n  name: X\n  stage: >-\n    development\n".into(),
+            ),
+            (
+                "quoted enum".into(),
+                "schema: 1\nkind: k\nobject:\n  name: X\n  stage: 'development'\n".into(),
+            ),
+            (
+                "bool TRUE".into(),
+                format!("{BASE}criteria:\n  a: {{met: TRUE, basis: x}}\n"),
+            ),
+            (
+                "bool True".into(),
+                format!("{BASE}review:\n  portal_confirmed: True\n"),
+            ),
+            (
+                "null spellings".into(),
+                format!(
+                    "{BASE}edition: NULL\nsignatory: Null\nexecutor: ~\napplication:\nfacts: null\n"
+                ),
+            ),
+            (
+                "tag directive".into(),
+                format!("%TAG !e! tag:example.com,2000:\n---\n{BASE}"),
+            ),
+            ("unknown directive".into(), format!("%FOO bar\n---\n{BASE}")),
+            ("doc end".into(), format!("---\n{BASE}...\n")),
+            ("doc end then comment".into(), format!("{BASE}...\n# c\n")),
+            ("bom".into(), format!("\u{feff}{BASE}")),
+            ("crlf".into(), BASE.replace('\n', "\r\n")),
+            (
+                "flow root".into(),
+                "{schema: 1, kind: k, object: {name: X}}".into(),
+            ),
+            (
+                "schema 1.0".into(),
+                "schema: 1.0\nkind: k\nobject:\n  name: X\n".into(),
+            ),
+            (
+                "schema +1".into(),
+                "schema: +1\nkind: k\nobject:\n  name: X\n".into(),
+            ),
+            (
+                "kind number".into(),
+                "schema: 1\nkind: 0x1F\nobject:\n  name: X\n".into(),
+            ),
+            (
+                "kind .inf".into(),
+                "schema: 1\nkind: .inf\nobject:\n  name: X\n".into(),
+            ),
+            (
+                "name yes".into(),
+                "schema: 1\nkind: k\nobject:\n  name: yes\n".into(),
+            ),
+            (
+                "name date".into(),
+                "schema: 1\nkind: k\nobject:\n  name: 2026-01-01\n".into(),
+            ),
+            (
+                "name 9999-99-99".into(),
+                "schema: 1\nkind: k\nobject:\n  name: 9999-99-99\n".into(),
+            ),
+            ("fact -0.0".into(), format!("{BASE}facts:\n  x: -0.0\n")),
+            (
+                "fact long frac".into(),
+                format!("{BASE}facts:\n  x: 0.{}1\n", "0".repeat(2000)),
+            ),
+            (
+                "fact i64min".into(),
+                format!("{BASE}facts:\n  x: -9223372036854775808\n"),
+            ),
+            (
+                "fact u64max".into(),
+                format!("{BASE}facts:\n  x: 18446744073709551615\n"),
+            ),
+            (
+                "fact i64max+1".into(),
+                format!("{BASE}facts:\n  x: 9223372036854775808\n"),
+            ),
+            (
+                "fact date".into(),
+                format!("{BASE}facts:\n  x: 2026-01-01\n"),
+            ),
+            ("fact yes".into(), format!("{BASE}facts:\n  x: yes\n")),
+            ("fact nan".into(), format!("{BASE}facts:\n  x: nan\n")),
+            (
+                "fact Infinity".into(),
+                format!("{BASE}facts:\n  x: Infinity\n"),
+            ),
+            ("fact _1".into(), format!("{BASE}facts:\n  x: _1\n")),
+            ("fact 1:30".into(), format!("{BASE}facts:\n  x: 1:30\n")),
+            ("fact 1 2".into(), format!("{BASE}facts:\n  x: 1 2\n")),
+            (
+                "fact unicode digits".into(),
+                format!("{BASE}facts:\n  x: ١٢\n"),
+            ),
+            ("fact fullwidth".into(), format!("{BASE}facts:\n  x: ０\n")),
+            (
+                "fact multiline plain".into(),
+                format!("{BASE}facts:\n  x: 1\n    2\n"),
+            ),
+            (
+                "fact multiline plain num".into(),
+                format!("{BASE}facts:\n  x: 1\n    .5\n"),
+            ),
+            ("fact quoted".into(), format!("{BASE}facts:\n  x: '1'\n")),
+            (
+                "files date".into(),
+                format!("{BASE}documents:\n  a: 2026-01-01\n"),
+            ),
+            (
+                "files yes".into(),
+                format!("{BASE}documents:\n  a: {{files: yes}}\n"),
+            ),
+            (
+                "files seq nums".into(),
+                format!("{BASE}documents:\n  a: {{files: [1, true, 1.5]}}\n"),
+            ),
+            (
+                "files seq top".into(),
+                format!("{BASE}documents:\n  a: [1, true, 1.5, ~x]\n"),
+            ),
+            (
+                "files empty".into(),
+                format!("{BASE}documents:\n  a: {{files: []}}\n"),
+            ),
+            (
+                "files empty seq".into(),
+                format!("{BASE}documents:\n  a: []\n"),
+            ),
+            (
+                "doc note num".into(),
+                format!("{BASE}documents:\n  a: {{files: x, note: 5}}\n"),
+            ),
+            (
+                "doc issued quoted".into(),
+                format!("{BASE}documents:\n  a: {{files: x, issued: '2026-01-01'}}\n"),
+            ),
+            (
+                "doc issued null".into(),
+                format!("{BASE}documents:\n  a: {{files: x, issued: ~}}\n"),
+            ),
+            (
+                "localtext per lang null".into(),
+                "schema: 1\nkind: k\nobject:\n  name: {kk: ~, ru: a}\n".into(),
+            ),
+            (
+                "localtext per lang empty".into(),
+                "schema: 1\nkind: k\nobject:\n  name: {kk: '', ru: ''}\n".into(),
+            ),
+            (
+                "localtext per lang num".into(),
+                "schema: 1\nkind: k\nobject:\n  name: {kk: 1, ru: true}\n".into(),
+            ),
+            (
+                "localtext empty key".into(),
+                "schema: 1\nkind: k\nobject:\n  name: {'': a}\n".into(),
+            ),
+            ("empty key facts".into(), format!("{BASE}facts:\n  '': 1\n")),
+            (
+                "explicit key".into(),
+                format!("{BASE}facts:\n  ? a\n  : 1\n"),
+            ),
+            (
+                "explicit block key".into(),
+                format!("{BASE}facts:\n  ? |\n    a\n  : 1\n"),
+            ),
+            (
+                "quoted merge key".into(),
+                format!("{BASE}facts:\n  '<<': 1\n"),
+            ),
+            (
+                "escaped key dup".into(),
+                format!("{BASE}facts:\n  a: 1\n  \"\\x61\": 2\n"),
+            ),
+            (
+                "state_body null".into(),
+                format!("{BASE}state_body: ~\nreview: ~\ndocuments: ~\ncriteria: ~\nevidence: ~\n"),
+            ),
+            (
+                "state_body {}".into(),
+                format!("{BASE}state_body: {{}}\nreview: {{}}\n"),
+            ),
+            (
+                "resource integrations null".into(),
+                format!("{BASE}resource:\n  integrations: ~\n"),
+            ),
+            (
+                "resource integrations []".into(),
+                format!("{BASE}resource: {{integrations: []}}\n"),
+            ),
+            ("tabs".into(), format!("{BASE}facts:\n  x:\t1\n")),
+            ("tab in value".into(), format!("{BASE}facts:\n  x: a\tb\n")),
+            ("trailing tab".into(), format!("{BASE}facts:\n  x: 1\t\n")),
+            ("empty doc".into(), "".into()),
+            ("only comment".into(), "# x\n".into()),
+            ("seq root".into(), "- a\n".into()),
+            ("scalar root".into(), "a\n".into()),
+            (
+                "yaml 1.2 directive".into(),
+                format!("%YAML 1.2\n---\n{BASE}"),
+            ),
+            ("anchor".into(), format!("{BASE}facts:\n  x: &a 1\n")),
+            ("two docs empty".into(), format!("{BASE}---\n")),
+            (
+                "portal_confirmed quoted".into(),
+                format!("{BASE}review:\n  portal_confirmed: 'true'\n"),
+            ),
+            (
+                "application date 2026-02-30".into(),
+                format!("{BASE}application:\n  date: 2026-02-30\n"),
+            ),
+            (
+                "application date quoted".into(),
+                format!("{BASE}application:\n  date: \"2026-02-03\"\n"),
+            ),
+            (
+                "evidence block".into(),
+                format!("{BASE}evidence:\n  a: |\n    x\n    y\n"),
+            ),
+            (
+                "evidence folded".into(),
+                format!("{BASE}evidence:\n  a: >\n    x\n    y\n"),
+            ),
+            (
+                "evidence number".into(),
+                format!("{BASE}evidence:\n  a: 1e3\n"),
+            ),
+            (
+                "criteria basis null".into(),
+                format!("{BASE}criteria:\n  a: {{met: true, basis: ''}}\n"),
+            ),
+            (
+                "criteria what_if".into(),
+                format!("{BASE}criteria:\n  a: {{met: true, basis: x, what_if: true}}\n"),
+            ),
+            ("unknown field".into(), format!("{BASE}zzz: 1\n")),
+            (
+                "signatory position per lang".into(),
+                format!("{BASE}signatory: {{name: a, position: {{ru: b}}}}\n"),
+            ),
+            (
+                "executor phone num".into(),
+                format!("{BASE}executor: {{name: a, phone: 87771234567}}\n"),
+            ),
+            (
+                "executor phone +7".into(),
+                format!("{BASE}executor: {{name: a, phone: +77771234567}}\n"),
+            ),
+            (
+                "executor phone 0...".into(),
+                format!("{BASE}executor: {{name: a, phone: 007}}\n"),
+            ),
+            (
+                "bin leading zero".into(),
+                format!("{BASE}state_body: {{bin: 012345678901}}\n"),
+            ),
+        ];
+        let mut fast = 0;
+        for (label, text) in &cases {
+            if let Some((d, map)) = parse(text) {
+                fast += 1;
+                if let Err(why) = super::super::yaml::fast_path_agrees(text, &d, &map) {
+                    panic!("{label}: {why}");
+                }
+            }
+        }
+        assert!(fast > 10 && fast < cases.len(), "{fast} of {}", cases.len());
+    }
+
     #[test]
     fn every_sample_takes_the_fast_path_and_reads_the_same() {
         for (name, text) in samples() {
