@@ -915,6 +915,24 @@ mod tests {
         assert!(fast > 10 && fast < cases.len(), "{fast} of {}", cases.len());
     }
 
+    /// The fast path runs the parser with its defaults; serde-saphyr configures it from its
+    /// options and budget. The settings that decide what parses are the same today: a new
+    /// version of either crate that changes one fails here, not in a dossier.
+    #[test]
+    fn the_parser_is_configured_as_serde_saphyr_configures_it() {
+        let parser = serde_saphyr::granit_parser::Options::default();
+        let budget = serde_saphyr::Budget::default();
+        let options = super::super::yaml::options();
+        assert_eq!(
+            parser.simple_key_max_lookahead,
+            budget.simple_key_max_lookahead
+        );
+        assert_eq!(parser.flow_nesting_limit, budget.flow_nesting_limit);
+        assert!(parser.block_nesting_limit > crate::limits::MAX_YAML_DEPTH);
+        assert_eq!(parser.strict_indentation, options.strict_indentation);
+        assert!(!parser.disallow_directives && !parser.bom_inside_document_as_content);
+    }
+
     #[test]
     fn every_sample_takes_the_fast_path_and_reads_the_same() {
         for (name, text) in samples() {
