@@ -6,10 +6,12 @@
 //!
 //! It only ever answers when it is sure to answer as `serde-saphyr` would: anything outside the
 //! plain subset the format uses (an anchor, an alias, a tag, a merge key, a second document, a
-//! duplicate key, a scalar whose type `serde-saphyr` resolves by rules this path does not
-//! repeat, such as `007`, `0x1F`, `1e3` or `.inf`), and any error at all, gives `None`, and the
-//! caller parses with `serde-saphyr`, which then also words the error. Debug builds parse
-//! every file both ways and compare; a test does so over the samples and variants of them.
+//! duplicate or number-like key, a scalar whose type `serde-saphyr` resolves by rules this path
+//! does not repeat, such as `007`, `0x1F`, `1e3`, `.inf` or a decimal too large for a float),
+//! and any error at all, gives `None`, and the caller parses with `serde-saphyr`, which then
+//! also words the error. Debug builds parse every file both ways and compare the dossier and
+//! the `SourceMap`; tests do so over the samples, thousands of variants of them and a table of
+//! awkward files, and check the parser runs with the settings `serde-saphyr` gives it.
 
 use super::DossierFile;
 use super::yaml::{ROOT_HASH, SourceMap, child_hash};
