@@ -7,7 +7,7 @@ use super::{DossierFile, SCHEMA_VERSION};
 use crate::edition::{Edition, Editions, InForceOn};
 use crate::facts::{self, Value};
 use crate::finding::{Arg, Code, Finding, Message, Severity};
-use crate::source_path::{SegRef, Segment, path, segs};
+use crate::source_path::{SegRef, path, segs};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -42,17 +42,17 @@ impl<'a> Located<'a> {
     }
 
     /// An error at the value of `at` (or its nearest existing parent).
-    pub fn error<S: Segment>(&self, code: Code, at: &[S]) -> Finding {
+    pub fn error(&self, code: Code, at: &[SegRef]) -> Finding {
         self.place(Finding::new(Severity::Error, code), self.map.value(at))
     }
 
     /// A warning at the value of `at`.
-    pub fn warning<S: Segment>(&self, code: Code, at: &[S]) -> Finding {
+    pub fn warning(&self, code: Code, at: &[SegRef]) -> Finding {
         self.place(Finding::new(Severity::Warning, code), self.map.value(at))
     }
 
     /// An error worded by a specific catalogue entry, at the value of `at`.
-    pub fn error_with<S: Segment>(&self, code: Code, key: &'static str, at: &[S]) -> Finding {
+    pub fn error_with(&self, code: Code, key: &'static str, at: &[SegRef]) -> Finding {
         self.place(
             Finding::with(Severity::Error, code, key),
             self.map.value(at),
@@ -60,12 +60,12 @@ impl<'a> Located<'a> {
     }
 
     /// An error at the key of `at`, for names that are wrong.
-    pub fn key_error<S: Segment>(&self, code: Code, at: &[S]) -> Finding {
+    pub fn key_error(&self, code: Code, at: &[SegRef]) -> Finding {
         self.place(Finding::new(Severity::Error, code), self.map.key(at))
     }
 
     /// 1-based line of the value at `at`.
-    pub fn line<S: Segment>(&self, at: &[S]) -> Option<usize> {
+    pub fn line(&self, at: &[SegRef]) -> Option<usize> {
         self.map.value(at).map(|(start, _)| self.locate(start).0)
     }
 }

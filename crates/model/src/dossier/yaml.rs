@@ -6,7 +6,7 @@
 
 use super::{DocumentEntry, DossierFile, FactValue, LocalText};
 use crate::finding::{Code, Finding, Message, Place, Severity};
-use crate::source_path::{SegRef, Segment};
+use crate::source_path::SegRef;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Error as YamlError;
@@ -443,22 +443,22 @@ impl SourceMap {
     }
 
     /// The byte range of the value at `path`, or of its nearest ancestor that exists.
-    pub fn value<S: Segment>(&self, path: &[S]) -> Option<(usize, usize)> {
+    pub fn value(&self, path: &[SegRef]) -> Option<(usize, usize)> {
         self.deepest(path).map(|n| n.value)
     }
 
     /// Whether the document has a value exactly at `path`.
-    pub fn has<S: Segment>(&self, path: &[S]) -> bool {
+    pub fn has(&self, path: &[SegRef]) -> bool {
         self.nodes.contains_key(&path_hash(path))
     }
 
     /// The byte range of the key of `path` (the value's, when it has no key).
-    pub fn key<S: Segment>(&self, path: &[S]) -> Option<(usize, usize)> {
+    pub fn key(&self, path: &[SegRef]) -> Option<(usize, usize)> {
         self.deepest(path).map(|n| n.key.unwrap_or(n.value))
     }
 
     /// The node at the longest prefix of `path` the document has (the root at least).
-    fn deepest<S: Segment>(&self, path: &[S]) -> Option<&Node> {
+    fn deepest(&self, path: &[SegRef]) -> Option<&Node> {
         let mut h = ROOT_HASH;
         let mut found = self.nodes.get(&h);
         for seg in path {
@@ -472,7 +472,7 @@ impl SourceMap {
 }
 
 /// The hash of a path, one segment at a time from the root's: `path_hash(&[])` is the root.
-pub(super) fn child_hash<S: Segment + ?Sized>(parent: u64, seg: &S) -> u64 {
+pub(super) fn child_hash(parent: u64, seg: &SegRef) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     parent.hash(&mut h);
@@ -482,7 +482,7 @@ pub(super) fn child_hash<S: Segment + ?Sized>(parent: u64, seg: &S) -> u64 {
 
 pub(super) const ROOT_HASH: u64 = 0x9e37_79b9_7f4a_7c15;
 
-pub(super) fn path_hash<S: Segment>(path: &[S]) -> u64 {
+pub(super) fn path_hash(path: &[SegRef]) -> u64 {
     path.iter().fold(ROOT_HASH, |h, seg| child_hash(h, seg))
 }
 
@@ -657,7 +657,7 @@ pub fn strict_date(s: &str) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source_path::{Seg, path};
+    use crate::source_path::{SegRef, path};
 
     #[test]
     fn dates_are_exactly_yyyy_mm_dd() {
@@ -680,13 +680,13 @@ mod tests {
         let text =
             "a: 1\ndocuments:\n  x:\n    files: [p.pdf, q.pdf]\n    valid_until: 2025-01-01\n";
         let map = SourceMap::build(text);
-        let at = |p: &[Seg]| {
+        let at = |p: &[SegRef]| {
             let (s, _) = map.value(p).unwrap();
             crate::error::line_column(text, s).0
         };
         assert_eq!(at(&path(&["documents", "x", "valid_until"])), 5);
         let mut files = path(&["documents", "x", "files"]);
-        files.push(Seg::Index(1));
+        files.push(SegRef::Index(1));
         let (s, e) = map.value(&files).unwrap();
         assert_eq!(&text[s..e], "q.pdf");
         // A missing key falls back to its parent.
