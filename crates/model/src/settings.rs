@@ -707,7 +707,7 @@ pub fn effective(dir: &Path, config: Option<&Path>) -> Result<Vec<Effective>> {
     if let Some((file, map, text, name)) = &own {
         let at = crate::dossier::validate::Located::new(text, name, map);
         let text_of = |t: &TomlText| {
-            let mut texts = t.texts();
+            let mut texts: Vec<&str> = t.each().collect();
             texts.dedup();
             texts.join(" / ")
         };

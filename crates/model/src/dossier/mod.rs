@@ -458,20 +458,12 @@ pub enum LocalText {
 
 impl LocalText {
     /// Every text it holds.
-    /// [`LocalText::texts`] without a list of its own.
     pub fn each(&self) -> impl Iterator<Item = &str> {
         let (first, second) = match self {
             LocalText::Same(s) => (Some(s), None),
             LocalText::PerLang { kk, ru } => (kk.as_ref(), ru.as_ref()),
         };
         first.into_iter().chain(second).map(String::as_str)
-    }
-
-    pub fn texts(&self) -> Vec<&str> {
-        match self {
-            LocalText::Same(s) => vec![s],
-            LocalText::PerLang { kk, ru } => kk.iter().chain(ru).map(String::as_str).collect(),
-        }
     }
 
     /// The text in `lang`, else the other language's; English reports show the Russian.
