@@ -27,9 +27,12 @@ fn text_at((start, end): (u32, u32)) -> &'static str {
 
 /// Every entry of the catalogue: its key and its en, ru and kk patterns.
 fn catalogue() -> impl Iterator<Item = (&'static str, [&'static str; 3])> {
-    CATALOGUE
-        .iter()
-        .map(|e| (text_at(e[0]), [text_at(e[1]), text_at(e[2]), text_at(e[3])]))
+    CATALOGUE.iter().map(|e| (text_at(e[0]), patterns(e)))
+}
+
+/// An entry's en, ru and kk patterns.
+fn patterns(e: &[(u32, u32); 4]) -> [&'static str; 3] {
+    [text_at(e[1]), text_at(e[2]), text_at(e[3])]
 }
 
 /// A message's three patterns: en, ru, kk.
@@ -37,8 +40,7 @@ fn entry(key: &str) -> Option<[&'static str; 3]> {
     let i = CATALOGUE
         .binary_search_by(|e| text_at(e[0]).cmp(key))
         .ok()?;
-    let e = &CATALOGUE[i];
-    Some([text_at(e[1]), text_at(e[2]), text_at(e[3])])
+    Some(patterns(&CATALOGUE[i]))
 }
 
 fn in_lang(e: [&'static str; 3], lang: Lang) -> &'static str {
@@ -242,18 +244,7 @@ impl<'a> Words<'a> {
                 let _ = write!(out, "{n}");
             }
             Arg::Date(d) => write_date(*d, out),
-            Arg::Message(m) => {
-                let text = fill(pattern(self.lang, m.key), |name, out| {
-                    match m.args.get(name) {
-                        Some(a) => {
-                            self.write_arg(a, out);
-                            true
-                        }
-                        None => false,
-                    }
-                });
-                out.push_str(&text);
-            }
+            Arg::Message(m) => out.push_str(&self.message(m)),
             other => out.push_str(&self.arg(other)),
         }
     }
