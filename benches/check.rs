@@ -148,11 +148,7 @@ fn read_tree(dir: &Path) -> usize {
 
 /// Start-up: `check` of one dossier, one process each, against `/bin/true` one process each.
 fn startup() {
-    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/dossier");
-    if !bin.exists() {
-        println!("  start-up: skipped (no target/release/dossier)");
-        return;
-    }
+    let bin = Path::new(env!("CARGO_BIN_EXE_dossier"));
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-dossiers/esedo");
     let per_process = |cmd: &mut dyn FnMut() -> std::process::Command| {
         let runs = 40;
@@ -283,12 +279,11 @@ fn libreoffice(report: &dossier_judge::CheckReport, today: chrono::NaiveDate, ou
 }
 
 /// Peak resident memory of the `check` binary over 1,000 and 10,000 dossiers, in each text
-/// format, to standard output and with `-o` (needs the release binary and /usr/bin/time;
-/// skipped without them).
+/// format, to standard output and with `-o` (skipped without /usr/bin/time).
 fn memory() {
-    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/dossier");
-    if !bin.exists() || !Path::new("/usr/bin/time").exists() {
-        println!("  peak memory: skipped (no target/release/dossier or /usr/bin/time)");
+    let bin = Path::new(env!("CARGO_BIN_EXE_dossier"));
+    if !Path::new("/usr/bin/time").exists() {
+        println!("  peak memory: skipped (no /usr/bin/time)");
         return;
     }
     let trees: Vec<(usize, tempfile::TempDir)> = [1000, 10_000]
@@ -353,14 +348,10 @@ fn memory() {
 
 /// `pack` of a 200 MB dossier (the esedo sample with four 50 MB PDFs) against its floor: the
 /// SHA-256 of every file and a stored ZIP of them (what `sha256sum` and `zip -0` do), in the
-/// same run (needs the release binary; skipped without it).
+/// same run.
 fn pack() {
     use std::io::Write;
-    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/dossier");
-    if !bin.exists() {
-        println!("  pack: skipped (no target/release/dossier)");
-        return;
-    }
+    let bin = Path::new(env!("CARGO_BIN_EXE_dossier"));
     let dir = tempfile::tempdir().unwrap();
     let dossier = dir.path().join("esedo");
     copy_dir(
