@@ -165,7 +165,7 @@ fn startup() {
     };
     let floor = per_process(&mut || std::process::Command::new("/bin/true"));
     let tool = per_process(&mut || {
-        let mut c = std::process::Command::new(&bin);
+        let mut c = std::process::Command::new(bin);
         c.args(["check", "--format", "json", "--today", "2026-11-23"])
             .arg(&sample);
         c
@@ -308,7 +308,7 @@ fn memory() {
                         let report = out.path().join(format!("{format}-{n}"));
                         let _ = std::fs::remove_file(&report);
                         let mut cmd = std::process::Command::new("/usr/bin/time");
-                        cmd.args(["-f", "%M"]).arg(&bin).args([
+                        cmd.args(["-f", "%M"]).arg(bin).args([
                             "check",
                             "--format",
                             format,
@@ -437,7 +437,7 @@ fn pack() {
     let archive = dir.path().join("out.zip");
     let tool = median(|| {
         let _ = std::fs::remove_file(&archive);
-        let out = std::process::Command::new(&bin)
+        let out = std::process::Command::new(bin)
             .args(["pack", "--today", "2026-11-23", "-o"])
             .arg(&archive)
             .arg(&dossier)
@@ -475,7 +475,7 @@ fn pack() {
         }
     });
     let tool = median(|| {
-        let out = std::process::Command::new(&bin)
+        let out = std::process::Command::new(bin)
             .arg("verify")
             .arg(&archive)
             .output()

@@ -44,7 +44,7 @@ pub fn defuse_invisible(text: &str) -> std::borrow::Cow<'_, str> {
 /// U+2060–U+2064 and U+2066–U+2069 (E2 81 A0–A4, A6–A9), U+FEFF (EF BB BF).
 fn has_invisible(b: &[u8]) -> bool {
     let mut i = 0;
-    while let Some(p) = b[i..].iter().position(|x| matches!(x, 0xD8 | 0xE2 | 0xEF)) {
+    while let Some(p) = memchr::memchr3(0xD8, 0xE2, 0xEF, &b[i..]) {
         let at = i + p;
         let next = |k: usize| b.get(at + k).copied().unwrap_or(0);
         let hit = match b[at] {

@@ -232,40 +232,118 @@ pub fn entry_marked(
     lang: Lang,
     what_if: Option<&crate::what_if::WhatIf>,
 ) -> String {
-    let mut out = Indented(Vec::with_capacity(8 << 10));
-    out.0.extend_from_slice(b"    ");
+    let mut out = Vec::with_capacity(8 << 10);
+    out.extend_from_slice(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::default());
     let written = match what_if {
-        Some(what_if) => serde_json::to_writer_pretty(
-            &mut out,
-            &Marked {
-                what_if,
-                dossier: dossier(d, lang),
-            },
-        ),
-        None => serde_json::to_writer_pretty(&mut out, &dossier(d, lang)),
+        Some(what_if) => Marked {
+            what_if,
+            dossier: dossier(d, lang),
+        }
+        .serialize(&mut ser),
+        None => dossier(d, lang).serialize(&mut ser),
     };
     written.expect("the report serializes");
-    String::from_utf8(out.0).expect("serde_json writes UTF-8")
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// Serialized JSON indented by four spaces as it is written (an entry sits inside the
-/// report's `dossiers` list): every line break is followed by the indent. JSON text has line
-/// breaks only between tokens (one inside a string is escaped), so nothing else changes.
-struct Indented(Vec<u8>);
+/// serde_json's pretty layout (two spaces a level) for a value that sits two levels deep, in
+/// the report's `dossiers` list: written straight into the entry, byte for byte what
+/// `to_string_pretty` makes with four spaces after each line break.
+struct Nested {
+    /// The depth of the value being written, counting the two levels around the entry.
+    level: usize,
+    /// Whether the collection being written has a value yet (an empty one stays `[]`, `{}`).
+    has_value: bool,
+}
 
-impl std::io::Write for Indented {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
-            self.0.extend_from_slice(&rest[..=i]);
-            self.0.extend_from_slice(b"    ");
-            rest = &rest[i + 1..];
+impl Default for Nested {
+    fn default() -> Self {
+        Nested {
+            level: 2,
+            has_value: false,
         }
-        self.0.extend_from_slice(rest);
-        Ok(buf.len())
+    }
+}
+
+impl Nested {
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        const SPACES: &[u8] = b"\n                                                                ";
+        let want = 1 + 2 * self.level;
+        if want <= SPACES.len() {
+            w.write_all(&SPACES[..want])
+        } else {
+            w.write_all(b"\n")?;
+            (0..self.level).try_for_each(|_| w.write_all(b"  "))
+        }
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, b: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, b: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.line(w)?;
+        }
+        w.write_all(b)
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.line(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
         Ok(())
     }
 }
@@ -312,6 +390,44 @@ impl Stream {
             )
         } else {
             "\n  ]\n}\n".to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Nested;
+    use serde::Serialize;
+
+    /// `Nested` writes what `to_string_pretty` writes with four spaces after each line break,
+    /// for empty and nested collections and for depths beyond its table of spaces.
+    #[test]
+    fn nested_layout_is_the_pretty_layout_indented_by_two_levels() {
+        let mut deep = serde_json::json!({"leaf": [1, {}, []]});
+        for i in 0..40 {
+            deep = serde_json::json!({ format!("k{i}"): [deep, "x\ny", [], {}] });
+        }
+        let values = [
+            serde_json::json!({}),
+            serde_json::json!([]),
+            serde_json::json!({"a": [], "b": {}, "c": [[], [{}]], "d": "e"}),
+            deep,
+        ];
+        for value in values {
+            let mut out = b"    ".to_vec();
+            value
+                .serialize(&mut serde_json::Serializer::with_formatter(
+                    &mut out,
+                    Nested::default(),
+                ))
+                .unwrap();
+            let want = format!(
+                "    {}",
+                serde_json::to_string_pretty(&value)
+                    .unwrap()
+                    .replace('\n', "\n    ")
+            );
+            assert_eq!(String::from_utf8(out).unwrap(), want);
         }
     }
 }

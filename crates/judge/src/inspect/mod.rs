@@ -407,10 +407,7 @@ fn zip_end_record(opened: &Opened<'_>) -> Result<(), Damage> {
     let tail = opened
         .read(opened.size() - tail_len, tail_len as usize)
         .map_err(|e| Damage::read(&e))?;
-    let at = tail
-        .windows(4)
-        .rposition(|w| w == b"PK\x05\x06")
-        .ok_or(Damage::NoZipEnd)?;
+    let at = memchr::memmem::rfind(&tail, b"PK\x05\x06").ok_or(Damage::NoZipEnd)?;
     let eocd = &tail[at..];
     if eocd.len() < 22 {
         return Err(Damage::ZipEndCutShort);
@@ -539,7 +536,7 @@ fn inspect_pdf(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     } else {
         pdf::read(opened)
     };
-    let maybe_signed = !whole || head.windows(10).any(|w| w == b"/ByteRange");
+    let maybe_signed = !whole || memchr::memmem::find(head, b"/ByteRange").is_some();
     match structure {
         pdf::Structure::Pages(n) => Verdict::Document {
             doc_type: DocType::Pdf,

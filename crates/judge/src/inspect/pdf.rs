@@ -61,6 +61,7 @@ use crate::limits::{
     MAX_PDF_RESOLVED as MAX_RESOLVED, MAX_PDF_SECTIONS as MAX_SECTIONS,
     MAX_PDF_XREF_ENTRIES as MAX_XREF_ENTRIES,
 };
+use memchr::memmem::{find, rfind};
 
 pub fn read<B: Bytes + ?Sized>(bytes: &B) -> Structure {
     let bytes: &dyn Bytes = &Dyn(bytes);
@@ -653,14 +654,6 @@ fn signature_dictionary(s: &[u8], byte_range_at: usize) -> Option<SignatureField
         contents,
         contents_span,
     })
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// A PDF object parser over a byte window: bounded depth, no allocation beyond the window.

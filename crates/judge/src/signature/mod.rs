@@ -31,6 +31,7 @@ use crate::limits::{
     MAX_PDF_SIGNATURES, MAX_SIGNATURE_BYTES, MAX_SIGNED_PDF, MAX_SIGNERS, PDF_SIGNATURE_AFTER,
     PDF_SIGNATURE_BEFORE, PDF_SIGNATURE_TAIL,
 };
+use memchr::memmem::find;
 
 mod ber;
 
@@ -646,10 +647,7 @@ fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
 /// once per algorithm. Looked for only when the file's tail names a `/ByteRange`.
 pub fn in_pdf(root: &Dir, document: &str, checker: &mut Checker<'_>) -> Vec<Signature> {
     use std::os::unix::fs::FileExt;
-    if !pdf_tail(root, document)
-        .windows(10)
-        .any(|w| w == b"/ByteRange")
-    {
+    if memchr::memmem::find(&pdf_tail(root, document), b"/ByteRange").is_none() {
         return Vec::new();
     }
     let opened = crate::files::open_beneath(root, Path::new(document));
@@ -810,10 +808,6 @@ fn first_element(bytes: &[u8]) -> Option<&[u8]> {
     der::asn1::AnyRef::decode(&mut reader).ok()?;
     let len = usize::try_from(reader.position()).ok()?;
     bytes.get(..len)
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
