@@ -23,10 +23,12 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 use std::borrow::Cow;
 use std::fmt;
 
+mod lines;
+
 /// The dossier and the places of its values, when this path is sure of it. The places come
 /// from the same events, recorded as `SourceMap::parse` records them.
 pub(super) fn parse(text: &str) -> Option<(DossierFile, SourceMap)> {
-    let (root, map) = tree(text)?;
+    let (root, map) = lines::tree(text).or_else(|| tree(text))?;
     Some((DossierFile::deserialize(&root).ok()?, map))
 }
 
@@ -1035,5 +1037,152 @@ mod tests {
             fast > total / 4 && fast < total,
             "{fast} of {total} on the fast path"
         );
+    }
+
+    /// The samples are read by the line reader, to the tree and places the parser's events
+    /// give.
+    #[test]
+    fn every_sample_is_read_line_by_line_as_the_events_read_it() {
+        for (name, text) in samples() {
+            let (root, map) = lines::tree(&text).unwrap_or_else(|| panic!("{name}"));
+            let (events_root, events_map) = tree(&text).unwrap();
+            assert!(map == events_map, "{name}");
+            let read = DossierFile::deserialize(&root).unwrap();
+            let events_read = DossierFile::deserialize(&events_root).unwrap();
+            assert_eq!(format!("{read:?}"), format!("{events_read:?}"), "{name}");
+        }
+    }
+
+    /// The samples' lines re-indented, commented, quoted, split, joined, doubled and dropped:
+    /// whatever the line reader reads, serde-saphyr reads the same, placed the same.
+    #[test]
+    fn the_line_reader_reads_what_serde_saphyr_reads_or_gives_up() {
+        let mut read = 0;
+        let mut total = 0;
+        for (name, text) in samples() {
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                let body = line.trim_start();
+                let (key, value) = body.split_once(':').unwrap_or((body, ""));
+                let value = value.trim_start();
+                let quoted_value = value.trim_matches(|c| c == '"' || c == '\'');
+                let replacements: Vec<Option<String>> = vec![
+                    None,
+                    Some(format!("{line}  ")),
+                    Some(format!("{line} # note")),
+                    Some(format!("{line}# note")),
+                    Some(format!(" {line}")),
+                    Some(format!("  {line}")),
+                    Some(line.strip_prefix(' ').unwrap_or(line).to_string()),
+                    Some(format!("{indent}\"{key}\": {value}")),
+                    Some(format!("{indent}'{key}': {value}")),
+                    Some(format!("{indent}{key} : {value}")),
+                    Some(format!("{indent}{key}:{value}")),
+                    Some(format!("{indent}{key}:   {value}")),
+                    Some(format!("{indent}{key}: \"{quoted_value}\\u0041\"")),
+                    Some(format!("{indent}{key}: \"{quoted_value}\\t\\\"\"")),
+                    Some(format!("{indent}{key}: '{quoted_value}''s'")),
+                    Some(format!("{indent}{key}: [{quoted_value}]")),
+                    Some(format!("{indent}{key}: [ {quoted_value} , x ]")),
+                    Some(format!("{indent}{key}: [{quoted_value},]")),
+                    Some(format!("{indent}{key}: {{kk: {quoted_value}, ru: 'y'}}")),
+                    Some(format!("{indent}{key}: {{kk : {quoted_value}}}")),
+                    Some(format!("{indent}{key}: a: b")),
+                    Some(format!("{indent}{key}: a #b")),
+                    Some(format!("{indent}{key}: a#b")),
+                    Some(format!("{indent}{key}: - a")),
+                    Some(format!("{indent}{key}: -a")),
+                    Some(format!("{indent}{key}: \"a\" b")),
+                    Some(format!("{indent}{key}: {value}\n{indent}  more")),
+                    Some(format!("{indent}{key}: {value}\n{indent}more")),
+                    Some(format!("{indent}{key}:\n{indent}  {value}")),
+                    Some(format!("{indent}{key}:\n{indent}- {value}")),
+                    Some(format!(
+                        "{indent}{key}:\n{indent}  - {value}\n{indent}  - x"
+                    )),
+                    Some(format!("{indent}- {value}")),
+                    Some(format!("{indent}-  {value}")),
+                    Some(format!("{indent}-{value}")),
+                    Some(format!("{line}\n{indent}# c\n")),
+                    Some(format!("{line}\n   # c")),
+                    Some(format!("{line}\n\n")),
+                    Some(format!("{line}\n{line}")),
+                    Some(format!("{indent}{key}: {value}:")),
+                    Some(format!("{indent}{key}: {value} :x")),
+                    Some(format!("{indent}{key}: \"{quoted_value}")),
+                    Some(format!("{indent}{key}: '{quoted_value}")),
+                    Some(format!("{indent}{key}: {value}\u{a0}")),
+                    Some(format!("{indent}\u{a0}{key}: {value}")),
+                    Some(format!("{indent}{key}: \"\\x41\"")),
+                    Some(format!("{indent}{key}: [a, [b]]")),
+                    Some(format!("{indent}{key}: [a, b")),
+                    Some(format!("{indent}{key}: {{a: 1, a: 2}}")),
+                    Some(format!("{indent}{key}: {{a: }}")),
+                    Some(format!("{indent}{key}: [a,,b]")),
+                    Some(String::new()),
+                ];
+                for replacement in replacements {
+                    let mut l = lines.clone();
+                    match &replacement {
+                        Some(r) => l[i] = r,
+                        None => {
+                            l.remove(i);
+                        }
+                    }
+                    let v = l.join("\n") + "\n";
+                    total += 1;
+                    let Some((root, map)) = lines::tree(&v) else {
+                        continue;
+                    };
+                    read += 1;
+                    let Ok(d) = DossierFile::deserialize(&root) else {
+                        continue;
+                    };
+                    if let Err(why) = super::super::yaml::fast_path_agrees(&v, &d, &map) {
+                        panic!("{name}, line {}: {why}", i + 1);
+                    }
+                }
+            }
+        }
+        // Meaningful only if the line reader reads many of them and gives up on many.
+        assert!(
+            read > total / 4 && read < total * 3 / 4,
+            "{read} of {total} read line by line"
+        );
+    }
+
+    /// What an attack on the line reader found: implicit keys whose colon is beyond the
+    /// parser's reach, in a block and in a flow map. Each is left to serde-saphyr, which
+    /// refuses it; one character nearer, both read it.
+    #[test]
+    fn keys_beyond_the_parsers_reach_are_left_to_it() {
+        const BASE: &str = "schema: 1\nkind: k\nobject: {name: X}\n";
+        let far = [
+            format!("{BASE}facts:\n  a{}: b\n", " ".repeat(1024)),
+            format!("{BASE}facts:\n  'a'{}: b\n", " ".repeat(1022)),
+            format!("{BASE}facts: {{{}: b}}\n", "a".repeat(1025)),
+            format!("{BASE}facts: {{'{}': b}}\n", "a".repeat(1023)),
+            format!("{BASE}facts: {{a{}: b}}\n", " ".repeat(1024)),
+        ];
+        for text in &far {
+            assert!(lines::tree(text).is_none(), "{}", &text[..60]);
+            assert!(
+                serde_saphyr::from_str_with_options::<DossierFile>(
+                    text,
+                    super::super::yaml::options()
+                )
+                .is_err()
+            );
+        }
+        let near = [
+            format!("{BASE}facts:\n  a{}: b\n", " ".repeat(1022)),
+            format!("{BASE}facts: {{{}: b}}\n", "a".repeat(1023)),
+        ];
+        for text in &near {
+            let (root, map) = lines::tree(text).unwrap();
+            let d = DossierFile::deserialize(&root).unwrap();
+            super::super::yaml::fast_path_agrees(text, &d, &map).unwrap();
+        }
     }
 }

@@ -61,7 +61,13 @@ pub fn build(text: &str) -> Option<SourceMap> {
                 if indent < key_indent {
                     return None;
                 }
-                map.insert(path, Some(key), (at, at + rest.len()));
+                // A list at its key's own indent starts, for the parser, at its first value.
+                let start = if indent == key_indent {
+                    at + rest.len() - item.trim_start_matches(' ').len()
+                } else {
+                    at
+                };
+                map.insert(path, Some(key), (start, at + rest.len()));
                 frames.push(Frame {
                     indent,
                     path,
@@ -72,7 +78,7 @@ pub fn build(text: &str) -> Option<SourceMap> {
             let n = frame.seq.filter(|_| frame.indent == indent)?;
             frame.seq = Some(n + 1);
             let path = child_hash(frame.path, &SegRef::Index(n));
-            let value = item.trim_start();
+            let value = item.trim_start_matches(' ');
             if value.is_empty() || looks_like_key(value) {
                 return None;
             }
@@ -106,7 +112,7 @@ pub fn build(text: &str) -> Option<SourceMap> {
         }
         let path = child_hash(frame.path, &SegRef::Key(key));
         let key_span = (at, at + key_len(rest));
-        let value = after.trim_start();
+        let value = after.trim_start_matches(' ');
         let value = strip_comment(value);
         if value.is_empty() {
             pending = Some((path, indent, key_span));
@@ -115,7 +121,8 @@ pub fn build(text: &str) -> Option<SourceMap> {
         if value.starts_with(['|', '>']) {
             return None;
         }
-        let v_at = at + (rest.len() - after.len()) + (after.len() - after.trim_start().len());
+        let v_at =
+            at + (rest.len() - after.len()) + (after.len() - after.trim_start_matches(' ').len());
         scalar_or_flow(&mut map, path, Some(key_span), value, v_at)?;
     }
     if pending.is_some() {
@@ -132,7 +139,7 @@ fn scalar_or_flow(
     value: &str,
     at: usize,
 ) -> Option<()> {
-    let value = value.trim_end();
+    let value = value.trim_end_matches(' ');
     if value.starts_with(['&', '*', '!', '?', '@', '`', '%']) {
         return None;
     }
@@ -154,8 +161,8 @@ fn scalar_or_flow(
     let inner = value.strip_prefix(open)?.strip_suffix(close)?;
     let mut pos = 1;
     for (i, part) in split_top(inner)?.into_iter().enumerate() {
-        let trimmed = part.trim();
-        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim_matches(' ');
+        let lead = part.len() - part.trim_start_matches(' ').len();
         let part_at = at + pos + lead;
         pos += part.len() + 1;
         if trimmed.is_empty() {
@@ -169,8 +176,8 @@ fn scalar_or_flow(
             map.insert(p, None, (part_at, part_at + trimmed.len()));
         } else {
             let (k, v) = split_key(trimmed)?;
-            let v_lead = v.len() - v.trim_start().len();
-            let v = v.trim();
+            let v_lead = v.len() - v.trim_start_matches(' ').len();
+            let v = v.trim_matches(' ');
             if v.is_empty() || v.starts_with(['[', '{', '&', '*', '!', '?']) {
                 return None;
             }
@@ -219,7 +226,7 @@ fn closes_quote(value: &str, q: char) -> bool {
         }
         if c == q && !escaped {
             // Only a comment may follow the closing quote.
-            let tail = body[i + 1..].trim();
+            let tail = body[i + 1..].trim_matches(' ');
             return tail.is_empty() || tail.starts_with('#');
         }
         escaped = false;
@@ -243,7 +250,7 @@ fn split_key(rest: &str) -> Option<(&str, &str)> {
         .and_then(|k| k.strip_suffix('"'))
         .or_else(|| key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')))
         // A plain key ends at its last non-blank character, as YAML trims it.
-        .unwrap_or_else(|| key.trim_end());
+        .unwrap_or_else(|| key.trim_end_matches(' '));
     if key.is_empty() {
         return None;
     }
@@ -276,12 +283,12 @@ fn strip_comment(value: &str) -> &str {
         match (quote, c) {
             (None, '"' | '\'') if prev == ' ' || i == 0 => quote = Some(c),
             (Some(q), c) if c == q => quote = None,
-            (None, '#') if prev == ' ' => return value[..i].trim_end(),
+            (None, '#') if prev == ' ' => return value[..i].trim_end_matches(' '),
             _ => {}
         }
         prev = c;
     }
-    value.trim_end()
+    value.trim_end_matches(' ')
 }
 
 #[cfg(test)]
@@ -298,6 +305,23 @@ mod tests {
         ] {
             let text = std::fs::read_to_string(root.join(name).join("dossier.yaml")).unwrap();
             assert!(super::build(&text).is_some(), "{name}");
+        }
+    }
+
+    /// What an attack found in files both fast paths leave (here through `{t: .5}`): a value
+    /// or key with U+00A0 at its edge (not blank to YAML), a list at its key's own indent.
+    #[test]
+    fn the_quick_map_places_what_the_parser_places() {
+        for text in [
+            "schema: 1\nkind: \u{a0}k\nobject: {name: x}\nfacts: {t: .5}\n",
+            "schema: 1\nkind: k\nobject: {name: x}\nfacts:\n  s\u{a0}: .5\n",
+            "schema: 1\nkind: k\nobject: {name: x}\nfacts: {t: .5}\ndocuments:\n  n:\n  - a\n",
+        ] {
+            assert_eq!(
+                crate::dossier::yaml::quick_map_agrees(text),
+                Ok(true),
+                "{text:?}"
+            );
         }
     }
 }
