@@ -140,7 +140,8 @@ fn scalar_or_flow(
     at: usize,
 ) -> Option<()> {
     let value = value.trim_end_matches(' ');
-    if value.starts_with(['&', '*', '!', '?', '@', '`', '%']) {
+    // An anchor, alias, tag, block scalar or reserved indicator: the parser places those.
+    if value.starts_with(['&', '*', '!', '?', '@', '`', '%', '|', '>']) {
         return None;
     }
     map.insert(path, key, (at, at + value.len()));
@@ -308,18 +309,33 @@ mod tests {
         }
     }
 
-    /// What an attack found in files both fast paths leave (here through `{t: .5}`): a value
-    /// or key with U+00A0 at its edge (not blank to YAML), a list at its key's own indent.
+    /// What an attack found in files both fast paths leave (here through `{t: .5}` or `2,`): a
+    /// value or key with U+00A0 at its edge (not blank to YAML), a list at its key's own
+    /// indent, a block scalar as a list item.
     #[test]
     fn the_quick_map_places_what_the_parser_places() {
-        for text in [
-            "schema: 1\nkind: \u{a0}k\nobject: {name: x}\nfacts: {t: .5}\n",
-            "schema: 1\nkind: k\nobject: {name: x}\nfacts:\n  s\u{a0}: .5\n",
-            "schema: 1\nkind: k\nobject: {name: x}\nfacts: {t: .5}\ndocuments:\n  n:\n  - a\n",
+        // (file, whether the quick map reads it; when it does, it must agree).
+        for (text, quick) in [
+            (
+                "schema: 1\nkind: \u{a0}k\nobject: {name: x}\nfacts: {t: .5}\n",
+                true,
+            ),
+            (
+                "schema: 1\nkind: k\nobject: {name: x}\nfacts:\n  s\u{a0}: .5\n",
+                true,
+            ),
+            (
+                "schema: 1\nkind: k\nobject: {name: x}\nfacts: {t: .5}\ndocuments:\n  n:\n  - a\n",
+                true,
+            ),
+            (
+                "schema: 1\nkind: m\nobject:\n name:\n  kk: 1\nfacts:\n t: 2,\ndocuments:\n  n:\n  - >\n  o: /",
+                false,
+            ),
         ] {
             assert_eq!(
                 crate::dossier::yaml::quick_map_agrees(text),
-                Ok(true),
+                Ok(quick),
                 "{text:?}"
             );
         }

@@ -475,14 +475,11 @@ fn double_quoted(s: &str) -> Option<(Cow<'_, str>, ScalarStyle, usize)> {
     while let Some((i, c)) = chars.next() {
         match c {
             '"' => {
-                let text = match owned {
-                    Some(mut o) => {
-                        o.push_str(&body[from..i]);
-                        Cow::Owned(o)
-                    }
-                    None => Cow::Borrowed(&body[..i]),
-                };
-                return Some((text, ScalarStyle::DoubleQuoted, i + 2));
+                return Some((
+                    unquoted(body, owned, from, i),
+                    ScalarStyle::DoubleQuoted,
+                    i + 2,
+                ));
             }
             '\\' => {
                 let o = owned.get_or_insert_with(String::new);
@@ -515,6 +512,18 @@ fn double_quoted(s: &str) -> Option<(Cow<'_, str>, ScalarStyle, usize)> {
     None
 }
 
+/// The text of a quoted scalar whose body ends at `end`: borrowed when it had no escape, else
+/// what was unescaped so far (`owned`, up to `from`) and the rest.
+fn unquoted(body: &str, owned: Option<String>, from: usize, end: usize) -> Cow<'_, str> {
+    match owned {
+        Some(mut o) => {
+            o.push_str(&body[from..end]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(&body[..end]),
+    }
+}
+
 /// A single-quoted scalar closed on this line (`''` is a quote).
 fn single_quoted(s: &str) -> Option<(Cow<'_, str>, ScalarStyle, usize)> {
     let body = &s[1..];
@@ -531,14 +540,11 @@ fn single_quoted(s: &str) -> Option<(Cow<'_, str>, ScalarStyle, usize)> {
                 from = i;
                 continue;
             }
-            let text = match owned {
-                Some(mut o) => {
-                    o.push_str(&body[from..i]);
-                    Cow::Owned(o)
-                }
-                None => Cow::Borrowed(&body[..i]),
-            };
-            return Some((text, ScalarStyle::SingleQuoted, i + 2));
+            return Some((
+                unquoted(body, owned, from, i),
+                ScalarStyle::SingleQuoted,
+                i + 2,
+            ));
         }
         i += 1;
     }
