@@ -65,9 +65,8 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let b = text.as_bytes();
         let mut starts = vec![0];
-        for (i, &c) in b.iter().enumerate() {
-            let ends = c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n'));
-            if ends {
+        for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+            if b[i] == b'\n' || b.get(i + 1) != Some(&b'\n') {
                 starts.push(i + 1);
             }
         }

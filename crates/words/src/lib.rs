@@ -35,12 +35,24 @@ fn patterns(e: &[(u32, u32); 4]) -> [&'static str; 3] {
     [text_at(e[1]), text_at(e[2]), text_at(e[3])]
 }
 
-/// A message's three patterns: en, ru, kk.
+/// A message's three patterns: en, ru, kk, found through the hash index build.rs made.
 fn entry(key: &str) -> Option<[&'static str; 3]> {
-    let i = CATALOGUE
-        .binary_search_by(|e| text_at(e[0]).cmp(key))
-        .ok()?;
-    Some(patterns(&CATALOGUE[i]))
+    let mask = SLOTS.len() - 1;
+    let mut at = key_hash(key) as usize & mask;
+    loop {
+        let e = &CATALOGUE[usize::from(SLOTS[at]).checked_sub(1)?];
+        if text_at(e[0]) == key {
+            return Some(patterns(e));
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+/// FNV-1a, 64 bits: the hash of the catalogue's index (the same function as in build.rs).
+fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn in_lang(e: [&'static str; 3], lang: Lang) -> &'static str {
@@ -392,6 +404,20 @@ mod tests {
         names.sort();
         names.dedup();
         names
+    }
+
+    /// The index build.rs made finds every key at its own entry, and nothing for a key that is
+    /// not there.
+    #[test]
+    fn every_key_is_found_through_the_index() {
+        for (i, e) in CATALOGUE.iter().enumerate() {
+            let key = text_at(e[0]);
+            assert_eq!(entry(key), Some(patterns(&CATALOGUE[i])), "{key}");
+        }
+        for key in ["", "no.such.key", "check.summarY"] {
+            assert_eq!(entry(key), None, "{key}");
+        }
+        assert!(SLOTS.iter().filter(|s| **s != 0).count() == CATALOGUE.len());
     }
 
     #[test]
