@@ -18,7 +18,7 @@ use crate::lang::Lang;
 use crate::score::{Basis, CriterionResult, Score};
 use std::fmt::Write;
 
-// `catalogue.toml`, parsed and checked by build.rs into a sorted table.
+// `catalogue.toml`, parsed and checked by build.rs into a sorted table and a hash index.
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 fn text_at((start, end): (u32, u32)) -> &'static str {
