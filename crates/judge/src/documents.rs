@@ -81,6 +81,7 @@ pub fn check(
                 req,
                 at,
                 findings: &mut *findings,
+                identities: Vec::new(),
             };
             let mut result = one.check(root, file, today);
             if result.status.counts() {
@@ -122,6 +123,10 @@ struct One<'a> {
     req: &'a Requirement,
     at: &'a Located<'a>,
     findings: &'a mut Vec<Finding>,
+    /// The (device, inode) of each of the requirement's files that inspection opened, by its
+    /// place in the list: the signature pass needs no second open to recognise a file named
+    /// twice.
+    identities: Vec<Option<(u64, u64)>>,
 }
 
 impl One<'_> {
@@ -217,10 +222,12 @@ impl One<'_> {
             if !own && !maybe_pdf {
                 continue;
             }
-            // Only a file that may be signed costs this look at its identity.
-            let identity = crate::files::open_beneath(root, Path::new(name))
-                .ok()
-                .map(|(_, m)| (m.dev(), m.ino()));
+            // Known from inspection; else only a file that may be signed costs this look.
+            let identity = self.identities.get(i).copied().flatten().or_else(|| {
+                crate::files::open_beneath(root, Path::new(name))
+                    .ok()
+                    .map(|(_, m)| (m.dev(), m.ino()))
+            });
             if identity.is_some_and(|id| !seen.insert(id)) {
                 continue;
             }
@@ -424,6 +431,10 @@ impl One<'_> {
                     maybe_signed,
                     id,
                 } => {
+                    if self.identities.len() <= i {
+                        self.identities.resize(i + 1, None);
+                    }
+                    self.identities[i] = Some(id);
                     if p.is_some() && doc_type == inspect::DocType::Docx {
                         result.pages_recorded = true;
                     }
