@@ -7,9 +7,14 @@
 
 use std::fmt::Write;
 
+#[path = "src/key_hash.rs"]
+mod key_hash;
+use key_hash::key_hash;
+
 fn main() {
     let path = "src/catalogue.toml";
     println!("cargo::rerun-if-changed={path}");
+    println!("cargo::rerun-if-changed=src/key_hash.rs");
     let text = std::fs::read_to_string(path).expect("src/catalogue.toml");
     let table: toml::Table = toml::from_str(&text)
         .unwrap_or_else(|e| panic!("src/catalogue.toml is not valid TOML: {e}"));
@@ -64,8 +69,8 @@ fn main() {
     out.push_str(&rows);
     out.push_str("];\n");
     // A hash index over the keys (open addressing, at most half full): a lookup compares about
-    // one key instead of a dozen. Slot = entry + 1, 0 = empty; `key_hash` is the same function
-    // as in lib.rs (a test finds every key through it).
+    // one key instead of a dozen. Slot = entry + 1, 0 = empty; `key_hash` is the library's own
+    // (src/key_hash.rs; a test finds every key through it).
     let size = (2 * count).next_power_of_two();
     let mut slots = vec![0u16; size];
     for (i, key) in sorted_keys.iter().enumerate() {
@@ -80,11 +85,4 @@ fn main() {
     let dest =
         std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("catalogue.rs");
     std::fs::write(dest, out).expect("write catalogue.rs");
-}
-
-/// FNV-1a, 64 bits: the hash of the catalogue's index (the same function as in lib.rs).
-fn key_hash(key: &str) -> u64 {
-    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }

@@ -416,6 +416,7 @@ impl One<'_> {
         let mut problems = Vec::new();
         let mut absent = Vec::new();
         let mut seen = Vec::new();
+        self.identities = vec![None; entry.files.len()];
         for (i, name) in entry.files.iter().enumerate() {
             let line = file_line(self.at, &self.req.id, i);
             match inspect::inspect(root, name) {
@@ -431,9 +432,6 @@ impl One<'_> {
                     maybe_signed,
                     id,
                 } => {
-                    if self.identities.len() <= i {
-                        self.identities.resize(i + 1, None);
-                    }
                     self.identities[i] = Some(id);
                     if p.is_some() && doc_type == inspect::DocType::Docx {
                         result.pages_recorded = true;

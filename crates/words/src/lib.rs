@@ -21,6 +21,9 @@ use std::fmt::Write;
 // `catalogue.toml`, parsed and checked by build.rs into a sorted table and a hash index.
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
+mod key_hash;
+use key_hash::key_hash;
+
 fn text_at((start, end): (u32, u32)) -> &'static str {
     &TEXT[start as usize..end as usize]
 }
@@ -46,13 +49,6 @@ fn entry(key: &str) -> Option<[&'static str; 3]> {
         }
         at = (at + 1) & mask;
     }
-}
-
-/// FNV-1a, 64 bits: the hash of the catalogue's index (the same function as in build.rs).
-fn key_hash(key: &str) -> u64 {
-    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 fn in_lang(e: [&'static str; 3], lang: Lang) -> &'static str {

@@ -647,7 +647,7 @@ fn pdf_tail(root: &Dir, name: &str) -> Vec<u8> {
 /// once per algorithm. Looked for only when the file's tail names a `/ByteRange`.
 pub fn in_pdf(root: &Dir, document: &str, checker: &mut Checker<'_>) -> Vec<Signature> {
     use std::os::unix::fs::FileExt;
-    if memchr::memmem::find(&pdf_tail(root, document), b"/ByteRange").is_none() {
+    if find(&pdf_tail(root, document), b"/ByteRange").is_none() {
         return Vec::new();
     }
     let opened = crate::files::open_beneath(root, Path::new(document));

@@ -104,18 +104,7 @@ fn tree(text: &str) -> Option<(Node<'_>, SourceMap)> {
                     ..
                 }) = stack.last_mut()
                 {
-                    let plain = style == ScalarStyle::Plain;
-                    // A null key, a merge key, a duplicate: the full parser decides. So does a
-                    // plain key that may be a number: serde-saphyr counts `1` and `0x1` (or `0`
-                    // and `-0`) as the same key.
-                    if (plain
-                        && (is_null(&value)
-                            || value == "<<"
-                            || value
-                                .starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-')))
-                        || entries.len() >= MAX_KEYS
-                        || entries.iter().any(|(e, _)| *e == value)
-                    {
+                    if key_for_the_parser(&value, style == ScalarStyle::Plain, entries) {
                         return None;
                     }
                     *key = Some((value, (start, end)));
@@ -186,6 +175,19 @@ fn tree(text: &str) -> Option<(Node<'_>, SourceMap)> {
         return None;
     }
     Some((root?, map))
+}
+
+/// Whether the full parser decides a key of a mapping whose entries so far are `entries`: a
+/// null key, a merge key, a duplicate. So does a plain key that may be a number (serde-saphyr
+/// counts `1` and `0x1`, or `0` and `-0`, as the same key), and any key of a mapping that
+/// already has `MAX_KEYS` (the duplicate check here is a scan).
+fn key_for_the_parser(key: &str, plain: bool, entries: &[(Cow<'_, str>, Node<'_>)]) -> bool {
+    (plain
+        && (is_null(key)
+            || key == "<<"
+            || key.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-')))
+        || entries.len() >= MAX_KEYS
+        || entries.iter().any(|(e, _)| e == key)
 }
 
 fn is_null(s: &str) -> bool {

@@ -13,7 +13,7 @@
 //! shape gives `None`, and the parser's events are read instead. Debug builds compare every
 //! file read this way with serde-saphyr, places and all.
 
-use super::{MAX_FAST_NODES, MAX_KEYS, Node};
+use super::{MAX_FAST_NODES, Node, key_for_the_parser};
 use crate::dossier::yaml::{ROOT_HASH, SourceMap, child_hash};
 use crate::limits::MAX_YAML_DEPTH;
 use crate::source_path::SegRef;
@@ -194,13 +194,7 @@ impl<'a> Reader<'a> {
         let Kind::Map(entries) = &self.stack.last()?.kind else {
             return None;
         };
-        if (plain
-            && (super::is_null(key)
-                || key == "<<"
-                || key.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-')))
-            || entries.len() >= MAX_KEYS
-            || entries.iter().any(|(e, _)| *e == key)
-        {
+        if key_for_the_parser(key, plain, entries) {
             return None;
         }
         self.count()
@@ -322,14 +316,7 @@ impl<'a> Reader<'a> {
                 }
                 pos += 1;
                 skip(&mut pos);
-                let plain = style == ScalarStyle::Plain;
-                if (plain
-                    && (super::is_null(&first)
-                        || first == "<<"
-                        || first.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-')))
-                    || entries.len() >= MAX_KEYS
-                    || entries.iter().any(|(e, _)| *e == first)
-                {
+                if key_for_the_parser(&first, style == ScalarStyle::Plain, &entries) {
                     return None;
                 }
                 self.count()?;
@@ -421,24 +408,15 @@ fn scalar(s: &str, flow: bool) -> Option<(Cow<'_, str>, ScalarStyle, usize)> {
         b'"' => double_quoted(s),
         b'\'' => single_quoted(s),
         _ => {
-            // Up to a comment, the end of the line or (in a flow) a separator.
-            let mut end = s.len();
+            // Up to a comment, the end of the line or (in a flow) a separator; a flow map's
+            // key ends at its colon.
             let b = s.as_bytes();
-            for i in 0..b.len() {
-                if b[i] == b'#' && i > 0 && b[i - 1] == b' ' {
-                    end = i;
-                    break;
-                }
-                if flow && matches!(b[i], b',' | b'[' | b']' | b'{' | b'}') {
-                    end = i;
-                    break;
-                }
-                if flow && b[i] == b':' {
-                    // `key: value` in a flow map: the key ends at the colon.
-                    end = i;
-                    break;
-                }
-            }
+            let end = (0..b.len())
+                .find(|&i| {
+                    (b[i] == b'#' && i > 0 && b[i - 1] == b' ')
+                        || (flow && matches!(b[i], b',' | b'[' | b']' | b'{' | b'}' | b':'))
+                })
+                .unwrap_or(b.len());
             let text = s[..end].trim_end_matches(' ');
             if text.is_empty() {
                 return Some((Cow::Borrowed(""), ScalarStyle::Plain, 0));
