@@ -245,6 +245,30 @@ fn a_linked_folder_leading_outside_is_invalid() {
     assert_eq!(f.document("technical-documentation")["status"], "invalid");
 }
 
+/// A link out of the folder is named as one even when nothing is at its end: the escape is
+/// found before the missing name (a missing document is reported without looking for links).
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_out_of_the_folder_is_named_as_a_link() {
+    for target in ["/nonexistent/tz.pdf", "../../nonexistent-tz.pdf"] {
+        let mut f = Fixture::information_system();
+        std::os::unix::fs::symlink(target, f.path().join("docs/gone.pdf")).unwrap();
+        f.edit(
+            "technical-documentation: docs/tz.pdf",
+            "technical-documentation: docs/gone.pdf",
+        );
+        let doc = f.document("technical-documentation");
+        assert_eq!(doc["status"], "invalid", "{target}: {doc}");
+        assert!(
+            doc["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("link to {target}")),
+            "{target}: {doc}"
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_link_inside_the_dossier_counts() {

@@ -101,19 +101,17 @@ impl Folders {
     fn signature_files(&mut self, root: &Dir, parent: &str) -> &[String] {
         self.0.entry(parent.to_string()).or_insert_with(|| {
             let dir = if parent.is_empty() { "." } else { parent };
-            root.read_dir(dir)
-                .map(|read| {
-                    read.take(crate::limits::MAX_FOLDER_ENTRIES)
-                        .filter_map(|e| e.ok())
-                        .filter_map(|e| e.file_name().into_string().ok())
-                        .filter(|n| {
-                            crate::signature::SIGNATURE_EXTENSIONS
-                                .iter()
-                                .any(|ext| n.rsplit_once('.').is_some_and(|(_, e)| e == *ext))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
+            let signature = |n: &str| {
+                n.rsplit_once('.')
+                    .is_some_and(|(_, e)| crate::signature::SIGNATURE_EXTENSIONS.contains(&e))
+            };
+            crate::files::names_beneath(
+                root,
+                std::path::Path::new(dir),
+                crate::limits::MAX_FOLDER_ENTRIES,
+                signature,
+            )
+            .unwrap_or_default()
         })
     }
 }

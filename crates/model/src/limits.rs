@@ -111,6 +111,10 @@ pub const PDF_SIGNATURE_TAIL: u64 = 128 * 1024;
 pub const MAX_PDF_SIGNATURES: usize = 16;
 /// Signers read in one CMS signature.
 pub const MAX_SIGNERS: usize = 16;
+/// The largest RSA modulus whose signature value is checked, in bits (NIST's largest size is
+/// 15,360): the public operation costs the square of the size, so a larger key is reported as
+/// not verified rather than worked on for minutes.
+pub const MAX_RSA_MODULUS_BITS: usize = 16_384;
 /// A signature's ASN.1: nesting, elements in all, and elements of any SET OF (which the decoder
 /// checks for order in time that grows with the square of its size).
 pub const MAX_DER_DEPTH: usize = 64;

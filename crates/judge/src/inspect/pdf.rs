@@ -6,8 +6,8 @@
 
 use super::damage::Damage;
 use flate2::read::ZlibDecoder;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 /// Where the bytes come from: the whole file in memory, or positioned reads of a large file.
@@ -152,11 +152,11 @@ impl<'a> Reader<'a> {
         };
         let mut r = Reader {
             bytes,
-            xref: HashMap::new(),
+            xref: HashMap::default(),
             trailer: Obj::Null,
             inflated: 0,
             resolved: 0,
-            streams: HashMap::new(),
+            streams: HashMap::default(),
         };
         r.load_xref(offset)?;
         Ok(r)
@@ -164,7 +164,7 @@ impl<'a> Reader<'a> {
 
     /// Every cross-reference section from `offset` back through `/Prev`; newer entries win.
     fn load_xref(&mut self, mut offset: u64) -> R<()> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for section in 0..MAX_SECTIONS {
             if !seen.insert(offset) {
                 return Err(Damage::XrefLoop);
@@ -389,6 +389,12 @@ impl<'a> Reader<'a> {
 
     /// The object `id`, from its offset or its object stream.
     fn resolve(&mut self, id: u32) -> R<Obj> {
+        self.resolve_keeping(id, Build::All)
+    }
+
+    /// The object `id`; when it is a dictionary, only the entries `build` keeps are built (the
+    /// others are parsed just as strictly, and dropped as they are read).
+    fn resolve_keeping(&mut self, id: u32, build: Build<'_>) -> R<Obj> {
         self.resolved += 1;
         if self.resolved > MAX_RESOLVED {
             return Err(Damage::TooManyToResolve);
@@ -405,7 +411,7 @@ impl<'a> Reader<'a> {
                     if n != id {
                         return Err(Damage::WrongObject);
                     }
-                    result = p.object(0);
+                    result = p.value(0, build);
                     if result.is_ok() || text.len() < size {
                         break;
                     }
@@ -447,7 +453,7 @@ impl<'a> Reader<'a> {
                 if *num != id || *at > data.len() {
                     return Err(Damage::ObjectStreamLacks);
                 }
-                Parser::new(&data[*at..]).object(0)
+                Parser::new(&data[*at..]).value(0, build)
             }
         }
     }
@@ -466,17 +472,22 @@ impl<'a> Reader<'a> {
             return Ok(Structure::Encrypted);
         }
         let root = self.trailer.get(b"Root").cloned().ok_or(Damage::NoRoot)?;
-        let catalog = self.deref(&root)?;
+        let catalog = match root {
+            Obj::Ref(id) => self.resolve_keeping(id, Build::Keys(&[b"Pages"]))?,
+            other => other,
+        };
         let pages = catalog.get(b"Pages").cloned().ok_or(Damage::NoPageTree)?;
         let Obj::Ref(root_id) = pages else {
             return Err(Damage::NoPageTree);
         };
-        let root_node = self.resolve(root_id)?;
+        // A node's other entries (resources, boxes, contents) are not needed to count pages.
+        const NODE: Build<'static> = Build::Keys(&[b"Kids", b"Type", b"Count"]);
+        let root_node = self.resolve_keeping(root_id, NODE)?;
         let declared = match root_node.get(b"Count") {
             Some(Obj::Int(n)) if *n >= 0 => Some(*n as u64),
             _ => None,
         };
-        let mut seen = HashSet::from([root_id]);
+        let mut seen = HashSet::from_iter([root_id]);
         let mut stack: Vec<(Obj, usize)> = vec![(root_node, 0)];
         let mut leaves: u64 = 0;
         while let Some((mut node, depth)) = stack.pop() {
@@ -508,7 +519,7 @@ impl<'a> Reader<'a> {
                 if !seen.insert(id) {
                     return Err(Damage::PageTreeLoop);
                 }
-                let child = self.resolve(id)?;
+                let child = self.resolve_keeping(id, NODE)?;
                 if child == Obj::Null {
                     return Err(Damage::MissingPage);
                 }
@@ -570,6 +581,15 @@ fn png_unpredict(data: &[u8], columns: usize) -> R<Vec<u8>> {
         prev = cur;
     }
     Ok(out)
+}
+
+/// An unsigned integer of at most 18 digits (as nearly every number of a file's structure is),
+/// without the general parse; `None` for anything else.
+fn digits(tok: &[u8]) -> Option<i64> {
+    if tok.is_empty() || tok.len() > 18 || !tok.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(tok.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0')))
 }
 
 fn ascii_number(b: &[u8]) -> Option<u64> {
@@ -656,6 +676,16 @@ fn signature_dictionary(s: &[u8], byte_range_at: usize) -> Option<SignatureField
     })
 }
 
+/// What of an object to build.
+#[derive(Debug, Clone, Copy)]
+enum Build<'k> {
+    All,
+    /// Nothing: the object is only checked.
+    Nothing,
+    /// A dictionary with these entries only (whole); any other object whole.
+    Keys(&'k [&'k [u8]]),
+}
+
 /// A PDF object parser over a byte window: bounded depth, no allocation beyond the window.
 struct Parser<'b> {
     s: &'b [u8],
@@ -735,6 +765,12 @@ impl<'b> Parser<'b> {
     }
 
     fn object(&mut self, depth: usize) -> R<Obj> {
+        self.value(depth, Build::All)
+    }
+
+    /// An object, built as `build` says: what is not built is still parsed (the same errors),
+    /// but costs no allocation.
+    fn value(&mut self, depth: usize, build: Build<'_>) -> R<Obj> {
         if depth > MAX_DEPTH {
             return Err(Damage::NestsTooDeeply);
         }
@@ -745,7 +781,11 @@ impl<'b> Parser<'b> {
         match c {
             b'/' => {
                 self.pos += 1;
-                Ok(Obj::Name(Name::from_slice(self.token())))
+                let name = self.token();
+                Ok(match build {
+                    Build::Nothing => Obj::Null,
+                    _ => Obj::Name(Name::from_slice(name)),
+                })
             }
             b'(' => {
                 self.literal_string()?;
@@ -754,19 +794,33 @@ impl<'b> Parser<'b> {
             b'<' if self.s.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
                 // Most dictionaries of a file's structure have up to eight entries: one allocation.
-                let mut entries = Vec::with_capacity(8);
+                let mut entries = match build {
+                    Build::All => Vec::with_capacity(8),
+                    Build::Keys(keys) => Vec::with_capacity(keys.len()),
+                    Build::Nothing => Vec::new(),
+                };
                 loop {
                     self.skip_space();
                     match self.peek() {
                         Some(b'>') => {
                             self.pos += 2;
-                            return Ok(Obj::Dict(entries));
+                            return Ok(match build {
+                                Build::Nothing => Obj::Null,
+                                _ => Obj::Dict(entries),
+                            });
                         }
                         Some(b'/') => {
                             self.pos += 1;
-                            let key = Name::from_slice(self.token());
-                            let value = self.object(depth + 1)?;
-                            entries.push((key, value));
+                            let key = self.token();
+                            let inner = match build {
+                                Build::All => Build::All,
+                                Build::Keys(keys) if keys.contains(&key) => Build::All,
+                                _ => Build::Nothing,
+                            };
+                            let value = self.value(depth + 1, inner)?;
+                            if !matches!(inner, Build::Nothing) {
+                                entries.push((Name::from_slice(key), value));
+                            }
                         }
                         _ => return Err(Damage::BrokenDictionary),
                     }
@@ -783,13 +837,23 @@ impl<'b> Parser<'b> {
             b'[' => {
                 self.pos += 1;
                 let mut items = Vec::new();
+                let inner = match build {
+                    Build::Nothing => Build::Nothing,
+                    _ => Build::All,
+                };
                 loop {
                     self.skip_space();
                     if self.peek() == Some(b']') {
                         self.pos += 1;
-                        return Ok(Obj::Array(items));
+                        return Ok(match build {
+                            Build::Nothing => Obj::Null,
+                            _ => Obj::Array(items),
+                        });
                     }
-                    items.push(self.object(depth + 1)?);
+                    let item = self.value(depth + 1, inner)?;
+                    if !matches!(inner, Build::Nothing) {
+                        items.push(item);
+                    }
                 }
             }
             _ => {
@@ -807,10 +871,11 @@ impl<'b> Parser<'b> {
     }
 
     fn number_or_reference(&mut self, tok: &[u8]) -> R<Obj> {
-        let Some(n) = std::str::from_utf8(tok)
-            .ok()
-            .and_then(|t| t.parse::<i64>().ok())
-        else {
+        let Some(n) = digits(tok).or_else(|| {
+            std::str::from_utf8(tok)
+                .ok()
+                .and_then(|t| t.parse::<i64>().ok())
+        }) else {
             return if std::str::from_utf8(tok)
                 .ok()
                 .and_then(|t| t.parse::<f64>().ok())
@@ -889,6 +954,48 @@ mod tests {
             read(pdf.as_slice()),
             Structure::Damaged(Damage::NoStartxref)
         );
+    }
+
+    #[test]
+    fn short_digit_runs_read_as_the_general_parse_reads_them() {
+        for tok in [
+            "0",
+            "7",
+            "00042",
+            "999999999999999999",
+            "123456789012345678",
+        ] {
+            assert_eq!(digits(tok.as_bytes()), tok.parse::<i64>().ok(), "{tok}");
+        }
+        for tok in ["", "-1", "+1", "1.5", "1e3", "9999999999999999999", "12a"] {
+            assert_eq!(digits(tok.as_bytes()), None, "{tok}");
+        }
+    }
+
+    /// A page tree read keeping only what counts pages gives what reading it whole gives, and a
+    /// syntax error in an entry that is not kept is still damage.
+    #[test]
+    fn entries_not_kept_are_still_checked() {
+        let obj =
+            b"<</Type/Page/MediaBox[0 0 595 842]/Resources<</Font<</F1 5 0 R>>>>/Parent 2 0 R>>";
+        let keys: &[&[u8]] = &[b"Type", b"Kids"];
+        let kept = Parser::new(obj).value(0, Build::Keys(keys)).unwrap();
+        assert_eq!(
+            kept,
+            Obj::Dict(vec![(
+                Name::from_slice(b"Type"),
+                Obj::Name(Name::from_slice(b"Page"))
+            )])
+        );
+        assert_eq!(Parser::new(obj).value(0, Build::Nothing), Ok(Obj::Null));
+        let broken = b"<</Type/Page/MediaBox[0 0 595 842/Resources<</Font 5 0 R>>>>";
+        assert_eq!(
+            Parser::new(broken).value(0, Build::Keys(keys)).is_err(),
+            Parser::new(broken).object(0).is_err()
+        );
+        let broken = b"<</Type/Page/Contents (unclosed>>";
+        assert!(Parser::new(broken).value(0, Build::Keys(keys)).is_err());
+        assert!(Parser::new(broken).value(0, Build::Nothing).is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! no maintained implementation with the Kazakh parameter sets could be vetted, so such a
 //! signer is reported as not verified, never as verified.
 
+use crate::limits::MAX_RSA_MODULUS_BITS;
 use der::Encode;
 use serde::Serialize;
 
@@ -50,60 +51,70 @@ fn digest_info(digest_oid: &str) -> Option<&'static [u8]> {
 
 /// PKCS #1 v1.5 (RFC 8017, 8.2.2): `signature`^e mod n is `00 01 FF…FF 00 ‖ DigestInfo ‖ H`.
 /// The public operation is square and multiply over the public exponent (`rsa_public`).
-fn pkcs1v15_holds(spki_der: &[u8], prefix: &[u8], digest: &[u8], signature: &[u8]) -> bool {
+fn pkcs1v15(spki_der: &[u8], prefix: &[u8], digest: &[u8], signature: &[u8]) -> ValueCheck {
     use der::Decode;
     let Ok(spki) = x509_cert::spki::SubjectPublicKeyInfoRef::from_der(spki_der) else {
-        return false;
+        return ValueCheck::Invalid;
     };
     let Some(bits) = spki.subject_public_key.as_bytes() else {
-        return false;
+        return ValueCheck::Invalid;
     };
     let Ok(key) = rsa::pkcs1::RsaPublicKey::from_der(bits) else {
-        return false;
+        return ValueCheck::Invalid;
     };
     let (n, e) = (key.modulus.as_bytes(), key.public_exponent.as_bytes());
+    if strip_zeros(n).len() * 8 > MAX_RSA_MODULUS_BITS {
+        return ValueCheck::NotVerified;
+    }
     let k = n.len();
     if signature.len() != k || n.last().is_none_or(|b| b & 1 == 0) || e.len() > 8 {
-        return false;
+        return ValueCheck::Invalid;
     }
     let Some(em) = rsa_public(n, e, signature) else {
-        return false;
+        return ValueCheck::Invalid;
     };
     // 00 01, at least eight FF, 00, then the DigestInfo and the digest.
     let t = prefix.len() + digest.len();
     if k < t + 11 || em[..2] != [0, 1] || em[k - t - 1] != 0 {
-        return false;
+        return ValueCheck::Invalid;
     }
-    em[2..k - t - 1].iter().all(|b| *b == 0xFF)
+    let holds = em[2..k - t - 1].iter().all(|b| *b == 0xFF)
         && em[k - t..k - digest.len()] == *prefix
-        && em[k - digest.len()..] == *digest
+        && em[k - digest.len()..] == *digest;
+    if holds {
+        ValueCheck::Verified
+    } else {
+        ValueCheck::Invalid
+    }
 }
 
 /// `s`^e mod n, big-endian, as long as n; `None` for `s` ≥ n or an even n (an RSA modulus is
 /// odd). Montgomery multiplication (CIOS) over the bits of the public exponent, in 64-bit
-/// words: e = 65537 costs 17 products, and the only division is the one that brings `s` into
-/// Montgomery form. Public data needs no constant time. Ours because the crates at hand do
-/// worse here: `crypto-bigint` spends more on a modulus's set-up (constant-time remainders
-/// bit by bit) than on the exponentiation, and the `rsa` crate's `num-bigint-dig` divides at
-/// every step; a signer's key is usually met once per run.
+/// words: e = 65537 costs 17 products, and one more brings `s` into Montgomery form (by R² mod
+/// n, a key's one division, kept for the next signature of the same key). Public data needs no
+/// constant time. Ours because the crates at hand do worse here: `crypto-bigint` spends more on
+/// a modulus's set-up (constant-time remainders bit by bit) than on the exponentiation, and the
+/// `rsa` crate's `num-bigint-dig` divides at every step.
 fn rsa_public(n: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
-    use rsa::BigUint;
     let n = strip_zeros(n);
     if n.last().is_none_or(|b| b & 1 == 0) {
         return None;
     }
-    let (modulus_int, base_int) = (BigUint::from_bytes_be(n), BigUint::from_bytes_be(s));
-    if base_int >= modulus_int {
+    // s < n, compared as big-endian numbers.
+    let s = strip_zeros(s);
+    if (s.len(), s) >= (n.len(), n) {
         return None;
     }
     let k = n.len().div_ceil(8);
     let modulus = words(n, k);
-    // s·R mod n, R = 2^(64k): s in Montgomery form.
-    let base = words(&((base_int << (64 * k)) % &modulus_int).to_bytes_be(), k);
+    let r2 = r_squared(n, &modulus);
     let inv = neg_inverse(modulus[0]);
     let mut scratch = vec![0u64; k + 2];
-    let mut x = base.clone();
     let mut product = vec![0u64; k];
+    // s·R² ·R⁻¹ = s·R mod n: s in Montgomery form.
+    montgomery_product(&words(s, k), &r2, &modulus, inv, &mut product, &mut scratch);
+    let base = product.clone();
+    let mut x = base.clone();
     let e = strip_zeros(e);
     let bits = e.len() * 8;
     let bit = |i: usize| e[i / 8] >> (7 - i % 8) & 1 == 1;
@@ -127,6 +138,35 @@ fn rsa_public(n: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
     montgomery_product(&x, &one, &modulus, inv, &mut product, &mut scratch);
     let bytes: Vec<u8> = product.iter().rev().flat_map(|w| w.to_be_bytes()).collect();
     Some(bytes[bytes.len() - n.len()..].to_vec())
+}
+
+/// The keys whose R² mod n a worker keeps: a run meets few signers' keys, many times each.
+const KEPT_KEYS: usize = 4;
+
+/// A modulus and its R² mod n, in words.
+type KeptKey = (Vec<u64>, std::rc::Rc<[u64]>);
+
+thread_local! {
+    static R_SQUARED: std::cell::RefCell<Vec<KeptKey>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// R² mod n (R = 2^(64k)) for the modulus `n` (big-endian, no leading zeros) of `k` words,
+/// from the worker's kept keys or computed (and kept, the oldest let go).
+fn r_squared(n: &[u8], modulus: &[u64]) -> std::rc::Rc<[u64]> {
+    R_SQUARED.with_borrow_mut(|kept| {
+        if let Some(at) = kept.iter().position(|(m, _)| m == modulus) {
+            return kept[at].1.clone();
+        }
+        use rsa::BigUint;
+        let k = modulus.len();
+        let r2 = (BigUint::from(1u8) << (128 * k)) % BigUint::from_bytes_be(n);
+        let r2: std::rc::Rc<[u64]> = words(&r2.to_bytes_be(), k).into();
+        if kept.len() == KEPT_KEYS {
+            kept.remove(0);
+        }
+        kept.push((modulus.to_vec(), r2.clone()));
+        r2
+    })
 }
 
 fn strip_zeros(b: &[u8]) -> &[u8] {
@@ -266,7 +306,7 @@ pub fn check(
             let Some(prefix) = digest_info(digest_oid) else {
                 return ValueCheck::NotVerified;
             };
-            verified(pkcs1v15_holds(&spki_der, prefix, digest, signature))
+            pkcs1v15(&spki_der, prefix, digest, signature)
         }
         EC => {
             use p256::ecdsa::signature::hazmat::PrehashVerifier;
@@ -306,6 +346,25 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A key larger than the tool checks is not worked on: the public operation costs the
+    /// square of its size (a 1 MiB signature file could hold a modulus of four million bits).
+    #[test]
+    fn an_oversized_rsa_key_is_not_verified_and_costs_nothing() {
+        use rsa::pkcs8::EncodePublicKey;
+        let bits = 1 << 18;
+        let n = rsa::BigUint::from_bytes_be(&vec![0xFF; bits / 8]);
+        let key = rsa::RsaPublicKey::new_unchecked(n, rsa::BigUint::from(65537u32));
+        let der = key.to_public_key_der().unwrap();
+        let prefix = digest_info("2.16.840.1.101.3.4.2.1").unwrap();
+        let signature = vec![1u8; bits / 8];
+        let started = std::time::Instant::now();
+        assert_eq!(
+            pkcs1v15(der.as_bytes(), prefix, &[0; 32], &signature),
+            ValueCheck::NotVerified
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
 
     /// The Montgomery path gives what square and multiply with remainders gives, for moduli of
     /// 512 to 4,160 bits, whole words or not, exponents 3 and 65537.
