@@ -655,28 +655,28 @@ fn dates_in_order(file: &DossierFile, edition: &Edition, at: &Located, out: &mut
     let explicit_receipt = review.integrator_received.map(|d| d.0);
     let application = file.application.as_ref().and_then(|a| a.date).map(|d| d.0);
     /// A `review` (or `application`) key path and its date.
-    type Dated<'a> = (Vec<&'a str>, Option<NaiveDate>);
+    type Dated<'a> = ([&'a str; 2], Option<NaiveDate>);
     let mut pairs: Vec<(Dated, Dated)> = vec![
         (
-            (vec!["application", "date"], application),
-            (vec!["review", "received"], review.date("received")),
+            (["application", "date"], application),
+            (["review", "received"], review.date("received")),
         ),
         (
-            (vec!["application", "date"], application),
-            (vec!["review", "decision"], review.date("decision")),
+            (["application", "date"], application),
+            (["review", "decision"], review.date("decision")),
         ),
         (
             (
-                vec!["review", "sent_to_integrator"],
+                ["review", "sent_to_integrator"],
                 review.date("sent_to_integrator"),
             ),
-            (vec!["review", "integrator_received"], explicit_receipt),
+            (["review", "integrator_received"], explicit_receipt),
         ),
     ];
     for d in &edition.deadlines {
         pairs.push((
-            (vec!["review", d.starts.as_str()], review.date(&d.starts)),
-            (vec!["review", d.done.as_str()], review.date(&d.done)),
+            (["review", d.starts.as_str()], review.date(&d.starts)),
+            (["review", d.done.as_str()], review.date(&d.done)),
         ));
     }
     let mut seen = Vec::new();
@@ -684,7 +684,7 @@ fn dates_in_order(file: &DossierFile, edition: &Edition, at: &Located, out: &mut
         let (Some(first), Some(then)) = (first, then) else {
             continue;
         };
-        if then >= first || seen.contains(&(first_key.clone(), then_key.clone())) {
+        if then >= first || seen.contains(&(first_key, then_key)) {
             continue;
         }
         let line = |keys: &[&str]| at.line(&path(keys));
@@ -705,11 +705,11 @@ fn dates_in_order(file: &DossierFile, edition: &Edition, at: &Located, out: &mut
 /// `--today` before the application): a warning naming the date, its line and the check date.
 fn dates_after_today(file: &DossierFile, today: NaiveDate, at: &Located, out: &mut Vec<Finding>) {
     let application = file.application.as_ref().and_then(|a| a.date).map(|d| d.0);
-    let mut dated: Vec<(Vec<&str>, Option<NaiveDate>)> =
-        vec![(vec!["application", "date"], application)];
-    for key in crate::edition::REVIEW_DATE_KEYS {
-        dated.push((vec!["review", key], file.review.date(key)));
-    }
+    let dated = std::iter::once((["application", "date"], application)).chain(
+        crate::edition::REVIEW_DATE_KEYS
+            .iter()
+            .map(|key| (["review", *key], file.review.date(key))),
+    );
     for (keys, date) in dated {
         if let Some(date) = date.filter(|d| *d > today) {
             out.push(

@@ -164,11 +164,13 @@ impl<'a> Reader<'a> {
 
     /// Every cross-reference section from `offset` back through `/Prev`; newer entries win.
     fn load_xref(&mut self, mut offset: u64) -> R<()> {
-        let mut seen = HashSet::default();
+        // At most MAX_SECTIONS offsets: a list, with no allocation for the usual one or two.
+        let mut seen: smallvec::SmallVec<[u64; 4]> = smallvec::SmallVec::new();
         for section in 0..MAX_SECTIONS {
-            if !seen.insert(offset) {
+            if seen.contains(&offset) {
                 return Err(Damage::XrefLoop);
             }
+            seen.push(offset);
             let window = self.window(offset, 64)?;
             let trailer = if window.starts_with(b"xref") {
                 self.classic_section(offset)?
@@ -239,6 +241,8 @@ impl<'a> Reader<'a> {
             if rows.len() < count as usize * 20 {
                 return Err(Damage::XrefCutShort);
             }
+            // The rows are there (and within MAX_XREF_ENTRIES): room for them at once.
+            self.xref.reserve(count as usize);
             for (i, row) in rows.chunks(20).enumerate() {
                 let off = ascii_number(&row[0..10]).ok_or(Damage::BrokenXrefEntry)?;
                 let entry = match row.get(17) {
@@ -488,7 +492,7 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let mut seen = HashSet::from_iter([root_id]);
-        let mut stack: Vec<(Obj, usize)> = vec![(root_node, 0)];
+        let mut stack: smallvec::SmallVec<[(Obj, usize); 8]> = smallvec::smallvec![(root_node, 0)];
         let mut leaves: u64 = 0;
         while let Some((mut node, depth)) = stack.pop() {
             if seen.len() > MAX_PAGE_NODES {

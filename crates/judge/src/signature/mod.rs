@@ -579,14 +579,19 @@ pub fn signature_files(document: &str, siblings: &[String]) -> Vec<String> {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(document);
-    let parent = Path::new(document)
-        .parent()
-        .map(|p| p.to_string_lossy().into_owned());
+    let parent = Path::new(document).parent().and_then(|p| p.to_str());
+    // Most folders have no signature file: no name is made until one matches.
+    let names = |ext: &&str| {
+        siblings.iter().find(|s| {
+            s.strip_prefix(base)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|e| e == *ext)
+        })
+    };
     SIGNATURE_EXTENSIONS
         .iter()
-        .map(|ext| format!("{base}.{ext}"))
-        .filter(|name| siblings.contains(name))
-        .map(|name| match &parent {
+        .filter_map(|ext| names(ext).cloned())
+        .map(|name| match parent {
             Some(p) if !p.is_empty() => format!("{p}/{name}"),
             _ => name,
         })
@@ -813,6 +818,31 @@ fn first_element(bytes: &[u8]) -> Option<&[u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_documents_signature_files_are_its_name_and_an_extension_in_the_listed_order() {
+        let siblings: Vec<String> = [
+            "a.pdf.sig",
+            "a.pdf.cms",
+            "b.pdf.cms",
+            "a.pdf",
+            "a.pdf.cms.bak",
+            "a.pdfx.cms",
+            "a.pdf.p7",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            signature_files("docs/a.pdf", &siblings),
+            ["docs/a.pdf.cms", "docs/a.pdf.sig"]
+        );
+        assert_eq!(
+            signature_files("a.pdf", &siblings),
+            ["a.pdf.cms", "a.pdf.sig"]
+        );
+        assert!(signature_files("docs/c.pdf", &siblings).is_empty());
+        assert!(signature_files("docs/a.pdf", &[]).is_empty());
+    }
 
     #[test]
     fn base64_decodes() {
