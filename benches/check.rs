@@ -69,10 +69,10 @@ fn main() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    let (read_walk, read_cpu) = median_cpu(|| {
+    let floor = || {
         let n: usize = bodies.par_iter().map(|b| read_tree(b)).sum();
         std::hint::black_box(n);
-    });
+    };
     // As `dossier check --format json` runs: judged in chunks, entries made in parallel and
     // streamed in order.
     let check = |req: &dossier_judge::CheckRequest| {
@@ -92,7 +92,10 @@ fn main() {
         });
         assert_eq!(n, count);
     };
-    let (tool, tool_cpu) = median_cpu(|| check(&request));
+    // The floor and the tool alternated, so a drift of the machine (another process, the
+    // page cache, the CPU's clock) weighs on both alike.
+    let [(read_walk, read_cpu), (tool, tool_cpu)] =
+        alternated_medians(9, [&floor, &|| check(&request)]);
     let one_thread = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
@@ -517,22 +520,31 @@ fn median(mut f: impl FnMut()) -> Duration {
 }
 
 /// The median wall time and the median CPU time of the process (every thread) of five runs.
-fn median_cpu(mut f: impl FnMut()) -> (Duration, Duration) {
-    let cpu = || {
-        let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
-        Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
-    };
-    let mut runs: Vec<(Duration, Duration)> = (0..5)
-        .map(|_| {
-            let (start, start_cpu) = (Instant::now(), cpu());
+/// Wall and CPU time of each function, run in turn `rounds` times: the median of each.
+fn alternated_medians<const N: usize>(
+    rounds: usize,
+    fs: [&dyn Fn(); N],
+) -> [(Duration, Duration); N] {
+    let mut runs: [Vec<(Duration, Duration)>; N] = std::array::from_fn(|_| Vec::new());
+    for _ in 0..rounds {
+        for (f, times) in fs.iter().zip(runs.iter_mut()) {
+            let (start, start_cpu) = (Instant::now(), process_cpu());
             f();
-            (start.elapsed(), cpu() - start_cpu)
-        })
-        .collect();
-    let mut walls: Vec<Duration> = runs.iter().map(|r| r.0).collect();
-    walls.sort();
-    runs.sort_by_key(|r| r.1);
-    (walls[2], runs[2].1)
+            times.push((start.elapsed(), process_cpu() - start_cpu));
+        }
+    }
+    runs.map(|times| {
+        let mut walls: Vec<Duration> = times.iter().map(|t| t.0).collect();
+        let mut cpus: Vec<Duration> = times.iter().map(|t| t.1).collect();
+        walls.sort();
+        cpus.sort();
+        (walls[walls.len() / 2], cpus[cpus.len() / 2])
+    })
+}
+
+fn process_cpu() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }
 
 fn ratio(a: Duration, b: Duration) -> f64 {

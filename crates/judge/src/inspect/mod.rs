@@ -243,15 +243,47 @@ impl io::Seek for Cursor<'_> {
     }
 }
 
+thread_local! {
+    /// The buffer each worker reads a file's head into, kept from file to file: a head is
+    /// nearly always a whole small document, and a new zeroed buffer for each was an
+    /// allocation past the allocator's per-thread cache (so under its shared lock) per file.
+    static HEAD: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 fn inspect_file(opened: &Opened<'_>) -> io::Result<Verdict> {
-    let head = opened.read(0, HEAD_BYTES)?;
-    // A file that fits in its head is read once: everything else reads the head in memory.
-    if head.len() as u64 == opened.size()
-        && let Opened::File { .. } = opened
-    {
-        return Ok(inspect_content(&Opened::Mem(&head), &head));
+    let Opened::File { .. } = opened else {
+        let head = opened.read(0, HEAD_BYTES)?;
+        return Ok(inspect_content(opened, &head));
+    };
+    let mut head = HEAD.take();
+    let verdict = read_head(opened, &mut head).map(|()| {
+        // A file that fits in its head is read once: everything else reads the head in memory.
+        if head.len() as u64 == opened.size() {
+            inspect_content(&Opened::Mem(&head), &head)
+        } else {
+            inspect_content(opened, &head)
+        }
+    });
+    HEAD.set(head);
+    verdict
+}
+
+/// The first `HEAD_BYTES` of the file (all of a smaller one) into `head`.
+fn read_head(opened: &Opened<'_>, head: &mut Vec<u8>) -> io::Result<()> {
+    let n = opened.size().min(HEAD_BYTES as u64) as usize;
+    head.clear();
+    head.resize(n, 0);
+    let mut done = 0;
+    while done < n {
+        match opened.read_at(&mut head[done..], done as u64) {
+            Ok(0) => break,
+            Ok(k) => done += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
-    Ok(inspect_content(opened, &head))
+    head.truncate(done);
+    Ok(())
 }
 
 fn inspect_content(opened: &Opened<'_>, head: &[u8]) -> Verdict {

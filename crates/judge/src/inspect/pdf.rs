@@ -287,6 +287,11 @@ impl<'a> Reader<'a> {
             _ => vec![0, size],
         };
         let mut rows = data.chunks_exact(row);
+        // Room for the rows the data holds (not for what /Index claims).
+        self.xref.reserve(
+            rows.len()
+                .min(MAX_XREF_ENTRIES.saturating_sub(self.xref.len())),
+        );
         for pair in index.chunks(2) {
             let [start, count] = pair else {
                 return Err(Damage::BadXrefIndex);
