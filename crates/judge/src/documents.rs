@@ -237,6 +237,9 @@ impl One<'_> {
             if maybe_pdf {
                 found.extend(crate::signature::in_pdf(root, name, &mut checker));
             }
+            if found.is_empty() {
+                continue;
+            }
             let line = file_line(self.at, &self.req.id, i);
             for sig in &found {
                 let shown = sig.file.clone().unwrap_or_else(|| name.clone());
@@ -416,11 +419,13 @@ impl One<'_> {
         let mut seen = Vec::new();
         self.identities = vec![None; entry.files.len()];
         for (i, name) in entry.files.iter().enumerate() {
-            let line = file_line(self.at, &self.req.id, i);
+            // Found in the source map only for a finding: most files have none.
+            let line = || file_line(self.at, &self.req.id, i);
             match inspect::inspect(root, name) {
                 // The same file named twice (or through a link) counts once.
                 Verdict::Document { id, .. } if seen.contains(&id) => {
                     let detail = Message::new("document.duplicate").arg("file", name);
+                    let line = line();
                     self.finding(Severity::Warning, Code::DocumentDuplicate, detail, line);
                 }
                 Verdict::Document {
@@ -451,16 +456,16 @@ impl One<'_> {
                 Verdict::NotFound => absent.push((
                     Code::DocumentMissing,
                     Message::new("document.missing.not-found").arg("file", name),
-                    line,
+                    line(),
                 )),
                 Verdict::Placeholder => absent.push((
                     Code::DocumentPlaceholder,
                     Message::new("document.placeholder").arg("file", name),
-                    line,
+                    line(),
                 )),
                 Verdict::Unusable(p) => {
                     let (code, message) = problem(name, &p);
-                    problems.push((code, message, line));
+                    problems.push((code, message, line()));
                 }
             }
         }

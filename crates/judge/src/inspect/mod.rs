@@ -444,7 +444,9 @@ fn zip_end_record(opened: &Opened<'_>) -> Result<(), Damage> {
     let tail = opened
         .read(opened.size() - tail_len, tail_len as usize)
         .map_err(|e| Damage::read(&e))?;
-    let at = memchr::memmem::rfind(&tail, b"PK\x05\x06").ok_or(Damage::NoZipEnd)?;
+    static ZIP_END: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new(b"PK\x05\x06"));
+    let at = ZIP_END.rfind(&tail).ok_or(Damage::NoZipEnd)?;
     let eocd = &tail[at..];
     if eocd.len() < 22 {
         return Err(Damage::ZipEndCutShort);
@@ -573,7 +575,10 @@ fn inspect_pdf(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     } else {
         pdf::read(opened)
     };
-    let maybe_signed = !whole || memchr::memmem::find(head, b"/ByteRange").is_some();
+    // A searcher made once: building one costs more than searching a small file.
+    static BYTE_RANGE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"/ByteRange"));
+    let maybe_signed = !whole || BYTE_RANGE.find(head).is_some();
     match structure {
         pdf::Structure::Pages(n) => Verdict::Document {
             doc_type: DocType::Pdf,

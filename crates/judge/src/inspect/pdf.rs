@@ -137,14 +137,19 @@ impl<'a> Reader<'a> {
     fn new(bytes: &'a dyn Bytes) -> R<Reader<'a>> {
         let len = bytes.len();
         let head = bytes.read(0, 1024).map_err(|e| Damage::read(&e))?;
-        if find(&head, b"%PDF-").is_none() {
+        // Where a file starts, nearly always; a search for it (allowed within the first KiB)
+        // otherwise.
+        if !head.starts_with(b"%PDF-") && find(&head, b"%PDF-").is_none() {
             return Err(Damage::NoPdfHeader);
         }
         let tail_len = len.min(4096);
         let tail = bytes
             .read(len - tail_len, tail_len as usize)
             .map_err(|e| Damage::read(&e))?;
-        let at = rfind(&tail, b"startxref").ok_or(Damage::NoStartxref)?;
+        // A searcher made once: building one costs more than searching a tail.
+        static STARTXREF: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new(b"startxref"));
+        let at = STARTXREF.rfind(&tail).ok_or(Damage::NoStartxref)?;
         let mut p = Parser::new(&tail[at + 9..]);
         let offset = match p.object(0) {
             Ok(Obj::Int(n)) if n >= 0 && (n as u64) < len => n as u64,
@@ -602,6 +607,9 @@ fn digits(tok: &[u8]) -> Option<i64> {
 }
 
 fn ascii_number(b: &[u8]) -> Option<u64> {
+    if let Some(n) = digits(b) {
+        return Some(n as u64);
+    }
     let s = std::str::from_utf8(b).ok()?.trim();
     s.parse().ok()
 }
@@ -685,6 +693,25 @@ fn signature_dictionary(s: &[u8], byte_range_at: usize) -> Option<SignatureField
     })
 }
 
+/// The classes of bytes (PDF 32000-1, 7.2.2): white space, delimiters, regular characters; a
+/// table, as a byte's class is asked for every byte of the structure.
+const CLASS: [u8; 256] = {
+    let mut class = [REGULAR; 256];
+    let mut i = 0;
+    while i < 256 {
+        class[i] = match i as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | 0 => SPACE,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%' => DELIMITER,
+            _ => REGULAR,
+        };
+        i += 1;
+    }
+    class
+};
+const REGULAR: u8 = 0;
+const SPACE: u8 = 1;
+const DELIMITER: u8 = 2;
+
 /// What of an object to build.
 #[derive(Debug, Clone, Copy)]
 enum Build<'k> {
@@ -712,7 +739,7 @@ impl<'b> Parser<'b> {
 
     fn skip_space(&mut self) {
         while let Some(c) = self.peek() {
-            if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | 0) {
+            if CLASS[usize::from(c)] == SPACE {
                 self.pos += 1;
             } else if c == b'%' {
                 while let Some(c) = self.peek() {
@@ -727,35 +754,13 @@ impl<'b> Parser<'b> {
         }
     }
 
-    fn is_delim(c: u8) -> bool {
-        matches!(
-            c,
-            b' ' | b'\t'
-                | b'\n'
-                | b'\r'
-                | b'\x0c'
-                | 0
-                | b'('
-                | b')'
-                | b'<'
-                | b'>'
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'/'
-                | b'%'
-        )
-    }
-
     fn token(&mut self) -> &'b [u8] {
         let start = self.pos;
-        while let Some(c) = self.peek() {
-            if Self::is_delim(c) {
-                break;
-            }
-            self.pos += 1;
-        }
+        let len = self.s[start..]
+            .iter()
+            .position(|c| CLASS[usize::from(*c)] != REGULAR)
+            .unwrap_or(self.s.len() - start);
+        self.pos += len;
         &self.s[start..self.pos]
     }
 
