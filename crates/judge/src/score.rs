@@ -347,6 +347,12 @@ pub fn total(edition: &Edition, criteria: Vec<CriterionResult>) -> Score {
 }
 
 /// Clause 6(1): total >= min_total and every group >= min_group_points (R2, R3).
+/// Whether a total and these groups' points pass (R3): `failures` is empty, without making it.
+fn passes(edition: &Edition, total: u32, mut points: impl Iterator<Item = u32>) -> bool {
+    let rule = &edition.scoring;
+    total >= rule.min_total && points.all(|p| p >= rule.min_group_points)
+}
+
 fn failures(edition: &Edition, total: u32, groups: &[GroupScore]) -> Vec<Failure> {
     let rule = &edition.scoring;
     let mut out = Vec::new();
@@ -466,15 +472,11 @@ pub fn margin(edition: &Edition, score: &Score) -> Vec<String> {
         .iter()
         .filter(|c| c.points > 0)
         .filter(|lost| {
-            let groups: Vec<GroupScore> = score
+            let points = score
                 .groups
                 .iter()
-                .map(|g| GroupScore {
-                    points: g.points - u32::from(g.id == lost.group),
-                    ..g.clone()
-                })
-                .collect();
-            !failures(edition, score.total - 1, &groups).is_empty()
+                .map(|g| g.points - u32::from(g.id == lost.group));
+            !passes(edition, score.total - 1, points)
         })
         .map(|c| c.id.clone())
         .collect()
@@ -485,15 +487,16 @@ fn passes_with<'a>(
     score: &Score,
     added: impl Iterator<Item = &'a CriterionResult>,
 ) -> bool {
-    let mut groups = score.groups.clone();
+    // The groups' points, in their order, on the stack for any edition's few groups.
+    let mut points: smallvec::SmallVec<[u32; 8]> = score.groups.iter().map(|g| g.points).collect();
     let mut total = score.total;
     for c in added {
         total += 1;
-        if let Some(g) = groups.iter_mut().find(|g| g.id == c.group) {
-            g.points += 1;
+        if let Some(at) = score.groups.iter().position(|g| g.id == c.group) {
+            points[at] += 1;
         }
     }
-    failures(edition, total, &groups).is_empty()
+    passes(edition, total, points.into_iter())
 }
 
 /// All `size`-element subsets of `0..n`, as index lists in increasing order.
@@ -529,4 +532,39 @@ pub fn row_order(a: &str, b: &str) -> std::cmp::Ordering {
             .collect()
     };
     key(a).cmp(&key(b)).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick pass test answers as the list of failures does, for every total and group
+    /// points around the thresholds of each built-in edition.
+    #[test]
+    fn passes_is_failures_empty() {
+        let editions = crate::edition::Editions::built_in();
+        for id in ["order-29-2024", "order-84-2016"] {
+            let edition = editions.get(id).expect("a built-in edition");
+            let (min_total, min_group) =
+                (edition.scoring.min_total, edition.scoring.min_group_points);
+            for total in min_total.saturating_sub(2)..=min_total + 2 {
+                for a in 0..=min_group + 1 {
+                    for b in 0..=min_group + 1 {
+                        let groups: Vec<GroupScore> = [("1", a), ("2", b)]
+                            .map(|(id, points)| GroupScore {
+                                id: id.to_string(),
+                                points,
+                                max: 5,
+                            })
+                            .to_vec();
+                        assert_eq!(
+                            passes(edition, total, groups.iter().map(|g| g.points)),
+                            failures(edition, total, &groups).is_empty(),
+                            "{id}: total {total}, groups {a}, {b}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

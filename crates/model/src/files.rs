@@ -155,14 +155,34 @@ pub fn read_beneath(root: &Dir, rel: &Path, max: u64) -> std::result::Result<Vec
     read_bounded(file, meta.len(), max)
 }
 
-fn read_bounded(file: File, len: u64, max: u64) -> std::result::Result<Vec<u8>, Unreadable> {
+fn read_bounded(mut file: File, len: u64, max: u64) -> std::result::Result<Vec<u8>, Unreadable> {
     if len > max {
         return Err(Unreadable::TooLarge { size: len, max });
     }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(Unreadable::Io)?;
+    // The size `fstat` gave and one byte more are asked for: a regular file gives fewer bytes
+    // than asked only at its end, so one read usually reads it whole and shows it has not grown
+    // (`read_to_end` would ask again to see the end: a system call more per file).
+    let mut bytes = vec![0; len as usize + 1];
+    let mut done = 0;
+    while done < bytes.len() {
+        match file.read(&mut bytes[done..]) {
+            Ok(0) => break,
+            Ok(n) => done += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Unreadable::Io(e)),
+        }
+        if done as u64 == len {
+            break;
+        }
+    }
+    bytes.truncate(done);
+    if done as u64 > len {
+        // It grew since `fstat`: the rest, as far as the bound.
+        (&mut file)
+            .take(max + 1 - done as u64)
+            .read_to_end(&mut bytes)
+            .map_err(Unreadable::Io)?;
+    }
     if bytes.len() as u64 > max {
         return Err(Unreadable::TooLarge {
             size: bytes.len() as u64,
@@ -226,10 +246,12 @@ pub fn names_beneath(
 ) -> io::Result<Vec<String>> {
     #[cfg(target_os = "linux")]
     if let Some(folder) = open_folder_beneath(root, rel)? {
-        let mut dir = rustix::fs::Dir::new(folder)?;
+        // Entries read into a buffer on the stack: no allocation per name, only per name kept.
+        let mut buf = [std::mem::MaybeUninit::<u8>::uninit(); 4096];
+        let mut dir = rustix::fs::RawDir::new(&folder, &mut buf);
         let mut names = Vec::new();
         for _ in 0..max {
-            let Some(entry) = dir.read() else { break };
+            let Some(entry) = dir.next() else { break };
             if let Ok(name) = entry?.file_name().to_str()
                 && name != "."
                 && name != ".."

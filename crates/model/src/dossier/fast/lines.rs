@@ -534,22 +534,86 @@ fn single_quoted(s: &str) -> Option<(Cow<'_, str>, ScalarStyle, usize)> {
 /// byte-order mark, U+FFFE and U+FFFF.
 fn printable(b: &[u8]) -> bool {
     let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {}
-            0..0x20 | 0x7F => return false,
-            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => return false,
-            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => {
-                return false;
+    // Nearly every byte is fine by itself: a table says so, and only a lead byte of a refused
+    // character has the bytes after it looked at.
+    while let Some(off) = b[i..].iter().position(|c| BYTES[usize::from(*c)] != FINE) {
+        i += off;
+        let refused = match b[i] {
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)),
+            0xEF => {
+                (b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF))
+                    || (b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)))
             }
-            0xEF if (b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF))
-                || (b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF))) =>
-            {
-                return false;
-            }
-            _ => {}
+            _ => true,
+        };
+        if refused {
+            return false;
         }
         i += 1;
     }
     true
+}
+
+/// `printable`'s table: a byte fine by itself, refused (a control but the line feed, DEL), or
+/// the lead byte of a character that may be refused (C1 controls, U+2028/U+2029, U+FEFF,
+/// U+FFFE/U+FFFF).
+const FINE: u8 = 0;
+const BYTES: [u8; 256] = {
+    let mut t = [FINE; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = 1;
+        c += 1;
+    }
+    t[b'\n' as usize] = FINE;
+    t[0x7F] = 1;
+    t[0xC2] = 2;
+    t[0xE2] = 2;
+    t[0xEF] = 2;
+    t
+};
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    /// The definition, byte by byte, that the table must agree with.
+    fn printable_by_match(b: &[u8]) -> bool {
+        (0..b.len()).all(|i| match b[i] {
+            b'\n' => true,
+            0..0x20 | 0x7F => false,
+            0xC2 => !matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            0xE2 => !(b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9))),
+            0xEF => {
+                !((b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF))
+                    || (b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF))))
+            }
+            _ => true,
+        })
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_definition() {
+        let interesting = [
+            0x00, 0x09, b'\n', 0x0D, 0x1F, b' ', b'a', 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xA8,
+            0xA9, 0xBB, 0xBE, 0xBF, 0xC2, 0xD0, 0xE2, 0xEF, 0xFF,
+        ];
+        for &a in &interesting {
+            for &b in &interesting {
+                for &c in &interesting {
+                    for text in [
+                        vec![a],
+                        vec![a, b],
+                        vec![a, b, c],
+                        vec![b'x', a, b, c, b'y'],
+                    ] {
+                        assert_eq!(printable(&text), printable_by_match(&text), "{text:02X?}");
+                    }
+                }
+            }
+        }
+        let sample = "name: Единая система\n  kk: Мемлекеттік\n".as_bytes();
+        assert!(printable(sample) && printable_by_match(sample));
+    }
 }
