@@ -83,12 +83,15 @@ fn main() {
         let entry = |d: dossier_judge::judge::DossierReport| {
             dossier_report::json::entry(&d, dossier_model::lang::Lang::En)
         };
+        let mut text = String::new();
         run.map_in_chunks(512, entry, |entries| {
             n += entries.len();
             for e in &entries {
-                use std::io::Write;
-                out.write_all(stream.entry(e).as_bytes()).unwrap();
+                stream.push(e, &mut text);
             }
+            use std::io::Write;
+            out.write_all(text.as_bytes()).unwrap();
+            text.clear();
         });
         assert_eq!(n, count);
     };

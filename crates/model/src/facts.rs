@@ -14,7 +14,7 @@ impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Flag(b) => write!(f, "{b}"),
-            Value::Number(n) => f.write_str(&format_number(*n)),
+            Value::Number(n) => Number(*n).fmt(f),
         }
     }
 }
@@ -113,10 +113,21 @@ pub fn meets(value: Value, op: Op, threshold: Threshold) -> Option<bool> {
 
 /// Formats a number the way people write it in a dossier: no trailing `.0`.
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+    Number(n).to_string()
+}
+
+/// A number written as `format_number` writes it, straight into the text it is part of.
+#[derive(Debug, Clone, Copy)]
+pub struct Number(pub f64);
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0;
+        if n.fract() == 0.0 && n.abs() < 1e15 {
+            write!(f, "{}", n as i64)
+        } else {
+            write!(f, "{n}")
+        }
     }
 }
 

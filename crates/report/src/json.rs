@@ -206,7 +206,7 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
     let mut out = Stream::default();
     let mut text = String::new();
     for d in &report.dossiers {
-        text.push_str(&out.entry(&entry(d, lang)));
+        out.push(&entry(d, lang), &mut text);
     }
     text.push_str(&out.close());
     text
@@ -368,17 +368,18 @@ impl Stream {
         }
     }
 
-    /// The text that puts `entry` in the list (with the opening of the report before the first).
-    pub fn entry(&mut self, entry: &str) -> String {
+    /// Adds to `out` the text that puts `entry` in the list (with the opening of the report
+    /// before the first).
+    pub fn push(&mut self, entry: &str, out: &mut String) {
         self.entries += 1;
         if self.entries == 1 {
-            format!(
-                "{{\n  \"schema\": 1,\n{}  \"dossiers\": [\n{entry}",
-                self.what_if
-            )
+            out.push_str("{\n  \"schema\": 1,\n");
+            out.push_str(&self.what_if);
+            out.push_str("  \"dossiers\": [\n");
         } else {
-            format!(",\n{entry}")
+            out.push_str(",\n");
         }
+        out.push_str(entry);
     }
 
     /// The text that ends the report.

@@ -289,7 +289,7 @@ struct Json(json::Stream);
 impl Printer for Json {
     fn add(&mut self, d: &Prepared, out: &mut Out) {
         if let Some(text) = &d.text {
-            out.now.push_str(&self.0.entry(text));
+            self.0.push(text, &mut out.now);
         }
     }
 

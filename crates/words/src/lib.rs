@@ -160,16 +160,19 @@ impl<'a> Words<'a> {
     }
 
     /// The label of a fact in the report language (its name when the edition has none).
-    pub fn fact_label(&self, fact: &str) -> String {
+    pub fn fact_label<'f>(&self, fact: &'f str) -> &'f str
+    where
+        'a: 'f,
+    {
         self.edition
             .and_then(|e| e.fact(fact))
-            .map_or_else(|| fact.to_string(), |f| f.label.get(self.lang).to_string())
+            .map_or(fact, |f| f.label.get(self.lang))
     }
 
     /// Why a criterion row has its status, with the dossier's evidence when given.
     pub fn basis(&self, c: &CriterionResult) -> String {
         let lang = self.lang;
-        let number = crate::facts::format_number;
+        let number = crate::facts::Number;
         let count_of = |(fact, part, total): &(String, u64, u64)| {
             t!(
                 lang,

@@ -298,6 +298,14 @@ fn inspect_content(opened: &Opened<'_>, head: &[u8]) -> Verdict {
     if head.starts_with(b"%PDF") {
         return inspect_pdf(opened, head);
     }
+    // A ZIP (a Word or Excel file, most often) is checked by its central directory whatever
+    // `infer` would call it, except the ZIP-based formats that are not documents (an EPUB, an
+    // OpenRaster image), found by the mimetype member `infer` reads: `infer` would also scan
+    // the entries three times over for the Office types.
+    if head.starts_with(b"PK\x03\x04") && !infer::book::is_epub(head) && !infer::image::is_ora(head)
+    {
+        return inspect_zip(opened);
+    }
     let Some(kind) = infer::get(head) else {
         return Verdict::Unusable(Problem::UnknownType);
     };
@@ -604,6 +612,45 @@ fn inspect_pdf(opened: &Opened<'_>, head: &[u8]) -> Verdict {
                 }
                 Ok(meta) => doc(DocType::Pdf, Some(meta.page_count)),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A ZIP whose first member is a stored `mimetype` naming `mime`, as EPUB and OpenRaster
+    /// files begin.
+    fn zip_with_mimetype(mime: &str) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(mime.as_bytes()).unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        zip.write_all(b"<x/>").unwrap();
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    /// ZIP-based formats that are not documents are still refused as of an unknown type when
+    /// the ZIP check is reached without `infer`.
+    #[test]
+    fn an_epub_or_an_openraster_image_is_not_a_document() {
+        for mime in ["application/epub+zip", "image/openraster"] {
+            let bytes = zip_with_mimetype(mime);
+            assert_eq!(infer::get(&bytes).map(|k| k.mime_type()), Some(mime));
+            assert!(
+                matches!(
+                    inspect_bytes(&bytes),
+                    Verdict::Unusable(Problem::UnknownType)
+                ),
+                "{mime}: {:?}",
+                inspect_bytes(&bytes)
+            );
         }
     }
 }

@@ -74,6 +74,7 @@ pub fn read<B: Bytes + ?Sized>(bytes: &B) -> Structure {
 type R<T> = Result<T, Damage>;
 
 #[derive(Debug, Clone, PartialEq)]
+#[repr(u64)]
 enum Obj {
     Null,
     Bool,
@@ -263,7 +264,7 @@ impl<'a> Reader<'a> {
 
     /// Entries of a cross-reference stream.
     fn stream_entries(&mut self, dict: &Obj, data: &[u8]) -> R<()> {
-        let w: Vec<usize> = match dict.get(b"W") {
+        let w: smallvec::SmallVec<[usize; 3]> = match dict.get(b"W") {
             Some(Obj::Array(a)) if a.len() == 3 => a
                 .iter()
                 .map(|x| match x {
@@ -281,7 +282,7 @@ impl<'a> Reader<'a> {
             Some(Obj::Int(n)) if *n >= 0 => *n,
             _ => return Err(Damage::XrefWithoutSize),
         };
-        let index: Vec<i64> = match dict.get(b"Index") {
+        let index: smallvec::SmallVec<[i64; 8]> = match dict.get(b"Index") {
             Some(Obj::Array(a)) => a
                 .iter()
                 .map(|x| match x {
@@ -289,7 +290,7 @@ impl<'a> Reader<'a> {
                     _ => Err(Damage::BadXrefIndex),
                 })
                 .collect::<R<_>>()?,
-            _ => vec![0, size],
+            _ => smallvec::smallvec![0, size],
         };
         let mut rows = data.chunks_exact(row);
         // Room for the rows the data holds (not for what /Index claims).
@@ -329,14 +330,14 @@ impl<'a> Reader<'a> {
 
     /// The indirect object at `offset`: its dictionary and, when it is a stream, its data
     /// decoded (FlateDecode with PNG predictors, or none).
-    fn stream_at(&mut self, offset: u64) -> R<(Obj, Vec<u8>)> {
+    fn stream_at(&mut self, offset: u64) -> R<(Obj, Cow<'a, [u8]>)> {
         let text = self.window(offset, 64 << 10)?;
         let mut p = Parser::new(&text);
         p.object_header()?;
         let dict = p.object(0)?;
         p.skip_space();
         if !text[p.pos..].starts_with(b"stream") {
-            return Ok((dict, Vec::new()));
+            return Ok((dict, Cow::Borrowed(&[])));
         }
         let mut start = p.pos + 6;
         if text.get(start) == Some(&b'\r') {
@@ -357,13 +358,14 @@ impl<'a> Reader<'a> {
             return Err(Damage::StreamTooLarge);
         }
         let raw = self.window(offset + start as u64, length as usize)?;
-        let data = self.decode(&dict, &raw)?;
+        let data = self.decode(&dict, raw)?;
         Ok((dict, data))
     }
 
-    fn decode(&mut self, dict: &Obj, raw: &[u8]) -> R<Vec<u8>> {
+    /// The stream's data decoded: the raw bytes themselves (not copied) when unfiltered.
+    fn decode(&mut self, dict: &Obj, raw: Cow<'a, [u8]>) -> R<Cow<'a, [u8]>> {
         let filter = match dict.get(b"Filter") {
-            None => return Ok(raw.to_vec()),
+            None => return Ok(raw),
             Some(Obj::Name(n)) => n.clone(),
             Some(Obj::Array(a)) if a.len() == 1 => match &a[0] {
                 Obj::Name(n) => n.clone(),
@@ -376,7 +378,7 @@ impl<'a> Reader<'a> {
         }
         let budget = MAX_INFLATED.saturating_sub(self.inflated);
         let mut out = Vec::new();
-        ZlibDecoder::new(raw)
+        ZlibDecoder::new(&raw[..])
             .take(budget as u64 + 1)
             .read_to_end(&mut out)
             .map_err(|_| Damage::NotDecompressing)?;
@@ -394,10 +396,10 @@ impl<'a> Reader<'a> {
                     Some(Obj::Int(c)) if *c > 0 && *c < 1 << 16 => *c as usize,
                     _ => 1,
                 };
-                png_unpredict(&out, columns)
+                png_unpredict(&out, columns).map(Cow::Owned)
             }
             Some(Obj::Int(p)) if *p > 1 => Err(Damage::UnsupportedPredictor),
-            _ => Ok(out),
+            _ => Ok(Cow::Owned(out)),
         }
     }
 
@@ -458,7 +460,7 @@ impl<'a> Reader<'a> {
                             _ => break,
                         }
                     }
-                    self.streams.insert(stream, (data, table));
+                    self.streams.insert(stream, (data.into_owned(), table));
                 }
                 let (data, table) = &self.streams[&stream];
                 let Some((num, at)) = table.get(index as usize) else {
@@ -501,7 +503,8 @@ impl<'a> Reader<'a> {
             Some(Obj::Int(n)) if *n >= 0 => Some(*n as u64),
             _ => None,
         };
-        let mut seen = HashSet::from_iter([root_id]);
+        let mut seen = Seen::default();
+        seen.insert(root_id);
         let mut stack: smallvec::SmallVec<[(Obj, usize); 8]> = smallvec::smallvec![(root_node, 0)];
         let mut leaves: u64 = 0;
         while let Some((mut node, depth)) = stack.pop() {
@@ -711,6 +714,35 @@ const CLASS: [u8; 256] = {
 const REGULAR: u8 = 0;
 const SPACE: u8 = 1;
 const DELIMITER: u8 = 2;
+
+/// The page tree's nodes met so far: a list while they are few (a file's usual tree), a set
+/// beyond.
+#[derive(Default)]
+struct Seen {
+    few: smallvec::SmallVec<[u32; 16]>,
+    many: HashSet<u32>,
+}
+
+impl Seen {
+    /// Adds `id`; false when it was there.
+    fn insert(&mut self, id: u32) -> bool {
+        if self.many.is_empty() {
+            if self.few.contains(&id) {
+                return false;
+            }
+            if self.few.len() < self.few.inline_size() {
+                self.few.push(id);
+                return true;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        self.many.insert(id)
+    }
+
+    fn len(&self) -> usize {
+        self.few.len() + self.many.len()
+    }
+}
 
 /// What of an object to build.
 #[derive(Debug, Clone, Copy)]
@@ -1010,6 +1042,17 @@ mod tests {
         let broken = b"<</Type/Page/Contents (unclosed>>";
         assert!(Parser::new(broken).value(0, Build::Keys(keys)).is_err());
         assert!(Parser::new(broken).value(0, Build::Nothing).is_err());
+    }
+
+    #[test]
+    fn the_nodes_met_are_remembered_past_the_list() {
+        let mut seen = Seen::default();
+        for id in 1..=40 {
+            assert!(seen.insert(id), "{id}");
+            assert!(!seen.insert(id), "{id} again");
+        }
+        assert!((1..=40).all(|id| !seen.insert(id)));
+        assert_eq!(seen.len(), 40);
     }
 
     #[test]

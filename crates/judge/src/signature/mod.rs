@@ -549,15 +549,27 @@ pub fn detached(
                 base64_body(&bytes).ok_or(Problem::NotDerOrBase64)?
             };
             let mut feed = |feed: &mut dyn FnMut(&[u8])| -> std::io::Result<()> {
-                let (f, _) = crate::files::open_regular(root, Path::new(document))?;
-                let mut f = f;
-                let mut buf = vec![0u8; 64 * 1024];
+                let (mut f, len) = crate::files::open_regular(root, Path::new(document))?;
+                // On the stack: a zeroed 64 KiB buffer on the heap per signed document cost
+                // more than hashing a small one.
+                let mut buf = [0u8; 16 * 1024];
+                let mut done = 0u64;
                 loop {
-                    let n = f.read(&mut buf)?;
+                    let n = match f.read(&mut buf) {
+                        Ok(n) => n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
+                    };
                     if n == 0 {
                         break;
                     }
                     feed(&buf[..n]);
+                    done += n as u64;
+                    // A regular file gives fewer bytes than asked only at its end: the size
+                    // fstat gave, reached by a short read, needs no read more to see the end.
+                    if done == len && n < buf.len() {
+                        break;
+                    }
                 }
                 Ok(())
             };
