@@ -87,20 +87,53 @@ enum Obj {
     Ref(u32),
 }
 
-/// A name, inline when it is short (as nearly all a file's structure uses are): one
-/// allocation fewer per name and per dictionary key.
-type Name = smallvec::SmallVec<[u8; 16]>;
+/// A name as the structure uses it: its bytes when they are at most 16 (every name the reader
+/// asks for is), else only "a longer name", which is none of those. A plain copyable value, so
+/// names and dictionary keys cost no allocation and no more than a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(align(8))]
+struct Name {
+    /// The length, or `u8::MAX` for a name longer than `bytes`.
+    len: u8,
+    bytes: [u8; 16],
+}
+
+impl Name {
+    fn from_slice(name: &[u8]) -> Name {
+        let mut bytes = [0; 16];
+        match bytes.get_mut(..name.len()) {
+            Some(head) => {
+                head.copy_from_slice(name);
+                Name {
+                    len: name.len() as u8,
+                    bytes,
+                }
+            }
+            None => Name {
+                len: u8::MAX,
+                bytes,
+            },
+        }
+    }
+
+    /// Whether this is the name `name` (a name asked for is at most 16 bytes long).
+    fn is(&self, name: &[u8]) -> bool {
+        self.bytes
+            .get(..usize::from(self.len))
+            .is_some_and(|b| b == name)
+    }
+}
 
 impl Obj {
     fn is_name(&self, name: &[u8]) -> bool {
-        matches!(self, Obj::Name(n) if n.as_slice() == name)
+        matches!(self, Obj::Name(n) if n.is(name))
     }
 
     /// The value of `key`, taken out of a dictionary.
     fn take(&mut self, key: &[u8]) -> Option<Obj> {
         match self {
             Obj::Dict(d) => {
-                let at = d.iter().position(|(k, _)| k.as_slice() == key)?;
+                let at = d.iter().position(|(k, _)| k.is(key))?;
                 Some(d.swap_remove(at).1)
             }
             _ => None,
@@ -109,7 +142,7 @@ impl Obj {
 
     fn get(&self, key: &[u8]) -> Option<&Obj> {
         match self {
-            Obj::Dict(d) => d.iter().find(|(k, _)| k.as_slice() == key).map(|(_, v)| v),
+            Obj::Dict(d) => d.iter().find(|(k, _)| k.is(key)).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -366,14 +399,14 @@ impl<'a> Reader<'a> {
     fn decode(&mut self, dict: &Obj, raw: Cow<'a, [u8]>) -> R<Cow<'a, [u8]>> {
         let filter = match dict.get(b"Filter") {
             None => return Ok(raw),
-            Some(Obj::Name(n)) => n.clone(),
+            Some(Obj::Name(n)) => *n,
             Some(Obj::Array(a)) if a.len() == 1 => match &a[0] {
-                Obj::Name(n) => n.clone(),
+                Obj::Name(n) => *n,
                 _ => return Err(Damage::UnsupportedFilter),
             },
             _ => return Err(Damage::UnsupportedFilter),
         };
-        if filter.as_slice() != b"FlateDecode" {
+        if !filter.is(b"FlateDecode") {
             return Err(Damage::StructuralFilter);
         }
         let budget = MAX_INFLATED.saturating_sub(self.inflated);
@@ -744,12 +777,10 @@ impl Seen {
     }
 }
 
-/// What of an object to build.
+/// What of an object to build (what is not built is read by `Parser::skip`).
 #[derive(Debug, Clone, Copy)]
 enum Build<'k> {
     All,
-    /// Nothing: the object is only checked.
-    Nothing,
     /// A dictionary with these entries only (whole); any other object whole.
     Keys(&'k [&'k [u8]]),
 }
@@ -817,106 +848,175 @@ impl<'b> Parser<'b> {
     /// An object, built as `build` says: what is not built is still parsed (the same errors),
     /// but costs no allocation.
     fn value(&mut self, depth: usize, build: Build<'_>) -> R<Obj> {
+        let mut out = Obj::Null;
+        self.value_into(depth, build, &mut out)?;
+        Ok(out)
+    }
+
+    /// An object, built into `out`: a dictionary's entries and a list's items are read into
+    /// their places, not returned and moved there.
+    fn value_into(&mut self, depth: usize, build: Build<'_>, out: &mut Obj) -> Result<(), Syntax> {
         if depth > MAX_DEPTH {
-            return Err(Damage::NestsTooDeeply);
+            return Err(Syntax::NestsTooDeeply);
         }
         self.skip_space();
         let Some(c) = self.peek() else {
-            return Err(Damage::ObjectCutShort);
+            return Err(Syntax::ObjectCutShort);
         };
         match c {
             b'/' => {
                 self.pos += 1;
-                let name = self.token();
-                Ok(match build {
-                    Build::Nothing => Obj::Null,
-                    _ => Obj::Name(Name::from_slice(name)),
-                })
-            }
-            b'(' => {
-                self.literal_string()?;
-                Ok(Obj::Str)
+                *out = Obj::Name(Name::from_slice(self.token()));
             }
             b'<' if self.s.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
                 // Most dictionaries of a file's structure have up to eight entries: one allocation.
                 let mut entries = match build {
-                    Build::All => Vec::with_capacity(8),
                     Build::Keys(keys) => Vec::with_capacity(keys.len()),
-                    Build::Nothing => Vec::new(),
+                    Build::All => Vec::with_capacity(8),
                 };
                 loop {
                     self.skip_space();
                     match self.peek() {
                         Some(b'>') => {
-                            self.pos += 2;
-                            return Ok(match build {
-                                Build::Nothing => Obj::Null,
-                                _ => Obj::Dict(entries),
-                            });
+                            self.close_dictionary();
+                            *out = Obj::Dict(entries);
+                            return Ok(());
                         }
                         Some(b'/') => {
                             self.pos += 1;
                             let key = self.token();
-                            let inner = match build {
-                                Build::All => Build::All,
-                                Build::Keys(keys) if keys.contains(&key) => Build::All,
-                                _ => Build::Nothing,
+                            let kept = match build {
+                                Build::Keys(keys) => keys.contains(&key),
+                                Build::All => true,
                             };
-                            let value = self.value(depth + 1, inner)?;
-                            if !matches!(inner, Build::Nothing) {
-                                entries.push((Name::from_slice(key), value));
+                            if kept {
+                                entries.push((Name::from_slice(key), Obj::Null));
+                                let (_, slot) = entries.last_mut().expect("just pushed");
+                                self.value_into(depth + 1, Build::All, slot)?;
+                            } else {
+                                self.skip(depth + 1)?;
                             }
                         }
-                        _ => return Err(Damage::BrokenDictionary),
+                        _ => return Err(Syntax::BrokenDictionary),
                     }
                 }
+            }
+            b'[' => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                loop {
+                    self.skip_space();
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                        *out = Obj::Array(items);
+                        return Ok(());
+                    }
+                    items.push(Obj::Null);
+                    let slot = items.last_mut().expect("just pushed");
+                    self.value_into(depth + 1, Build::All, slot)?;
+                }
+            }
+            // Strings and the other scalars: as `skip` reads them.
+            _ => {
+                *out = match self.scalar(c)? {
+                    Scalar::Null => Obj::Null,
+                    Scalar::Bool => Obj::Bool,
+                    Scalar::Int(n) => Obj::Int(n),
+                    Scalar::Real => Obj::Real,
+                    Scalar::Str => Obj::Str,
+                    Scalar::Ref(id) => Obj::Ref(id),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads past an object, building nothing: the grammar of `value`, with the same errors
+    /// at the same places (a test holds them to it), returned in registers rather than through
+    /// a built object.
+    fn skip(&mut self, depth: usize) -> Result<(), Syntax> {
+        if depth > MAX_DEPTH {
+            return Err(Syntax::NestsTooDeeply);
+        }
+        self.skip_space();
+        let Some(c) = self.peek() else {
+            return Err(Syntax::ObjectCutShort);
+        };
+        match c {
+            b'/' => {
+                self.pos += 1;
+                self.token();
+                Ok(())
+            }
+            b'<' if self.s.get(self.pos + 1) == Some(&b'<') => {
+                self.pos += 2;
+                loop {
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b'>') => {
+                            self.close_dictionary();
+                            return Ok(());
+                        }
+                        Some(b'/') => {
+                            self.pos += 1;
+                            self.token();
+                            self.skip(depth + 1)?;
+                        }
+                        _ => return Err(Syntax::BrokenDictionary),
+                    }
+                }
+            }
+            b'[' => {
+                self.pos += 1;
+                loop {
+                    self.skip_space();
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                        return Ok(());
+                    }
+                    self.skip(depth + 1)?;
+                }
+            }
+            _ => self.scalar(c).map(|_| ()),
+        }
+    }
+
+    /// `>>` ends a dictionary (a lone `>` at the end of the bytes too, never past them).
+    fn close_dictionary(&mut self) {
+        self.pos = (self.pos + 2).min(self.s.len());
+    }
+
+    /// A string, a keyword, a number or a reference, starting with `c`.
+    fn scalar(&mut self, c: u8) -> Result<Scalar, Syntax> {
+        match c {
+            b'(' => {
+                self.literal_string()?;
+                Ok(Scalar::Str)
             }
             b'<' => {
                 let end = self.s[self.pos..]
                     .iter()
                     .position(|&c| c == b'>')
-                    .ok_or(Damage::BrokenString)?;
+                    .ok_or(Syntax::BrokenString)?;
                 self.pos += end + 1;
-                Ok(Obj::Str)
-            }
-            b'[' => {
-                self.pos += 1;
-                let mut items = Vec::new();
-                let inner = match build {
-                    Build::Nothing => Build::Nothing,
-                    _ => Build::All,
-                };
-                loop {
-                    self.skip_space();
-                    if self.peek() == Some(b']') {
-                        self.pos += 1;
-                        return Ok(match build {
-                            Build::Nothing => Obj::Null,
-                            _ => Obj::Array(items),
-                        });
-                    }
-                    let item = self.value(depth + 1, inner)?;
-                    if !matches!(inner, Build::Nothing) {
-                        items.push(item);
-                    }
-                }
+                Ok(Scalar::Str)
             }
             _ => {
                 let tok = self.token();
                 if tok.is_empty() {
-                    return Err(Damage::UnexpectedCharacter);
+                    return Err(Syntax::UnexpectedCharacter);
                 }
                 match tok {
-                    b"null" => Ok(Obj::Null),
-                    b"true" | b"false" => Ok(Obj::Bool),
+                    b"null" => Ok(Scalar::Null),
+                    b"true" | b"false" => Ok(Scalar::Bool),
                     _ => self.number_or_reference(tok),
                 }
             }
         }
     }
 
-    fn number_or_reference(&mut self, tok: &[u8]) -> R<Obj> {
+    fn number_or_reference(&mut self, tok: &[u8]) -> Result<Scalar, Syntax> {
         let Some(n) = digits(tok).or_else(|| {
             std::str::from_utf8(tok)
                 .ok()
@@ -927,9 +1027,9 @@ impl<'b> Parser<'b> {
                 .and_then(|t| t.parse::<f64>().ok())
                 .is_some()
             {
-                Ok(Obj::Real)
+                Ok(Scalar::Real)
             } else {
-                Err(Damage::UnexpectedToken)
+                Err(Syntax::UnexpectedToken)
             };
         };
         // `N G R` is a reference; look ahead without consuming otherwise.
@@ -939,14 +1039,14 @@ impl<'b> Parser<'b> {
         if !g.is_empty() && g.iter().all(u8::is_ascii_digit) {
             self.skip_space();
             if self.token() == b"R" && n >= 0 && n <= i64::from(u32::MAX) {
-                return Ok(Obj::Ref(n as u32));
+                return Ok(Scalar::Ref(n as u32));
             }
         }
         self.pos = save;
-        Ok(Obj::Int(n))
+        Ok(Scalar::Int(n))
     }
 
-    fn literal_string(&mut self) -> R<()> {
+    fn literal_string(&mut self) -> Result<(), Syntax> {
         let mut level = 0usize;
         while let Some(c) = self.peek() {
             self.pos += 1;
@@ -962,7 +1062,42 @@ impl<'b> Parser<'b> {
                 _ => {}
             }
         }
-        Err(Damage::BrokenString)
+        Err(Syntax::BrokenString)
+    }
+}
+
+/// An object that is not a collection or a name.
+#[derive(Debug, Clone, Copy)]
+enum Scalar {
+    Null,
+    Bool,
+    Int(i64),
+    Real,
+    Str,
+    Ref(u32),
+}
+
+/// A syntax error of the object parser: small, so a result of it comes back in registers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    NestsTooDeeply,
+    ObjectCutShort,
+    BrokenDictionary,
+    BrokenString,
+    UnexpectedCharacter,
+    UnexpectedToken,
+}
+
+impl From<Syntax> for Damage {
+    fn from(e: Syntax) -> Damage {
+        match e {
+            Syntax::NestsTooDeeply => Damage::NestsTooDeeply,
+            Syntax::ObjectCutShort => Damage::ObjectCutShort,
+            Syntax::BrokenDictionary => Damage::BrokenDictionary,
+            Syntax::BrokenString => Damage::BrokenString,
+            Syntax::UnexpectedCharacter => Damage::UnexpectedCharacter,
+            Syntax::UnexpectedToken => Damage::UnexpectedToken,
+        }
     }
 }
 
@@ -1033,7 +1168,9 @@ mod tests {
                 Obj::Name(Name::from_slice(b"Page"))
             )])
         );
-        assert_eq!(Parser::new(obj).value(0, Build::Nothing), Ok(Obj::Null));
+        let mut p = Parser::new(obj);
+        assert_eq!(p.skip(0), Ok(()));
+        assert_eq!(p.pos, obj.len());
         let broken = b"<</Type/Page/MediaBox[0 0 595 842/Resources<</Font 5 0 R>>>>";
         assert_eq!(
             Parser::new(broken).value(0, Build::Keys(keys)).is_err(),
@@ -1041,7 +1178,55 @@ mod tests {
         );
         let broken = b"<</Type/Page/Contents (unclosed>>";
         assert!(Parser::new(broken).value(0, Build::Keys(keys)).is_err());
-        assert!(Parser::new(broken).value(0, Build::Nothing).is_err());
+        assert!(Parser::new(broken).skip(0).is_err());
+    }
+
+    /// `skip` reads exactly what `value` reads: the same end, the same error, on every sequence
+    /// of up to four pieces of the structure's syntax and on slices of the sample files.
+    #[test]
+    fn skip_and_value_read_alike() {
+        let agree = |bytes: &[u8]| {
+            let (mut a, mut b) = (Parser::new(bytes), Parser::new(bytes));
+            let built = a.object(0).map(|_| ()).map_err(|e| format!("{e:?}"));
+            let skipped = b.skip(0).map_err(|e| format!("{:?}", Damage::from(e)));
+            assert_eq!(built, skipped, "{:?}", String::from_utf8_lossy(bytes));
+            if built.is_ok() {
+                assert_eq!(a.pos, b.pos, "{:?}", String::from_utf8_lossy(bytes));
+            }
+        };
+        let alphabet: &[&[u8]] = &[
+            b"<<", b">>", b">", b"<", b"[", b"]", b"(", b")", b"\\", b"/N", b" ", b"1", b"0 R",
+            b"-2.5", b"x", b"%c\n", b"null",
+        ];
+        let mut stack = vec![(Vec::new(), 0)];
+        while let Some((prefix, pieces)) = stack.pop() {
+            agree(&prefix);
+            if pieces < 4 {
+                for piece in alphabet {
+                    stack.push(([&prefix[..], piece].concat(), pieces + 1));
+                }
+            }
+        }
+        let samples =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-dossiers");
+        for dossier in std::fs::read_dir(samples).unwrap() {
+            for doc in std::fs::read_dir(dossier.unwrap().path().join("docs")).unwrap() {
+                let bytes = std::fs::read(doc.unwrap().path()).unwrap();
+                for at in (0..bytes.len()).step_by(7) {
+                    agree(&bytes[at..]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_is_itself_up_to_sixteen_bytes_and_no_asked_name_beyond() {
+        assert!(Name::from_slice(b"FlateDecode").is(b"FlateDecode"));
+        assert!(!Name::from_slice(b"FlateDecode").is(b"Flate"));
+        assert!(Name::from_slice(b"0123456789abcdef").is(b"0123456789abcdef"));
+        let long = Name::from_slice(b"0123456789abcdefX");
+        assert!(!long.is(b"0123456789abcdef") && !long.is(b"0123456789abcdefX"));
+        assert!(Name::from_slice(b"").is(b""));
     }
 
     #[test]
@@ -1053,6 +1238,19 @@ mod tests {
         }
         assert!((1..=40).all(|id| !seen.insert(id)));
         assert_eq!(seen.len(), 40);
+    }
+
+    /// A dictionary closed by a single `>` at the very end of what was read is damage, not a
+    /// read past the end.
+    #[test]
+    fn a_dictionary_cut_at_its_last_byte_is_damage() {
+        let pdf = b"%PDF-1.7\nstartxref\n28\n%%EOF\n1 0 obj<</A 1>";
+        assert_eq!(&pdf[28..36], b"1 0 obj<");
+        assert!(matches!(read(&pdf[..]), Structure::Damaged(_)));
+        let mut p = Parser::new(b"<</A 1>");
+        assert!(p.object(0).is_ok());
+        assert!(p.pos <= 7);
+        assert_eq!(p.token(), b"");
     }
 
     #[test]
