@@ -856,13 +856,7 @@ impl<'b> Parser<'b> {
     /// An object, built into `out`: a dictionary's entries and a list's items are read into
     /// their places, not returned and moved there.
     fn value_into(&mut self, depth: usize, build: Build<'_>, out: &mut Obj) -> Result<(), Syntax> {
-        if depth > MAX_DEPTH {
-            return Err(Syntax::NestsTooDeeply);
-        }
-        self.skip_space();
-        let Some(c) = self.peek() else {
-            return Err(Syntax::ObjectCutShort);
-        };
+        let c = self.object_start(depth)?;
         match c {
             b'/' => {
                 self.pos += 1;
@@ -936,13 +930,7 @@ impl<'b> Parser<'b> {
     /// at the same places (a test holds them to it), returned in registers rather than through
     /// a built object.
     fn skip(&mut self, depth: usize) -> Result<(), Syntax> {
-        if depth > MAX_DEPTH {
-            return Err(Syntax::NestsTooDeeply);
-        }
-        self.skip_space();
-        let Some(c) = self.peek() else {
-            return Err(Syntax::ObjectCutShort);
-        };
+        let c = self.object_start(depth)?;
         match c {
             b'/' => {
                 self.pos += 1;
@@ -980,6 +968,15 @@ impl<'b> Parser<'b> {
             }
             _ => self.scalar(c).map(|_| ()),
         }
+    }
+
+    /// The first byte of an object at `depth`, past the white space before it.
+    fn object_start(&mut self, depth: usize) -> Result<u8, Syntax> {
+        if depth > MAX_DEPTH {
+            return Err(Syntax::NestsTooDeeply);
+        }
+        self.skip_space();
+        self.peek().ok_or(Syntax::ObjectCutShort)
     }
 
     /// `>>` ends a dictionary (a lone `>` at the end of the bytes too, never past them).

@@ -221,16 +221,21 @@ fn montgomery_product(a: &[u64], b: &[u64], n: &[u64], inv: u64, out: &mut [u64]
         t[k - 1] = v as u64;
         t[k] = t[k + 1] + (v >> 64) as u64;
     }
-    // The result is below 2n: one subtraction at most.
-    let below_n = t[k] == 0 && t[..k].iter().rev().cmp(n.iter().rev()) == std::cmp::Ordering::Less;
+    below_2n(&t[..k], t[k], n, out);
+}
+
+/// `out` = the value `low` (k words) with `top` above it, less n when it is n or more: a
+/// Montgomery result is below 2n, so one subtraction at most.
+fn below_2n(low: &[u64], top: u64, n: &[u64], out: &mut [u64]) {
+    let below_n = top == 0 && low.iter().rev().cmp(n.iter().rev()) == std::cmp::Ordering::Less;
     if below_n {
-        out.copy_from_slice(&t[..k]);
+        out.copy_from_slice(low);
     } else {
         let mut borrow = false;
-        for j in 0..k {
-            let (d, b1) = t[j].overflowing_sub(n[j]);
+        for ((o, &l), &nj) in out.iter_mut().zip(low).zip(n) {
+            let (d, b1) = l.overflowing_sub(nj);
             let (d, b2) = d.overflowing_sub(u64::from(borrow));
-            out[j] = d;
+            *o = d;
             borrow = b1 || b2;
         }
     }
@@ -288,20 +293,7 @@ fn montgomery_square(a: &[u64], n: &[u64], inv: u64, out: &mut [u64], t: &mut [u
             at += 1;
         }
     }
-    let high = &t[k..2 * k];
-    let below_n =
-        t[2 * k] == 0 && high.iter().rev().cmp(n.iter().rev()) == std::cmp::Ordering::Less;
-    if below_n {
-        out.copy_from_slice(high);
-    } else {
-        let mut borrow = false;
-        for j in 0..k {
-            let (d, b1) = high[j].overflowing_sub(n[j]);
-            let (d, b2) = d.overflowing_sub(u64::from(borrow));
-            out[j] = d;
-            borrow = b1 || b2;
-        }
-    }
+    below_2n(&t[k..2 * k], t[2 * k], n, out);
 }
 
 /// `s`^e mod n by square and multiply with a remainder at each step: the plain definition,
@@ -416,17 +408,21 @@ pub fn check(
 mod tests {
     use super::*;
 
-    /// The square gives what the product of a value with itself gives, for values up to n − 1
-    /// and moduli of one to 65 words.
-    #[test]
-    fn the_square_is_the_product_with_itself() {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
+    /// Pseudo-random words from `seed` (xorshift64): test values that are the same every run.
+    fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
+        move || {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x
-        };
+        }
+    }
+
+    /// The square gives what the product of a value with itself gives, for values up to n − 1
+    /// and moduli of one to 65 words.
+    #[test]
+    fn the_square_is_the_product_with_itself() {
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for k in [1, 2, 3, 8, 32, 33, 64, 65] {
             for round in 0..20 {
                 let mut n: Vec<u64> = (0..k).map(|_| next()).collect();
@@ -474,13 +470,7 @@ mod tests {
     /// 512 to 4,160 bits, whole words or not, exponents 3 and 65537.
     #[test]
     fn the_public_operation_agrees_with_square_and_multiply() {
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         for len in [64, 128, 255, 256, 384, 511, 512, 520] {
             for _ in 0..3 {
                 let mut n: Vec<u8> = (0..len).map(|_| next() as u8).collect();
