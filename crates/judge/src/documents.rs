@@ -233,7 +233,18 @@ impl One<'_> {
             let name = &name;
             // Each document's content is hashed once per algorithm for all its signatures.
             let mut checker = crate::signature::Checker::new(trust);
-            let mut found = crate::signature::detached(root, name, siblings, &mut checker);
+            // The bytes inspection read, when it read this file whole and last.
+            let inspected = identity.and_then(crate::inspect::inspected_content);
+            let mut found = crate::signature::detached(
+                root,
+                name,
+                inspected.as_deref(),
+                siblings,
+                &mut checker,
+            );
+            if let Some(buffer) = inspected {
+                crate::inspect::return_content(buffer);
+            }
             if maybe_pdf {
                 found.extend(crate::signature::in_pdf(root, name, &mut checker));
             }

@@ -132,7 +132,7 @@ pub fn inspect(root: &Dir, relative: &str) -> Verdict {
         file,
         len: meta.len(),
     };
-    match inspect_file(&opened) {
+    match inspect_file(&opened, Some(id)) {
         Ok(Verdict::Document {
             doc_type,
             pages,
@@ -208,7 +208,7 @@ pub fn inspect_bytes(bytes: &[u8]) -> Verdict {
     if bytes.is_empty() {
         return Verdict::Unusable(Problem::Empty);
     }
-    inspect_file(&Opened::Mem(bytes))
+    inspect_file(&Opened::Mem(bytes), None)
         .unwrap_or_else(|e| Verdict::Unusable(Problem::Unreadable(Damage::read(&e))))
 }
 
@@ -248,17 +248,36 @@ thread_local! {
     /// nearly always a whole small document, and a new zeroed buffer for each was an
     /// allocation past the allocator's per-thread cache (so under its shared lock) per file.
     static HEAD: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The file (device, inode) whose whole content `HEAD` holds, if it holds a whole one.
+    static HEAD_HOLDS: std::cell::Cell<Option<(u64, u64)>> = const { std::cell::Cell::new(None) };
 }
 
-fn inspect_file(opened: &Opened<'_>) -> io::Result<Verdict> {
+/// The content of the file `id` as the worker's last inspection read it, when that was the
+/// whole file: a signature's digest is then taken of the very bytes inspected, without opening
+/// the file again. Hand the buffer back with `return_content`.
+pub fn inspected_content(id: (u64, u64)) -> Option<Vec<u8>> {
+    (HEAD_HOLDS.get() == Some(id)).then(|| {
+        HEAD_HOLDS.set(None);
+        HEAD.take()
+    })
+}
+
+/// Gives `inspected_content`'s buffer back for the next file's head.
+pub fn return_content(buffer: Vec<u8>) {
+    HEAD.set(buffer);
+}
+
+fn inspect_file(opened: &Opened<'_>, id: Option<(u64, u64)>) -> io::Result<Verdict> {
     let Opened::File { .. } = opened else {
         let head = opened.read(0, HEAD_BYTES)?;
         return Ok(inspect_content(opened, &head));
     };
+    HEAD_HOLDS.set(None);
     let mut head = HEAD.take();
     let verdict = read_head(opened, &mut head).map(|()| {
         // A file that fits in its head is read once: everything else reads the head in memory.
         if head.len() as u64 == opened.size() {
+            HEAD_HOLDS.set(id);
             inspect_content(&Opened::Mem(&head), &head)
         } else {
             inspect_content(opened, &head)

@@ -253,10 +253,14 @@ fn text_of(value: &der::Any) -> Option<String> {
 
 /// The first value of an attribute of the subject, by OID.
 fn subject_value(name: &x509_cert::name::Name, oid: &str) -> Vec<String> {
+    // Compared as OIDs, not as the text of each attribute's.
+    let Ok(oid) = der::asn1::ObjectIdentifier::new(oid) else {
+        return Vec::new();
+    };
     name.0
         .iter()
         .flat_map(|rdn| rdn.0.iter())
-        .filter(|atv| atv.oid.to_string() == oid)
+        .filter(|atv| atv.oid == oid)
         .filter_map(|atv| text_of(&atv.value))
         .collect()
 }
@@ -419,9 +423,10 @@ fn read_cms(
         let digest_oid = si.digest_alg.oid.to_string();
         let attrs = si.signed_attrs.as_ref();
         let attr = |oid: &str| {
+            let oid = der::asn1::ObjectIdentifier::new(oid).ok()?;
             attrs.and_then(|a| {
                 a.iter()
-                    .find(|x| x.oid.to_string() == oid)
+                    .find(|x| x.oid == oid)
                     .and_then(|x| x.values.iter().next().cloned())
             })
         };
@@ -532,10 +537,12 @@ fn read_bounded(root: &Dir, rel: &str, max: u64) -> Result<Vec<u8>, Problem> {
 
 /// The detached signatures of `document` among the files of its folder (`siblings`: names in
 /// that folder, read once per folder). The document is hashed once per algorithm, however many
-/// signature files name it (`cache`).
+/// signature files name it (`cache`): from `content` when its inspection read it whole, else
+/// read again beneath `root`.
 pub fn detached(
     root: &Dir,
     document: &str,
+    content: Option<&[u8]>,
     siblings: &[String],
     checker: &mut Checker<'_>,
 ) -> Vec<Signature> {
@@ -549,6 +556,10 @@ pub fn detached(
                 base64_body(&bytes).ok_or(Problem::NotDerOrBase64)?
             };
             let mut feed = |feed: &mut dyn FnMut(&[u8])| -> std::io::Result<()> {
+                if let Some(bytes) = content {
+                    feed(bytes);
+                    return Ok(());
+                }
                 let (mut f, len) = crate::files::open_regular(root, Path::new(document))?;
                 // On the stack: a zeroed 64 KiB buffer on the heap per signed document cost
                 // more than hashing a small one.
