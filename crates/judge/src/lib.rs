@@ -132,19 +132,19 @@ pub fn prepare(req: &CheckRequest) -> Result<Run<'_>> {
             let settings = match lookup.for_dossier(&f.dir, f.linked) {
                 Ok(s) => s,
                 Err(e) => {
-                    return Err(judge::Invalid::from_error(
+                    return Err(Box::new(judge::Invalid::from_error(
                         &e,
                         finding::Code::SettingsInvalid,
-                    ));
+                    )));
                 }
             };
             let files = match settings.confined_editions() {
                 Ok(files) => files,
                 Err(e) => {
-                    return Err(judge::Invalid::from_error(
+                    return Err(Box::new(judge::Invalid::from_error(
                         &e,
                         finding::Code::SettingsInvalid,
-                    ));
+                    )));
                 }
             };
             let editions = if files.is_empty() {
@@ -155,7 +155,7 @@ pub fn prepare(req: &CheckRequest) -> Result<Run<'_>> {
                     .or_insert_with(|| editions_with(&files, &rules, req.built_in_wins))
                     .clone()
             };
-            editions.map(|e| (settings, e))
+            editions.map(|e| (settings, e)).map_err(Box::new)
         })
         .collect();
     Ok(Run {
@@ -224,7 +224,7 @@ impl Run<'_> {
                 }
                 Err(invalid) => judge::DossierReport {
                     path: f.shown.clone(),
-                    judgment: judge::Judgment::Invalid(invalid),
+                    judgment: judge::Judgment::Invalid(*invalid),
                 },
             };
             // One dossier is judged where it is: no thread pool is started for it.
@@ -251,7 +251,8 @@ impl Run<'_> {
 }
 
 /// A dossier's settings and editions, or why it cannot be judged.
-type Prepared = std::result::Result<(Arc<settings::Settings>, Arc<Editions>), judge::Invalid>;
+/// (Boxed: an invalid one is rare, and the list holds one per dossier found.)
+type Prepared = std::result::Result<(Arc<settings::Settings>, Arc<Editions>), Box<judge::Invalid>>;
 
 /// The built-in editions, those a `dossier.toml` loads, then those of `--rules`.
 fn editions_with(
