@@ -216,8 +216,8 @@ impl One<'_> {
             let siblings = folders.signature_files(root, &parent);
             let maybe_pdf = result.maybe_signed.contains(name);
             // A signature file of this document beside it, not only of another in its folder.
-            let own = !crate::signature::signature_files(name, siblings).is_empty();
-            if !own && !maybe_pdf {
+            let own = crate::signature::signature_files(name, siblings);
+            if own.is_empty() && !maybe_pdf {
                 continue;
             }
             // Known from inspection; else only a file that may be signed costs this look.
@@ -235,13 +235,8 @@ impl One<'_> {
             let mut checker = crate::signature::Checker::new(trust);
             // The bytes inspection read, when it read this file whole and last.
             let inspected = identity.and_then(crate::inspect::inspected_content);
-            let mut found = crate::signature::detached(
-                root,
-                name,
-                inspected.as_deref(),
-                siblings,
-                &mut checker,
-            );
+            let mut found =
+                crate::signature::detached(root, name, inspected.as_deref(), own, &mut checker);
             if let Some(buffer) = inspected {
                 crate::inspect::return_content(buffer);
             }

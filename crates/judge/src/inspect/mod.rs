@@ -166,6 +166,25 @@ impl Opened<'_> {
         }
     }
 
+    /// Up to `n` bytes from `offset` (fewer at the end of the file) into `buf`, replacing what
+    /// it held.
+    fn read_into(&self, offset: u64, n: usize, buf: &mut Vec<u8>) -> io::Result<()> {
+        let n = n.min(self.size().saturating_sub(offset) as usize);
+        buf.clear();
+        buf.resize(n, 0);
+        let mut done = 0;
+        while done < n {
+            match self.read_at(&mut buf[done..], offset + done as u64) {
+                Ok(0) => break,
+                Ok(k) => done += k,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        buf.truncate(done);
+        Ok(())
+    }
+
     fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
         match self {
             Opened::File { file, .. } => file.read_at(buf, offset),
@@ -187,18 +206,8 @@ impl Bytes for Opened<'_> {
         if let Opened::Mem(b) = self {
             return b.read(offset, n);
         }
-        let n = n.min(self.size().saturating_sub(offset) as usize);
-        let mut buf = vec![0; n];
-        let mut done = 0;
-        while done < n {
-            match self.read_at(&mut buf[done..], offset + done as u64) {
-                Ok(0) => break,
-                Ok(k) => done += k,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        buf.truncate(done);
+        let mut buf = Vec::new();
+        self.read_into(offset, n, &mut buf)?;
         Ok(std::borrow::Cow::Owned(buf))
     }
 }
@@ -274,7 +283,7 @@ fn inspect_file(opened: &Opened<'_>, id: Option<(u64, u64)>) -> io::Result<Verdi
     };
     HEAD_HOLDS.set(None);
     let mut head = HEAD.take();
-    let verdict = read_head(opened, &mut head).map(|()| {
+    let verdict = opened.read_into(0, HEAD_BYTES, &mut head).map(|()| {
         // A file that fits in its head is read once: everything else reads the head in memory.
         if head.len() as u64 == opened.size() {
             HEAD_HOLDS.set(id);
@@ -285,24 +294,6 @@ fn inspect_file(opened: &Opened<'_>, id: Option<(u64, u64)>) -> io::Result<Verdi
     });
     HEAD.set(head);
     verdict
-}
-
-/// The first `HEAD_BYTES` of the file (all of a smaller one) into `head`.
-fn read_head(opened: &Opened<'_>, head: &mut Vec<u8>) -> io::Result<()> {
-    let n = opened.size().min(HEAD_BYTES as u64) as usize;
-    head.clear();
-    head.resize(n, 0);
-    let mut done = 0;
-    while done < n {
-        match opened.read_at(&mut head[done..], done as u64) {
-            Ok(0) => break,
-            Ok(k) => done += k,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    head.truncate(done);
-    Ok(())
 }
 
 fn inspect_content(opened: &Opened<'_>, head: &[u8]) -> Verdict {

@@ -535,19 +535,18 @@ fn read_bounded(root: &Dir, rel: &str, max: u64) -> Result<Vec<u8>, Problem> {
     })
 }
 
-/// The detached signatures of `document` among the files of its folder (`siblings`: names in
-/// that folder, read once per folder). The document is hashed once per algorithm, however many
-/// signature files name it (`cache`): from `content` when its inspection read it whole, else
-/// read again beneath `root`.
+/// The detached signatures of `document` in its signature files (`files`, as `signature_files`
+/// finds them). The document is hashed once per algorithm, however many signature files name it
+/// (`cache`): from `content` when its inspection read it whole, else read again beneath `root`.
 pub fn detached(
     root: &Dir,
     document: &str,
     content: Option<&[u8]>,
-    siblings: &[String],
+    files: Vec<String>,
     checker: &mut Checker<'_>,
 ) -> Vec<Signature> {
     let mut out = Vec::new();
-    for file in signature_files(document, siblings) {
+    for file in files {
         let result = read_bounded(root, &file, MAX_SIGNATURE_BYTES).and_then(|bytes| {
             // Some tools write Base64 (PEM-like) rather than DER.
             let der_bytes = if bytes.first() == Some(&0x30) {
