@@ -74,7 +74,6 @@ pub fn read<B: Bytes + ?Sized>(bytes: &B) -> Structure {
 type R<T> = Result<T, Damage>;
 
 #[derive(Debug, Clone, PartialEq)]
-#[repr(u64)]
 enum Obj {
     Null,
     Bool,
@@ -777,12 +776,14 @@ impl Seen {
     }
 }
 
-/// What of an object to build (what is not built is read by `Parser::skip`).
+/// What of an object to build.
 #[derive(Debug, Clone, Copy)]
 enum Build<'k> {
     All,
     /// A dictionary with these entries only (whole); any other object whole.
     Keys(&'k [&'k [u8]]),
+    /// Nothing: the object is only read, as strictly.
+    Nothing,
 }
 
 /// A PDF object parser over a byte window: bounded depth, no allocation beyond the window.
@@ -853,14 +854,19 @@ impl<'b> Parser<'b> {
         Ok(out)
     }
 
-    /// An object, built into `out`: a dictionary's entries and a list's items are read into
-    /// their places, not returned and moved there.
+    /// An object, built into `out` as `build` says: a dictionary's entries and a list's items
+    /// are read into their places, not returned and moved there; with `Build::Nothing` the same
+    /// grammar is read and nothing is built or written.
     fn value_into(&mut self, depth: usize, build: Build<'_>, out: &mut Obj) -> Result<(), Syntax> {
+        let building = !matches!(build, Build::Nothing);
         let c = self.object_start(depth)?;
         match c {
             b'/' => {
                 self.pos += 1;
-                *out = Obj::Name(Name::from_slice(self.token()));
+                let name = self.token();
+                if building {
+                    *out = Obj::Name(Name::from_slice(name));
+                }
             }
             b'<' if self.s.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
@@ -868,13 +874,16 @@ impl<'b> Parser<'b> {
                 let mut entries = match build {
                     Build::Keys(keys) => Vec::with_capacity(keys.len()),
                     Build::All => Vec::with_capacity(8),
+                    Build::Nothing => Vec::new(),
                 };
                 loop {
                     self.skip_space();
                     match self.peek() {
                         Some(b'>') => {
                             self.close_dictionary();
-                            *out = Obj::Dict(entries);
+                            if building {
+                                *out = Obj::Dict(entries);
+                            }
                             return Ok(());
                         }
                         Some(b'/') => {
@@ -883,6 +892,7 @@ impl<'b> Parser<'b> {
                             let kept = match build {
                                 Build::Keys(keys) => keys.contains(&key),
                                 Build::All => true,
+                                Build::Nothing => false,
                             };
                             if kept {
                                 entries.push((Name::from_slice(key), Obj::Null));
@@ -903,71 +913,41 @@ impl<'b> Parser<'b> {
                     self.skip_space();
                     if self.peek() == Some(b']') {
                         self.pos += 1;
-                        *out = Obj::Array(items);
+                        if building {
+                            *out = Obj::Array(items);
+                        }
                         return Ok(());
                     }
-                    items.push(Obj::Null);
-                    let slot = items.last_mut().expect("just pushed");
-                    self.value_into(depth + 1, Build::All, slot)?;
+                    if building {
+                        items.push(Obj::Null);
+                        let slot = items.last_mut().expect("just pushed");
+                        self.value_into(depth + 1, Build::All, slot)?;
+                    } else {
+                        self.skip(depth + 1)?;
+                    }
                 }
             }
-            // Strings and the other scalars: as `skip` reads them.
+            // Strings and the other scalars.
             _ => {
-                *out = match self.scalar(c)? {
-                    Scalar::Null => Obj::Null,
-                    Scalar::Bool => Obj::Bool,
-                    Scalar::Int(n) => Obj::Int(n),
-                    Scalar::Real => Obj::Real,
-                    Scalar::Str => Obj::Str,
-                    Scalar::Ref(id) => Obj::Ref(id),
+                let scalar = self.scalar(c)?;
+                if building {
+                    *out = match scalar {
+                        Scalar::Null => Obj::Null,
+                        Scalar::Bool => Obj::Bool,
+                        Scalar::Int(n) => Obj::Int(n),
+                        Scalar::Real => Obj::Real,
+                        Scalar::Str => Obj::Str,
+                        Scalar::Ref(id) => Obj::Ref(id),
+                    }
                 }
             }
         }
         Ok(())
     }
 
-    /// Reads past an object, building nothing: the grammar of `value`, with the same errors
-    /// at the same places (a test holds them to it), returned in registers rather than through
-    /// a built object.
+    /// Reads past an object, building nothing (`value_into` with `Build::Nothing`).
     fn skip(&mut self, depth: usize) -> Result<(), Syntax> {
-        let c = self.object_start(depth)?;
-        match c {
-            b'/' => {
-                self.pos += 1;
-                self.token();
-                Ok(())
-            }
-            b'<' if self.s.get(self.pos + 1) == Some(&b'<') => {
-                self.pos += 2;
-                loop {
-                    self.skip_space();
-                    match self.peek() {
-                        Some(b'>') => {
-                            self.close_dictionary();
-                            return Ok(());
-                        }
-                        Some(b'/') => {
-                            self.pos += 1;
-                            self.token();
-                            self.skip(depth + 1)?;
-                        }
-                        _ => return Err(Syntax::BrokenDictionary),
-                    }
-                }
-            }
-            b'[' => {
-                self.pos += 1;
-                loop {
-                    self.skip_space();
-                    if self.peek() == Some(b']') {
-                        self.pos += 1;
-                        return Ok(());
-                    }
-                    self.skip(depth + 1)?;
-                }
-            }
-            _ => self.scalar(c).map(|_| ()),
-        }
+        self.value_into(depth, Build::Nothing, &mut Obj::Null)
     }
 
     /// The first byte of an object at `depth`, past the white space before it.
